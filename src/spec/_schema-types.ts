@@ -1,0 +1,433 @@
+// Generated from spec.schema.json by `npm run schema:types`. Do not edit: change the schema and regenerate.
+// These are the spec files as written; src/spec/model.ts holds the normalized model.
+
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Scalar".
+ */
+export type Scalar = string | number | boolean;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "CollectionAuth".
+ */
+export type CollectionAuth = AuthCredentialsByType & CollectionAuth1;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "AuthCredentialsByType".
+ */
+export type AuthCredentialsByType = {
+  [k: string]: unknown | undefined;
+};
+/**
+ * Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. They run after the scripts generated from expect and capture.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Scripts".
+ */
+export type Scripts = {
+  type: 'beforeRequest' | 'afterResponse';
+  code: string;
+}[];
+/**
+ * Run order within the parent folder: ascending; items without order run after those with one; ties by name.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Order".
+ */
+export type Order = number;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "RequestAuth".
+ */
+export type RequestAuth = AuthCredentialsByType & RequestAuth1;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Body".
+ */
+export type Body = Body1;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "StatusCode".
+ */
+export type StatusCode = number;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "NonEmptyString".
+ */
+export type NonEmptyString = string;
+
+/**
+ * The one source of truth for the YAML files under specs/. TypeScript types in src/spec/_schema-types.ts are generated from this file (npm run schema:types) and a test fails when they drift.
+ */
+export interface MvpmSpecFiles {
+  [k: string]: unknown | undefined;
+}
+/**
+ * <collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "CollectionDefinition".
+ */
+export interface CollectionDefinition {
+  $kind: 'collection';
+  /**
+   * Postman info.name.
+   */
+  name: string;
+  /**
+   * Markdown, shown in Postman's documentation pane.
+   */
+  description?: string;
+  variables?: VariableMap;
+  /**
+   * Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.
+   */
+  runtimeVariables?: {
+    [k: string]: string | undefined;
+  };
+  auth?: CollectionAuth;
+  scripts?: Scripts;
+}
+/**
+ * Collection variables (Postman `variable`).
+ */
+export interface VariableMap {
+  [k: string]:
+    | Scalar
+    | {
+        value: Scalar;
+        description?: string;
+      }
+    | undefined;
+}
+export interface CollectionAuth1 {
+  type: 'oauth2' | 'bearer' | 'basic' | 'noauth';
+  credentials?: {};
+}
+/**
+ * <folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "FolderDefinition".
+ */
+export interface FolderDefinition {
+  $kind: 'folder';
+  description?: string;
+  order?: Order;
+  auth?: RequestAuth;
+  scripts?: Scripts;
+}
+export interface RequestAuth1 {
+  type: 'inherit' | 'noauth' | 'bearer' | 'basic';
+  credentials?: {};
+}
+/**
+ * <name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "RequestDefinition".
+ */
+export interface RequestDefinition {
+  $kind: 'http-request';
+  description?: string;
+  order?: Order;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+  /**
+   * Absolute URL, usually starting with a {{variable}}; may carry a query string.
+   */
+  url: string;
+  query?: StringMap;
+  headers?: StringMap1;
+  auth?: RequestAuth;
+  body?: Body;
+  settings?: RequestSettings;
+  expect?: Expectations;
+  capture?: Captures;
+  scripts?: Scripts;
+}
+/**
+ * Query parameters appended to the URL, in this order.
+ */
+export interface StringMap {
+  [k: string]: Scalar | undefined;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "StringMap".
+ */
+export interface StringMap1 {
+  [k: string]: Scalar | undefined;
+}
+export interface Body1 {
+  type: 'urlencoded' | 'json' | 'raw' | 'formdata';
+  content: unknown;
+  /**
+   * raw only: Postman's body language. Default text.
+   */
+  language?: 'text' | 'json' | 'xml' | 'html' | 'javascript';
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "RequestSettings".
+ */
+export interface RequestSettings {
+  /**
+   * Postman protocolProfileBehavior.followRedirects. Default true.
+   */
+  followRedirects?: boolean;
+  /**
+   * Postman protocolProfileBehavior.disableCookies. Default false.
+   */
+  disableCookies?: boolean;
+}
+/**
+ * Declarative checks; each compiles to its own pm.test.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Expectations".
+ */
+export interface Expectations {
+  /**
+   * The status code, or a list of accepted codes.
+   */
+  status?: StatusCode | [StatusCode, ...StatusCode[]];
+  /**
+   * The media type of Content-Type, parameters such as charset ignored.
+   */
+  contentType?: string;
+  /**
+   * The response arrives in less than this many milliseconds.
+   */
+  responseTime?: number;
+  /**
+   * Header name (case-insensitive) → check.
+   */
+  headers?: {
+    [k: string]: HeaderCheck | undefined;
+  };
+  /**
+   * JSON path ($.a.b[0]) → checks on the JSON body.
+   */
+  body?: {
+    [k: string]: BodyCheck | undefined;
+  };
+  schema?: BodySchema;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "HeaderCheck".
+ */
+export interface HeaderCheck {
+  exists?: boolean;
+  equals?: string;
+  /**
+   * A JavaScript regular expression.
+   */
+  matches?: string;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "BodyCheck".
+ */
+export interface BodyCheck {
+  exists?: boolean;
+  /**
+   * A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.
+   */
+  equals?: string | number | boolean | null;
+  /**
+   * As equals, negated.
+   */
+  notEquals?: string | number | boolean | null;
+  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+  /**
+   * A JavaScript regular expression tested against a string value.
+   */
+  matches?: string;
+  /**
+   * Length of a string or array: exact, or bounds.
+   */
+  length?:
+    | number
+    | {
+        min?: number;
+        max?: number;
+      };
+  /**
+   * @minItems 1
+   */
+  oneOf?: [string | number | boolean | null, ...(string | number | boolean | null)[]];
+}
+/**
+ * A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "BodySchema".
+ */
+export interface BodySchema {
+  inline?: {};
+  file?: NonEmptyString;
+}
+/**
+ * Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Captures".
+ */
+export interface Captures {
+  [k: string]: Capture | undefined;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "Capture".
+ */
+export interface Capture {
+  /**
+   * A JSON path into the response body.
+   */
+  json?: string;
+  /**
+   * A response header name.
+   */
+  header?: string;
+  /**
+   * header only: a regular expression whose first group is taken.
+   */
+  regex?: string;
+  /**
+   * A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds.
+   */
+  expiresIn?: string;
+  /**
+   * Another variable's value as it was when the response arrived (before this request's captures).
+   */
+  variable?: string;
+}
+/**
+ * specs/environments/<file>.environment.yaml: a Postman environment.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "EnvironmentDefinition".
+ */
+export interface EnvironmentDefinition {
+  $kind: 'environment';
+  name: NonEmptyString;
+  description?: string;
+  variables: {
+    [k: string]: EnvironmentVariable | undefined;
+  };
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "EnvironmentVariable".
+ */
+export interface EnvironmentVariable {
+  description?: string;
+  /**
+   * Default value written to the generated environment. Not allowed with secret: true.
+   */
+  value?: string | number | boolean;
+  /**
+   * Postman type `secret`; the value is never written to the generated file. Default false.
+   */
+  secret?: boolean;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "VariableMap".
+ */
+export interface VariableMap1 {
+  [k: string]:
+    | Scalar
+    | {
+        value: Scalar;
+        description?: string;
+      }
+    | undefined;
+}
+/**
+ * The fields of Postman's OAuth 2.0 helper, named as Postman exports them (auth.oauth2[].key).
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "OAuth2Credentials".
+ */
+export interface OAuth2Credentials {
+  grant_type:
+    'authorization_code' | 'authorization_code_with_pkce' | 'client_credentials' | 'password_credentials' | 'implicit';
+  authUrl?: string;
+  accessTokenUrl?: string;
+  refreshTokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string;
+  state?: string;
+  redirect_uri?: string;
+  /**
+   * Authorize using the browser (Postman's callback page). Default false.
+   */
+  useBrowser?: boolean;
+  /**
+   * Send client credentials as Basic auth header or in the body. Default header.
+   */
+  client_authentication?: 'header' | 'body';
+  /**
+   * Default header.
+   */
+  addTokenTo?: 'header' | 'queryParams';
+  tokenName?: string;
+  /**
+   * Default Bearer.
+   */
+  headerPrefix?: string;
+  /**
+   * The token Postman and Newman send, normally {{access_token}}: Newman never fetches a token itself.
+   */
+  accessToken: string;
+  tokenType?: string;
+  /**
+   * PKCE only. Default S256.
+   */
+  challengeAlgorithm?: 'S256' | 'plain';
+  /**
+   * PKCE only.
+   */
+  code_verifier?: string;
+  /**
+   * password_credentials only.
+   */
+  username?: string;
+  /**
+   * password_credentials only.
+   */
+  password?: string;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "BearerCredentials".
+ */
+export interface BearerCredentials {
+  token: string;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "BasicCredentials".
+ */
+export interface BasicCredentials {
+  username: string;
+  password: string;
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "FormContent".
+ */
+export interface FormContent {
+  [k: string]:
+    | Scalar
+    | {
+        /**
+         * formdata only: a file to upload.
+         */
+        src: string;
+      }
+    | undefined;
+}

@@ -1,0 +1,111 @@
+import { codeFrameColumns } from '@babel/code-frame';
+import { offsetOf, positionAt, type NodePath, type SpecSource } from './source.js';
+
+/**
+ * Stable error codes. They are part of the CLI's contract: scripts and docs may match on them.
+ * docs/spec-format.md lists each with its cause and fix.
+ */
+export type DiagnosticCode =
+  | 'E_READ'
+  | 'E_NO_SPECS'
+  | 'E_YAML_SYNTAX'
+  | 'E_KIND'
+  | 'E_UNKNOWN_KEY'
+  | 'E_MISSING_KEY'
+  | 'E_TYPE'
+  | 'E_VALUE'
+  | 'E_DUPLICATE_NAME'
+  | 'E_UNDEFINED_VARIABLE'
+  | 'E_CAPTURE_BEFORE_SET'
+  | 'E_ENV_MISSING_VARIABLE'
+  | 'E_SECRET_VALUE'
+  | 'E_BAD_REGEX'
+  | 'E_BAD_JSON_PATH'
+  | 'E_CAPTURE_SOURCE'
+  | 'E_SCHEMA_FILE'
+  | 'E_BAD_JSON_SCHEMA'
+  | 'E_BODY_CONTENT'
+  | 'E_BAD_URL';
+
+export type Severity = 'error' | 'warning';
+
+/** One located problem in the specs. `frame` is the offending source line with a caret, uncoloured. */
+export interface SpecDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly hint?: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly frame: string;
+}
+
+/** Where a diagnostic points: a node path in a source, optionally its key, optionally a character offset inside a scalar. */
+export interface DiagnosticTarget {
+  readonly source: SpecSource;
+  readonly path: NodePath;
+  readonly at?: 'key' | 'value';
+  /** Absolute offset in the source text; overrides path when given. */
+  readonly offset?: number;
+}
+
+export function diagnosticAt(
+  target: DiagnosticTarget,
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+  severity: Severity = 'error',
+): SpecDiagnostic {
+  const offset = target.offset ?? offsetOf(target.source, target.path, target.at);
+  const { line, column } = positionAt(target.source, offset);
+  return fileDiagnostic(target.source.file, code, message, hint, { line, column, text: target.source.text }, severity);
+}
+
+/** A diagnostic for a file that could not be parsed into a source (or a position computed some other way). */
+export function fileDiagnostic(
+  file: string,
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+  where?: { line: number; column: number; text: string },
+  severity: Severity = 'error',
+): SpecDiagnostic {
+  const line = where?.line ?? 1;
+  const column = where?.column ?? 1;
+  const frame = where ? codeFrameColumns(where.text, { start: { line, column } }, { linesAbove: 1, linesBelow: 0 }) : '';
+  return { code, severity, message, ...(hint === undefined ? {} : { hint }), file, line, column, frame };
+}
+
+/** Orders diagnostics by file, line, column, code so output is stable whatever order rules ran in. */
+export function sortDiagnostics(diagnostics: readonly SpecDiagnostic[]): SpecDiagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) ||
+      compareText(a.message, b.message),
+  );
+}
+
+export interface FormatOptions {
+  /** Wraps the heading's severity and code; identity when colour is off. Default: no colour. */
+  readonly paint?: (kind: 'error' | 'warning' | 'location' | 'hint', text: string) => string;
+}
+
+/**
+ * Renders a diagnostic like a compiler does:
+ * `error[E_CODE]: message`, `  --> file:line:col`, the source line with a caret, `  = hint: …`.
+ */
+export function formatDiagnostic(d: SpecDiagnostic, options: FormatOptions = {}): string {
+  const paint = options.paint ?? ((_kind, text) => text);
+  const lines = [
+    `${paint(d.severity, `${d.severity}[${d.code}]`)}: ${d.message}`,
+    `  ${paint('location', '-->')} ${d.file}:${d.line}:${d.column}`,
+  ];
+  if (d.frame) lines.push(...d.frame.split('\n').map((l) => `  ${l}`));
+  if (d.hint) lines.push(`  ${paint('hint', '= hint:')} ${d.hint}`);
+  return lines.join('\n');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

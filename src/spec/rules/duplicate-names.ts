@@ -1,0 +1,41 @@
+import { diagnosticAt, fileDiagnostic, type SpecDiagnostic } from '../diagnostics.js';
+import type { ItemSpec, SpecProject } from '../model.js';
+
+/**
+ * E_DUPLICATE_NAME: two items of one folder whose names differ only in letter case (or not at all, a folder and a
+ * request), two collections or two environments with one name. Postman would show both, but `--folder` and
+ * Newman's reports could not tell them apart, and case-insensitive file systems would merge them on checkout.
+ */
+export function checkDuplicateNames(project: SpecProject): SpecDiagnostic[] {
+  const errors: SpecDiagnostic[] = [];
+  for (const collection of project.collections) checkItems(collection.items, errors);
+  const byName = new Map<string, string>();
+  for (const collection of project.collections) {
+    const previous = byName.get(collection.name);
+    if (previous !== undefined) {
+      errors.push(diagnosticAt({ ...collection.origin, path: ['name'] }, 'E_DUPLICATE_NAME', `collection name "${collection.name}" is also used by ${previous}`, 'give each collection its own name'));
+    } else byName.set(collection.name, collection.origin.source.file);
+  }
+  const envByName = new Map<string, string>();
+  for (const environment of project.environments) {
+    const previous = envByName.get(environment.name);
+    if (previous !== undefined) {
+      errors.push(diagnosticAt({ ...environment.origin, path: ['name'] }, 'E_DUPLICATE_NAME', `environment name "${environment.name}" is also used by ${previous}`, 'give each environment its own name'));
+    } else envByName.set(environment.name, environment.origin.source.file);
+  }
+  return errors;
+}
+
+function checkItems(items: readonly ItemSpec[], errors: SpecDiagnostic[]): void {
+  const seen = new Map<string, ItemSpec>();
+  for (const item of items) {
+    const key = item.name.toLowerCase();
+    const previous = seen.get(key);
+    if (previous) {
+      const message = `"${item.name}" has the same name as the ${previous.kind} "${previous.name}" in the same folder`;
+      const hint = 'rename one of them: names select folders with --folder and label results in reports';
+      errors.push(item.kind === 'request' || item.origin ? diagnosticAt({ ...item.origin!, path: [] }, 'E_DUPLICATE_NAME', message, hint) : fileDiagnostic(item.dir, 'E_DUPLICATE_NAME', message, hint));
+    } else seen.set(key, item);
+    if (item.kind === 'folder') checkItems(item.items, errors);
+  }
+}

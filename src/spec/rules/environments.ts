@@ -1,0 +1,33 @@
+import { diagnosticAt, type SpecDiagnostic } from '../diagnostics.js';
+import type { SpecProject } from '../model.js';
+import { nodeAt } from '../source.js';
+
+/**
+ * E_ENV_MISSING_VARIABLE: every environment defines the same keys, so switching environments in Postman never
+ * leaves a `{{variable}}` unresolved. E_SECRET_VALUE: a secret has no value in a spec, since the generated
+ * environment is committed; it is supplied at run time.
+ */
+export function checkEnvironments(project: SpecProject): SpecDiagnostic[] {
+  const errors: SpecDiagnostic[] = [];
+  const owners = new Map<string, string>();
+  for (const environment of project.environments) {
+    for (const variable of environment.variables) if (!owners.has(variable.key)) owners.set(variable.key, environment.name);
+  }
+  for (const environment of project.environments) {
+    const keys = new Set(environment.variables.map((v) => v.key));
+    for (const [key, owner] of owners) {
+      if (keys.has(key)) continue;
+      errors.push(
+        diagnosticAt({ ...environment.origin, path: ['variables'], at: 'key' }, 'E_ENV_MISSING_VARIABLE', `environment "${environment.name}" has no variable \`${key}\`, which "${owner}" defines`, `add \`${key}:\` under variables (an empty value is fine)`),
+      );
+    }
+    for (const variable of environment.variables) {
+      if (variable.secret && nodeAt(variable.origin.source, [...variable.origin.path, 'value']) !== nodeAt(variable.origin.source, variable.origin.path)) {
+        errors.push(
+          diagnosticAt({ source: variable.origin.source, path: [...variable.origin.path, 'value'], at: 'key' }, 'E_SECRET_VALUE', `secret \`${variable.key}\` must not have a value in the spec`, 'remove `value`: secrets are supplied at run time (Postman current value, --env-var, or the MV_* environment variables)'),
+        );
+      }
+    }
+  }
+  return errors;
+}

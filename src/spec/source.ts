@@ -1,0 +1,77 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A path into a parsed document: map keys and sequence indexes, as in Ajv's instancePath. */
+export type NodePath = readonly (string | number)[];
+
+/** What a spec file is, decided by its name and place (see load-specs.ts). */
+export type SpecFileKind = 'collection' | 'folder' | 'request' | 'environment' | 'schema';
+
+/** One YAML (or JSON) file as read, with what is needed to point at any of its nodes. */
+export interface SpecSource {
+  /** Path as shown to users: relative to the working directory, forward slashes. */
+  readonly file: string;
+  readonly kind: SpecFileKind;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+}
+
+/** A 1-based line and column in a source. */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export function parseSource(file: string, kind: SpecFileKind, text: string): SpecSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  return { file, kind, text, doc, lineCounter };
+}
+
+export function positionAt(source: SpecSource, offset: number): SourcePosition {
+  const { line, col } = source.lineCounter.linePos(Math.max(0, Math.min(offset, source.text.length)));
+  return { line, column: col };
+}
+
+/**
+ * Finds the node at `path`, or the deepest existing ancestor when the path runs past the document
+ * (a missing key is reported at the map that should hold it).
+ */
+export function nodeAt(source: SpecSource, path: NodePath): Node | undefined {
+  let node: unknown = source.doc.contents;
+  for (const segment of path) {
+    const next = childOf(node, segment);
+    if (next === undefined) break;
+    node = next;
+  }
+  return isNode(node) ? node : undefined;
+}
+
+/** The key node of the pair holding `path`'s last segment, for errors about a key itself. */
+export function keyNodeAt(source: SpecSource, path: NodePath): Node | undefined {
+  if (path.length === 0) return undefined;
+  const parent = nodeAt(source, path.slice(0, -1));
+  if (!isMap(parent)) return undefined;
+  const name = path[path.length - 1];
+  const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(name));
+  return pair && isNode(pair.key) ? pair.key : undefined;
+}
+
+/** Where `path` starts; for a key error the key, otherwise the value. */
+export function offsetOf(source: SpecSource, path: NodePath, at: 'key' | 'value' = 'value'): number {
+  const node = (at === 'key' ? keyNodeAt(source, path) : undefined) ?? nodeAt(source, path);
+  return node?.range?.[0] ?? 0;
+}
+
+function childOf(node: unknown, segment: string | number): unknown {
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    return pair?.value ?? undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') return node.items[segment];
+  return undefined;
+}
+
+function isNode(value: unknown): value is Node {
+  return isMap(value) || isSeq(value) || isScalar(value);
+}

@@ -1,0 +1,26 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The candidate closest to `word`, when it is close enough to be a plausible typo: at most a third of the
+ * word's length in edits (at least 1, at most 3), or the same word in another letter case.
+ */
+export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (candidate === word) continue;
+    const d = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : distance(word, candidate);
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** "did you mean `x`?" or undefined. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const match = closestMatch(word, candidates);
+  return match === undefined ? undefined : `did you mean \`${match}\`?`;
+}

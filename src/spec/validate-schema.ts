@@ -1,0 +1,138 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap } from 'yaml';
+import specSchema from './spec.schema.json' with { type: 'json' };
+import { diagnosticAt, type SpecDiagnostic } from './diagnostics.js';
+import { nodeAt, type NodePath, type SpecFileKind, type SpecSource } from './source.js';
+import { didYouMean } from './suggest.js';
+
+type CheckedKind = Exclude<SpecFileKind, 'schema'>;
+
+const DEFINITION_BY_KIND: Record<CheckedKind, string> = {
+  collection: 'CollectionDefinition',
+  folder: 'FolderDefinition',
+  request: 'RequestDefinition',
+  environment: 'EnvironmentDefinition',
+};
+
+const EXPECTED_KIND: Record<CheckedKind, string> = {
+  collection: 'collection',
+  folder: 'folder',
+  request: 'http-request',
+  environment: 'environment',
+};
+
+let validators: Map<CheckedKind, ValidateFunction> | undefined;
+
+/** Compiled once per process, on first use: the spec schema is fixed at build time of this package. */
+function validatorFor(kind: CheckedKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    ajv.addSchema(specSchema);
+    validators = new Map();
+    for (const [k, definition] of Object.entries(DEFINITION_BY_KIND) as [CheckedKind, string][]) {
+      const validate = ajv.getSchema(`${specSchema.$id}#/definitions/${definition}`);
+      if (!validate) throw new Error(`spec schema has no definition ${definition}`);
+      validators.set(k, validate);
+    }
+  }
+  return validators.get(kind)!;
+}
+
+/** Validates one parsed spec file against its definition in spec.schema.json; every error, located. */
+export function validateSourceSchema(source: SpecSource, kind: CheckedKind): { value: unknown; errors: SpecDiagnostic[] } {
+  const value: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  const validate = validatorFor(kind);
+  if (validate(value)) return { value, errors: [] };
+  return { value, errors: toDiagnostics(source, kind, value, validate.errors ?? []) };
+}
+
+function toDiagnostics(source: SpecSource, kind: CheckedKind, value: unknown, errors: readonly ErrorObject[]): SpecDiagnostic[] {
+  // An anyOf that failed reports each branch's errors too; one message about the whole value reads better.
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const out = new Map<string, SpecDiagnostic>();
+  for (const error of errors) {
+    if (error.keyword === 'if') continue;
+    if (anyOfPaths.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    const diagnostic = toDiagnostic(source, kind, value, error);
+    if (!diagnostic) continue;
+    out.set(`${diagnostic.line}:${diagnostic.column}:${diagnostic.code}:${diagnostic.message}`, diagnostic);
+  }
+  return [...out.values()];
+}
+
+function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, error: ErrorObject): SpecDiagnostic | undefined {
+  const path = instancePath(error.instancePath, value);
+  const where = describePath(path);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty']);
+      const allowed = Object.keys((error.parentSchema?.['properties'] as object | undefined) ?? {});
+      const suggestion = didYouMean(key, allowed);
+      const hint = suggestion ?? (allowed.length > 0 ? `allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}` : 'remove it');
+      return diagnosticAt({ source, path: [...path, key], at: 'key' }, 'E_UNKNOWN_KEY', `unknown key \`${key}\` in ${where}`, hint);
+    }
+    case 'required': {
+      const key = String(params['missingProperty']);
+      return diagnosticAt({ source, path }, 'E_MISSING_KEY', `${where} is missing the required key \`${key}\``, `add \`${key}:\``);
+    }
+    case 'const':
+      if (path.length === 1 && path[0] === '$kind') {
+        return diagnosticAt(
+          { source, path },
+          'E_KIND',
+          `this file must say \`$kind: ${EXPECTED_KIND[kind]}\``,
+          `${source.kind} files are recognised by their name and place; see docs/spec-format.md`,
+        );
+      }
+      return diagnosticAt({ source, path }, 'E_VALUE', `${where} must be ${JSON.stringify(params['allowedValue'])}`);
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      return diagnosticAt({ source, path }, 'E_VALUE', `${where} must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}`, hint);
+    }
+    case 'type': {
+      const expected = Array.isArray(params['type']) ? (params['type'] as string[]).join(' or ') : String(params['type']);
+      return diagnosticAt({ source, path }, 'E_TYPE', `${where} must be ${article(expected)}`, typeHint(source, path));
+    }
+    case 'anyOf': {
+      const description = typeof error.parentSchema?.['description'] === 'string' ? ` (${error.parentSchema['description']})` : '';
+      return diagnosticAt({ source, path }, 'E_TYPE', `${where} has the wrong shape${description}`, typeHint(source, path) ?? 'see docs/spec-format.md');
+    }
+    case 'not':
+      return diagnosticAt({ source, path: [...path, 'credentials'], at: 'key' }, 'E_UNKNOWN_KEY', `\`credentials\` is not allowed in ${where} of this type`, 'remove `credentials`');
+    default:
+      return diagnosticAt({ source, path }, 'E_VALUE', `${where} ${error.message ?? 'is not valid'}`);
+  }
+}
+
+/** `{{x}}` unquoted is a YAML flow mapping, the commonest slip in these files. */
+function typeHint(source: SpecSource, path: NodePath): string | undefined {
+  const node = nodeAt(source, path);
+  if (isMap(node) && node.flow && node.range && source.text.slice(node.range[0], node.range[0] + 2) === '{{') {
+    return 'a value starting with {{ must be quoted: "{{name}}"';
+  }
+  return undefined;
+}
+
+function instancePath(pointer: string, value: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const segments: (string | number)[] = [];
+  let current: unknown = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment = Array.isArray(current) ? Number(key) : key;
+    segments.push(segment);
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return segments;
+}
+
+function describePath(path: NodePath): string {
+  if (path.length === 0) return 'the file';
+  return `\`${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}\``;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
