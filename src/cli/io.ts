@@ -1,0 +1,37 @@
+import pc from 'picocolors';
+
+/** What the CLI talks to; injected so tests run it in-process. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** Exit codes: part of the CLI's contract (documented in the README). */
+export const EXIT = {
+  ok: 0,
+  /** Tests failed, or `build --check` found stale outputs. */
+  failed: 1,
+  /** Bad usage or invalid specs. */
+  usage: 2,
+} as const;
+
+export type Painter = ReturnType<typeof pc.createColors>;
+
+/** Colour only on a terminal and never when NO_COLOR is set (https://no-color.org). */
+export function painterFor(stream: CliIo['stderr'], env: CliIo['env']): Painter {
+  const enabled = stream.isTTY === true && env['NO_COLOR'] === undefined && env['TERM'] !== 'dumb';
+  return pc.createColors(enabled);
+}
+
+/** A usage error with a stable code; the CLI prints it and exits 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly code: 'E_UNKNOWN_COMMAND' | 'E_USAGE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import { runBuild } from './commands/build.js';
+import { EXIT, painterFor, UsageError, type CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
+
+const HELP = `Usage: mvpm <command> [options]
+
+Compile MediaValet Postman collections from YAML specs, and run them.
+
+Commands:
+  build     Compile specs/ into collections/ and environments/ (--check to verify)
+  help      Show help for a command
+
+Options:
+  -h, --help     Show this help
+  -v, --version  Show the version
+
+Run 'mvpm <command> --help' for a command's options.
+`;
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | Promise<number>> = {
+  build: runBuild,
+};
+
+/** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */
+export async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '-h' || command === '--help') {
+      io.stdout.write(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    if (command === 'help') {
+      const target = rest[0];
+      if (target !== undefined && COMMANDS[target]) return await COMMANDS[target]!(['--help'], io);
+      io.stdout.write(HELP);
+      return EXIT.ok;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${command}'\n\n${HELP}`);
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const paint = painterFor(io.stderr, io.env);
+      io.stderr.write(`${paint.red(`mvpm: error[${error.code}]`)}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function version(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../../package.json') as { version: string }).version;
+}

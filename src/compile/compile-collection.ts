@@ -1,0 +1,75 @@
+import sdk from 'postman-collection';
+import type { CollectionSpec, FolderSpec, ItemSpec, RequestSpec } from '../spec/model.js';
+import { canonicalCollection, type CanonicalCollection } from './canonical.js';
+import { compileAuth, compileBody, compileHeaders, rawUrl } from './compile-request.js';
+import type { CompileContext } from './context.js';
+import { stableId } from './ids.js';
+import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
+
+/**
+ * A collection spec → Postman Collection v2.1 JSON. The postman-collection SDK builds and parses the collection
+ * (URLs, auth, bodies); `canonicalCollection` then gives its output a fixed key order, derived ids and the
+ * fields the SDK drops (`url.raw`, `info.schema`), and removes what it adds (`_`, random script ids).
+ */
+export function compileCollection(spec: CollectionSpec, ctx: CompileContext): CanonicalCollection {
+  const definition = {
+    info: {
+      _postman_id: stableId(ctx, 'collection', spec.slug),
+      name: spec.name,
+      ...(spec.description === undefined ? {} : { description: spec.description }),
+    },
+    item: spec.items.map((item) => itemDefinition(item, spec.slug)),
+    ...optional('auth', compileAuth(spec.auth)),
+    event: events(compileRawScripts(spec.scripts)),
+    variable: spec.variables.map((v) => ({ key: v.key, value: v.value, type: 'string', ...(v.description === undefined ? {} : { description: v.description }) })),
+  };
+  // @types/postman-collection describes SDK 3 (items take `events`); the SDK reads the v2.1 format's `event`.
+  const built = new sdk.Collection(definition as unknown as sdk.CollectionDefinition).toJSON();
+  return canonicalCollection(built as unknown as Record<string, unknown>, { ctx, slug: spec.slug, schemaUrl: ctx.schemaUrl });
+}
+
+function itemDefinition(item: ItemSpec, slug: string): Record<string, unknown> {
+  return item.kind === 'folder' ? folderDefinition(item, slug) : requestDefinition(item, slug);
+}
+
+function folderDefinition(folder: FolderSpec, slug: string): Record<string, unknown> {
+  return {
+    name: folder.name,
+    ...(folder.description === undefined ? {} : { description: folder.description }),
+    item: folder.items.map((item) => itemDefinition(item, slug)),
+    ...optional('auth', compileAuth(folder.auth)),
+    event: events(compileRawScripts(folder.scripts)),
+  };
+}
+
+function requestDefinition(request: RequestSpec, _slug: string): Record<string, unknown> {
+  const protocolProfileBehavior = {
+    ...(request.followRedirects === undefined ? {} : { followRedirects: request.followRedirects }),
+    ...(request.disableCookies === undefined ? {} : { disableCookies: request.disableCookies }),
+  };
+  return {
+    name: request.name,
+    event: events(compileRequestScripts(request)),
+    ...(Object.keys(protocolProfileBehavior).length > 0 ? { protocolProfileBehavior } : {}),
+    request: {
+      ...optional('auth', compileAuth(request.auth)),
+      method: request.method,
+      header: compileHeaders(request).map((h) => ({ key: h.key, value: h.value })),
+      ...optional('body', compileBody(request.body)),
+      url: rawUrl(request),
+      ...(request.description === undefined ? {} : { description: request.description }),
+    },
+    response: [],
+  };
+}
+
+function events(scripts: CompiledScripts): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  if (scripts.prerequest) out.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...scripts.prerequest] } });
+  if (scripts.test) out.push({ listen: 'test', script: { type: 'text/javascript', exec: [...scripts.test] } });
+  return out;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,70 @@
+import type { AuthSpec, BodySpec, KeyValue, RequestSpec } from '../spec/model.js';
+import type { OAuth2Credentials } from '../spec/_schema-types.js';
+
+/** Postman's auth object (Collection v2.1 `auth`): `{type, [type]: [{key, value, type}]}`. */
+export interface PostmanAuth {
+  type: string;
+  [helper: string]: unknown;
+}
+
+/** The order Postman's OAuth 2.0 helper lists its fields in; the compiled array follows it. */
+const OAUTH2_FIELD_ORDER: readonly (keyof OAuth2Credentials)[] = [
+  'grant_type', 'authUrl', 'accessTokenUrl', 'refreshTokenUrl', 'clientId', 'clientSecret', 'scope', 'state', 'redirect_uri',
+  'useBrowser', 'challengeAlgorithm', 'code_verifier', 'username', 'password', 'client_authentication', 'addTokenTo',
+  'tokenName', 'headerPrefix', 'tokenType', 'accessToken',
+];
+
+/** Collection v2.1 `auth` for a spec auth; undefined means "inherit from the parent" (the key is left out). */
+export function compileAuth(auth: AuthSpec | undefined): PostmanAuth | undefined {
+  if (!auth || auth.type === 'inherit') return undefined;
+  switch (auth.type) {
+    case 'noauth':
+      return { type: 'noauth' };
+    case 'bearer':
+      return { type: 'bearer', bearer: [param('token', auth.token)] };
+    case 'basic':
+      return { type: 'basic', basic: [param('username', auth.username), param('password', auth.password)] };
+    case 'oauth2': {
+      const credentials = auth.credentials as Readonly<Record<string, string | boolean | undefined>>;
+      const fields = OAUTH2_FIELD_ORDER.flatMap((key) => {
+        const value = credentials[key];
+        return value === undefined ? [] : [param(key, value)];
+      });
+      return { type: 'oauth2', oauth2: fields };
+    }
+  }
+}
+
+function param(key: string, value: string | boolean): { key: string; value: string | boolean; type: string } {
+  return { key, value, type: typeof value === 'boolean' ? 'boolean' : 'string' };
+}
+
+/** The request's full URL text, with `query` appended in order (Collection v2.1 `url.raw`). */
+export function rawUrl(request: RequestSpec): string {
+  if (request.query.length === 0) return request.url;
+  const query = request.query.map((q) => `${q.key}=${q.value}`).join('&');
+  return `${request.url}${request.url.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** Collection v2.1 `request.body`. JSON bodies are raw text with language json, as Postman stores them. */
+export function compileBody(body: BodySpec | undefined): Record<string, unknown> | undefined {
+  if (!body) return undefined;
+  switch (body.type) {
+    case 'urlencoded':
+      return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.key, value: f.value, type: 'text' })) };
+    case 'formdata':
+      return { mode: 'formdata', formdata: body.fields.map((f) => ('src' in f ? { key: f.key, src: f.src, type: 'file' } : { key: f.key, value: f.value, type: 'text' })) };
+    case 'json':
+      return { mode: 'raw', raw: body.text, options: { raw: { language: 'json' } } };
+    case 'raw':
+      return { mode: 'raw', raw: body.text, options: { raw: { language: body.language } } };
+  }
+}
+
+/** Headers as written, plus Content-Type for a JSON body when the spec did not set one. */
+export function compileHeaders(request: RequestSpec): KeyValue[] {
+  const headers = [...request.headers];
+  const hasContentType = headers.some((h) => h.key.toLowerCase() === 'content-type');
+  if (request.body?.type === 'json' && !hasContentType) headers.push({ key: 'Content-Type', value: 'application/json' });
+  return headers;
+}

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { compileCollection } from '../compile/compile-collection.js';
+import { compileEnvironment } from '../compile/compile-environment.js';
+import { createCompileContext, type CompileContext } from '../compile/context.js';
+import type { SpecDiagnostic } from '../spec/diagnostics.js';
+import { loadSpecs } from '../spec/load-specs.js';
+import type { SpecProject } from '../spec/model.js';
+import { validateSpecs } from '../spec/validate-spec.js';
+import { renderJson } from './render-json.js';
+
+export const COLLECTION_SUFFIX = '.postman_collection.json';
+export const ENVIRONMENT_SUFFIX = '.postman_environment.json';
+
+export interface BuildOptions {
+  /** Directory holding the spec files. Default `specs`. */
+  readonly specsDir?: string;
+  /** Where collections are written. Default `collections`. */
+  readonly collectionsDir?: string;
+  /** Where environments are written. Default `environments`. */
+  readonly environmentsDir?: string;
+  /** Relative paths resolve against this directory, and diagnostics are shown relative to it. Default process.cwd(). */
+  readonly cwd?: string;
+  /** Compile settings; defaults from createCompileContext(). */
+  readonly compile?: CompileContext;
+}
+
+/** Every option resolved: built once, passed to each stage. */
+export interface ResolvedBuildOptions {
+  readonly specsDir: string;
+  readonly collectionsDir: string;
+  readonly environmentsDir: string;
+  readonly cwd: string;
+  readonly compile: CompileContext;
+}
+
+export interface OutputFile {
+  /** Path relative to cwd, forward slashes: how users see it. */
+  readonly path: string;
+  readonly absolutePath: string;
+  readonly content: string;
+}
+
+export interface BuildResult {
+  /** The files a build produces; empty when there are errors. */
+  readonly files: readonly OutputFile[];
+  readonly project?: SpecProject;
+  readonly errors: readonly SpecDiagnostic[];
+  readonly warnings: readonly SpecDiagnostic[];
+  readonly options: ResolvedBuildOptions;
+}
+
+export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOptions {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  return {
+    cwd,
+    specsDir: path.resolve(cwd, options.specsDir ?? 'specs'),
+    collectionsDir: path.resolve(cwd, options.collectionsDir ?? 'collections'),
+    environmentsDir: path.resolve(cwd, options.environmentsDir ?? 'environments'),
+    compile: options.compile ?? createCompileContext(),
+  };
+}
+
+/** load → validate → compile → render, in memory. Writes nothing: see writeOutputs and checkOutputs. */
+export function buildProject(options: BuildOptions = {}): BuildResult {
+  const resolved = resolveBuildOptions(options);
+  const loaded = loadSpecs({ specsDir: resolved.specsDir, cwd: resolved.cwd });
+  const validation = validateSpecs(loaded, { cwd: resolved.cwd });
+  if (!validation.value) return { files: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
+  const project = validation.value;
+  const file = (dir: string, name: string, value: unknown): OutputFile => {
+    const absolutePath = path.join(dir, name);
+    return { path: displayPath(resolved.cwd, absolutePath), absolutePath, content: renderJson(value) };
+  };
+  const files = [
+    ...project.collections.map((c) => file(resolved.collectionsDir, `${c.slug}${COLLECTION_SUFFIX}`, compileCollection(c, resolved.compile))),
+    ...project.environments.map((e) => file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compileEnvironment(e, resolved.compile))),
+  ];
+  return { files, project, errors: [], warnings: validation.warnings, options: resolved };
+}
+
+export function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/');
+}

@@ -1,0 +1,11 @@
+// The public library API: re-exports only. The library never prints and never exits; see src/cli for that.
+export { loadSpecs, type LoadedSpecs, type LoadOptions } from './spec/load-specs.js';
+export { validateSpecs, SPEC_RULES, type ValidationResult } from './spec/validate-spec.js';
+export { formatDiagnostic, type SpecDiagnostic, type DiagnosticCode } from './spec/diagnostics.js';
+export type * from './spec/model.js';
+export { compileCollection } from './compile/compile-collection.js';
+export { compileEnvironment, type PostmanEnvironment } from './compile/compile-environment.js';
+export { createCompileContext, COLLECTION_SCHEMA_V21, type CompileContext } from './compile/context.js';
+export { buildProject, resolveBuildOptions, type BuildOptions, type BuildResult, type OutputFile } from './emit/build-project.js';
+export { writeOutputs, checkOutputs, type WriteReport, type CheckReport } from './emit/write-outputs.js';
+export { runMain, type CliIo } from './cli/main.js';
