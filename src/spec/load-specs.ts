@@ -135,8 +135,9 @@ class SpecReader {
     }
     const source = parseSource(this.display(file), kind, text);
     for (const error of source.doc.errors) {
-      const [line, column] = [error.linePos?.[0]?.line ?? 1, error.linePos?.[0]?.col ?? 1];
-      this.report(fileDiagnostic(source.file, 'E_YAML_SYNTAX', firstLine(error.message), yamlHint(error.code), { line, column, text }));
+      const { line, col } = source.lineCounter.linePos(error.pos[0]);
+      const lineText = text.split('\n')[line - 1] ?? '';
+      this.report(fileDiagnostic(source.file, 'E_YAML_SYNTAX', firstLine(error.message), yamlHint(error.code, lineText), { line, column: col, text }));
     }
     return source.doc.errors.length > 0 ? undefined : source;
   }
@@ -184,7 +185,8 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-function yamlHint(code: string): string {
+function yamlHint(code: string, lineText: string): string {
+  if (/:\s+\{\{/.test(lineText)) return 'a value starting with {{ must be quoted: url: "{{authBaseUrl}}/connect/token"';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping; remove or rename one of them';
@@ -194,6 +196,6 @@ function yamlHint(code: string): string {
     case 'TAB_AS_INDENT':
       return 'YAML indentation must use spaces, not tabs';
     default:
-      return 'quote values that contain ": ", "#" or start with "{{", e.g. url: "{{authBaseUrl}}/connect/token"';
+      return 'quote values that contain ": " or " #", or that start with {{, [ or {';
   }
 }

@@ -47,20 +47,30 @@ export function validateSourceSchema(source: SpecSource, kind: CheckedKind): { v
 }
 
 function toDiagnostics(source: SpecSource, kind: CheckedKind, value: unknown, errors: readonly ErrorObject[]): SpecDiagnostic[] {
-  // An anyOf that failed reports each branch's errors too; one message about the whole value reads better.
-  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+  const skipped = new Set<ErrorObject>(errors.filter((e) => e.keyword === 'if'));
+  // A failed anyOf also reports each branch's errors. When a branch had the right type but broke a constraint
+  // (a status of 99), that constraint is the message; when no branch had the right type, one message about the
+  // whole value reads better than one per branch.
+  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
+    const branch = errors.filter((e) => e !== anyOf && isWithin(e.instancePath, anyOf.instancePath));
+    const specific = branch.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf');
+    if (specific.length > 0) for (const e of [anyOf, ...branch.filter((b) => !specific.includes(b))]) skipped.add(e);
+    else for (const e of branch) skipped.add(e);
+  }
   const out = new Map<string, SpecDiagnostic>();
   for (const error of errors) {
-    if (error.keyword === 'if') continue;
-    if (anyOfPaths.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
+    if (skipped.has(error)) continue;
     const diagnostic = toDiagnostic(source, kind, value, error);
-    if (!diagnostic) continue;
     out.set(`${diagnostic.line}:${diagnostic.column}:${diagnostic.code}:${diagnostic.message}`, diagnostic);
   }
   return [...out.values()];
 }
 
-function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, error: ErrorObject): SpecDiagnostic | undefined {
+function isWithin(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || pointer.startsWith(`${ancestor}/`);
+}
+
+function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, error: ErrorObject): SpecDiagnostic {
   const path = instancePath(error.instancePath, value);
   const where = describePath(path);
   const params = error.params as Record<string, unknown>;
