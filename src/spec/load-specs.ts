@@ -58,7 +58,7 @@ export interface LoadOptions {
 export function loadSpecs(options: LoadOptions): LoadedSpecs {
   const cwd = options.cwd ?? process.cwd();
   const specsDir = path.resolve(cwd, options.specsDir);
-  const reader = new SpecReader(cwd);
+  const reader = new SpecReader(cwd, path.dirname(specsDir));
   const collections: LoadedCollection[] = [];
   const environments: SpecSource[] = [];
 
@@ -97,7 +97,10 @@ class SpecReader {
   readonly diagnostics: SpecDiagnostic[] = [];
   readonly schemaFiles = new Map<string, SpecSource>();
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly projectRoot: string,
+  ) {}
 
   display(absolute: string): string {
     const relative = path.relative(this.cwd, absolute);
@@ -133,8 +136,10 @@ class SpecReader {
       this.report(fileDiagnostic(this.display(file), 'E_READ', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check that the file exists and is readable'));
       return undefined;
     }
-    const source = parseSource(this.display(file), kind, text);
-    for (const error of source.doc.errors) {
+    const source = parseSource(this.display(file), path.relative(this.projectRoot, file).split(path.sep).join('/'), kind, text);
+    // Only the first syntax error of a file: the parser's later ones are mostly echoes of it.
+    const error = source.doc.errors[0];
+    if (error) {
       const { line, col } = source.lineCounter.linePos(error.pos[0]);
       const lineText = text.split('\n')[line - 1] ?? '';
       this.report(fileDiagnostic(source.file, 'E_YAML_SYNTAX', firstLine(error.message), yamlHint(error.code, lineText), { line, column: col, text }));
@@ -187,6 +192,7 @@ function firstLine(message: string): string {
 
 function yamlHint(code: string, lineText: string): string {
   if (/:\s+\{\{/.test(lineText)) return 'a value starting with {{ must be quoted: url: "{{authBaseUrl}}/connect/token"';
+  if (/:\s*[{[]/.test(lineText)) return 'inside { } or [ ], quote values that contain [ ] { } , or ":", e.g. { json: "$.payload[0].id" }';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping; remove or rename one of them';

@@ -10,6 +10,11 @@ export type SpecFileKind = 'collection' | 'folder' | 'request' | 'environment' |
 export interface SpecSource {
   /** Path as shown to users: relative to the working directory, forward slashes. */
   readonly file: string;
+  /**
+   * Path relative to the directory that holds the specs directory (`specs/…`), forward slashes: the same
+   * wherever mvpm runs from, so it can go into generated files.
+   */
+  readonly projectPath: string;
   readonly kind: SpecFileKind;
   readonly text: string;
   readonly doc: Document.Parsed;
@@ -22,10 +27,10 @@ export interface SourcePosition {
   readonly column: number;
 }
 
-export function parseSource(file: string, kind: SpecFileKind, text: string): SpecSource {
+export function parseSource(file: string, projectPath: string, kind: SpecFileKind, text: string): SpecSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
-  return { file, kind, text, doc, lineCounter };
+  return { file, projectPath, kind, text, doc, lineCounter };
 }
 
 export function positionAt(source: SpecSource, offset: number): SourcePosition {

@@ -55,7 +55,7 @@ export function compileExpectation(expectation: ExpectationSpec, ctx: Expectatio
 
 function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: ExpectationContext): ScriptPart {
   const name = js(e.name);
-  const reveal = !ctx.concealed.has(e.name.toLowerCase()) && !SENSITIVE_NAME.test(e.name);
+  const reveal = !ctx.concealed.has(e.name.toLowerCase()) && !SENSITIVE_HEADER.test(e.name);
   switch (e.check) {
     case 'exists':
       return {
@@ -171,13 +171,14 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
 }
 
 /**
- * Names whose values are credentials wherever they appear (OAuth 2.0 token responses, Authorization and
- * Location headers that carry codes). A message never shows such a value, captured or not.
+ * Names whose values are credentials wherever they appear: body fields named like OAuth 2.0 tokens, secrets and
+ * keys, and headers that carry credentials or codes. A message never shows such a value, captured or not.
  */
-const SENSITIVE_NAME = /token|secret|password|passwd|code|key|authorization|cookie|location|assertion|credential/i;
+const SENSITIVE_FIELD = /(token|secret|password|passwd|credential|assertion|api_?key|subscription_?key)$|^code$/i;
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|location|ocp-apim-subscription-key|x-api-key)$/i;
 
 function looksSensitive(segments: readonly (string | number)[]): boolean {
-  return segments.some((s) => typeof s === 'string' && SENSITIVE_NAME.test(s));
+  return segments.some((s) => typeof s === 'string' && SENSITIVE_FIELD.test(s));
 }
 
 /** A literal as JavaScript; a string with {{variables}} resolved at run time, after earlier captures. */

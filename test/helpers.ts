@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runMain } from '../src/cli/main.ts';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+
+/** A throw-away directory holding `files` (path → content); removed by the returned cleanup. */
+export function tempProject(files: Readonly<Record<string, string>>): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mvpm-test-'));
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(dir, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every file under `dir` (path relative to it → content), for comparing trees. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (current: string): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(current).sort();
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[path.relative(dir, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Runs the CLI in-process, as a user would from `cwd`. */
+export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runMain(argv, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { NO_COLOR: '1', ...env },
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A minimal valid project: one collection, one request, two environments. Tests override single files. */
+export function minimalProject(overrides: Record<string, string | undefined> = {}): Record<string, string> {
+  const base: Record<string, string | undefined> = {
+    'specs/demo/.resources/definition.yaml': '$kind: collection\nname: Demo\n',
+    'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: 200\n',
+    'specs/environments/one.environment.yaml': '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n',
+    'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n',
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
