@@ -165,7 +165,7 @@ describe('compiled expectations and captures, run by Newman', () => {
   });
 
   test('captures land in the environment, every source read before any is set', () => {
-    const env = Object.fromEntries(summary.environment.values.map((v) => [v.key, v.value as unknown]));
+    const env = Object.fromEntries((summary.environment.values ?? []).map((v) => [v.key, v.value as unknown]));
     assert.equal(env['access_token'], ACCESS);
     assert.equal(env['refresh_token'], REFRESH);
     assert.equal(env['code'], CODE);
