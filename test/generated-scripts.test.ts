@@ -109,7 +109,7 @@ describe('compiled expectations and captures, run by Newman', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const project = tempProject(SPECS);
     try {
-      const build = buildProject({ cwd: project.dir });
+      const build = await buildProject({ cwd: project.dir });
       assert.deepEqual(build.errors, []);
       const [collection, environment] = build.files.map((f) => JSON.parse(f.content) as object);
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

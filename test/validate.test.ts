@@ -137,10 +137,10 @@ function render(d: { code: string; file: string; line: number; column: number; m
 
 describe('spec validation: each mistake gives its exact located error', () => {
   for (const c of INVALID) {
-    test(c.name, () => {
+    test(c.name, async () => {
       const project = tempProject(minimalProject(c.files));
       try {
-        const result = buildProject({ cwd: project.dir });
+        const result = await buildProject({ cwd: project.dir });
         assert.deepEqual(result.errors.map(render), c.expected);
         assert.equal(result.files.length === 0, c.expected.length > 0, 'a build with errors produces no files, one without does');
       } finally {

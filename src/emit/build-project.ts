@@ -22,6 +22,8 @@ export interface BuildOptions {
   readonly cwd?: string;
   /** Compile settings; defaults from createCompileContext(). */
   readonly compile?: CompileContext;
+  /** Worker threads for YAML parsing; default automatic (see parseTexts). */
+  readonly parseWorkers?: number;
 }
 
 /** Every option resolved: built once, passed to each stage. */
@@ -61,9 +63,9 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
 }
 
 /** load → validate → compile → render, in memory. Writes nothing: see writeOutputs and checkOutputs. */
-export function buildProject(options: BuildOptions = {}): BuildResult {
+export async function buildProject(options: BuildOptions = {}): Promise<BuildResult> {
   const resolved = resolveBuildOptions(options);
-  const loaded = loadSpecs({ specsDir: resolved.specsDir, cwd: resolved.cwd });
+  const loaded = await loadSpecs({ specsDir: resolved.specsDir, cwd: resolved.cwd, ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers }) });
   const validation = validateSpecs(loaded, { cwd: resolved.cwd });
   if (!validation.value) return { files: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
   const project = validation.value;

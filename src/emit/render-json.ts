@@ -1,7 +1,7 @@
 /**
- * The one way outputs are serialised: two-space JSON with a final newline. Key order is whatever the compiler
+ * The one way outputs are serialised: tab-indented JSON with a final newline, as the Postman app exports. Key order is whatever the compiler
  * built (it builds in a fixed order), so equal inputs give byte-identical files.
  */
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value, null, '\t')}\n`;
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar } from 'yaml';
-import { diagnosticAt, fileDiagnostic, type SpecDiagnostic } from './diagnostics.js';
-import { nodeAt, parseSource, type SpecFileKind, type SpecSource } from './source.js';
+import { fileDiagnostic, type SpecDiagnostic } from './diagnostics.js';
+import { parseTexts } from './parse-files.js';
+import { SpecSource, type SpecFileKind } from './source.js';
 
 /** File and folder names that give a spec file its meaning, as in Postman's YAML collection layout. */
 export const REQUEST_SUFFIX = '.request.yaml';
@@ -48,54 +48,101 @@ export interface LoadOptions {
   readonly specsDir: string;
   /** Paths in diagnostics are shown relative to this directory. Default: process.cwd(). */
   readonly cwd?: string;
+  /** Worker threads for YAML parsing; default: automatic (none for fewer than 500 files). */
+  readonly parseWorkers?: number;
+}
+
+/** The layout found on disk: paths only, nothing read yet. */
+interface PlannedFolder {
+  readonly name: string;
+  readonly dir: string;
+  readonly definition?: string;
+  readonly requests: readonly { readonly name: string; readonly file: string }[];
+  readonly folders: readonly PlannedFolder[];
 }
 
 /**
- * Reads every spec file under `specsDir` and parses it with source positions. The only stage that reads files.
- * Layout: each directory holding `.resources/definition.yaml` is a collection; inside it every directory is a
- * folder and every `<name>.request.yaml` a request; `environments/*.environment.yaml` are environments.
+ * Reads every spec file under `specsDir` and parses it, keeping what is needed to locate errors. The only stage
+ * that reads files. Layout: each directory holding `.resources/definition.yaml` is a collection; inside it every
+ * directory is a folder and every `<name>.request.yaml` a request; `environments/*.environment.yaml` are
+ * environments. Then each `expect.schema.file` is read, relative to the request that names it.
  */
-export function loadSpecs(options: LoadOptions): LoadedSpecs {
+export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   const cwd = options.cwd ?? process.cwd();
   const specsDir = path.resolve(cwd, options.specsDir);
   const reader = new SpecReader(cwd, path.dirname(specsDir));
-  const collections: LoadedCollection[] = [];
-  const environments: SpecSource[] = [];
+  const plannedCollections: { slug: string; definition: string; root: PlannedFolder }[] = [];
+  const environmentFiles: string[] = [];
 
-  const entries = reader.list(specsDir);
+  const entries = list(specsDir);
   if (entries === undefined) {
     reader.report(fileDiagnostic(reader.display(specsDir), 'E_NO_SPECS', 'the specs directory does not exist', 'run mvpm from the project root, or pass --specs <dir>'));
   }
   for (const entry of entries ?? []) {
     const dir = path.join(specsDir, entry);
-    if (!reader.isDirectory(dir)) continue;
+    if (!isDirectory(dir)) continue;
     if (entry === ENVIRONMENTS_DIR) {
-      for (const file of reader.list(dir) ?? []) {
-        if (file.endsWith(ENVIRONMENT_SUFFIX)) {
-          const source = reader.read(path.join(dir, file), 'environment');
-          if (source) environments.push(source);
-        }
-      }
+      environmentFiles.push(...(list(dir) ?? []).filter((f) => f.endsWith(ENVIRONMENT_SUFFIX)).map((f) => path.join(dir, f)));
       continue;
     }
-    const definitionPath = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
-    if (!reader.isFile(definitionPath)) continue;
-    const definition = reader.read(definitionPath, 'collection');
-    const root = reader.readFolder(dir, entry, definition);
-    if (definition) collections.push({ slug: entry, root, definition });
+    const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
+    if (isFile(definition)) plannedCollections.push({ slug: entry, definition, root: planFolder(dir, entry, false) });
   }
-  if (entries !== undefined && collections.length === 0 && reader.diagnostics.length === 0) {
+  if (entries !== undefined && plannedCollections.length === 0) {
     reader.report(
       fileDiagnostic(reader.display(specsDir), 'E_NO_SPECS', 'no collection found', `create ${path.join(reader.display(specsDir), '<name>', RESOURCES_DIR, DEFINITION_FILE)} with "$kind: collection"`),
     );
   }
-  for (const collection of collections) reader.readSchemaFiles(collection.root);
-  return { specsDir, collections, environments, schemaFiles: reader.schemaFiles, diagnostics: reader.diagnostics };
+
+  const wanted: { file: string; kind: SpecFileKind }[] = [];
+  const want = (file: string, kind: SpecFileKind): void => void wanted.push({ file, kind });
+  const planAll = (folder: PlannedFolder): void => {
+    if (folder.definition) want(folder.definition, 'folder');
+    for (const request of folder.requests) want(request.file, 'request');
+    for (const child of folder.folders) planAll(child);
+  };
+  for (const collection of plannedCollections) {
+    want(collection.definition, 'collection');
+    planAll(collection.root);
+  }
+  for (const file of environmentFiles) want(file, 'environment');
+  const sources = await reader.readAll(wanted, options.parseWorkers);
+
+  const assemble = (folder: PlannedFolder, definition?: SpecSource): LoadedFolder => ({
+    name: folder.name,
+    dir: folder.dir,
+    ...(definition ? { definition } : {}),
+    requests: folder.requests.flatMap((r) => {
+      const source = sources.get(r.file);
+      return source ? [{ name: r.name, source }] : [];
+    }),
+    folders: folder.folders.map((child) => assemble(child, child.definition ? sources.get(child.definition) : undefined)),
+  });
+  const collections = plannedCollections.flatMap((planned): LoadedCollection[] => {
+    const definition = sources.get(planned.definition);
+    return definition ? [{ slug: planned.slug, definition, root: assemble(planned.root, definition) }] : [];
+  });
+  const environments = environmentFiles.flatMap((file) => sources.get(file) ?? []);
+  const schemaFiles = await reader.readSchemaFiles(collections);
+  return { specsDir, collections, environments, schemaFiles, diagnostics: reader.diagnostics };
+}
+
+/** `withDefinition` is false for a collection's root, whose definition.yaml is the collection's. */
+function planFolder(dir: string, name: string, withDefinition = true): PlannedFolder {
+  const requests: { name: string; file: string }[] = [];
+  const folders: PlannedFolder[] = [];
+  for (const entry of list(dir) ?? []) {
+    if (entry === RESOURCES_DIR) continue;
+    const full = path.join(dir, entry);
+    if (entry.endsWith(REQUEST_SUFFIX)) requests.push({ name: entry.slice(0, -REQUEST_SUFFIX.length), file: full });
+    else if (isDirectory(full)) folders.push(planFolder(full, entry));
+  }
+  const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
+  return { name, dir, ...(withDefinition && isFile(definition) ? { definition } : {}), requests, folders };
 }
 
 class SpecReader {
   readonly diagnostics: SpecDiagnostic[] = [];
-  readonly schemaFiles = new Map<string, SpecSource>();
 
   constructor(
     private readonly cwd: string,
@@ -111,83 +158,81 @@ class SpecReader {
     this.diagnostics.push(diagnostic);
   }
 
-  list(dir: string): string[] | undefined {
-    try {
-      // Sorted so that load order, and with it every later stage, does not depend on the file system.
-      return readdirSync(dir).sort();
-    } catch {
-      return undefined;
-    }
-  }
-
-  isDirectory(p: string): boolean {
-    return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  }
-
-  isFile(p: string): boolean {
-    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-  }
-
-  read(file: string, kind: SpecFileKind): SpecSource | undefined {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      this.report(fileDiagnostic(this.display(file), 'E_READ', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check that the file exists and is readable'));
-      return undefined;
-    }
-    const source = parseSource(this.display(file), path.relative(this.projectRoot, file).split(path.sep).join('/'), kind, text);
-    // Only the first syntax error of a file: the parser's later ones are mostly echoes of it.
-    const error = source.doc.errors[0];
-    if (error) {
-      const { line, col } = source.lineCounter.linePos(error.pos[0]);
-      const lineText = text.split('\n')[line - 1] ?? '';
-      this.report(fileDiagnostic(source.file, 'E_YAML_SYNTAX', firstLine(error.message), yamlHint(error.code, lineText), { line, column: col, text }));
-    }
-    return source.doc.errors.length > 0 ? undefined : source;
-  }
-
-  readFolder(dir: string, name: string, definition?: SpecSource): LoadedFolder {
-    const requests: LoadedRequest[] = [];
-    const folders: LoadedFolder[] = [];
-    for (const entry of this.list(dir) ?? []) {
-      if (entry === RESOURCES_DIR) continue;
-      const full = path.join(dir, entry);
-      if (entry.endsWith(REQUEST_SUFFIX)) {
-        const source = this.read(full, 'request');
-        if (source) requests.push({ name: entry.slice(0, -REQUEST_SUFFIX.length), source });
-      } else if (this.isDirectory(full)) {
-        const folderDefinitionPath = path.join(full, RESOURCES_DIR, DEFINITION_FILE);
-        const folderDefinition = this.isFile(folderDefinitionPath) ? this.read(folderDefinitionPath, 'folder') : undefined;
-        folders.push(this.readFolder(full, entry, folderDefinition));
+  /** Reads and parses files; a file that cannot be read or parsed is reported and left out of the map. */
+  async readAll(wanted: readonly { file: string; kind: SpecFileKind }[], workers?: number): Promise<Map<string, SpecSource>> {
+    const read = wanted.flatMap(({ file, kind }) => {
+      try {
+        return [{ file, kind, text: readFileSync(file, 'utf8') }];
+      } catch (error) {
+        this.report(fileDiagnostic(this.display(file), 'E_READ', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check that the file exists and is readable'));
+        return [];
       }
-    }
-    return { name, dir, ...(definition ? { definition } : {}), requests, folders };
+    });
+    const parsed = await parseTexts(read.map((r) => r.text), workers);
+    const sources = new Map<string, SpecSource>();
+    read.forEach(({ file, kind, text }, i) => {
+      const result = parsed[i]!;
+      const projectPath = path.relative(this.projectRoot, file).split(path.sep).join('/');
+      if (result.ok) {
+        sources.set(file, new SpecSource(this.display(file), projectPath, kind, text, { js: result.value }));
+        return;
+      }
+      const source = new SpecSource(this.display(file), projectPath, kind, text);
+      const { line, col } = source.lineCounter.linePos(result.offset);
+      const lineText = text.split('\n')[line - 1] ?? '';
+      this.report(fileDiagnostic(source.file, 'E_YAML_SYNTAX', result.message, yamlHint(result.code, lineText), { line, column: col, text }));
+    });
+    return sources;
   }
 
   /** Loads each `expect.schema.file`, relative to the request file that names it. */
-  readSchemaFiles(folder: LoadedFolder): void {
-    for (const request of folder.requests) {
-      const fileNode = nodeAt(request.source, ['expect', 'schema', 'file']);
-      const schemaNode = nodeAt(request.source, ['expect', 'schema']);
-      if (!isScalar(fileNode) || !isMap(schemaNode) || !schemaNode.has('file') || typeof fileNode.value !== 'string') continue;
-      const absolute = path.resolve(path.dirname(path.resolve(this.cwd, request.source.file)), fileNode.value);
-      if (this.schemaFiles.has(absolute)) continue;
-      if (!this.isFile(absolute)) {
-        this.report(
-          diagnosticAt({ source: request.source, path: ['expect', 'schema', 'file'] }, 'E_SCHEMA_FILE', `schema file not found: ${this.display(absolute)}`, 'the path is relative to this request file'),
-        );
-        continue;
+  async readSchemaFiles(collections: readonly LoadedCollection[]): Promise<Map<string, SpecSource>> {
+    const wanted = new Set<string>();
+    const visit = (folder: LoadedFolder): void => {
+      for (const request of folder.requests) {
+        const file = schemaFileOf(request.source.toJS());
+        if (file === undefined) continue;
+        const absolute = path.resolve(path.dirname(path.resolve(this.cwd, request.source.file)), file);
+        if (isFile(absolute)) wanted.add(absolute);
+        else if (!wanted.has(absolute)) {
+          this.report(
+            fileDiagnostic(request.source.file, 'E_SCHEMA_FILE', `schema file not found: ${this.display(absolute)}`, 'the path is relative to this request file', positionOfSchemaFile(request.source)),
+          );
+        }
       }
-      const source = this.read(absolute, 'schema');
-      if (source) this.schemaFiles.set(absolute, source);
-    }
-    for (const child of folder.folders) this.readSchemaFiles(child);
+      for (const child of folder.folders) visit(child);
+    };
+    for (const collection of collections) visit(collection.root);
+    return this.readAll([...wanted].map((file) => ({ file, kind: 'schema' as const })), 0);
   }
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+function positionOfSchemaFile(source: SpecSource): { line: number; column: number; text: string } {
+  const node = source.doc.getIn(['expect', 'schema', 'file'], true) as { range?: [number, number] } | undefined;
+  const { line, col } = source.lineCounter.linePos(node?.range?.[0] ?? 0);
+  return { line, column: col, text: source.text };
+}
+
+function list(dir: string): string[] | undefined {
+  try {
+    // Sorted so that load order, and with it every later stage, does not depend on the file system.
+    return readdirSync(dir).sort();
+  } catch {
+    return undefined;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function isFile(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function schemaFileOf(value: unknown): string | undefined {
+  const schema = (value as { expect?: { schema?: { file?: unknown } } } | null)?.expect?.schema;
+  return typeof schema?.file === 'string' ? schema.file : undefined;
 }
 
 function yamlHint(code: string, lineText: string): string {

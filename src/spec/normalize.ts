@@ -188,7 +188,7 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
   if (typeof schema.file === 'string') {
     const absolute = path.resolve(path.dirname(path.resolve(ctx.cwd, source.file)), schema.file);
     const schemaSource = ctx.schemaFiles.get(absolute);
-    const value = schemaSource ? schemaSource.doc.toJS() : undefined;
+    const value = schemaSource?.toJS();
     if (schemaSource && !isObject(value)) {
       ctx.errors.push(diagnosticAt({ source: schemaSource, path: [] }, 'E_BAD_JSON_SCHEMA', 'a JSON Schema file must hold an object', 'write the schema as a JSON or YAML object'));
     } else if (isObject(value)) {

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { parseTree } from './parse-value.js';
 
 /** A path into a parsed document: map keys and sequence indexes, as in Ajv's instancePath. */
 export type NodePath = readonly (string | number)[];
@@ -6,31 +7,60 @@ export type NodePath = readonly (string | number)[];
 /** What a spec file is, decided by its name and place (see load-specs.ts). */
 export type SpecFileKind = 'collection' | 'folder' | 'request' | 'environment' | 'schema';
 
-/** One YAML (or JSON) file as read, with what is needed to point at any of its nodes. */
-export interface SpecSource {
-  /** Path as shown to users: relative to the working directory, forward slashes. */
-  readonly file: string;
-  /**
-   * Path relative to the directory that holds the specs directory (`specs/…`), forward slashes: the same
-   * wherever mvpm runs from, so it can go into generated files.
-   */
-  readonly projectPath: string;
-  readonly kind: SpecFileKind;
-  readonly text: string;
-  readonly doc: Document.Parsed;
-  readonly lineCounter: LineCounter;
+/**
+ * One YAML (or JSON) file as read, with what is needed to point at any of its nodes. The parsed tree is the
+ * biggest thing a build holds, so a source keeps its text and plain value, and parses the tree again only when a
+ * diagnostic needs a position (`release()` drops it once the value is taken).
+ */
+export class SpecSource {
+  private parsed: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter } | undefined;
+  private value: { readonly js: unknown } | undefined;
+
+  constructor(
+    /** Path as shown to users: relative to the working directory, forward slashes. */
+    readonly file: string,
+    /**
+     * Path relative to the directory that holds the specs directory (`specs/…`), forward slashes: the same
+     * wherever mvpm runs from, so it can go into generated files.
+     */
+    readonly projectPath: string,
+    readonly kind: SpecFileKind,
+    readonly text: string,
+    /** The file's plain value when it was parsed elsewhere (a worker thread). */
+    preset?: { readonly js: unknown },
+  ) {
+    this.value = preset;
+  }
+
+  get doc(): Document.Parsed {
+    return this.tree().doc;
+  }
+
+  get lineCounter(): LineCounter {
+    return this.tree().lineCounter;
+  }
+
+  /** The file's content as plain data (YAML aliases resolved), computed once. */
+  toJS(): unknown {
+    this.value ??= { js: this.doc.toJS({ maxAliasCount: 100 }) };
+    return this.value.js;
+  }
+
+  /** Drops the parsed tree; it is parsed again if a position is asked for. */
+  release(): void {
+    this.parsed = undefined;
+  }
+
+  private tree(): { readonly doc: Document.Parsed; readonly lineCounter: LineCounter } {
+    this.parsed ??= parseTree(this.text);
+    return this.parsed;
+  }
 }
 
 /** A 1-based line and column in a source. */
 export interface SourcePosition {
   readonly line: number;
   readonly column: number;
-}
-
-export function parseSource(file: string, projectPath: string, kind: SpecFileKind, text: string): SpecSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
-  return { file, projectPath, kind, text, doc, lineCounter };
 }
 
 export function positionAt(source: SpecSource, offset: number): SourcePosition {

@@ -40,7 +40,7 @@ function validatorFor(kind: CheckedKind): ValidateFunction {
 
 /** Validates one parsed spec file against its definition in spec.schema.json; every error, located. */
 export function validateSourceSchema(source: SpecSource, kind: CheckedKind): { value: unknown; errors: SpecDiagnostic[] } {
-  const value: unknown = source.doc.toJS({ maxAliasCount: 100 });
+  const value = source.toJS();
   const validate = validatorFor(kind);
   if (validate(value)) return { value, errors: [] };
   return { value, errors: toDiagnostics(source, kind, value, validate.errors ?? []) };

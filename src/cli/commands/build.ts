@@ -23,7 +23,7 @@ Examples:
   mvpm build --check
 `;
 
-export function runBuild(argv: readonly string[], io: CliIo): number {
+export async function runBuild(argv: readonly string[], io: CliIo): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -48,7 +48,7 @@ export function runBuild(argv: readonly string[], io: CliIo): number {
   }
   const err = painterFor(io.stderr, io.env);
   const out = painterFor(io.stdout, io.env);
-  const build = buildProject({
+  const build = await buildProject({
     cwd: io.cwd,
     ...(values.specs === undefined ? {} : { specsDir: values.specs }),
     ...(values.collections === undefined ? {} : { collectionsDir: values.collections }),

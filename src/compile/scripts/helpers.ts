@@ -7,40 +7,27 @@
 export type HelperName = 'at' | 'show' | 'header' | 'capture';
 
 const HELPERS: Record<HelperName, readonly string[]> = {
+  // The value at a path of the JSON body; undefined when absent or when the body is not JSON.
   at: [
-    '// The value at a path of the JSON body; undefined when absent or the body is not JSON.',
     'at: function (path) {',
-    '    var node;',
-    '    try { node = pm.response.json(); } catch (e) { return undefined; }',
-    '    for (var i = 0; i < path.length; i++) {',
-    '        if (node === null || typeof node !== "object") return undefined;',
-    '        node = node[path[i]];',
-    '    }',
+    '    var node; try { node = pm.response.json(); } catch (e) { return undefined; }',
+    '    for (var i = 0; i < path.length && node !== undefined; i++) node = node !== null && typeof node === "object" ? node[path[i]] : undefined;',
     '    return node;',
     '},',
   ],
+  // What a message may say about a value: its type and size, its content only when `reveal` (and short).
   show: [
-    '// What a message may say about a value: its type, and its content only when `reveal` and short.',
     'show: function (value, reveal) {',
-    '    if (value === undefined) return "nothing";',
-    '    var type = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : "a " + typeof value;',
     '    if (typeof value === "string") return reveal && value.length <= 64 ? JSON.stringify(value) : "a string of " + value.length + " characters";',
-    '    if (typeof value === "number" || typeof value === "boolean" || value === null) return reveal ? String(value) : type;',
-    '    return Array.isArray(value) ? "an array of " + value.length : type;',
+    '    if (value === undefined || value === null || typeof value === "number" || typeof value === "boolean") return reveal || value == null ? String(value === undefined ? "nothing" : value) : "a " + typeof value;',
+    '    return Array.isArray(value) ? "an array of " + value.length : "an object";',
     '},',
   ],
-  header: [
-    '// A response header (case-insensitive), or undefined.',
-    'header: function (name) {',
-    '    return pm.response.headers.has(name) ? pm.response.headers.get(name) : undefined;',
-    '},',
-  ],
+  header: ['header: function (name) { return pm.response.headers.has(name) ? pm.response.headers.get(name) : undefined; },'],
+  // Stores a value in the environment (kept by newman --export-environment); fails, changing nothing, when there is none.
   capture: [
-    '// Stores a captured value in the environment (kept by newman --export-environment); fails when there is none.',
     'capture: function (variable, value, from) {',
-    '    if (value === undefined || value === null || value === "") {',
-    '        pm.expect.fail(from + " has no value to capture into {{" + variable + "}}; {{" + variable + "}} is left as it was");',
-    '    }',
+    '    if (value === undefined || value === null || value === "") pm.expect.fail(from + " has no value to capture into {{" + variable + "}}; {{" + variable + "}} is left as it was");',
     '    pm.environment.set(variable, typeof value === "string" ? value : JSON.stringify(value));',
     '},',
   ],
@@ -53,5 +40,5 @@ export function helperBlock(used: ReadonlySet<HelperName>): string[] {
   if (used.size === 0) return [];
   const body = ORDER.filter((name) => used.has(name)).flatMap((name) => HELPERS[name]);
   const last = body.length - 1;
-  return ['var mvpm = {', ...body.map((line, i) => `    ${i === last ? line.replace(/,$/, '') : line}`), '};'];
+  return ['// mvpm helpers: messages never show a string that may be a token.', 'var mvpm = {', ...body.map((line, i) => `    ${i === last ? line.replace(/,$/, '') : line}`), '};'];
 }

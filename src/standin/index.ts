@@ -1,0 +1,22 @@
+// The stand-in MediaValet: an OAuth 2.0 / OpenID Connect authorization server (oidc-provider) and the API,
+// on one local origin. A library: it never prints and never exits; pass `logger` to hear about errors.
+export { startStandin, type StandinServer, type StandinEndpoints } from './start-standin.js';
+export {
+  resolveStandinOptions,
+  DEMO_CLIENT,
+  DEMO_USER,
+  DEMO_SUBSCRIPTION_KEY,
+  STANDIN_DEFAULTS,
+  type StandinOptions,
+  type ResolvedStandinOptions,
+  type StandinClient,
+  type StandinUser,
+  type StandinLogger,
+  type StandinLogEntry,
+} from './options.js';
+export { AUTH_ROUTES, DISCOVERY_PATH, SUPPORTED_SCOPES, API_SCOPE } from './authorization-server.js';
+export { MISSING_SUBSCRIPTION_KEY_BODY, INVALID_SUBSCRIPTION_KEY_BODY } from './api-access.js';
+export { DEMO_ASSETS, DEMO_CATEGORIES, DEMO_ATTRIBUTES, DEMO_KEYWORDS } from './demo-data.js';
+export type { DemoAsset, DemoCategory, DemoAttribute, DemoKeyword } from './demo-data.js';
+export { signIn, type SignInOptions, type SignInResult } from './sign-in.js';
+export { StandinError, type StandinErrorCode } from './errors.js';
