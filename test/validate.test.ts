@@ -70,7 +70,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   {
     name: 'variable missing from one environment',
     files: { 'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  extra: { value: y }\n' },
-    expected: ['E_ENV_MISSING_VARIABLE specs/environments/one.environment.yaml:3:1 environment "One" has no variable `extra`, which "Two" defines | add `extra:` under variables (an empty value is fine)'],
+    expected: ['E_ENV_MISSING_VARIABLE specs/environments/one.environment.yaml:3:1 environment "One" has no variable `extra`, which "Two" defines | add `extra: { value: "" }` under variables (or `extra: { secret: true }`)'],
   },
   {
     name: 'secret with a value',
@@ -78,7 +78,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
       'specs/environments/one.environment.yaml': '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true, value: s3cr3t }\n',
       'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true }\n',
     },
-    expected: ['E_SECRET_VALUE specs/environments/one.environment.yaml:5:24 secret `key` must not have a value in the spec | remove `value`: secrets are supplied at run time (Postman current value, --env-var, or the MV_* environment variables)'],
+    expected: ['E_SECRET_VALUE specs/environments/one.environment.yaml:5:24 secret `key` must not have a value in the spec | remove `value`: secrets are supplied at run time (the Postman current value, or newman --env-var)'],
   },
   {
     name: 'duplicate names in a folder',
@@ -121,8 +121,46 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     },
     expected: [
       'E_UNKNOWN_KEY specs/demo/.resources/definition.yaml:8:5 unknown key `clientSecert` in `auth.credentials` | did you mean `clientSecret`?',
-      'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `credentials` is not allowed in `auth` of this type | remove `credentials`',
+      'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `credentials` is not allowed in `auth` with type `inherit` | remove `credentials`',
     ],
+  },
+  {
+    name: 'a URL that is not absolute',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: /ping\n' },
+    expected: ['E_BAD_URL specs/demo/Ping.request.yaml:3:6 `/ping` is not an absolute URL | start it with http:// or https://, or with a {{variable}} that holds such a base URL'],
+  },
+  {
+    name: 'language on a JSON body',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: json\n  language: xml\n  content: {}\n' },
+    expected: ['E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `language` is not allowed in `body` with type `json` | remove `language`'],
+  },
+  {
+    name: 'a file in a urlencoded body',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: urlencoded\n  content:\n    f: { src: a.bin }\n' },
+    expected: ['E_TYPE specs/demo/Ping.request.yaml:7:8 `body.content.f` must be a string or number or boolean'],
+  },
+  {
+    name: 'OAuth 2.0 on a request',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth: { type: oauth2 }\n' },
+    expected: ['E_VALUE specs/demo/Ping.request.yaml:4:15 `auth.type` must be one of `inherit`, `noauth`, `bearer`, `basic` | OAuth 2.0 is set once, on the collection (.resources/definition.yaml); folders and requests inherit it'],
+  },
+  {
+    name: 'spaces inside braces, and an unknown dynamic variable',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{ baseUrl }}/ping?id={{$guld}}"\n' },
+    expected: [
+      'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:7 `{{ baseUrl }}` is not defined | remove the spaces: Postman does not trim them, so {{ baseUrl }} is sent as it is; write {{baseUrl}}',
+      'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:29 `{{$guld}}` is not defined | did you mean `$guid`?',
+    ],
+  },
+  {
+    name: 'length bounds that can never pass',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n    $.a: { length: { min: 5, max: 2 } }\n' },
+    expected: ['E_VALUE specs/demo/Ping.request.yaml:6:20 `length` has min 5 above max 2, so it can never pass | swap them, or give an exact length'],
+  },
+  {
+    name: 'an empty capture',
+    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: {}\n' },
+    expected: ['E_CAPTURE_SOURCE specs/demo/Ping.request.yaml:5:3 capture `a` needs exactly one of `json`, `header`, `expiresIn`, `variable`; it has none | e.g. `access_token: { json: $.access_token }`'],
   },
   {
     name: 'no collection',
@@ -134,6 +172,30 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
 function render(d: { code: string; file: string; line: number; column: number; message: string; hint?: string }): string {
   return `${d.code} ${d.file}:${d.line}:${d.column} ${d.message}${d.hint ? ` | ${d.hint}` : ''}`;
 }
+
+describe('spec validation: warnings', () => {
+  test('a misspelt request or environment file is reported as ignored, and a directory without requests is not a folder', async () => {
+    const project = tempProject(
+      minimalProject({
+        'specs/demo/Other.request.yml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/x"\n',
+        'specs/demo/schemas/thing.json': '{}',
+        'specs/environments/three.yaml': '$kind: environment\nname: Three\nvariables: {}\n',
+      }),
+    );
+    try {
+      const result = await buildProject({ cwd: project.dir });
+      assert.deepEqual(result.errors, []);
+      assert.deepEqual(result.warnings.map(render), [
+        'W_IGNORED_FILE specs/demo/Other.request.yml:1:1 this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml` | rename it to Other.request.yaml if it is a request',
+        'W_IGNORED_FILE specs/environments/three.yaml:1:1 this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml` | rename it to three.environment.yaml if it is an environment',
+      ]);
+      const collection = JSON.parse(result.files[0]!.content) as { item: { name: string }[] };
+      assert.deepEqual(collection.item.map((i) => i.name), ['Ping']);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
 
 describe('spec validation: each mistake gives its exact located error', () => {
   for (const c of INVALID) {

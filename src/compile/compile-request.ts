@@ -39,11 +39,24 @@ function param(key: string, value: string | boolean): { key: string; value: stri
   return { key, value, type: typeof value === 'boolean' ? 'boolean' : 'string' };
 }
 
-/** The request's full URL text, with `query` appended in order (Collection v2.1 `url.raw`). */
+/**
+ * The request's full URL text (Collection v2.1 `url.raw`): `url` with `query` appended in order, before any
+ * `#fragment`. Query names and values are literal text, so the characters that would change the query's meaning
+ * (`& = # + %`, spaces, non-ASCII) are percent-encoded; `{{variables}}` are left for Postman to resolve.
+ */
 export function rawUrl(request: RequestSpec): string {
   if (request.query.length === 0) return request.url;
-  const query = request.query.map((q) => `${q.key}=${q.value}`).join('&');
-  return `${request.url}${request.url.includes('?') ? '&' : '?'}${query}`;
+  const hash = request.url.indexOf('#');
+  const [base, fragment] = hash === -1 ? [request.url, ''] : [request.url.slice(0, hash), request.url.slice(hash)];
+  const query = request.query.map((q) => `${encodeQueryText(q.key)}=${encodeQueryText(q.value)}`).join('&');
+  return `${base}${base.includes('?') ? '&' : '?'}${query}${fragment}`;
+}
+
+function encodeQueryText(text: string): string {
+  return text
+    .split(/(\{\{[^{}]+?\}\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>\u0080-\uffff]/g, (c) => encodeURIComponent(c))))
+    .join('');
 }
 
 /** Collection v2.1 `request.body`. JSON bodies are raw text with language json, as Postman stores them. */

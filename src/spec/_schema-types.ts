@@ -19,7 +19,7 @@ export type AuthCredentialsByType = {
   [k: string]: unknown | undefined;
 };
 /**
- * Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. They run after the scripts generated from expect and capture.
+ * Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. In a request they run after the scripts generated from expect and capture; Postman runs collection scripts, then folder scripts, then the request's.
  *
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
  * via the `definition` "Scripts".
@@ -39,7 +39,14 @@ export type Order = number;
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
  * via the `definition` "RequestAuth".
  */
-export type RequestAuth = AuthCredentialsByType & RequestAuth1;
+export type RequestAuth = RequestAuthCredentialsByType & RequestAuth1;
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "RequestAuthCredentialsByType".
+ */
+export type RequestAuthCredentialsByType = {
+  [k: string]: unknown | undefined;
+};
 /**
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
  * via the `definition` "Body".
@@ -133,7 +140,7 @@ export interface RequestDefinition {
   order?: Order;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
   /**
-   * Absolute URL, usually starting with a {{variable}}; may carry a query string.
+   * Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string.
    */
   url: string;
   query?: StringMap;

@@ -24,8 +24,8 @@ export type DiagnosticCode =
   | 'E_CAPTURE_SOURCE'
   | 'E_SCHEMA_FILE'
   | 'E_BAD_JSON_SCHEMA'
-  | 'E_BODY_CONTENT'
-  | 'E_BAD_URL';
+  | 'E_BAD_URL'
+  | 'W_IGNORED_FILE';
 
 export type Severity = 'error' | 'warning';
 

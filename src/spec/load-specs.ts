@@ -73,6 +73,7 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   const reader = new SpecReader(cwd, path.dirname(specsDir));
   const plannedCollections: { slug: string; definition: string; root: PlannedFolder }[] = [];
   const environmentFiles: string[] = [];
+  const ignored: string[] = [];
 
   const entries = list(specsDir);
   if (entries === undefined) {
@@ -82,15 +83,26 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
     const dir = path.join(specsDir, entry);
     if (!isDirectory(dir)) continue;
     if (entry === ENVIRONMENTS_DIR) {
-      environmentFiles.push(...(list(dir) ?? []).filter((f) => f.endsWith(ENVIRONMENT_SUFFIX)).map((f) => path.join(dir, f)));
+      for (const file of list(dir) ?? []) {
+        if (file.endsWith(ENVIRONMENT_SUFFIX)) environmentFiles.push(path.join(dir, file));
+        else if (/\.ya?ml$/i.test(file)) ignored.push(path.join(dir, file));
+      }
       continue;
     }
     const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
-    if (isFile(definition)) plannedCollections.push({ slug: entry, definition, root: planFolder(dir, entry, false) });
+    if (isFile(definition)) plannedCollections.push({ slug: entry, definition, root: planFolder(dir, entry, ignored, false)! });
   }
   if (entries !== undefined && plannedCollections.length === 0) {
     reader.report(
       fileDiagnostic(reader.display(specsDir), 'E_NO_SPECS', 'no collection found', `create ${path.join(reader.display(specsDir), '<name>', RESOURCES_DIR, DEFINITION_FILE)} with "$kind: collection"`),
+    );
+  }
+
+  for (const file of ignored) {
+    reader.report(
+      fileDiagnostic(reader.display(file), 'W_IGNORED_FILE', 'this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml`', path.basename(path.dirname(file)) === ENVIRONMENTS_DIR
+          ? `rename it to ${path.basename(file).replace(/(\.environments?)?\.ya?ml$/i, ENVIRONMENT_SUFFIX)} if it is an environment`
+          : `rename it to ${path.basename(file).replace(/(\.requests?)?\.ya?ml$/i, REQUEST_SUFFIX)} if it is a request`, undefined, 'warning'),
     );
   }
 
@@ -127,18 +139,30 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   return { specsDir, collections, environments, schemaFiles, diagnostics: reader.diagnostics };
 }
 
-/** `withDefinition` is false for a collection's root, whose definition.yaml is the collection's. */
-function planFolder(dir: string, name: string, withDefinition = true): PlannedFolder {
+/**
+ * A directory's requests and folders. Hidden directories and `*.resources` directories are skipped, and so is a
+ * directory with no request anywhere below it and no definition (a `schemas/` directory, say): it is not a folder.
+ * YAML files that are neither requests nor definitions are reported as ignored, since a misspelt suffix
+ * (`.request.yml`, `.requests.yaml`) would otherwise silently drop a request. `withDefinition` is false for a
+ * collection's root, whose definition.yaml is the collection's.
+ */
+function planFolder(dir: string, name: string, ignored: string[], withDefinition = true): PlannedFolder | undefined {
   const requests: { name: string; file: string }[] = [];
   const folders: PlannedFolder[] = [];
   for (const entry of list(dir) ?? []) {
-    if (entry === RESOURCES_DIR) continue;
+    if (entry.startsWith('.') || entry.endsWith(RESOURCES_DIR)) continue;
     const full = path.join(dir, entry);
     if (entry.endsWith(REQUEST_SUFFIX)) requests.push({ name: entry.slice(0, -REQUEST_SUFFIX.length), file: full });
-    else if (isDirectory(full)) folders.push(planFolder(full, entry));
+    else if (/\.ya?ml$/i.test(entry)) ignored.push(full);
+    else if (isDirectory(full)) {
+      const folder = planFolder(full, entry, ignored);
+      if (folder) folders.push(folder);
+    }
   }
   const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
-  return { name, dir, ...(withDefinition && isFile(definition) ? { definition } : {}), requests, folders };
+  const hasDefinition = withDefinition && isFile(definition);
+  if (withDefinition && !hasDefinition && requests.length === 0 && folders.length === 0) return undefined;
+  return { name, dir, ...(hasDefinition ? { definition } : {}), requests, folders };
 }
 
 class SpecReader {

@@ -146,6 +146,8 @@ export interface EnvironmentVariableSpec {
   readonly key: string;
   readonly value: string;
   readonly secret: boolean;
+  /** Whether the spec wrote a `value` (a secret must not). */
+  readonly valueWritten: boolean;
   readonly description?: string;
   readonly origin: Origin;
 }

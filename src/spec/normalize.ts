@@ -8,6 +8,7 @@ import type { LoadedCollection, LoadedFolder } from './load-specs.js';
 import type * as M from './model.js';
 import type { NodePath, SpecSource } from './source.js';
 import { variableNames } from './variables.js';
+import { isMap, isScalar as isYamlScalar } from 'yaml';
 
 /** The as-written value of each parsed file, after the schema check. */
 export type ValueOf = (source: SpecSource) => unknown;
@@ -23,12 +24,12 @@ export interface NormalizeContext {
 export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeContext): M.CollectionSpec {
   const source = loaded.definition;
   const written = asObject(ctx.valueOf(source)) as Partial<W.CollectionDefinition>;
-  const variables = Object.entries(asObject(written.variables)).flatMap(([key, raw]): M.VariableSpec[] => {
+  const variables = entries(source, ['variables'], written.variables).flatMap(([key, raw]): M.VariableSpec[] => {
     const entry = isObject(raw) ? (raw as { value?: unknown; description?: unknown }) : { value: raw };
     if (!isScalar(entry.value)) return [];
     return [{ key, value: String(entry.value), ...optionalString('description', entry.description), origin: { source, path: ['variables', key] } }];
   });
-  const runtimeVariables = Object.entries(asObject(written.runtimeVariables)).map(([name, description]) => ({
+  const runtimeVariables = entries(source, ['runtimeVariables'], written.runtimeVariables).map(([name, description]) => ({
     name,
     description: typeof description === 'string' ? description : '',
   }));
@@ -49,12 +50,13 @@ export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeCont
 export function normalizeEnvironment(source: SpecSource, valueOf: ValueOf): M.EnvironmentSpec {
   const written = asObject(valueOf(source)) as Partial<W.EnvironmentDefinition>;
   const base = path.basename(source.file);
-  const variables = Object.entries(asObject(written.variables)).map(([key, raw]): M.EnvironmentVariableSpec => {
+  const variables = entries(source, ['variables'], written.variables).map(([key, raw]): M.EnvironmentVariableSpec => {
     const entry = asObject(raw) as W.EnvironmentVariable;
     return {
       key,
       value: isScalar(entry.value) ? String(entry.value) : '',
       secret: entry.secret === true,
+      valueWritten: entry.value !== undefined,
       ...optionalString('description', entry.description),
       origin: { source, path: ['variables', key] },
     };
@@ -121,8 +123,11 @@ function normalizeRequest(name: string, itemPath: string[], source: SpecSource, 
   const expectHeaders = isObject(written.expect) ? asObject(written.expect.headers) : {};
   for (const [h, check] of Object.entries(expectHeaders)) collect(asObject(check)['equals'], ['expect', 'headers', h, 'equals']);
 
+  if (typeof written.url === 'string' && !URL_START.test(written.url)) {
+    ctx.errors.push(diagnosticAt({ source, path: ['url'] }, 'E_BAD_URL', `\`${written.url}\` is not an absolute URL`, 'start it with http:// or https://, or with a {{variable}} that holds such a base URL'));
+  }
   const auth = normalizeAuth(written.auth, source, ['auth']);
-  const body = normalizeBody(written.body);
+  const body = normalizeBody(written.body, source);
   const settings = asObject(written.settings) as W.RequestSettings;
   return {
     kind: 'request',
@@ -131,8 +136,8 @@ function normalizeRequest(name: string, itemPath: string[], source: SpecSource, 
     ...optionalString('description', written.description),
     method: typeof written.method === 'string' ? written.method : 'GET',
     url: typeof written.url === 'string' ? written.url : '',
-    query: keyValues(written.query),
-    headers: keyValues(written.headers),
+    query: keyValues(source, ['query'], written.query),
+    headers: keyValues(source, ['headers'], written.headers),
     ...(auth ? { auth } : {}),
     ...(body ? { body } : {}),
     ...(typeof settings.followRedirects === 'boolean' ? { followRedirects: settings.followRedirects } : {}),
@@ -155,7 +160,7 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
   }
   if (typeof expect.contentType === 'string') out.push({ kind: 'contentType', mediaType: expect.contentType, origin: origin('contentType') });
   if (typeof expect.responseTime === 'number') out.push({ kind: 'responseTime', below: expect.responseTime, origin: origin('responseTime') });
-  for (const [name, rawCheck] of Object.entries(asObject(expect.headers))) {
+  for (const [name, rawCheck] of entries(source, ['expect', 'headers'], expect.headers)) {
     const check = asObject(rawCheck) as W.HeaderCheck;
     if (typeof check.exists === 'boolean') out.push({ kind: 'header', name, check: 'exists', expected: check.exists, origin: origin('headers', name, 'exists') });
     if (typeof check.equals === 'string') out.push({ kind: 'header', name, check: 'equals', expected: check.equals, origin: origin('headers', name, 'equals') });
@@ -163,7 +168,7 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
       out.push({ kind: 'header', name, check: 'matches', expected: check.matches, origin: origin('headers', name, 'matches') });
     }
   }
-  for (const [pathText, rawCheck] of Object.entries(asObject(expect.body))) {
+  for (const [pathText, rawCheck] of entries(source, ['expect', 'body'], expect.body)) {
     const jsonPath = jsonPathOrReport(pathText, { source, path: ['expect', 'body', pathText] }, 'key', ctx);
     if (!jsonPath) continue;
     const check = asObject(rawCheck) as W.BodyCheck;
@@ -178,8 +183,10 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
     }
     if (typeof check.length === 'number') out.push({ kind: 'body', jsonPath, check: 'length', min: check.length, max: check.length, origin: at('length') });
     else if (isObject(check.length)) {
-      const { min, max } = check.length as { min?: number; max?: number };
-      out.push({ kind: 'body', jsonPath, check: 'length', min: min ?? 0, max: max ?? Number.POSITIVE_INFINITY, origin: at('length') });
+      const { min = 0, max = Number.POSITIVE_INFINITY } = check.length as { min?: number; max?: number };
+      if (min > max) {
+        ctx.errors.push(diagnosticAt(at('length'), 'E_VALUE', `\`length\` has min ${min} above max ${max}, so it can never pass`, 'swap them, or give an exact length'));
+      } else out.push({ kind: 'body', jsonPath, check: 'length', min, max, origin: at('length') });
     }
     if (Array.isArray(check.oneOf)) out.push({ kind: 'body', jsonPath, check: 'oneOf', expected: check.oneOf.filter(isLiteral), origin: at('oneOf') });
   }
@@ -200,7 +207,7 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
 
 function normalizeCaptures(raw: unknown, source: SpecSource, ctx: NormalizeContext): M.CaptureSpec[] {
   const out: M.CaptureSpec[] = [];
-  for (const [variable, rawCapture] of Object.entries(asObject(raw))) {
+  for (const [variable, rawCapture] of entries(source, ['capture'], raw)) {
     const capture = asObject(rawCapture) as W.Capture;
     const origin: M.Origin = { source, path: ['capture', variable] };
     const sources = (['json', 'header', 'expiresIn', 'variable'] as const).filter((k) => typeof capture[k] === 'string');
@@ -256,21 +263,21 @@ function normalizeAuth(raw: unknown, source: SpecSource, at: NodePath): M.AuthSp
   }
 }
 
-function normalizeBody(raw: unknown): M.BodySpec | undefined {
+function normalizeBody(raw: unknown, source: SpecSource): M.BodySpec | undefined {
   if (!isObject(raw)) return undefined;
   const content = raw['content'];
   switch (raw['type']) {
     case 'urlencoded':
-      return { type: 'urlencoded', fields: keyValues(content) };
+      return { type: 'urlencoded', fields: keyValues(source, ['body', 'content'], content) };
     case 'formdata':
       return {
         type: 'formdata',
-        fields: Object.entries(asObject(content)).flatMap(([key, value]): M.FormField[] =>
+        fields: entries(source, ['body', 'content'], content).flatMap(([key, value]): M.FormField[] =>
           isScalar(value) ? [{ key, value: String(value) }] : isObject(value) && typeof value['src'] === 'string' ? [{ key, src: value['src'] }] : [],
         ),
       };
     case 'json':
-      return { type: 'json', text: JSON.stringify(content ?? null, null, 2) };
+      return { type: 'json', text: jsonText(source, ['body', 'content'], content) };
     case 'raw':
       return { type: 'raw', text: typeof content === 'string' ? content : '', language: (raw['language'] as 'text' | undefined) ?? 'text' };
     default:
@@ -302,8 +309,45 @@ function validRegex(pattern: string, target: M.Origin, ctx: NormalizeContext): b
   }
 }
 
-function keyValues(raw: unknown): M.KeyValue[] {
-  return Object.entries(asObject(raw)).flatMap(([key, value]) => (isScalar(value) ? [{ key, value: String(value) }] : []));
+function keyValues(source: SpecSource, at: NodePath, raw: unknown): M.KeyValue[] {
+  return entries(source, at, raw).flatMap(([key, value]) => (isScalar(value) ? [{ key, value: String(value) }] : []));
+}
+
+/**
+ * A map's entries in the order they were written. Plain objects list integer-like keys ("1", "200") first, so
+ * when there are any, the order is read from the YAML tree instead (parsed again; rare).
+ */
+function entries(source: SpecSource, at: NodePath, value: unknown): [string, unknown][] {
+  const object = asObject(value);
+  const list = Object.entries(object);
+  if (!list.some(([key]) => INTEGER_KEY.test(key))) return list;
+  const node = source.doc.getIn(at, true);
+  if (!isMap(node)) return list;
+  return node.items.flatMap((pair) => {
+    const key = isYamlScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    return key in object ? [[key, object[key]] as [string, unknown]] : [];
+  });
+}
+
+const INTEGER_KEY = /^(0|[1-9]\d*)$/;
+
+/** An absolute http(s) URL, or one that starts with a variable (which must hold the base URL). */
+const URL_START = /^(https?:\/\/|\{\{)/i;
+
+/** JSON text of a body, two-space indented like JSON.stringify, keys in written order (see `entries`). */
+function jsonText(source: SpecSource, at: NodePath, value: unknown): string {
+  const render = (current: unknown, path: NodePath, indent: string): string => {
+    const inner = `${indent}  `;
+    if (Array.isArray(current)) {
+      if (current.length === 0) return '[]';
+      return `[\n${current.map((item, i) => `${inner}${render(item, [...path, i], inner)}`).join(',\n')}\n${indent}]`;
+    }
+    if (!isObject(current)) return JSON.stringify(current ?? null);
+    const list = entries(source, path, current);
+    if (list.length === 0) return '{}';
+    return `{\n${list.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${render(v, [...path, k], inner)}`).join(',\n')}\n${indent}}`;
+  };
+  return render(value, at, '');
 }
 
 function orderOf(value: unknown): number {

@@ -1,7 +1,10 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 
-/** The YAML options every spec file is parsed with: duplicate keys are errors, no merge keys, no pretty errors. */
-export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as const;
+/**
+ * The YAML options every spec file is parsed with: duplicate keys are errors, no merge keys, no pretty errors, and
+ * no warnings printed by the parser (what is wrong is reported as a diagnostic instead).
+ */
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false, logLevel: 'error' } as const;
 
 /** A parsed file as plain data, or its first syntax error (later ones are mostly echoes of it). */
 export type ParsedValue =

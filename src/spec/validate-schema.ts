@@ -98,7 +98,10 @@ function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, err
       return diagnosticAt({ source, path }, 'E_VALUE', `${where} must be ${JSON.stringify(params['allowedValue'])}`);
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
-      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
+      const hint =
+        error.data === 'oauth2' && path.at(-1) === 'type'
+          ? 'OAuth 2.0 is set once, on the collection (.resources/definition.yaml); folders and requests inherit it'
+          : typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
       return diagnosticAt({ source, path }, 'E_VALUE', `${where} must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}`, hint);
     }
     case 'type': {
@@ -109,8 +112,12 @@ function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, err
       const description = typeof error.parentSchema?.['description'] === 'string' ? ` (${error.parentSchema['description']})` : '';
       return diagnosticAt({ source, path }, 'E_TYPE', `${where} has the wrong shape${description}`, typeHint(source, path) ?? 'see docs/spec-format.md');
     }
-    case 'not':
-      return diagnosticAt({ source, path: [...path, 'credentials'], at: 'key' }, 'E_UNKNOWN_KEY', `\`credentials\` is not allowed in ${where} of this type`, 'remove `credentials`');
+    case 'not': {
+      // Our schema uses `not: {required: [key]}` for "this key is not allowed with that type".
+      const key = String((error.schema as { required?: unknown[] } | undefined)?.required?.[0] ?? '');
+      const type = (error.data as { type?: unknown } | null)?.type;
+      return diagnosticAt({ source, path: [...path, key], at: 'key' }, 'E_UNKNOWN_KEY', `\`${key}\` is not allowed in ${where} with type \`${String(type)}\``, `remove \`${key}\``);
+    }
     default:
       return diagnosticAt({ source, path }, 'E_VALUE', `${where} ${error.message ?? 'is not valid'}`);
   }

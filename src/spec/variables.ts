@@ -1,16 +1,25 @@
+import { createRequire } from 'node:module';
 import { isScalar } from 'yaml';
 import { nodeAt, type NodePath, type SpecSource } from './source.js';
 
 const REFERENCE = /\{\{([^{}]+?)\}\}/g;
 
-/** The `{{name}}` references in a string, in order. */
+/**
+ * The `{{name}}` references in a string, in order, exactly as written: Postman does not trim, so `{{ name }}`
+ * refers to a variable whose name has spaces (and is reported as undefined).
+ */
 export function variableNames(text: string): string[] {
-  return [...text.matchAll(REFERENCE)].map((m) => (m[1] ?? '').trim());
+  return [...text.matchAll(REFERENCE)].map((m) => m[1] ?? '');
 }
 
-/** Postman's dynamic variables (`{{$guid}}`, `{{$timestamp}}`, `{{$randomInt}}`, …) are resolved by Postman itself. */
+/** Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), from the postman-collection SDK that resolves them. */
+export const DYNAMIC_VARIABLES: ReadonlySet<string> = new Set(
+  Object.keys(createRequire(import.meta.url)('postman-collection/lib/superstring/dynamic-variables.js') as object),
+);
+
+/** `{{$guid}}` and the like are resolved by Postman itself, not by any environment. */
 export function isDynamicVariable(name: string): boolean {
-  return name.startsWith('$');
+  return DYNAMIC_VARIABLES.has(name);
 }
 
 /** Offset of `{{name}}` inside the scalar at `path`, so a caret can point at the reference itself. */
@@ -18,6 +27,6 @@ export function referenceOffset(source: SpecSource, path: NodePath, name: string
   const node = nodeAt(source, path);
   if (!isScalar(node) || !node.range) return undefined;
   const raw = source.text.slice(node.range[0], node.range[1]);
-  const match = new RegExp(`\\{\\{\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\}\\}`).exec(raw);
+  const match = new RegExp(`\\{\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}\\}`).exec(raw);
   return match ? node.range[0] + match.index : node.range[0];
 }

@@ -25,7 +25,7 @@ export function compileCaptures(captures: readonly CaptureSpec[]): ScriptPart {
         helpers.add('header');
         return from.regex === undefined
           ? `    ${js(capture.variable)}: mvpm.header(${js(from.name)})${comma}`
-          : `    ${js(capture.variable)}: (function (value) { var m = typeof value === "string" ? ${regexLiteral(from.regex)}.exec(value) : null; return m ? decodeURIComponent(m[1]) : undefined; })(mvpm.header(${js(from.name)}))${comma}`;
+          : `    ${js(capture.variable)}: (function (value) { var m = typeof value === "string" ? ${regexLiteral(from.regex)}.exec(value) : null; if (!m) return undefined; try { return decodeURIComponent(m[1]); } catch (e) { return m[1]; } })(mvpm.header(${js(from.name)}))${comma}`;
       case 'variable':
         return `    ${js(capture.variable)}: pm.variables.get(${js(from.name)})${comma}`;
     }
@@ -53,12 +53,23 @@ function describeSource(capture: CaptureSpec): string {
   }
 }
 
-/** JSON paths and header names (lower case) whose values are captured: messages never show them. */
+/**
+ * What this request captures, as keys messages must not reveal: `json:` + the path's segments (so `$.a.b` and
+ * `$['a']['b']` match) and `header:` + the lower-case header name.
+ */
 export function concealedSources(captures: readonly CaptureSpec[]): Set<string> {
   const out = new Set<string>();
   for (const capture of captures) {
-    if (capture.from.kind === 'json' || capture.from.kind === 'expiresIn') out.add(capture.from.jsonPath.text);
-    if (capture.from.kind === 'header') out.add(capture.from.name.toLowerCase());
+    if (capture.from.kind === 'json' || capture.from.kind === 'expiresIn') out.add(jsonKey(capture.from.jsonPath.segments));
+    if (capture.from.kind === 'header') out.add(headerKey(capture.from.name));
   }
   return out;
+}
+
+export function jsonKey(segments: readonly (string | number)[]): string {
+  return `json:${JSON.stringify(segments)}`;
+}
+
+export function headerKey(name: string): string {
+  return `header:${name.toLowerCase()}`;
 }

@@ -1,5 +1,6 @@
 import type { ExpectationSpec, Literal } from '../../spec/model.js';
 import { variableNames } from '../../spec/variables.js';
+import { headerKey, jsonKey } from './captures.js';
 import type { HelperName } from './helpers.js';
 import { js, pathLiteral, pmTest, regexLiteral } from './js.js';
 
@@ -9,7 +10,7 @@ export interface ScriptPart {
 }
 
 export interface ExpectationContext {
-  /** JSON paths (as written) and header names (lower case) whose values this request captures: never shown. */
+  /** Sources this request captures (see concealedSources): their values are never shown. */
   readonly concealed: ReadonlySet<string>;
 }
 
@@ -55,7 +56,7 @@ export function compileExpectation(expectation: ExpectationSpec, ctx: Expectatio
 
 function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: ExpectationContext): ScriptPart {
   const name = js(e.name);
-  const reveal = !ctx.concealed.has(e.name.toLowerCase()) && !SENSITIVE_HEADER.test(e.name);
+  const reveal = !ctx.concealed.has(headerKey(e.name)) && !SENSITIVE_HEADER.test(e.name);
   switch (e.check) {
     case 'exists':
       return {
@@ -90,7 +91,7 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
 
 function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: ExpectationContext): ScriptPart {
   const p = e.jsonPath.text;
-  const reveal = !ctx.concealed.has(p) && !looksSensitive(e.jsonPath.segments);
+  const reveal = !ctx.concealed.has(jsonKey(e.jsonPath.segments)) && !looksSensitive(e.jsonPath.segments);
   const read = `var actual = mvpm.at(${pathLiteral(e.jsonPath.segments)});`;
   const fail = (condition: string, message: string, showActual: boolean): string =>
     `if (${condition}) pm.expect.fail(${showActual ? `${js(`${message}, got `)} + mvpm.show(actual, ${reveal})` : js(message)});`;
@@ -158,11 +159,12 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
     }
     case 'oneOf': {
       const listed = e.expected.map(describeLiteral).join(', ');
+      const usesVariables = e.expected.some((v) => typeof v === 'string' && variableNames(v).length > 0);
       return {
         lines: pmTest(`${p} is one of ${listed}`, [
           read,
           `var allowed = [${e.expected.map(expectedLiteral).join(', ')}];`,
-          fail('allowed.indexOf(actual) === -1', `${p} should be one of ${listed}`, true),
+          fail('allowed.indexOf(actual) === -1', `${p} should be one of ${listed}`, !usesVariables),
         ]),
         helpers: ['at', 'show'],
       };
@@ -174,11 +176,12 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
  * Names whose values are credentials wherever they appear: body fields named like OAuth 2.0 tokens, secrets and
  * keys, and headers that carry credentials or codes. A message never shows such a value, captured or not.
  */
-const SENSITIVE_FIELD = /(token|secret|password|passwd|credential|assertion|api_?key|subscription_?key)$|^code$/i;
+const SENSITIVE_FIELD = /token|secret|passw|credential|assertion|private|api_?key|subscription_?key|authorization|code$/i;
+const NOT_SENSITIVE_FIELD = /^(token_?type|status_?code|error_?code|response_?code)$/i;
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|location|ocp-apim-subscription-key|x-api-key)$/i;
 
 function looksSensitive(segments: readonly (string | number)[]): boolean {
-  return segments.some((s) => typeof s === 'string' && SENSITIVE_FIELD.test(s));
+  return segments.some((s) => typeof s === 'string' && SENSITIVE_FIELD.test(s) && !NOT_SENSITIVE_FIELD.test(s));
 }
 
 /** A literal as JavaScript; a string with {{variables}} resolved at run time, after earlier captures. */

@@ -1,6 +1,5 @@
 import { diagnosticAt, type SpecDiagnostic } from '../diagnostics.js';
 import type { SpecProject } from '../model.js';
-import { nodeAt } from '../source.js';
 
 /**
  * E_ENV_MISSING_VARIABLE: every environment defines the same keys, so switching environments in Postman never
@@ -18,13 +17,13 @@ export function checkEnvironments(project: SpecProject): SpecDiagnostic[] {
     for (const [key, owner] of owners) {
       if (keys.has(key)) continue;
       errors.push(
-        diagnosticAt({ ...environment.origin, path: ['variables'], at: 'key' }, 'E_ENV_MISSING_VARIABLE', `environment "${environment.name}" has no variable \`${key}\`, which "${owner}" defines`, `add \`${key}:\` under variables (an empty value is fine)`),
+        diagnosticAt({ ...environment.origin, path: ['variables'], at: 'key' }, 'E_ENV_MISSING_VARIABLE', `environment "${environment.name}" has no variable \`${key}\`, which "${owner}" defines`, `add \`${key}: { value: "" }\` under variables (or \`${key}: { secret: true }\`)`),
       );
     }
     for (const variable of environment.variables) {
-      if (variable.secret && nodeAt(variable.origin.source, [...variable.origin.path, 'value']) !== nodeAt(variable.origin.source, variable.origin.path)) {
+      if (variable.secret && variable.valueWritten) {
         errors.push(
-          diagnosticAt({ source: variable.origin.source, path: [...variable.origin.path, 'value'], at: 'key' }, 'E_SECRET_VALUE', `secret \`${variable.key}\` must not have a value in the spec`, 'remove `value`: secrets are supplied at run time (Postman current value, --env-var, or the MV_* environment variables)'),
+          diagnosticAt({ source: variable.origin.source, path: [...variable.origin.path, 'value'], at: 'key' }, 'E_SECRET_VALUE', `secret \`${variable.key}\` must not have a value in the spec`, 'remove `value`: secrets are supplied at run time (the Postman current value, or newman --env-var)'),
         );
       }
     }

@@ -2,7 +2,7 @@ import { diagnosticAt, type SpecDiagnostic } from '../diagnostics.js';
 import type { AuthSpec, CollectionSpec, ItemSpec, Origin, RequestSpec, SpecProject, VariableRef } from '../model.js';
 import type { SpecSource } from '../source.js';
 import { didYouMean } from '../suggest.js';
-import { isDynamicVariable, referenceOffset, variableNames } from '../variables.js';
+import { DYNAMIC_VARIABLES, isDynamicVariable, referenceOffset, variableNames } from '../variables.js';
 
 /**
  * E_UNDEFINED_VARIABLE and E_CAPTURE_BEFORE_SET. A `{{name}}` resolves when it is an environment variable, a
@@ -34,9 +34,7 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
       );
       return;
     }
-    errors.push(
-      diagnosticAt(target, 'E_UNDEFINED_VARIABLE', `\`{{${ref.name}}}\` is not defined`, didYouMean(ref.name, everyName) ?? 'define it in every environment, as a collection variable, in `runtimeVariables`, or capture it in an earlier request'),
-    );
+    errors.push(diagnosticAt(target, 'E_UNDEFINED_VARIABLE', `\`{{${ref.name}}}\` is not defined`, undefinedHint(ref.name, everyName)));
   };
 
   for (const ref of authRefs(collection.auth, collection.origin)) check(ref, 0);
@@ -49,6 +47,15 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
     for (const capture of request.captures) setSoFar.add(capture.variable);
   });
   return errors;
+}
+
+function undefinedHint(name: string, known: ReadonlySet<string>): string {
+  const trimmed = name.trim();
+  if (trimmed !== name && (known.has(trimmed) || isDynamicVariable(trimmed))) {
+    return `remove the spaces: Postman does not trim them, so {{${name}}} is sent as it is; write {{${trimmed}}}`;
+  }
+  if (name.startsWith('$')) return didYouMean(name, DYNAMIC_VARIABLES) ?? 'not one of Postman\'s dynamic variables ($guid, $timestamp, $randomInt, …)';
+  return didYouMean(name, known) ?? 'define it in every environment, as a collection variable, in `runtimeVariables`, or capture it in an earlier request';
 }
 
 function flatten(items: readonly ItemSpec[]): RequestSpec[] {
