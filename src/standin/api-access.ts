@@ -3,19 +3,7 @@
 
 import type { IncomingMessage } from 'node:http';
 import type Provider from 'oidc-provider';
-import { API_SCOPE } from './authorization-server.js';
-
-/** Azure API Management's answer to a request without `Ocp-Apim-Subscription-Key`, word for word. */
-export const MISSING_SUBSCRIPTION_KEY_BODY = Object.freeze({
-  statusCode: 401,
-  message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
-});
-
-/** Azure API Management's answer to an unknown subscription key, word for word. */
-export const INVALID_SUBSCRIPTION_KEY_BODY = Object.freeze({
-  statusCode: 401,
-  message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
-});
+import { API_SCOPE, INVALID_SUBSCRIPTION_KEY_BODY, MISSING_SUBSCRIPTION_KEY_BODY } from './mediavalet.js';
 
 export interface AccessDenied {
   readonly status: number;

@@ -7,28 +7,9 @@ import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ArtifactStore } from './artifact-store.js';
+import { AUTH_ROUTES, SUPPORTED_SCOPES } from './mediavalet.js';
 import type { ResolvedStandinOptions } from './options.js';
 import { renderErrorPage, renderLogoutPage, renderMessagePage } from './pages.js';
-
-/** MediaValet's endpoint paths (IdentityServer's `/connect/*`), relative to the server's URL. */
-export const AUTH_ROUTES = Object.freeze({
-  authorization: '/connect/authorize',
-  token: '/connect/token',
-  userinfo: '/connect/userinfo',
-  revocation: '/connect/revocation',
-  introspection: '/connect/introspect',
-  jwks: '/.well-known/openid-configuration/jwks',
-  end_session: '/connect/endsession',
-});
-
-/** Where oidc-provider serves discovery; fixed by oidc-provider and the same as MediaValet's. */
-export const DISCOVERY_PATH = '/.well-known/openid-configuration';
-
-/** The scope the API requires of an access token. */
-export const API_SCOPE = 'api';
-
-/** MediaValet's scopes: `openid api` are required, `offline_access` asks for a refresh token. */
-export const SUPPORTED_SCOPES: readonly string[] = Object.freeze(['openid', API_SCOPE, 'offline_access']);
 
 /** Where the stand-in's own sign-in and consent pages live (see interactions.ts). */
 export const INTERACTION_PATH_PREFIX = '/interaction/';

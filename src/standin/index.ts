@@ -14,8 +14,14 @@ export {
   type StandinLogger,
   type StandinLogEntry,
 } from './options.js';
-export { AUTH_ROUTES, DISCOVERY_PATH, SUPPORTED_SCOPES, API_SCOPE } from './authorization-server.js';
-export { MISSING_SUBSCRIPTION_KEY_BODY, INVALID_SUBSCRIPTION_KEY_BODY } from './api-access.js';
+export {
+  AUTH_ROUTES,
+  DISCOVERY_PATH,
+  SUPPORTED_SCOPES,
+  API_SCOPE,
+  MISSING_SUBSCRIPTION_KEY_BODY,
+  INVALID_SUBSCRIPTION_KEY_BODY,
+} from './mediavalet.js';
 export { DEMO_ASSETS, DEMO_CATEGORIES, DEMO_ATTRIBUTES, DEMO_KEYWORDS } from './demo-data.js';
 export type { DemoAsset, DemoCategory, DemoAttribute, DemoKeyword } from './demo-data.js';
 export { signIn, type SignInOptions, type SignInResult } from './sign-in.js';

@@ -89,8 +89,8 @@ export function createInteractionHandler(provider: Provider, options: ResolvedSt
     const existing = interaction.grantId ? await provider.Grant.find(interaction.grantId) : undefined;
     const grant = existing ?? new provider.Grant({ accountId, clientId: String(interaction.params.client_id) });
     const { missingOIDCScope, missingOIDCClaims } = interaction.prompt.details;
-    if (missingOIDCScope) grant.addOIDCScope(missingOIDCScope.join(' '));
-    if (missingOIDCClaims) grant.addOIDCClaims(missingOIDCClaims);
+    if (Array.isArray(missingOIDCScope)) grant.addOIDCScope(missingOIDCScope.join(' '));
+    if (Array.isArray(missingOIDCClaims)) grant.addOIDCClaims(missingOIDCClaims.map(String));
     const grantId = await grant.save();
     await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
@@ -124,7 +124,9 @@ export function createInteractionHandler(provider: Provider, options: ResolvedSt
     try {
       // Found through the interaction cookie that the authorization endpoint set for this path.
       interaction = await provider.interactionDetails(req, res);
-    } catch {
+    } catch (error) {
+      // oidc-provider's SessionNotFound: no cookie, or the interaction is over or expired.
+      if ((error as { name?: unknown }).name !== 'SessionNotFound') throw error;
       sendHtml(res, 400, renderErrorPage('Sign-in expired', EXPIRED_MESSAGE));
       return;
     }

@@ -3,6 +3,7 @@
 // program gets an authorization code without Postman (for example to run the collection with newman);
 // there is no other way to one: the server has no shortcut that mints codes or tokens.
 
+import { AUTH_ROUTES } from './mediavalet.js';
 import { DEMO_CLIENT, DEMO_USER } from './options.js';
 import { StandinError } from './errors.js';
 
@@ -77,7 +78,7 @@ const MAX_STEPS = 12;
 /** Signs in to the stand-in at `baseUrl` and returns the authorization code from the final redirect. */
 export async function signIn(baseUrl: string, options: SignInOptions = {}): Promise<SignInResult> {
   const redirectUri = options.redirectUri ?? DEMO_CLIENT.redirectUris[0] ?? '';
-  const authorize = new URL('/connect/authorize', baseUrl);
+  const authorize = new URL(AUTH_ROUTES.authorization, baseUrl);
   authorize.search = new URLSearchParams({
     response_type: 'code',
     client_id: options.clientId ?? DEMO_CLIENT.clientId,

@@ -6,17 +6,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createApiHandler, isApiPath } from './api.js';
 import { ArtifactStore } from './artifact-store.js';
-import {
-  AUTH_ROUTES,
-  DISCOVERY_PATH,
-  INTERACTION_PATH_PREFIX,
-  createAuthorizationServer,
-  createSigningKey,
-  withConsentForOfflineAccess,
-} from './authorization-server.js';
+import { INTERACTION_PATH_PREFIX, createAuthorizationServer, createSigningKey, withConsentForOfflineAccess } from './authorization-server.js';
 import { StandinError } from './errors.js';
 import { BodyTooLargeError, sendJson } from './http.js';
 import { createInteractionHandler } from './interactions.js';
+import { AUTH_ROUTES, DISCOVERY_PATH } from './mediavalet.js';
 import { resolveStandinOptions, type ResolvedStandinOptions, type StandinOptions } from './options.js';
 
 /** Absolute URLs of the authorization server's endpoints. */
