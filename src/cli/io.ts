@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Ends long-running commands (`mvpm serve`); default: SIGINT or SIGTERM. */
+  readonly signal?: AbortSignal;
 }
 
 /** Exit codes: part of the CLI's contract (documented in the README). */

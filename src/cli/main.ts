@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { runBuild } from './commands/build.js';
+import { runRun } from './commands/run.js';
+import { runServe } from './commands/serve.js';
 import { EXIT, painterFor, UsageError, type CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -10,6 +12,8 @@ Compile MediaValet Postman collections from YAML specs, and run them.
 
 Commands:
   build     Compile specs/ into collections/ and environments/ (--check to verify)
+  run       Run the collection with Newman against the stand-in (default) or MediaValet
+  serve     Start the local stand-in of MediaValet for Postman and mvpm run --base-url
   help      Show help for a command
 
 Options:
@@ -21,6 +25,8 @@ Run 'mvpm <command> --help' for a command's options.
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | Promise<number>> = {
   build: runBuild,
+  run: runRun,
+  serve: runServe,
 };
 
 /** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */
