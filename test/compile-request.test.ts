@@ -12,6 +12,7 @@ const URLS: { url: string; query: [string, string][]; raw: string }[] = [
   { url: '{{base}}/a#top', query: [['y', '2']], raw: '{{base}}/a?y=2#top' },
   { url: '{{base}}/a', query: [['q', 'a b&c=d'], ['p', '100%+{{v}}#']], raw: '{{base}}/a?q=a%20b%26c%3Dd&p=100%25%2B{{v}}%23' },
   { url: '{{base}}/a', query: [['naïve', 'é']], raw: '{{base}}/a?na%C3%AFve=%C3%A9' },
+  { url: '{{base}}/a', query: [['q', 'ok 😀']], raw: '{{base}}/a?q=ok%20%F0%9F%98%80' },
 ];
 
 describe('url.raw', () => {

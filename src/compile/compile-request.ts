@@ -55,7 +55,7 @@ export function rawUrl(request: RequestSpec): string {
 function encodeQueryText(text: string): string {
   return text
     .split(/(\{\{[^{}]+?\}\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>\u0080-\uffff]/g, (c) => encodeURIComponent(c))))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (c) => encodeURIComponent(c))))
     .join('');
 }
 

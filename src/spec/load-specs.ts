@@ -98,7 +98,7 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
     );
   }
 
-  for (const file of ignored) {
+  const reportIgnored = (file: string): void => {
     reader.report(
       fileDiagnostic(reader.display(file), 'W_IGNORED_FILE', 'this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml`', path.basename(path.dirname(file)) === ENVIRONMENTS_DIR
           ? `rename it to ${path.basename(file).replace(/(\.environments?)?\.ya?ml$/i, ENVIRONMENT_SUFFIX)} if it is an environment`
@@ -136,6 +136,8 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   });
   const environments = environmentFiles.flatMap((file) => sources.get(file) ?? []);
   const schemaFiles = await reader.readSchemaFiles(collections);
+  // A YAML JSON Schema that a request references is not an ignored file.
+  for (const file of ignored) if (!schemaFiles.has(file)) reportIgnored(file);
   return { specsDir, collections, environments, schemaFiles, diagnostics: reader.diagnostics };
 }
 
@@ -149,6 +151,9 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
 function planFolder(dir: string, name: string, ignored: string[], withDefinition = true): PlannedFolder | undefined {
   const requests: { name: string; file: string }[] = [];
   const folders: PlannedFolder[] = [];
+  for (const entry of list(path.join(dir, RESOURCES_DIR)) ?? []) {
+    if (entry !== DEFINITION_FILE && /\.ya?ml$/i.test(entry)) ignored.push(path.join(dir, RESOURCES_DIR, entry));
+  }
   for (const entry of list(dir) ?? []) {
     if (entry.startsWith('.') || entry.endsWith(RESOURCES_DIR)) continue;
     const full = path.join(dir, entry);

@@ -99,7 +99,7 @@ function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, err
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const hint =
-        error.data === 'oauth2' && path.at(-1) === 'type'
+        error.data === 'oauth2' && path.at(-1) === 'type' && path.at(-2) === 'auth'
           ? 'OAuth 2.0 is set once, on the collection (.resources/definition.yaml); folders and requests inherit it'
           : typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
       return diagnosticAt({ source, path }, 'E_VALUE', `${where} must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}`, hint);

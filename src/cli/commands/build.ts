@@ -13,7 +13,7 @@ Options:
   --specs <dir>         Spec directory (default: specs)
   --collections <dir>   Output directory for collections (default: collections)
   --environments <dir>  Output directory for environments (default: environments)
-  -q, --quiet           Print only errors
+  -q, --quiet           Print only errors and warnings
   -h, --help            Show this help
 
 Exit codes: 0 ok, 1 stale outputs (--check), 2 invalid specs or usage.
