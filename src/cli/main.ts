@@ -1,7 +1,4 @@
 import { createRequire } from 'node:module';
-import { runBuild } from './commands/build.js';
-import { runRun } from './commands/run.js';
-import { runServe } from './commands/serve.js';
 import { EXIT, painterFor, UsageError, type CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -23,10 +20,13 @@ Options:
 Run 'mvpm <command> --help' for a command's options.
 `;
 
-const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => number | Promise<number>> = {
-  build: runBuild,
-  run: runRun,
-  serve: runServe,
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+/** Loaded on demand: `mvpm run` should not pay for the compiler or the authorization server it does not use. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.js')).runBuild,
+  run: async () => (await import('./commands/run.js')).runRun,
+  serve: async () => (await import('./commands/serve.js')).runServe,
 };
 
 /** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */
@@ -43,13 +43,14 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
     }
     if (command === 'help') {
       const target = rest[0];
-      if (target !== undefined && COMMANDS[target]) return await COMMANDS[target]!(['--help'], io);
+      const load = target === undefined ? undefined : COMMANDS[target];
+      if (load) return await (await load())(['--help'], io);
       io.stdout.write(HELP);
       return EXIT.ok;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${command}'\n\n${HELP}`);
-    return await run(rest, io);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${command}'\n\n${HELP}`);
+    return await (await load())(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       const paint = painterFor(io.stderr, io.env);

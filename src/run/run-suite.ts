@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NewmanRunSummary } from 'newman';
-import { startStandin } from '../standin/index.js';
 import { RunError } from './errors.js';
 import { countResults, environmentValue, runNewman, type ReporterName } from './newman-run.js';
 import { advanceState, defaultStatePath, fingerprint, readState, stateDirectory, writeState, type TokenState } from './state-file.js';
@@ -105,6 +104,8 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
 
   if (target === 'standin' && !options.baseUrl) {
     // The default: a stand-in of our own for this run. Tokens die with it, so no state is kept.
+    // Loaded here only: the authorization server is a large import that other targets do not need.
+    const { startStandin } = await import('../standin/index.js');
     const server = await startStandin({ port: 0 });
     emit({ type: 'standin-started', url: server.url });
     try {
