@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../../spec/diagnostics.js';
 import { buildProject } from '../../emit/build-project.js';
 import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
-import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
+import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
 export const BUILD_HELP = `Usage: mvpm build [--check] [--specs <dir>] [--collections <dir>] [--environments <dir>]
 
@@ -24,28 +23,19 @@ Examples:
 `;
 
 export async function runBuild(argv: readonly string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        check: { type: 'boolean', default: false },
-        specs: { type: 'string' },
-        collections: { type: 'string' },
-        environments: { type: 'string' },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError('E_USAGE', `${(error as Error).message}\n\n${BUILD_HELP}`);
-  }
-  if (values.help) {
-    io.stdout.write(BUILD_HELP);
-    return EXIT.ok;
-  }
+  const values = parseCommandArgs(
+    argv,
+    {
+      check: { type: 'boolean', default: false },
+      specs: { type: 'string' },
+      collections: { type: 'string' },
+      environments: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+    BUILD_HELP,
+    io,
+  );
+  if (!values) return EXIT.ok;
   const err = painterFor(io.stderr, io.env);
   const out = painterFor(io.stdout, io.env);
   const build = await buildProject({

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { CREDENTIAL_VARIABLES, REPORTERS, RunError, runSuite, type ReporterName, type RunEvent, type Target } from '../../run/index.js';
-import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
+import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
 export const RUN_HELP = `Usage: mvpm run [options]
 
@@ -39,31 +38,22 @@ Examples:
 `;
 
 export async function runRun(argv: readonly string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        target: { type: 'string', default: 'standin' },
-        'base-url': { type: 'string' },
-        folder: { type: 'string', multiple: true },
-        reporters: { type: 'string', default: 'cli' },
-        'reports-dir': { type: 'string' },
-        bail: { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        'state-file': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError('E_USAGE', `${(error as Error).message}\n\n${RUN_HELP}`);
-  }
-  if (values.help) {
-    io.stdout.write(RUN_HELP);
-    return EXIT.ok;
-  }
+  const values = parseCommandArgs(
+    argv,
+    {
+      target: { type: 'string', default: 'standin' },
+      'base-url': { type: 'string' },
+      folder: { type: 'string', multiple: true },
+      reporters: { type: 'string', default: 'cli' },
+      'reports-dir': { type: 'string' },
+      bail: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      'state-file': { type: 'string' },
+    },
+    RUN_HELP,
+    io,
+  );
+  if (!values) return EXIT.ok;
   if (values.target !== 'standin' && values.target !== 'mediavalet') throw new UsageError('E_USAGE', `--target must be standin or mediavalet, not '${values.target}'`);
   const reporters = values.reporters.split(',').map((r) => r.trim()).filter(Boolean);
   const unknown = reporters.filter((r) => !(REPORTERS as readonly string[]).includes(r));

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, DEMO_USER, startStandin, StandinError } from '../../standin/index.js';
-import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
+import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
 export const SERVE_HELP = `Usage: mvpm serve [--port <n>] [--access-token-ttl <s>]
 
@@ -18,25 +17,16 @@ Examples:
 `;
 
 export async function runServe(argv: readonly string[], io: CliIo): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string', default: '4010' },
-        'access-token-ttl': { type: 'string', default: '3600' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError('E_USAGE', `${(error as Error).message}\n\n${SERVE_HELP}`);
-  }
-  if (values.help) {
-    io.stdout.write(SERVE_HELP);
-    return EXIT.ok;
-  }
+  const values = parseCommandArgs(
+    argv,
+    {
+      port: { type: 'string', default: '4010' },
+      'access-token-ttl': { type: 'string', default: '3600' },
+    },
+    SERVE_HELP,
+    io,
+  );
+  if (!values) return EXIT.ok;
   const port = Number(values.port);
   const accessTokenTtl = Number(values['access-token-ttl']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('E_USAGE', `--port takes 0 to 65535, not '${values.port}'`);

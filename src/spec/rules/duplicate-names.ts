@@ -1,5 +1,5 @@
 import { diagnosticAt, fileDiagnostic, type SpecDiagnostic } from '../diagnostics.js';
-import type { ItemSpec, SpecProject } from '../model.js';
+import type { ItemSpec, Origin, SpecProject } from '../model.js';
 
 /**
  * E_DUPLICATE_NAME: two items of one folder whose names differ only in letter case (or not at all, a folder and a
@@ -9,20 +9,16 @@ import type { ItemSpec, SpecProject } from '../model.js';
 export function checkDuplicateNames(project: SpecProject): SpecDiagnostic[] {
   const errors: SpecDiagnostic[] = [];
   for (const collection of project.collections) checkItems(collection.items, errors);
-  const byName = new Map<string, string>();
-  for (const collection of project.collections) {
-    const previous = byName.get(collection.name);
-    if (previous !== undefined) {
-      errors.push(diagnosticAt({ ...collection.origin, path: ['name'] }, 'E_DUPLICATE_NAME', `collection name "${collection.name}" is also used by ${previous}`, 'give each collection its own name'));
-    } else byName.set(collection.name, collection.origin.source.file);
-  }
-  const envByName = new Map<string, string>();
-  for (const environment of project.environments) {
-    const previous = envByName.get(environment.name);
-    if (previous !== undefined) {
-      errors.push(diagnosticAt({ ...environment.origin, path: ['name'] }, 'E_DUPLICATE_NAME', `environment name "${environment.name}" is also used by ${previous}`, 'give each environment its own name'));
-    } else envByName.set(environment.name, environment.origin.source.file);
-  }
+  const unique = (kind: 'collection' | 'environment', named: readonly { name: string; origin: Origin }[]): void => {
+    const byName = new Map<string, string>();
+    for (const { name, origin } of named) {
+      const previous = byName.get(name);
+      if (previous === undefined) byName.set(name, origin.source.file);
+      else errors.push(diagnosticAt({ ...origin, path: ['name'] }, 'E_DUPLICATE_NAME', `${kind} name "${name}" is also used by ${previous}`, `give each ${kind} its own name`));
+    }
+  };
+  unique('collection', project.collections);
+  unique('environment', project.environments);
   return errors;
 }
 
