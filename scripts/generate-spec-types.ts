@@ -1,5 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { renderSpecTypes, TYPES_PATH } from './spec-types.ts';
+import { renderSpecValidators, VALIDATORS_PATH } from './spec-validators.ts';
 
 await writeFile(TYPES_PATH, await renderSpecTypes());
 process.stdout.write(`wrote ${TYPES_PATH.pathname}\n`);
+await writeFile(VALIDATORS_PATH, await renderSpecValidators());
+process.stdout.write(`wrote ${VALIDATORS_PATH.pathname}\n`);

@@ -1,18 +1,11 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
-import specSchema from './spec.schema.json' with { type: 'json' };
+import * as validators from './_spec-validators.js';
 import { diagnosticAt, type SpecDiagnostic } from './diagnostics.js';
 import { nodeAt, type NodePath, type SpecFileKind, type SpecSource } from './source.js';
 import { didYouMean } from './suggest.js';
 
 type CheckedKind = Exclude<SpecFileKind, 'schema'>;
-
-const DEFINITION_BY_KIND: Record<CheckedKind, string> = {
-  collection: 'CollectionDefinition',
-  folder: 'FolderDefinition',
-  request: 'RequestDefinition',
-  environment: 'EnvironmentDefinition',
-};
 
 const EXPECTED_KIND: Record<CheckedKind, string> = {
   collection: 'collection',
@@ -21,27 +14,21 @@ const EXPECTED_KIND: Record<CheckedKind, string> = {
   environment: 'environment',
 };
 
-let validators: Map<CheckedKind, ValidateFunction> | undefined;
-
-/** Compiled once per process, on first use: the spec schema is fixed at build time of this package. */
-function validatorFor(kind: CheckedKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    ajv.addSchema(specSchema);
-    validators = new Map();
-    for (const [k, definition] of Object.entries(DEFINITION_BY_KIND) as [CheckedKind, string][]) {
-      const validate = ajv.getSchema(`${specSchema.$id}#/definitions/${definition}`);
-      if (!validate) throw new Error(`spec schema has no definition ${definition}`);
-      validators.set(k, validate);
-    }
-  }
-  return validators.get(kind)!;
-}
+/**
+ * The validators of spec.schema.json's definitions, compiled ahead of time (scripts/spec-validators.ts) so that
+ * a build does not spend its start-up compiling the schema. A test fails when they drift from the schema.
+ */
+const VALIDATORS: Record<CheckedKind, ValidateFunction> = {
+  collection: validators.CollectionDefinition as ValidateFunction,
+  folder: validators.FolderDefinition as ValidateFunction,
+  request: validators.RequestDefinition as ValidateFunction,
+  environment: validators.EnvironmentDefinition as ValidateFunction,
+};
 
 /** Validates one parsed spec file against its definition in spec.schema.json; every error, located. */
 export function validateSourceSchema(source: SpecSource, kind: CheckedKind): { value: unknown; errors: SpecDiagnostic[] } {
   const value = source.toJS();
-  const validate = validatorFor(kind);
+  const validate = VALIDATORS[kind];
   if (validate(value)) return { value, errors: [] };
   return { value, errors: toDiagnostics(source, kind, value, validate.errors ?? []) };
 }
