@@ -4,6 +4,7 @@ import { canonicalCollection, type CanonicalCollection } from './canonical.js';
 import { compileAuth, compileBody, compileHeaders, rawUrl } from './compile-request.js';
 import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
+import { compileAutoRefresh } from './scripts/auto-refresh.js';
 import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
 
 /**
@@ -20,12 +21,18 @@ export function compileCollection(spec: CollectionSpec, ctx: CompileContext): Ca
     },
     item: spec.items.map((item) => itemDefinition(item, spec.slug)),
     ...optional('auth', compileAuth(spec.auth)),
-    event: events(compileRawScripts(spec.scripts)),
+    event: events(withAutoRefresh(compileRawScripts(spec.scripts), spec)),
     variable: spec.variables.map((v) => ({ key: v.key, value: v.value, type: 'string', ...(v.description === undefined ? {} : { description: v.description }) })),
   };
   // @types/postman-collection describes SDK 3 (items take `events`); the SDK reads the v2.1 format's `event`.
   const built = new sdk.Collection(definition as unknown as sdk.CollectionDefinition).toJSON();
   return canonicalCollection(built as unknown as Record<string, unknown>, { ctx, slug: spec.slug, schemaUrl: ctx.schemaUrl });
+}
+
+/** The auto-refresh script runs first among the collection's pre-request scripts. */
+function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): CompiledScripts {
+  if (!spec.autoRefresh) return scripts;
+  return { ...scripts, prerequest: [...compileAutoRefresh(spec.autoRefresh), ...(scripts.prerequest ?? [])] };
 }
 
 function itemDefinition(item: ItemSpec, slug: string): Record<string, unknown> {

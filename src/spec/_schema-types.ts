@@ -94,6 +94,7 @@ export interface CollectionDefinition {
   };
   auth?: CollectionAuth;
   scripts?: Scripts;
+  autoRefresh?: AutoRefresh;
 }
 /**
  * Collection variables (Postman `variable`).
@@ -110,6 +111,37 @@ export interface VariableMap {
 export interface CollectionAuth1 {
   type: 'oauth2' | 'bearer' | 'basic' | 'noauth';
   credentials?: {};
+}
+/**
+ * Generates a collection-level pre-request script: before a request that sends the collection's access token, when the token is missing or expires within `leewaySeconds` and a refresh token is present, it refreshes with pm.sendRequest and stores the new access token, the rotated refresh token and the expiry. A refused refresh fails a test and the request is not sent.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "AutoRefresh".
+ */
+export interface AutoRefresh {
+  /**
+   * The token endpoint, e.g. {{authBaseUrl}}/connect/token.
+   */
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /**
+   * client_secret_post (body, default) or client_secret_basic (header).
+   */
+  clientAuthentication?: 'body' | 'header';
+  /**
+   * Refresh when the access token expires within this many seconds. Default 60.
+   */
+  leewaySeconds?: number;
+  /**
+   * Names of the environment variables used. Defaults: access_token, refresh_token, access_token_expires_at, previous_refresh_token.
+   */
+  variables?: {
+    accessToken?: string;
+    refreshToken?: string;
+    expiresAt?: string;
+    previousRefreshToken?: string;
+  };
 }
 /**
  * <folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.

@@ -2,7 +2,7 @@
 // @ts-nocheck
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const CollectionDefinition = validate11;
-const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
 const schema13 = {"type":"string","minLength":1};
 const schema22 = {"type":"array","description":"Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. In a request they run after the scripts generated from expect and capture; Postman runs collection scripts, then folder scripts, then the request's.","items":{"type":"object","additionalProperties":false,"required":["type","code"],"properties":{"type":{"type":"string","enum":["beforeRequest","afterResponse"]},"code":{"type":"string"}}}};
 const func2 = runtime0.default;
@@ -992,6 +992,247 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
+const schema23 = {"title":"AutoRefresh","description":"Generates a collection-level pre-request script: before a request that sends the collection's access token, when the token is missing or expires within `leewaySeconds` and a refresh token is present, it refreshes with pm.sendRequest and stores the new access token, the rotated refresh token and the expiry. A refused refresh fails a test and the request is not sent.","type":"object","additionalProperties":false,"required":["tokenUrl","clientId","clientSecret"],"properties":{"tokenUrl":{"$ref":"#/definitions/NonEmptyString","description":"The token endpoint, e.g. {{authBaseUrl}}/connect/token."},"clientId":{"type":"string"},"clientSecret":{"type":"string"},"clientAuthentication":{"type":"string","enum":["body","header"],"description":"client_secret_post (body, default) or client_secret_basic (header)."},"leewaySeconds":{"type":"integer","minimum":0,"description":"Refresh when the access token expires within this many seconds. Default 60."},"variables":{"type":"object","additionalProperties":false,"description":"Names of the environment variables used. Defaults: access_token, refresh_token, access_token_expires_at, previous_refresh_token.","properties":{"accessToken":{"type":"string"},"refreshToken":{"type":"string"},"expiresAt":{"type":"string"},"previousRefreshToken":{"type":"string"}}}}};
+
+function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tokenUrl === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tokenUrl"},message:"must have required property '"+"tokenUrl"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.clientId === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.clientSecret === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientSecret"},message:"must have required property '"+"clientSecret"+"'",schema:schema23.required,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "tokenUrl") || (key0 === "clientId")) || (key0 === "clientSecret")) || (key0 === "clientAuthentication")) || (key0 === "leewaySeconds")) || (key0 === "variables"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.tokenUrl !== undefined){
+let data0 = data.tokenUrl;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/tokenUrl",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/tokenUrl",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.clientId !== undefined){
+let data1 = data.clientId;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.clientId.type,parentSchema:schema23.properties.clientId,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.clientSecret !== undefined){
+let data2 = data.clientSecret;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/clientSecret",schemaPath:"#/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.clientSecret.type,parentSchema:schema23.properties.clientSecret,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.clientAuthentication !== undefined){
+let data3 = data.clientAuthentication;
+if(typeof data3 !== "string"){
+const err8 = {instancePath:instancePath+"/clientAuthentication",schemaPath:"#/properties/clientAuthentication/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.clientAuthentication.type,parentSchema:schema23.properties.clientAuthentication,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!((data3 === "body") || (data3 === "header"))){
+const err9 = {instancePath:instancePath+"/clientAuthentication",schemaPath:"#/properties/clientAuthentication/enum",keyword:"enum",params:{allowedValues: schema23.properties.clientAuthentication.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.clientAuthentication.enum,parentSchema:schema23.properties.clientAuthentication,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.leewaySeconds !== undefined){
+let data4 = data.leewaySeconds;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err10 = {instancePath:instancePath+"/leewaySeconds",schemaPath:"#/properties/leewaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.leewaySeconds.type,parentSchema:schema23.properties.leewaySeconds,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/leewaySeconds",schemaPath:"#/properties/leewaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.leewaySeconds,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+if(data.variables !== undefined){
+let data5 = data.variables;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((((key1 === "accessToken") || (key1 === "refreshToken")) || (key1 === "expiresAt")) || (key1 === "previousRefreshToken"))){
+const err12 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.variables,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data5.accessToken !== undefined){
+let data6 = data5.accessToken;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/variables/accessToken",schemaPath:"#/properties/variables/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.accessToken.type,parentSchema:schema23.properties.variables.properties.accessToken,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.refreshToken !== undefined){
+let data7 = data5.refreshToken;
+if(typeof data7 !== "string"){
+const err14 = {instancePath:instancePath+"/variables/refreshToken",schemaPath:"#/properties/variables/properties/refreshToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.refreshToken.type,parentSchema:schema23.properties.variables.properties.refreshToken,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.expiresAt !== undefined){
+let data8 = data5.expiresAt;
+if(typeof data8 !== "string"){
+const err15 = {instancePath:instancePath+"/variables/expiresAt",schemaPath:"#/properties/variables/properties/expiresAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.expiresAt.type,parentSchema:schema23.properties.variables.properties.expiresAt,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.previousRefreshToken !== undefined){
+let data9 = data5.previousRefreshToken;
+if(typeof data9 !== "string"){
+const err16 = {instancePath:instancePath+"/variables/previousRefreshToken",schemaPath:"#/properties/variables/properties/previousRefreshToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.previousRefreshToken.type,parentSchema:schema23.properties.variables.properties.previousRefreshToken,data:data9};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.variables.type,parentSchema:schema23.properties.variables,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate18.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1018,7 +1259,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "$kind") || (key0 === "name")) || (key0 === "description")) || (key0 === "variables")) || (key0 === "runtimeVariables")) || (key0 === "auth")) || (key0 === "scripts"))){
+if(!((((((((key0 === "$kind") || (key0 === "name")) || (key0 === "description")) || (key0 === "variables")) || (key0 === "runtimeVariables")) || (key0 === "auth")) || (key0 === "scripts")) || (key0 === "autoRefresh"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1219,6 +1460,12 @@ vErrors.push(err16);
 errors++;
 }
 }
+if(data.autoRefresh !== undefined){
+if(!(validate18(data.autoRefresh, {instancePath:instancePath+"/autoRefresh",parentData:data,parentDataProperty:"autoRefresh",rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
@@ -1234,13 +1481,13 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-export const FolderDefinition = validate18;
-const schema23 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
-const schema24 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
-const schema25 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
-const schema26 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
+export const FolderDefinition = validate20;
+const schema25 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema26 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
+const schema27 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
+const schema28 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -1287,7 +1534,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema26.allOf[0].then.required,parentSchema:schema26.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema28.allOf[0].then.required,parentSchema:schema28.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1351,7 +1598,7 @@ var _valid0 = _errs4 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema26.allOf[0].if,parentSchema:schema26.allOf[0],data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema28.allOf[0].if,parentSchema:schema28.allOf[0],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1404,7 +1651,7 @@ if(_valid1){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema26.allOf[1].then.required,parentSchema:schema26.allOf[1].then,data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema28.allOf[1].then.required,parentSchema:schema28.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1491,7 +1738,7 @@ var _valid1 = _errs15 === errors;
 valid6 = _valid1;
 }
 if(!valid6){
-const err17 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema26.allOf[1].if,parentSchema:schema26.allOf[1],data};
+const err17 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema28.allOf[1].if,parentSchema:schema28.allOf[1],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1560,7 +1807,7 @@ errors++;
 }
 var valid13 = _errs30 === errors;
 if(valid13){
-const err21 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema26.allOf[2].then.not,parentSchema:schema26.allOf[2].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema28.allOf[2].then.not,parentSchema:schema28.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1584,7 +1831,7 @@ var _valid2 = _errs28 === errors;
 valid11 = _valid2;
 }
 if(!valid11){
-const err22 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema26.allOf[2].if,parentSchema:schema26.allOf[2],data};
+const err22 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema28.allOf[2].if,parentSchema:schema28.allOf[2],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1593,21 +1840,21 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate20.errors = vErrors;
+validate22.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate20(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1618,7 +1865,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "type") || (key0 === "credentials"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1631,7 +1878,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.type.type,parentSchema:schema25.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.type.type,parentSchema:schema27.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1641,7 +1888,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data0 === "inherit") || (data0 === "noauth")) || (data0 === "bearer")) || (data0 === "basic"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema25.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.type.enum,parentSchema:schema25.properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema27.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.type.enum,parentSchema:schema27.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1654,7 +1901,7 @@ errors++;
 if(data.credentials !== undefined){
 let data1 = data.credentials;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.credentials.type,parentSchema:schema25.properties.credentials,data:data1};
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.credentials.type,parentSchema:schema27.properties.credentials,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1666,7 +1913,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1675,17 +1922,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate19.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1696,7 +1943,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "$kind") || (key0 === "description")) || (key0 === "order")) || (key0 === "auth")) || (key0 === "scripts"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1709,7 +1956,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("folder" !== data0){
-const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "folder"},message:"must be equal to constant",schema:"folder",parentSchema:schema23.properties.$kind,data:data0};
+const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "folder"},message:"must be equal to constant",schema:"folder",parentSchema:schema25.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1722,7 +1969,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.description.type,parentSchema:schema23.properties.description,data:data1};
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.description.type,parentSchema:schema25.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1735,7 +1982,7 @@ errors++;
 if(data.order !== undefined){
 let data2 = data.order;
 if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.type,parentSchema:schema24,data:data2};
+const err4 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.type,parentSchema:schema26,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1746,8 +1993,8 @@ errors++;
 }
 }
 if(data.auth !== undefined){
-if(!(validate19(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
@@ -1852,7 +2099,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1861,16 +2108,16 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
-export const RequestDefinition = validate23;
-const schema30 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"http-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
-const schema38 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
-const schema33 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
+export const RequestDefinition = validate25;
+const schema32 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"http-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema40 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
+const schema35 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1889,7 +2136,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1898,14 +2145,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"title":"Body","type":"object","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["urlencoded","json","raw","formdata"]},"content":{},"language":{"type":"string","enum":["text","json","xml","html","javascript"],"description":"raw only: Postman's body language. Default text."}},"allOf":[{"if":{"properties":{"type":{"const":"urlencoded"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/StringMap"}}}},{"if":{"properties":{"type":{"const":"formdata"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/FormContent"}}}},{"if":{"properties":{"type":{"const":"raw"}},"required":["type"]},"then":{"properties":{"content":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["urlencoded","formdata","json"]}},"required":["type"]},"then":{"not":{"required":["language"]}}}]};
-const schema36 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["src"],"properties":{"src":{"type":"string","description":"formdata only: a file to upload."}}}]}};
+const schema37 = {"title":"Body","type":"object","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["urlencoded","json","raw","formdata"]},"content":{},"language":{"type":"string","enum":["text","json","xml","html","javascript"],"description":"raw only: Postman's body language. Default text."}},"allOf":[{"if":{"properties":{"type":{"const":"urlencoded"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/StringMap"}}}},{"if":{"properties":{"type":{"const":"formdata"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/FormContent"}}}},{"if":{"properties":{"type":{"const":"raw"}},"required":["type"]},"then":{"properties":{"content":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["urlencoded","formdata","json"]}},"required":["type"]},"then":{"not":{"required":["language"]}}}]};
+const schema38 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["src"],"properties":{"src":{"type":"string","description":"formdata only: a file to upload."}}}]}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1930,7 +2177,7 @@ if(!valid1){
 const _errs7 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.src === undefined){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema36.additionalProperties.anyOf[1].required,parentSchema:schema36.additionalProperties.anyOf[1],data:data0};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema38.additionalProperties.anyOf[1].required,parentSchema:schema38.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1941,7 +2188,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "src")){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema36.additionalProperties.anyOf[1],data:data0};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1954,7 +2201,7 @@ errors++;
 if(data0.src !== undefined){
 let data1 = data0.src;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/src",schemaPath:"#/additionalProperties/anyOf/1/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.additionalProperties.anyOf[1].properties.src.type,parentSchema:schema36.additionalProperties.anyOf[1].properties.src,data:data1};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/src",schemaPath:"#/additionalProperties/anyOf/1/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.additionalProperties.anyOf[1].properties.src.type,parentSchema:schema38.additionalProperties.anyOf[1].properties.src,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1966,7 +2213,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.additionalProperties.anyOf[1].type,parentSchema:schema36.additionalProperties.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.additionalProperties.anyOf[1].type,parentSchema:schema38.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1979,7 +2226,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.additionalProperties.anyOf,parentSchema:schema36.additionalProperties,data:data0};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.additionalProperties.anyOf,parentSchema:schema38.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2002,7 +2249,7 @@ vErrors = null;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2011,12 +2258,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -2063,8 +2310,8 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
-if(!(validate24(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate26(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -2073,7 +2320,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema35.allOf[0].if,parentSchema:schema35.allOf[0],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[0].if,parentSchema:schema37.allOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2126,8 +2373,8 @@ if(_valid1){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
-if(!(validate30(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -2136,7 +2383,7 @@ var _valid1 = _errs11 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema35.allOf[1].if,parentSchema:schema35.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[1].if,parentSchema:schema37.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2191,7 +2438,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
 let data5 = data.content;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/content",schemaPath:"#/allOf/2/then/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.allOf[2].then.properties.content.type,parentSchema:schema35.allOf[2].then.properties.content,data:data5};
+const err8 = {instancePath:instancePath+"/content",schemaPath:"#/allOf/2/then/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.allOf[2].then.properties.content.type,parentSchema:schema37.allOf[2].then.properties.content,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2206,7 +2453,7 @@ var _valid2 = _errs17 === errors;
 valid7 = _valid2;
 }
 if(!valid7){
-const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema35.allOf[2].if,parentSchema:schema35.allOf[2],data};
+const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[2].if,parentSchema:schema37.allOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2275,7 +2522,7 @@ errors++;
 }
 var valid12 = _errs26 === errors;
 if(valid12){
-const err13 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema35.allOf[3].then.not,parentSchema:schema35.allOf[3].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.allOf[3].then.not,parentSchema:schema37.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2299,7 +2546,7 @@ var _valid3 = _errs24 === errors;
 valid10 = _valid3;
 }
 if(!valid10){
-const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema35.allOf[3].if,parentSchema:schema35.allOf[3],data};
+const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[3].if,parentSchema:schema37.allOf[3],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2310,7 +2557,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2320,7 +2567,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data.content === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema37.required,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2331,7 +2578,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "type") || (key0 === "content")) || (key0 === "language"))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2344,7 +2591,7 @@ errors++;
 if(data.type !== undefined){
 let data7 = data.type;
 if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.type.type,parentSchema:schema35.properties.type,data:data7};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.type.type,parentSchema:schema37.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2354,7 +2601,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((data7 === "urlencoded") || (data7 === "json")) || (data7 === "raw")) || (data7 === "formdata"))){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema35.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.type.enum,parentSchema:schema35.properties.type,data:data7};
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema37.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.type.enum,parentSchema:schema37.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2367,7 +2614,7 @@ errors++;
 if(data.language !== undefined){
 let data8 = data.language;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.language.type,parentSchema:schema35.properties.language,data:data8};
+const err20 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.language.type,parentSchema:schema37.properties.language,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2377,7 +2624,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!(((((data8 === "text") || (data8 === "json")) || (data8 === "xml")) || (data8 === "html")) || (data8 === "javascript"))){
-const err21 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema35.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.language.enum,parentSchema:schema35.properties.language,data:data8};
+const err21 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema37.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.language.enum,parentSchema:schema37.properties.language,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2389,7 +2636,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2398,22 +2645,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"title":"Expectations","description":"Declarative checks; each compiles to its own pm.test.","type":"object","additionalProperties":false,"properties":{"status":{"description":"The status code, or a list of accepted codes.","anyOf":[{"$ref":"#/definitions/StatusCode"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/StatusCode"}}]},"contentType":{"type":"string","description":"The media type of Content-Type, parameters such as charset ignored."},"responseTime":{"type":"integer","minimum":1,"description":"The response arrives in less than this many milliseconds."},"headers":{"type":"object","description":"Header name (case-insensitive) → check.","additionalProperties":{"$ref":"#/definitions/HeaderCheck"}},"body":{"type":"object","description":"JSON path ($.a.b[0]) → checks on the JSON body.","additionalProperties":{"$ref":"#/definitions/BodyCheck"}},"schema":{"$ref":"#/definitions/BodySchema"}}};
-const schema40 = {"type":"integer","minimum":100,"maximum":599};
-const schema42 = {"type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"type":"string"},"matches":{"type":"string","description":"A JavaScript regular expression."}}};
-const schema43 = {"title":"BodyCheck","type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"description":"A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.","type":["string","number","boolean","null"]},"notEquals":{"description":"As equals, negated.","type":["string","number","boolean","null"]},"type":{"type":"string","enum":["string","number","integer","boolean","object","array","null"]},"matches":{"type":"string","description":"A JavaScript regular expression tested against a string value."},"length":{"description":"Length of a string or array: exact, or bounds.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}]},"oneOf":{"type":"array","minItems":1,"items":{"type":["string","number","boolean","null"]}}}};
-const schema44 = {"description":"A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"inline":{"type":"object"},"file":{"$ref":"#/definitions/NonEmptyString"}}};
+const schema41 = {"title":"Expectations","description":"Declarative checks; each compiles to its own pm.test.","type":"object","additionalProperties":false,"properties":{"status":{"description":"The status code, or a list of accepted codes.","anyOf":[{"$ref":"#/definitions/StatusCode"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/StatusCode"}}]},"contentType":{"type":"string","description":"The media type of Content-Type, parameters such as charset ignored."},"responseTime":{"type":"integer","minimum":1,"description":"The response arrives in less than this many milliseconds."},"headers":{"type":"object","description":"Header name (case-insensitive) → check.","additionalProperties":{"$ref":"#/definitions/HeaderCheck"}},"body":{"type":"object","description":"JSON path ($.a.b[0]) → checks on the JSON body.","additionalProperties":{"$ref":"#/definitions/BodyCheck"}},"schema":{"$ref":"#/definitions/BodySchema"}}};
+const schema42 = {"type":"integer","minimum":100,"maximum":599};
+const schema44 = {"type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"type":"string"},"matches":{"type":"string","description":"A JavaScript regular expression."}}};
+const schema45 = {"title":"BodyCheck","type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"description":"A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.","type":["string","number","boolean","null"]},"notEquals":{"description":"As equals, negated.","type":["string","number","boolean","null"]},"type":{"type":"string","enum":["string","number","integer","boolean","object","array","null"]},"matches":{"type":"string","description":"A JavaScript regular expression tested against a string value."},"length":{"description":"Length of a string or array: exact, or bounds.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}]},"oneOf":{"type":"array","minItems":1,"items":{"type":["string","number","boolean","null"]}}}};
+const schema46 = {"description":"A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"inline":{"type":"object"},"file":{"$ref":"#/definitions/NonEmptyString"}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema44,data};
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2423,7 +2670,7 @@ vErrors.push(err0);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44,data};
+const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2434,7 +2681,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "inline") || (key0 === "file"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2447,7 +2694,7 @@ errors++;
 if(data.inline !== undefined){
 let data0 = data.inline;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err3 = {instancePath:instancePath+"/inline",schemaPath:"#/properties/inline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.properties.inline.type,parentSchema:schema44.properties.inline,data:data0};
+const err3 = {instancePath:instancePath+"/inline",schemaPath:"#/properties/inline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.inline.type,parentSchema:schema46.properties.inline,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2484,7 +2731,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2493,18 +2740,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "status") || (key0 === "contentType")) || (key0 === "responseTime")) || (key0 === "headers")) || (key0 === "body")) || (key0 === "schema"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2520,7 +2767,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data0};
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2531,7 +2778,7 @@ errors++;
 }
 if(typeof data0 == "number"){
 if(data0 > 599 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema40,data:data0};
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2541,7 +2788,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0 < 100 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema40,data:data0};
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema42,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2557,7 +2804,7 @@ if(!valid1){
 const _errs7 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema39.properties.status.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema41.properties.status.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2570,7 +2817,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err5 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.type,parentSchema:schema40,data:data1};
+const err5 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2581,7 +2828,7 @@ errors++;
 }
 if(typeof data1 == "number"){
 if(data1 > 599 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema40,data:data1};
+const err6 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2591,7 +2838,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 100 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema40,data:data1};
+const err7 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema42,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2604,7 +2851,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema39.properties.status.anyOf[1].type,parentSchema:schema39.properties.status.anyOf[1],data:data0};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.status.anyOf[1].type,parentSchema:schema41.properties.status.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2617,7 +2864,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema39.properties.status.anyOf,parentSchema:schema39.properties.status,data:data0};
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.properties.status.anyOf,parentSchema:schema41.properties.status,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2641,7 +2888,7 @@ vErrors = null;
 if(data.contentType !== undefined){
 let data2 = data.contentType;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.contentType.type,parentSchema:schema39.properties.contentType,data:data2};
+const err10 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.contentType.type,parentSchema:schema41.properties.contentType,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2654,7 +2901,7 @@ errors++;
 if(data.responseTime !== undefined){
 let data3 = data.responseTime;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err11 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema39.properties.responseTime.type,parentSchema:schema39.properties.responseTime,data:data3};
+const err11 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.responseTime.type,parentSchema:schema41.properties.responseTime,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2665,7 +2912,7 @@ errors++;
 }
 if(typeof data3 == "number"){
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema39.properties.responseTime,data:data3};
+const err12 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.responseTime,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2683,7 +2930,7 @@ for(const key1 in data4){
 let data5 = data4[key1];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length < 1){
-const err13 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema42,data:data5};
+const err13 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2694,7 +2941,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!(((key2 === "exists") || (key2 === "equals")) || (key2 === "matches"))){
-const err14 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data5};
+const err14 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2707,7 +2954,7 @@ errors++;
 if(data5.exists !== undefined){
 let data6 = data5.exists;
 if(typeof data6 !== "boolean"){
-const err15 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/HeaderCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.exists.type,parentSchema:schema42.properties.exists,data:data6};
+const err15 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/HeaderCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.properties.exists.type,parentSchema:schema44.properties.exists,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2720,7 +2967,7 @@ errors++;
 if(data5.equals !== undefined){
 let data7 = data5.equals;
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/HeaderCheck/properties/equals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.equals.type,parentSchema:schema42.properties.equals,data:data7};
+const err16 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/HeaderCheck/properties/equals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.equals.type,parentSchema:schema44.properties.equals,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2733,7 +2980,7 @@ errors++;
 if(data5.matches !== undefined){
 let data8 = data5.matches;
 if(typeof data8 !== "string"){
-const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/HeaderCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.matches.type,parentSchema:schema42.properties.matches,data:data8};
+const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/HeaderCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.matches.type,parentSchema:schema44.properties.matches,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2745,7 +2992,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data5};
+const err18 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2757,7 +3004,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.headers.type,parentSchema:schema39.properties.headers,data:data4};
+const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.headers.type,parentSchema:schema41.properties.headers,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2774,7 +3021,7 @@ for(const key3 in data9){
 let data10 = data9[key3];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(Object.keys(data10).length < 1){
-const err20 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema43,data:data10};
+const err20 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2785,7 +3032,7 @@ errors++;
 }
 for(const key4 in data10){
 if(!(((((((key4 === "exists") || (key4 === "equals")) || (key4 === "notEquals")) || (key4 === "type")) || (key4 === "matches")) || (key4 === "length")) || (key4 === "oneOf"))){
-const err21 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data:data10};
+const err21 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2798,7 +3045,7 @@ errors++;
 if(data10.exists !== undefined){
 let data11 = data10.exists;
 if(typeof data11 !== "boolean"){
-const err22 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/BodyCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.exists.type,parentSchema:schema43.properties.exists,data:data11};
+const err22 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/BodyCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.exists.type,parentSchema:schema45.properties.exists,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2811,7 +3058,7 @@ errors++;
 if(data10.equals !== undefined){
 let data12 = data10.equals;
 if((((typeof data12 !== "string") && (!(typeof data12 == "number"))) && (typeof data12 !== "boolean")) && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/BodyCheck/properties/equals/type",keyword:"type",params:{type: schema43.properties.equals.type},message:"must be string,number,boolean,null",schema:schema43.properties.equals.type,parentSchema:schema43.properties.equals,data:data12};
+const err23 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/BodyCheck/properties/equals/type",keyword:"type",params:{type: schema45.properties.equals.type},message:"must be string,number,boolean,null",schema:schema45.properties.equals.type,parentSchema:schema45.properties.equals,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2824,7 +3071,7 @@ errors++;
 if(data10.notEquals !== undefined){
 let data13 = data10.notEquals;
 if((((typeof data13 !== "string") && (!(typeof data13 == "number"))) && (typeof data13 !== "boolean")) && (data13 !== null)){
-const err24 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notEquals",schemaPath:"#/definitions/BodyCheck/properties/notEquals/type",keyword:"type",params:{type: schema43.properties.notEquals.type},message:"must be string,number,boolean,null",schema:schema43.properties.notEquals.type,parentSchema:schema43.properties.notEquals,data:data13};
+const err24 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notEquals",schemaPath:"#/definitions/BodyCheck/properties/notEquals/type",keyword:"type",params:{type: schema45.properties.notEquals.type},message:"must be string,number,boolean,null",schema:schema45.properties.notEquals.type,parentSchema:schema45.properties.notEquals,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2837,7 +3084,7 @@ errors++;
 if(data10.type !== undefined){
 let data14 = data10.type;
 if(typeof data14 !== "string"){
-const err25 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.type.type,parentSchema:schema43.properties.type,data:data14};
+const err25 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2847,7 +3094,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!(((((((data14 === "string") || (data14 === "number")) || (data14 === "integer")) || (data14 === "boolean")) || (data14 === "object")) || (data14 === "array")) || (data14 === "null"))){
-const err26 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/enum",keyword:"enum",params:{allowedValues: schema43.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema43.properties.type.enum,parentSchema:schema43.properties.type,data:data14};
+const err26 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.type.enum,parentSchema:schema45.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2860,7 +3107,7 @@ errors++;
 if(data10.matches !== undefined){
 let data15 = data10.matches;
 if(typeof data15 !== "string"){
-const err27 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/BodyCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.matches.type,parentSchema:schema43.properties.matches,data:data15};
+const err27 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/BodyCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.matches.type,parentSchema:schema45.properties.matches,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2876,7 +3123,7 @@ const _errs47 = errors;
 let valid12 = false;
 const _errs48 = errors;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err28 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.length.anyOf[0].type,parentSchema:schema43.properties.length.anyOf[0],data:data16};
+const err28 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.length.anyOf[0].type,parentSchema:schema45.properties.length.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2887,7 +3134,7 @@ errors++;
 }
 if(typeof data16 == "number"){
 if(data16 < 0 || isNaN(data16)){
-const err29 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.length.anyOf[0],data:data16};
+const err29 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.length.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2903,7 +3150,7 @@ if(!valid12){
 const _errs50 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(Object.keys(data16).length < 1){
-const err30 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema43.properties.length.anyOf[1],data:data16};
+const err30 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2914,7 +3161,7 @@ errors++;
 }
 for(const key5 in data16){
 if(!((key5 === "min") || (key5 === "max"))){
-const err31 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema43.properties.length.anyOf[1],data:data16};
+const err31 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2927,7 +3174,7 @@ errors++;
 if(data16.min !== undefined){
 let data17 = data16.min;
 if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err32 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.length.anyOf[1].properties.min.type,parentSchema:schema43.properties.length.anyOf[1].properties.min,data:data17};
+const err32 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.length.anyOf[1].properties.min.type,parentSchema:schema45.properties.length.anyOf[1].properties.min,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2938,7 +3185,7 @@ errors++;
 }
 if(typeof data17 == "number"){
 if(data17 < 0 || isNaN(data17)){
-const err33 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.length.anyOf[1].properties.min,data:data17};
+const err33 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.length.anyOf[1].properties.min,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2952,7 +3199,7 @@ errors++;
 if(data16.max !== undefined){
 let data18 = data16.max;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err34 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.length.anyOf[1].properties.max.type,parentSchema:schema43.properties.length.anyOf[1].properties.max,data:data18};
+const err34 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.length.anyOf[1].properties.max.type,parentSchema:schema45.properties.length.anyOf[1].properties.max,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2963,7 +3210,7 @@ errors++;
 }
 if(typeof data18 == "number"){
 if(data18 < 0 || isNaN(data18)){
-const err35 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema43.properties.length.anyOf[1].properties.max,data:data18};
+const err35 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.length.anyOf[1].properties.max,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2976,7 +3223,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.length.anyOf[1].type,parentSchema:schema43.properties.length.anyOf[1],data:data16};
+const err36 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.length.anyOf[1].type,parentSchema:schema45.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2989,7 +3236,7 @@ var _valid1 = _errs50 === errors;
 valid12 = valid12 || _valid1;
 }
 if(!valid12){
-const err37 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.properties.length.anyOf,parentSchema:schema43.properties.length,data:data16};
+const err37 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema45.properties.length.anyOf,parentSchema:schema45.properties.length,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3014,7 +3261,7 @@ if(data10.oneOf !== undefined){
 let data19 = data10.oneOf;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err38 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.oneOf,data:data19};
+const err38 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.oneOf,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3027,7 +3274,7 @@ const len1 = data19.length;
 for(let i1=0; i1<len1; i1++){
 let data20 = data19[i1];
 if((((typeof data20 !== "string") && (!(typeof data20 == "number"))) && (typeof data20 !== "boolean")) && (data20 !== null)){
-const err39 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf/" + i1,schemaPath:"#/definitions/BodyCheck/properties/oneOf/items/type",keyword:"type",params:{type: schema43.properties.oneOf.items.type},message:"must be string,number,boolean,null",schema:schema43.properties.oneOf.items.type,parentSchema:schema43.properties.oneOf.items,data:data20};
+const err39 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf/" + i1,schemaPath:"#/definitions/BodyCheck/properties/oneOf/items/type",keyword:"type",params:{type: schema45.properties.oneOf.items.type},message:"must be string,number,boolean,null",schema:schema45.properties.oneOf.items.type,parentSchema:schema45.properties.oneOf.items,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3039,7 +3286,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.oneOf.type,parentSchema:schema43.properties.oneOf,data:data19};
+const err40 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.oneOf.type,parentSchema:schema45.properties.oneOf,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3051,7 +3298,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data:data10};
+const err41 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3063,7 +3310,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.properties.body.type,parentSchema:schema39.properties.body,data:data9};
+const err42 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.body.type,parentSchema:schema41.properties.body,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3074,14 +3321,14 @@ errors++;
 }
 }
 if(data.schema !== undefined){
-if(!(validate34(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+if(!(validate36(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3090,14 +3337,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate35.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"title":"Captures","description":"Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.","type":"object","additionalProperties":{"$ref":"#/definitions/Capture"}};
-const schema47 = {"title":"Capture","type":"object","additionalProperties":false,"properties":{"json":{"type":"string","description":"A JSON path into the response body."},"header":{"type":"string","description":"A response header name."},"regex":{"type":"string","description":"header only: a regular expression whose first group is taken."},"expiresIn":{"type":"string","description":"A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds."},"variable":{"type":"string","description":"Another variable's value as it was when the response arrived (before this request's captures)."}}};
+const schema48 = {"title":"Captures","description":"Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.","type":"object","additionalProperties":{"$ref":"#/definitions/Capture"}};
+const schema49 = {"title":"Capture","type":"object","additionalProperties":false,"properties":{"json":{"type":"string","description":"A JSON path into the response body."},"header":{"type":"string","description":"A response header name."},"regex":{"type":"string","description":"header only: a regular expression whose first group is taken."},"expiresIn":{"type":"string","description":"A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds."},"variable":{"type":"string","description":"Another variable's value as it was when the response arrived (before this request's captures)."}}};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3106,7 +3353,7 @@ let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 if(!(((((key1 === "json") || (key1 === "header")) || (key1 === "regex")) || (key1 === "expiresIn")) || (key1 === "variable"))){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3119,7 +3366,7 @@ errors++;
 if(data0.json !== undefined){
 let data1 = data0.json;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/json",schemaPath:"#/definitions/Capture/properties/json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.json.type,parentSchema:schema47.properties.json,data:data1};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/json",schemaPath:"#/definitions/Capture/properties/json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.json.type,parentSchema:schema49.properties.json,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3132,7 +3379,7 @@ errors++;
 if(data0.header !== undefined){
 let data2 = data0.header;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/header",schemaPath:"#/definitions/Capture/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.header.type,parentSchema:schema47.properties.header,data:data2};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/header",schemaPath:"#/definitions/Capture/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.header.type,parentSchema:schema49.properties.header,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3145,7 +3392,7 @@ errors++;
 if(data0.regex !== undefined){
 let data3 = data0.regex;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/definitions/Capture/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.regex.type,parentSchema:schema47.properties.regex,data:data3};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/definitions/Capture/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.regex.type,parentSchema:schema49.properties.regex,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3158,7 +3405,7 @@ errors++;
 if(data0.expiresIn !== undefined){
 let data4 = data0.expiresIn;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/expiresIn",schemaPath:"#/definitions/Capture/properties/expiresIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.expiresIn.type,parentSchema:schema47.properties.expiresIn,data:data4};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/expiresIn",schemaPath:"#/definitions/Capture/properties/expiresIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.expiresIn.type,parentSchema:schema49.properties.expiresIn,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3171,7 +3418,7 @@ errors++;
 if(data0.variable !== undefined){
 let data5 = data0.variable;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/variable",schemaPath:"#/definitions/Capture/properties/variable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.variable.type,parentSchema:schema47.properties.variable,data:data5};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/variable",schemaPath:"#/definitions/Capture/properties/variable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.variable.type,parentSchema:schema49.properties.variable,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3183,7 +3430,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data0};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3195,7 +3442,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3204,17 +3451,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate37.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema30.required,parentSchema:schema30,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3224,7 +3471,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.method === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema30.required,parentSchema:schema30,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3234,7 +3481,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.url === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema30.required,parentSchema:schema30,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3244,8 +3491,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema30.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+if(!(func3.call(schema32.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3258,7 +3505,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("http-request" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "http-request"},message:"must be equal to constant",schema:"http-request",parentSchema:schema30.properties.$kind,data:data0};
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "http-request"},message:"must be equal to constant",schema:"http-request",parentSchema:schema32.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3271,7 +3518,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.description.type,parentSchema:schema30.properties.description,data:data1};
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3284,7 +3531,7 @@ errors++;
 if(data.order !== undefined){
 let data2 = data.order;
 if(!(typeof data2 == "number")){
-const err6 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.type,parentSchema:schema24,data:data2};
+const err6 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.type,parentSchema:schema26,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3297,7 +3544,7 @@ errors++;
 if(data.method !== undefined){
 let data3 = data.method;
 if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.method.type,parentSchema:schema30.properties.method,data:data3};
+const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.method.type,parentSchema:schema32.properties.method,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3307,7 +3554,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!(((((((data3 === "GET") || (data3 === "POST")) || (data3 === "PUT")) || (data3 === "PATCH")) || (data3 === "DELETE")) || (data3 === "HEAD")) || (data3 === "OPTIONS"))){
-const err8 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema30.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.method.enum,parentSchema:schema30.properties.method,data:data3};
+const err8 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.method.enum,parentSchema:schema32.properties.method,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3343,26 +3590,26 @@ errors++;
 }
 }
 if(data.query !== undefined){
-if(!(validate24(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate26(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
 if(data.headers !== undefined){
-if(!(validate24(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate26(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
 if(data.auth !== undefined){
-if(!(validate19(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+if(!(validate21(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
 }
 if(data.body !== undefined){
-if(!(validate28(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate30(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -3371,7 +3618,7 @@ let data9 = data.settings;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
 if(!((key1 === "followRedirects") || (key1 === "disableCookies"))){
-const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data:data9};
+const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data9};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3384,7 +3631,7 @@ errors++;
 if(data9.followRedirects !== undefined){
 let data10 = data9.followRedirects;
 if(typeof data10 !== "boolean"){
-const err12 = {instancePath:instancePath+"/settings/followRedirects",schemaPath:"#/definitions/RequestSettings/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.followRedirects.type,parentSchema:schema38.properties.followRedirects,data:data10};
+const err12 = {instancePath:instancePath+"/settings/followRedirects",schemaPath:"#/definitions/RequestSettings/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.followRedirects.type,parentSchema:schema40.properties.followRedirects,data:data10};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3397,7 +3644,7 @@ errors++;
 if(data9.disableCookies !== undefined){
 let data11 = data9.disableCookies;
 if(typeof data11 !== "boolean"){
-const err13 = {instancePath:instancePath+"/settings/disableCookies",schemaPath:"#/definitions/RequestSettings/properties/disableCookies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.disableCookies.type,parentSchema:schema38.properties.disableCookies,data:data11};
+const err13 = {instancePath:instancePath+"/settings/disableCookies",schemaPath:"#/definitions/RequestSettings/properties/disableCookies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.disableCookies.type,parentSchema:schema40.properties.disableCookies,data:data11};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3409,7 +3656,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data:data9};
+const err14 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3420,14 +3667,14 @@ errors++;
 }
 }
 if(data.expect !== undefined){
-if(!(validate33(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate35(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
 }
 if(data.capture !== undefined){
-if(!(validate37(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate39(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
@@ -3532,7 +3779,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3541,21 +3788,21 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
-export const EnvironmentDefinition = validate39;
-const schema49 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
-const schema51 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."}}};
+export const EnvironmentDefinition = validate41;
+const schema51 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
+const schema53 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "description") || (key0 === "value")) || (key0 === "secret"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3568,7 +3815,7 @@ errors++;
 if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.description.type,parentSchema:schema51.properties.description,data:data0};
+const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.description.type,parentSchema:schema53.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3594,7 +3841,7 @@ errors++;
 if(data.secret !== undefined){
 let data2 = data.secret;
 if(typeof data2 !== "boolean"){
-const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema51.properties.secret.type,parentSchema:schema51.properties.secret,data:data2};
+const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.secret.type,parentSchema:schema53.properties.secret,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3606,7 +3853,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3615,17 +3862,17 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3635,7 +3882,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3645,7 +3892,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.variables === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3656,7 +3903,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "$kind") || (key0 === "name")) || (key0 === "description")) || (key0 === "variables"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3669,7 +3916,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("environment" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "environment"},message:"must be equal to constant",schema:"environment",parentSchema:schema49.properties.$kind,data:data0};
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "environment"},message:"must be equal to constant",schema:"environment",parentSchema:schema51.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3707,7 +3954,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.description.type,parentSchema:schema49.properties.description,data:data2};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.description.type,parentSchema:schema51.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3721,14 +3968,14 @@ if(data.variables !== undefined){
 let data3 = data.variables;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(validate40(data3[key1], {instancePath:instancePath+"/variables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate42(data3[key1], {instancePath:instancePath+"/variables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.variables.type,parentSchema:schema49.properties.variables,data:data3};
+const err8 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.variables.type,parentSchema:schema51.properties.variables,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3740,7 +3987,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3749,6 +3996,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }

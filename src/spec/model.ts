@@ -30,10 +30,21 @@ export interface CollectionSpec {
   readonly variables: readonly VariableSpec[];
   readonly runtimeVariables: readonly { readonly name: string; readonly description: string }[];
   readonly auth?: AuthSpec;
+  readonly autoRefresh?: AutoRefreshSpec;
   readonly scripts: readonly ScriptSpec[];
   /** In run order. */
   readonly items: readonly ItemSpec[];
   readonly origin: Origin;
+}
+
+/** Collection `autoRefresh`, every default resolved. */
+export interface AutoRefreshSpec {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly clientAuthentication: 'body' | 'header';
+  readonly leewaySeconds: number;
+  readonly variables: { readonly accessToken: string; readonly refreshToken: string; readonly expiresAt: string; readonly previousRefreshToken: string };
 }
 
 export type ItemSpec = FolderSpec | RequestSpec;

@@ -34,6 +34,7 @@ export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeCont
     description: typeof description === 'string' ? description : '',
   }));
   const auth = normalizeAuth(written.auth, source, ['auth']);
+  const autoRefresh = normalizeAutoRefresh(written.autoRefresh);
   return {
     slug: loaded.slug,
     name: typeof written.name === 'string' ? written.name : loaded.slug,
@@ -41,6 +42,7 @@ export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeCont
     variables,
     runtimeVariables,
     ...(auth ? { auth } : {}),
+    ...(autoRefresh ? { autoRefresh } : {}),
     scripts: normalizeScripts(written.scripts),
     items: normalizeItems(loaded.root, [], ctx),
     origin: { source, path: [] },
@@ -240,6 +242,25 @@ function normalizeCaptures(raw: unknown, source: SpecSource, ctx: NormalizeConte
     }
   }
   return out;
+}
+
+function normalizeAutoRefresh(raw: unknown): M.AutoRefreshSpec | undefined {
+  if (!isObject(raw)) return undefined;
+  const written = raw as Partial<W.AutoRefresh>;
+  const names = asObject(written.variables) as NonNullable<W.AutoRefresh['variables']>;
+  return {
+    tokenUrl: written.tokenUrl ?? '',
+    clientId: written.clientId ?? '',
+    clientSecret: written.clientSecret ?? '',
+    clientAuthentication: written.clientAuthentication ?? 'body',
+    leewaySeconds: written.leewaySeconds ?? 60,
+    variables: {
+      accessToken: names.accessToken ?? 'access_token',
+      refreshToken: names.refreshToken ?? 'refresh_token',
+      expiresAt: names.expiresAt ?? 'access_token_expires_at',
+      previousRefreshToken: names.previousRefreshToken ?? 'previous_refresh_token',
+    },
+  };
 }
 
 function normalizeAuth(raw: unknown, source: SpecSource, at: NodePath): M.AuthSpec | undefined {

@@ -46,6 +46,8 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
     }
     for (const capture of request.captures) setSoFar.add(capture.variable);
   });
+  // Checked last: a capture anywhere in the run is fine for the auto-refresh script, which runs before later requests.
+  for (const ref of autoRefreshRefs(collection)) check(ref, requests.length);
   return errors;
 }
 
@@ -69,6 +71,14 @@ function authRefs(auth: AuthSpec | undefined, origin: Origin | undefined): Varia
   return Object.entries(fields).flatMap(([key, value]) =>
     typeof value === 'string' ? variableNames(value).map((name) => ({ name, origin: { source: origin.source as SpecSource, path: ['auth', 'credentials', key] } })) : [],
   );
+}
+
+/** autoRefresh runs before requests anywhere in the run, so its variables must be defined up front (or captured somewhere). */
+function autoRefreshRefs(collection: CollectionSpec): VariableRef[] {
+  const auto = collection.autoRefresh;
+  if (!auto) return [];
+  const texts: [string, string][] = [['tokenUrl', auto.tokenUrl], ['clientId', auto.clientId], ['clientSecret', auto.clientSecret]];
+  return texts.flatMap(([key, text]) => variableNames(text).map((name) => ({ name, origin: { source: collection.origin.source, path: ['autoRefresh', key] } })));
 }
 
 function folderAuthRefs(items: readonly ItemSpec[]): { ref: VariableRef; firstRequest: RequestSpec }[] {
