@@ -11,9 +11,11 @@ try {
   }
   throw error;
 }
-process.exitCode = await cli.runMain(process.argv.slice(2), {
+const code = await cli.runMain(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
 });
+// Exit now: after an interrupted run Newman is still going, and nothing it does from here may happen.
+process.exit(code);

@@ -18,6 +18,8 @@ export const EXIT = {
   failed: 1,
   /** Bad usage or invalid specs. */
   usage: 2,
+  /** Stopped by SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C). */
+  interrupted: 130,
 } as const;
 
 export type Painter = ReturnType<typeof pc.createColors>;

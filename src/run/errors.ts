@@ -5,6 +5,9 @@ export type RunErrorCode =
   | 'E_NO_REFRESH_TOKEN'
   | 'E_SPENT_REFRESH_TOKEN'
   | 'E_STATE_FILE'
+  | 'E_STATE_LOCKED'
+  | 'E_REFRESH_IN_DOUBT'
+  | 'E_INTERRUPTED'
   | 'E_NEWMAN'
   | 'E_BAD_OPTION';
 

@@ -20,6 +20,12 @@ export interface TokenState {
   readonly accessTokenExpiresAt?: number;
   /** SHA-256 (hex) of spent refresh tokens, newest last, at most SPENT_KEPT. */
   readonly spent: readonly string[];
+  /** A refresh was sent with this token and no answer was recorded yet (a killed process leaves this behind). */
+  readonly pending?: { readonly fingerprint: string; readonly since: string };
+  /** A refresh with this token ended in a 5xx, a timeout or a dropped connection: it may have been spent. */
+  readonly inDoubt?: { readonly fingerprint: string; readonly reason: string; readonly at: string };
+  /** The chain ended: the server refused a refresh token of it (invalid_grant). A new sign-in is needed. */
+  readonly dead?: { readonly reason: string; readonly at: string };
   readonly updatedAt: string;
 }
 
@@ -46,6 +52,10 @@ export function fingerprint(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+export function emptyState(target: string, authBaseUrl: string, now: Date): TokenState {
+  return { version: 1, target, authBaseUrl, spent: [], updatedAt: now.toISOString() };
+}
+
 export function readState(file: string): TokenState | undefined {
   let text: string;
   try {
@@ -67,22 +77,4 @@ export function readState(file: string): TokenState | undefined {
 export function writeState(file: string, state: TokenState): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileAtomic.sync(file, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600, fsync: true });
-}
-
-/** The state after a run: `sent` is spent if the chain moved past it; the newest tokens are kept. */
-export function advanceState(previous: TokenState | undefined, base: { target: string; authBaseUrl: string }, sent: string | undefined, after: { refreshToken?: string; accessToken?: string; accessTokenExpiresAt?: number }, now: Date): TokenState {
-  const spent = [...(previous?.spent ?? [])];
-  const rotated = after.refreshToken !== undefined && after.refreshToken !== '' && after.refreshToken !== sent;
-  if (sent && rotated && !spent.includes(fingerprint(sent))) spent.push(fingerprint(sent));
-  const refreshToken = rotated ? after.refreshToken : sent ?? previous?.refreshToken;
-  return {
-    version: 1,
-    target: base.target,
-    authBaseUrl: base.authBaseUrl,
-    ...(refreshToken ? { refreshToken } : {}),
-    ...(after.accessToken ? { accessToken: after.accessToken } : {}),
-    ...(after.accessTokenExpiresAt ? { accessTokenExpiresAt: after.accessTokenExpiresAt } : {}),
-    spent: spent.slice(-SPENT_KEPT),
-    updatedAt: now.toISOString(),
-  };
 }

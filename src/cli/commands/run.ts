@@ -23,13 +23,19 @@ Options:
   --timeout <ms>          Per-request timeout in milliseconds (default: none)
   --state-file <path>     Token state file (default: one per target and server under
                           $XDG_STATE_HOME/mvpm, ~/.local/state/mvpm)
+  --retry-in-doubt        Send a refresh token whose last refresh got no answer (a 5xx, a
+                          timeout, a killed run). If the server had spent it, this revokes the
+                          sign-in; \`mvpm login\` is the safe way on
   -h, --help              Show this help
 
 Which refresh token is sent: ${CREDENTIAL_VARIABLES.refreshToken} while it is unspent, otherwise the newest one in
 the state file. A token known to be spent is never sent.
 
+Two runs sharing a state file run one after the other (the file is locked). Every token-endpoint
+answer is saved the moment it arrives; Ctrl-C lets an in-flight refresh finish and saves it first.
+
 Exit codes: 0 every assertion passed; 1 an assertion failed, a request or script errored, or
-nothing was checked; 2 bad usage or missing credentials.
+nothing was checked; 2 bad usage, missing credentials or no usable refresh token; 130 interrupted.
 
 Examples:
   mvpm run
@@ -49,6 +55,7 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
       bail: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       'state-file': { type: 'string' },
+      'retry-in-doubt': { type: 'boolean', default: false },
     },
     RUN_HELP,
     io,
@@ -63,11 +70,48 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
 
   const out = painterFor(io.stdout, io.env);
   const err = painterFor(io.stderr, io.env);
+  const showProgress = reporters.includes('cli');
+  const failures: string[] = [];
+  let currentItem = '';
   const onEvent = (event: RunEvent): void => {
-    if (event.type === 'standin-started') io.stdout.write(`${out.dim(`stand-in MediaValet started at ${event.url}`)}\n`);
-    if (event.type === 'token-source') io.stdout.write(`${out.dim(`refresh token from: ${event.source}`)}\n`);
-    if (event.type === 'state-saved') io.stdout.write(`${out.dim(`rotated tokens saved to ${event.file}`)}\n`);
+    switch (event.type) {
+      case 'standin-started':
+        io.stdout.write(`${out.dim(`stand-in MediaValet started at ${event.url}`)}\n`);
+        break;
+      case 'token-source':
+        io.stdout.write(`${out.dim(`refresh token from: ${event.source}`)}\n`);
+        break;
+      case 'state-saved':
+        io.stdout.write(`${out.dim(`tokens are saved as they rotate, to ${event.file}`)}\n`);
+        break;
+      case 'collection-started':
+        currentItem = '';
+        if (showProgress) io.stdout.write(`\n${out.bold(event.label)}${event.folders.length > 0 ? out.dim(` (${event.folders.join(', ')})`) : ''}\n`);
+        break;
+      case 'request':
+        if (!showProgress) break;
+        if (event.item !== currentItem) {
+          currentItem = event.item;
+          io.stdout.write(`\n${out.cyan('→')} ${event.item}\n`);
+        }
+        io.stdout.write(`  ${out.dim(`${event.method} ${event.url}`)} ${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`);
+        break;
+      case 'assertion':
+        if (event.passed) {
+          if (showProgress) io.stdout.write(`  ${out.green('✓')} ${event.name}\n`);
+        } else {
+          failures.push(`${event.item}: ${event.name}\n     ${event.message ?? ''}`);
+          if (showProgress) io.stdout.write(`  ${out.red(`${failures.length}. ${event.name}`)}\n`);
+        }
+        break;
+    }
   };
+
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  const signals = io.signal ? [] : (['SIGINT', 'SIGTERM'] as const);
+  io.signal?.addEventListener('abort', stop, { once: true });
+  for (const name of signals) process.on(name, stop);
   try {
     const result = await runSuite({
       target: values.target as Target,
@@ -78,21 +122,34 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
       bail: values.bail,
       timeoutRequest: timeout,
       ...(values['state-file'] === undefined ? {} : { stateFile: values['state-file'] }),
+      retryInDoubt: values['retry-in-doubt'],
       env: io.env,
       cwd: io.cwd,
-      color: io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined,
+      signal: controller.signal,
       onEvent,
     });
+    if (failures.length > 0) {
+      io.stdout.write(`\n${out.bold('Failures')}\n`);
+      failures.forEach((failure, i) => io.stdout.write(`  ${i + 1}. ${failure}\n`));
+    }
     for (const error of result.errors) io.stderr.write(`${err.red('error')}: ${error}\n`);
+    if (!result.ok && result.explanations.length > 0) {
+      io.stdout.write(`\n${out.bold('What this means')}\n`);
+      for (const text of result.explanations) io.stdout.write(`  - ${text}\n`);
+    }
     if (result.passed + result.failed === 0) io.stderr.write(`${err.red('error')}: no assertion ran, so nothing was checked\n`);
     const line = `${result.passed} passed, ${result.failed} failed`;
-    io.stdout.write(`${result.ok ? out.green(line) : out.red(line)}\n`);
+    io.stdout.write(`\n${result.ok ? out.green(line) : out.red(line)}\n`);
     return result.ok ? EXIT.ok : EXIT.failed;
   } catch (error) {
     if (error instanceof RunError) {
       io.stderr.write(`${err.red(`mvpm run: error[${error.code}]`)}: ${error.message}\n`);
+      if (error.code === 'E_INTERRUPTED') return EXIT.interrupted;
       return error.code === 'E_NEWMAN' || error.code === 'E_STATE_FILE' ? EXIT.failed : EXIT.usage;
     }
     throw error;
+  } finally {
+    for (const name of signals) process.off(name, stop);
+    io.signal?.removeEventListener('abort', stop);
   }
 }

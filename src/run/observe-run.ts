@@ -1,0 +1,198 @@
+import type { EventEmitter } from 'node:events';
+import type { Masker } from './masking.js';
+import type { TokenCall, TokenOutcome } from './token-journal.js';
+
+/** What the CLI shows of a run, already masked. */
+export type ProgressEvent =
+  | { readonly type: 'request'; readonly collection: string; readonly item: string; readonly method: string; readonly url: string; readonly status?: string; readonly ms?: number; readonly error?: string }
+  | { readonly type: 'assertion'; readonly collection: string; readonly item: string; readonly name: string; readonly passed: boolean; readonly message?: string; readonly skipped?: boolean };
+
+export interface ObserverHooks {
+  readonly collection: string;
+  /** The token endpoint's URL: calls to it feed the token journal. */
+  readonly tokenUrl: string;
+  readonly masker: Masker;
+  readonly progress: (event: ProgressEvent) => void;
+  readonly beforeTokenCall: (call: TokenCall) => void;
+  readonly afterTokenCall: (call: TokenCall, outcome: TokenOutcome) => void;
+  /** A plain-language reason for a failure the user can act on. */
+  readonly explain: (text: string) => void;
+}
+
+interface SdkList {
+  toJSON(): { key?: string; value?: unknown; disabled?: boolean }[];
+}
+interface SdkRequest {
+  method: string;
+  url: { toString(): string };
+  body?: { mode?: string; urlencoded?: SdkList };
+}
+interface SdkResponse {
+  code: number;
+  status: string;
+  responseTime: number;
+  stream?: Buffer;
+  headers?: { get(name: string): string | undefined };
+}
+interface SdkItem {
+  name: string;
+}
+
+/**
+ * Follows a Newman run: every HTTP exchange (requests of the collection and pm.sendRequest calls of its scripts)
+ * and every assertion. Token-endpoint calls go to the token journal before they are sent and as soon as they are
+ * answered; tokens seen in answers become secrets to mask; failures the user can act on are explained.
+ */
+export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFlight: () => number; whenIdle: () => Promise<void> } {
+  let inFlight = 0;
+  let idle: (() => void)[] = [];
+  const pending = new Map<unknown, TokenCall>();
+
+  emitter.on('beforeRequest', (_error: unknown, args: { request: SdkRequest }) => {
+    const call = tokenCallOf(args.request, hooks.tokenUrl);
+    if (!call) return;
+    inFlight += 1;
+    pending.set(args.request, call);
+    hooks.masker.addSecret(call.refreshToken);
+    hooks.beforeTokenCall(call);
+  });
+
+  emitter.on('request', (error: (Error & { code?: string }) | null, args: { request: SdkRequest; response?: SdkResponse; item?: SdkItem }) => {
+    const call = pending.get(args.request) ?? tokenCallOf(args.request, hooks.tokenUrl);
+    const body = parseJson(args.response?.stream);
+    if (call) {
+      pending.delete(args.request);
+      const outcome = outcomeOf(error, args.response, body);
+      if (outcome.kind === 'issued') {
+        hooks.masker.addSecret(outcome.refreshToken);
+        hooks.masker.addSecret(outcome.accessToken);
+        hooks.masker.addSecret(typeof body?.['id_token'] === 'string' ? body['id_token'] : undefined);
+      }
+      hooks.afterTokenCall(call, outcome);
+      explainToken(call, outcome, hooks.explain);
+      inFlight = Math.max(0, inFlight - 1);
+      if (inFlight === 0) {
+        const waiting = idle;
+        idle = [];
+        for (const resolve of waiting) resolve();
+      }
+    } else if (args.response) {
+      explainApi(args.response, body, hooks.explain);
+    }
+    if (error) explainConnection(error, args.request, hooks.explain);
+    hooks.progress({
+      type: 'request',
+      collection: hooks.collection,
+      item: itemPath(args.item) ?? '(script request)',
+      method: args.request.method,
+      url: hooks.masker.mask(args.request.url.toString()),
+      ...(args.response ? { status: `${args.response.code} ${args.response.status}`, ms: args.response.responseTime } : {}),
+      ...(error ? { error: hooks.masker.mask(error.message) } : {}),
+    });
+  });
+
+  emitter.on('assertion', (error: Error | null, args: { assertion: string; item?: SdkItem; skipped?: boolean }) => {
+    hooks.progress({
+      type: 'assertion',
+      collection: hooks.collection,
+      item: itemPath(args.item) ?? '',
+      name: hooks.masker.mask(args.assertion),
+      passed: !error,
+      ...(error ? { message: hooks.masker.mask(error.message) } : {}),
+      ...(args.skipped ? { skipped: true } : {}),
+    });
+  });
+
+  return {
+    inFlight: () => inFlight,
+    whenIdle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+  };
+}
+
+function tokenCallOf(request: SdkRequest, tokenUrl: string): TokenCall | undefined {
+  if (request.method !== 'POST' || !request.url.toString().startsWith(tokenUrl)) return undefined;
+  const fields = request.body?.mode === 'urlencoded' ? (request.body.urlencoded?.toJSON() ?? []) : [];
+  const field = (key: string): string | undefined => {
+    const value = fields.find((f) => f.key === key && !f.disabled)?.value;
+    return typeof value === 'string' ? value : undefined;
+  };
+  const grantType = field('grant_type');
+  if (!grantType) return undefined;
+  const refreshToken = field('refresh_token');
+  return { grantType, ...(refreshToken ? { refreshToken } : {}) };
+}
+
+function outcomeOf(error: (Error & { code?: string }) | null, response: SdkResponse | undefined, body: Record<string, unknown> | undefined): TokenOutcome {
+  if (error || !response) return { kind: 'unknown', reason: error?.code ?? error?.message ?? 'no response' };
+  if (response.code >= 500) return { kind: 'unknown', reason: `HTTP ${response.code}` };
+  if (response.code === 200) {
+    return {
+      kind: 'issued',
+      ...(typeof body?.['refresh_token'] === 'string' ? { refreshToken: body['refresh_token'] } : {}),
+      ...(typeof body?.['access_token'] === 'string' ? { accessToken: body['access_token'] } : {}),
+      ...(typeof body?.['expires_in'] === 'number' ? { expiresIn: body['expires_in'] } : {}),
+    };
+  }
+  return { kind: 'refused', status: response.code, error: typeof body?.['error'] === 'string' ? body['error'] : `HTTP ${response.code}` };
+}
+
+function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: string) => void): void {
+  if (outcome.kind === 'refused' && outcome.error === 'invalid_grant') {
+    explain(
+      call.grantType === 'refresh_token'
+        ? 'invalid_grant: the refresh token was already used, has expired or was revoked. Refresh tokens work once; get a new one by signing in again (`mvpm login`, or "Get New Access Token" in Postman).'
+        : 'invalid_grant: the authorization code was already used, is older than 60 seconds, or the redirect URI differs from the one used to sign in. Sign in again and exchange the new code at once.',
+    );
+  } else if (outcome.kind === 'refused' && outcome.error === 'invalid_client') {
+    explain('invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret (MV_CLIENT_ID and MV_CLIENT_SECRET).');
+  } else if (outcome.kind === 'unknown' && call.grantType === 'refresh_token') {
+    explain(`the refresh did not complete (${outcome.reason}). The server may have rotated the refresh token anyway; mvpm kept the one it sent and flagged it, and will not send it again without --retry-in-doubt. If the next run refuses, sign in again (\`mvpm login\`).`);
+  }
+}
+
+function explainApi(response: SdkResponse, body: Record<string, unknown> | undefined, explain: (text: string) => void): void {
+  if (response.code === 401) {
+    const message = typeof body?.['message'] === 'string' ? body['message'] : '';
+    if (/subscription key/i.test(message)) {
+      explain(`API Management refused the call (HTTP 401: ${message.split('.')[0]}). Check the subscription key (SubscriptionKey, MV_SUBSCRIPTION_KEY).`);
+    } else {
+      explain('the API refused the access token (HTTP 401): it is missing, expired or revoked. Refresh it (the collection does so before API requests when a refresh token is set).');
+    }
+  } else if (response.code === 403) {
+    explain('the API answered 403: the signed-in user lacks the permission this call needs.');
+  } else if (response.code === 429) {
+    explain(`the API is rate limiting (HTTP 429${response.headers?.get('Retry-After') ? `, Retry-After ${response.headers.get('Retry-After')} s` : ''}). Run again later or less often.`);
+  }
+}
+
+function explainConnection(error: Error & { code?: string }, request: SdkRequest, explain: (text: string) => void): void {
+  let where = '';
+  try {
+    const url = new URL(request.url.toString());
+    where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+  } catch {
+    where = 'the server';
+  }
+  const why =
+    error.code === 'ECONNREFUSED' ? 'nothing is listening there (is the server running, is the port right?)'
+    : error.code === 'ENOTFOUND' ? 'the host name does not resolve (check the base URL)'
+    : error.code === 'ETIMEDOUT' || error.code === 'ESOCKETTIMEDOUT' ? 'it did not answer in time (--timeout)'
+    : error.code === 'ECONNRESET' ? 'the connection was dropped'
+    : error.message;
+  explain(`could not get an answer from ${where}: ${why}.`);
+}
+
+function parseJson(stream: Buffer | undefined): Record<string, unknown> | undefined {
+  if (!stream || stream.length === 0 || stream.length > 1_000_000) return undefined;
+  try {
+    const value: unknown = JSON.parse(stream.toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The item's name (Newman runs items detached from their folders, so the folder path is not at hand). */
+function itemPath(item: SdkItem | undefined): string | undefined {
+  return item?.name;
+}
