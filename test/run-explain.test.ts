@@ -1,0 +1,98 @@
+// Failures that explain themselves: each user error gives a plain reason and what to do, no stack trace.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
+
+let server: StandinServer;
+let work: { dir: string; cleanup: () => void };
+
+async function refreshToken(): Promise<string> {
+  const { code } = await signIn(server.url);
+  const response = await fetch(`${server.url}/connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
+  });
+  return ((await response.json()) as { refresh_token: string }).refresh_token;
+}
+
+function env(name: string, overrides: Record<string, string>): Record<string, string> {
+  const home = path.join(work.dir, name);
+  return {
+    MV_CLIENT_ID: DEMO_CLIENT.clientId,
+    MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+    MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY,
+    MV_AUTH_BASE_URL: server.url,
+    MV_API_BASE_URL: server.url,
+    XDG_STATE_HOME: home,
+    HOME: home,
+    ...overrides,
+  };
+}
+
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('failures explain themselves', () => {
+  before(async () => {
+    server = await startStandin({ port: 0 });
+    work = tempProject({});
+  });
+  after(async () => {
+    await server.close();
+    work.cleanup();
+  });
+
+  const cases: { name: string; setup: () => Promise<Record<string, string>>; explains: RegExp; after?: (e: Record<string, string>) => Promise<void> }[] = [
+    {
+      name: 'a refresh token that was already used (invalid_grant), and the next run asks for mvpm login',
+      setup: async () => env('grant', { MV_REFRESH_TOKEN: 'not-a-refresh-token-at-all' }),
+      explains: /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm login/,
+      after: async (e) => {
+        const next = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...e, MV_REFRESH_TOKEN: '' });
+        assert.equal(next.code, 2);
+        assert.match(next.stderr, /error\[E_NO_REFRESH_TOKEN\]: the server refused the last refresh token \(invalid_grant, .*Sign in again with `mvpm login`/);
+      },
+    },
+    {
+      name: 'a wrong client secret (invalid_client)',
+      setup: async () => env('client', { MV_REFRESH_TOKEN: await refreshToken(), MV_CLIENT_SECRET: 'wrong-secret-value' }),
+      explains: /invalid_client: .*Check ClientId and ClientSecret \(MV_CLIENT_ID and MV_CLIENT_SECRET\)/,
+    },
+    {
+      name: 'a wrong subscription key (API Management 401)',
+      setup: async () => env('key', { MV_REFRESH_TOKEN: await refreshToken(), MV_SUBSCRIPTION_KEY: 'wrong-subscription-key' }),
+      explains: /API Management refused the call \(HTTP 401: Access denied due to invalid subscription key\)\. Check the subscription key/,
+    },
+    {
+      name: 'nothing listening at the auth server (connection refused names host and port)',
+      setup: async () => {
+        const port = await closedPort();
+        return env('down', { MV_REFRESH_TOKEN: 'some-refresh-token-value', MV_AUTH_BASE_URL: `http://127.0.0.1:${port}`, MV_API_BASE_URL: `http://127.0.0.1:${port}`, PORT_USED: String(port) });
+      },
+      explains: /could not get an answer from 127\.0\.0\.1:(\d+): nothing is listening there/,
+    },
+  ];
+
+  for (const c of cases) {
+    test(c.name, async () => {
+      const e = await c.setup();
+      const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, e);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      const output = result.stdout + result.stderr;
+      assert.match(output, c.explains);
+      if (e['PORT_USED']) assert.match(output, new RegExp(`127\\.0\\.0\\.1:${e['PORT_USED']}: nothing is listening`));
+      assert.doesNotMatch(output, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
+      for (const secret of [e['MV_CLIENT_SECRET']!, e['MV_SUBSCRIPTION_KEY']!, e['MV_REFRESH_TOKEN']!]) assert.ok(!output.includes(secret), `printed a secret: ${secret.slice(0, 6)}…`);
+      await c.after?.(e);
+    });
+  }
+});
