@@ -74,7 +74,9 @@ export type RunEvent =
   | { readonly type: 'standin-started'; readonly url: string }
   | { readonly type: 'collection-started'; readonly label: string; readonly folders: readonly string[] }
   | { readonly type: 'token-source'; readonly source: 'MV_REFRESH_TOKEN' | 'state file' | 'sign-in' }
-  | { readonly type: 'state-saved'; readonly file: string };
+  | { readonly type: 'state-saved'; readonly file: string }
+  /** A token-endpoint call was journaled: sent (the token is pending) or settled (its answer is saved). */
+  | { readonly type: 'token-call'; readonly phase: 'sent' | 'settled'; readonly grantType: string; readonly outcome?: string };
 
 export interface RunResult {
   readonly passed: number;
@@ -127,8 +129,14 @@ class Session {
           tokenUrl: this.tokenUrl,
           masker: this.masker,
           progress: (event) => this.emit(event),
-          beforeTokenCall: (call) => this.save((state) => beforeTokenCall(state, call, new Date())),
-          afterTokenCall: (call, outcome) => this.save((state) => afterTokenCall(state, call, outcome, new Date())),
+          beforeTokenCall: (call) => {
+            this.save((state) => beforeTokenCall(state, call, new Date()));
+            this.emit({ type: 'token-call', phase: 'sent', grantType: call.grantType });
+          },
+          afterTokenCall: (call, outcome) => {
+            this.save((state) => afterTokenCall(state, call, outcome, new Date()));
+            this.emit({ type: 'token-call', phase: 'settled', grantType: call.grantType, outcome: outcome.kind });
+          },
           explain: (text) => {
             const masked = this.masker.mask(text);
             if (!this.explanations.includes(masked)) this.explanations.push(masked);

@@ -1,0 +1,114 @@
+// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times) always leave a usable state file with the
+// newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runSuite, type RunEvent } from '../src/run/run-suite.ts';
+import { fingerprint, readState } from '../src/run/state-file.ts';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT, tempProject } from './helpers.ts';
+
+let server: StandinServer;
+let work: { dir: string; cleanup: () => void };
+
+function mvpm(args: string[], env: Record<string, string>, killAfterMs?: number, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], { cwd: PROJECT_ROOT, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    if (killAfterMs !== undefined) setTimeout(() => child.kill(signal), killAfterMs);
+    child.on('close', (code, sig) => resolve({ code, signal: sig, output }));
+  });
+}
+
+async function isActive(refreshToken: string): Promise<boolean> {
+  const response = await fetch(`${server.url}/connect/introspect`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: refreshToken, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
+  });
+  return ((await response.json()) as { active: boolean }).active;
+}
+
+async function freshRefreshToken(): Promise<string> {
+  const { code } = await signIn(server.url);
+  const response = await fetch(`${server.url}/connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
+  });
+  return ((await response.json()) as { refresh_token: string }).refresh_token;
+}
+
+describe('interrupting mvpm run', () => {
+  before(async () => {
+    server = await startStandin({ port: 0 });
+    work = tempProject({});
+  });
+  after(async () => {
+    await server.close();
+    work.cleanup();
+  });
+
+  test('SIGINT or SIGTERM at 50 random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable', async () => {
+    const stateFile = path.join(work.dir, 'interrupted.json');
+    const args = ['run', '--target', 'standin', '--base-url', server.url, '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
+    const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
+    for (let i = 0; i < 50; i++) {
+      const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+      const result = await mvpm(args, {}, 150 + Math.floor(Math.random() * 700), signal);
+      if (result.code === 130) outcomes.interrupted += 1;
+      else if (result.code === 0) outcomes.finished += 1;
+      else if (result.signal === signal) outcomes.beforeHandlers += 1;
+      else assert.fail(`run ${i}: exit ${result.code} ${result.signal}\n${result.output}`);
+      const state = readState(stateFile);
+      if (!state) continue; // stopped before the first sign-in finished: the next run signs in
+      assert.equal(state.pending, undefined, `run ${i}: a refresh was left unfinished`);
+      assert.equal(state.inDoubt, undefined, `run ${i}`);
+      assert.ok(state.refreshToken, `run ${i}: no token saved`);
+      assert.equal(await isActive(state.refreshToken), true, `run ${i}: the saved refresh token does not work (${result.code} ${result.signal})`);
+    }
+    assert.ok(outcomes.interrupted >= 10, JSON.stringify(outcomes));
+    // And the chain goes on.
+    assert.equal((await mvpm(args, {})).code, 0);
+  });
+
+  test('SIGKILL never corrupts the state file; a refresh cut short is flagged and the next run asks for mvpm login', async () => {
+    // How long a refresh is in flight (sent → answer saved): the window in which a SIGKILL strands a token.
+    const windows: number[] = [];
+    let sentAt = 0;
+    const probeState = path.join(work.dir, 'probe.json');
+    const env = (token: string) => ({ MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY, MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url });
+    for (let i = 0; i < 5; i++) {
+      await runSuite({ target: 'mediavalet', stateFile: probeState, reporters: [], cwd: PROJECT_ROOT, env: env(await freshRefreshToken()), onEvent: (e: RunEvent) => {
+        if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent') sentAt = performance.now();
+        if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'settled') windows.push(performance.now() - sentAt);
+      } });
+    }
+    windows.sort((a, b) => a - b);
+    const window = windows[Math.floor(windows.length / 2)]!;
+
+    const stateFile = path.join(work.dir, 'killed.json');
+    let token = await freshRefreshToken();
+    let stranded = 0;
+    for (let i = 0; i < 20; i++) {
+      const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
+      await mvpm(args, env(token), 250 + Math.floor(Math.random() * 600), 'SIGKILL');
+      const state = readState(stateFile); // throws if corrupt
+      if (!state) continue;
+      if (state.pending) {
+        stranded += 1;
+        assert.equal(state.pending.fingerprint, fingerprint(state.refreshToken!), 'the flagged token is the one kept');
+        const next = await mvpm(args, env(token));
+        assert.equal(next.code, 2);
+        assert.match(next.output, /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s);
+        token = await freshRefreshToken(); // a new sign-in, as the message says
+      } else if (state.refreshToken) {
+        assert.equal(await isActive(state.refreshToken), true, `kill ${i}: the saved token does not work`);
+      }
+    }
+    process.stdout.write(`# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of 20 kills landed in that window\n`);
+  });
+});
