@@ -9,6 +9,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Ends long-running commands (`mvpm serve`); default: SIGINT or SIGTERM. */
   readonly signal?: AbortSignal;
+  /** Where `mvpm login` reads the pasted address. Default process.stdin. */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 /** Exit codes: part of the CLI's contract (documented in the README). */

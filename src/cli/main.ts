@@ -11,6 +11,8 @@ Commands:
   build     Compile specs/ into collections/ and environments/ (--check to verify)
   run       Run the collection with Newman against the stand-in (default) or MediaValet
   serve     Start the local stand-in of MediaValet for Postman and mvpm run --base-url
+  login     Sign in to MediaValet once to get the first refresh token for mvpm run
+  token     Write the newest refresh token to a file (for CI secret stores), never to the screen
   help      Show help for a command
 
 Options:
@@ -27,6 +29,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).runBuild,
   run: async () => (await import('./commands/run.js')).runRun,
   serve: async () => (await import('./commands/serve.js')).runServe,
+  login: async () => (await import('./commands/login.js')).runLogin,
+  token: async () => (await import('./commands/login.js')).runToken,
 };
 
 /** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */

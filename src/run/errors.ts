@@ -8,6 +8,7 @@ export type RunErrorCode =
   | 'E_STATE_LOCKED'
   | 'E_REFRESH_IN_DOUBT'
   | 'E_INTERRUPTED'
+  | 'E_LOGIN'
   | 'E_NEWMAN'
   | 'E_BAD_OPTION';
 

@@ -6,3 +6,4 @@ export { Masker, MASK } from './masking.js';
 export { stateDirectory, defaultStatePath, readState, writeState, emptyState, fingerprint, type TokenState } from './state-file.js';
 export { lockState } from './state-lock.js';
 export { beforeTokenCall, afterTokenCall, type TokenCall, type TokenOutcome } from './token-journal.js';
+export { authorizeUrl, codeFromRedirect, exchangeCode, saveLogin, currentRefreshToken, type Tokens } from './login.js';
