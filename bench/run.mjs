@@ -85,6 +85,17 @@ try {
   console.log(`  newman run   ${n.toFixed(0).padStart(6)} ms   (runs ${Math.min(...newmanTimes).toFixed(0)}-${Math.max(...newmanTimes).toFixed(0)})`);
   console.log(`  ratio        ${(m / n).toFixed(2)}      (target <= 1.10)`);
 
+  // Four concurrent mvpm runs, each with its own sign-in and state file (the first run of each signs in; timed
+  // are the second ones, which refresh from the state file like CI jobs do).
+  const concurrent = [0, 1, 2, 3].map((i) => path.join(work, `concurrent-${i}.json`));
+  const argsFor = (file) => ['bin/mvpm.js', 'run', '--target', 'standin', '--base-url', server.url, '--state-file', file, ...folders.flatMap((f) => ['--folder', f])];
+  await Promise.all(concurrent.map((file) => time(process.execPath, ['bin/mvpm.js', 'run', '--target', 'standin', '--base-url', server.url, '--state-file', file], mvpmEnv)));
+  const wallStart = process.hrtime.bigint();
+  const each = await Promise.all(concurrent.map((file) => time(process.execPath, argsFor(file), mvpmEnv)));
+  const wall = Number(process.hrtime.bigint() - wallStart) / 1e6;
+  console.log('');
+  console.log(`4 concurrent mvpm runs (separate sign-ins and state files), all passing: ${wall.toFixed(0)} ms wall, each ${each.map((t) => t.toFixed(0)).join(' / ')} ms`);
+
   // Rotation throughput: sequential refresh_token grants, each with the token the previous one returned.
   let token = await freshRefreshToken();
   const start = process.hrtime.bigint();
