@@ -12,7 +12,7 @@ import { readState } from '../src/run/state-file.ts';
 import { signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
 
-const CLIENT = { clientId: 'planted-client-id', clientSecret: 'Pl@nted/Client+Secret=&"7c1e', redirectUris: ['https://oauth.pstmn.io/v1/callback'] };
+const CLIENT = { name: 'Planted client', clientId: 'planted-client-id', clientSecret: 'Pl@nted/Client+Secret=&"7c1e', redirectUris: ['https://oauth.pstmn.io/v1/callback'] };
 const SUBSCRIPTION_KEY = 'planted subscription/key+9f2a';
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };

@@ -237,7 +237,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     }
   }
 
-  const authBaseUrl = target === 'standin' ? stripSlash(options.baseUrl!) : stripSlash(env[CREDENTIAL_VARIABLES.authBaseUrl] ?? guideValue(environmentsDir, 'authBaseUrl'));
+  const authBaseUrl = target === 'standin' ? stripSlash(options.baseUrl!) : stripSlash(env[CREDENTIAL_VARIABLES.authBaseUrl] || guideValue(environmentsDir, 'authBaseUrl'));
   const environment =
     target === 'standin'
       ? standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), authBaseUrl)

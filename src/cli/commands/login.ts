@@ -34,8 +34,8 @@ Options:
 /** MediaValet's auth server and state file, as mvpm run --target mediavalet resolves them. */
 function mediavaletSettings(io: CliIo, stateFileOption: string | undefined): { authBaseUrl: string; redirectUri: string; stateFile: string } {
   const guide = readGuide(io.cwd);
-  const authBaseUrl = (io.env[CREDENTIAL_VARIABLES.authBaseUrl] ?? guide.get('authBaseUrl') ?? 'https://login.mediavalet.com').replace(/\/+$/, '');
-  const redirectUri = io.env['MV_REDIRECT_URI'] ?? guide.get('redirect_URI') ?? 'https://oauth.pstmn.io/v1/callback';
+  const authBaseUrl = (io.env[CREDENTIAL_VARIABLES.authBaseUrl] || guide.get('authBaseUrl') || 'https://login.mediavalet.com').replace(/\/+$/, '');
+  const redirectUri = io.env['MV_REDIRECT_URI'] || guide.get('redirect_URI') || 'https://oauth.pstmn.io/v1/callback';
   const stateFile = path.resolve(io.cwd, stateFileOption ?? defaultStatePath(stateDirectory(io.env), 'mediavalet', authBaseUrl));
   return { authBaseUrl, redirectUri, stateFile };
 }
