@@ -8,7 +8,12 @@ import { offsetOf, positionAt, type NodePath, type SpecSource } from './source.j
 export type DiagnosticCode =
   | 'E_READ'
   | 'E_NO_SPECS'
+  | 'E_FILE_TOO_LARGE'
+  | 'E_NOT_TEXT'
+  | 'E_EMPTY_FILE'
   | 'E_YAML_SYNTAX'
+  | 'E_YAML_ALIAS'
+  | 'E_TOO_DEEP'
   | 'E_KIND'
   | 'E_UNKNOWN_KEY'
   | 'E_MISSING_KEY'
@@ -73,8 +78,28 @@ export function fileDiagnostic(
 ): SpecDiagnostic {
   const line = where?.line ?? 1;
   const column = where?.column ?? 1;
-  const frame = where ? codeFrameColumns(where.text, { start: { line, column } }, { linesAbove: 1, linesBelow: 0 }) : '';
-  return { code, severity, message, ...(hint === undefined ? {} : { hint }), file, line, column, frame };
+  const frame = where ? frameAround(where.text, line, column) : '';
+  return { code, severity, message: printable(message), ...(hint === undefined ? {} : { hint: printable(hint) }), file, line, column, frame };
+}
+
+/**
+ * The code frame for one position, built from the two lines it shows rather than the whole file (a file with
+ * thousands of errors would otherwise be framed thousands of times over). Lines are split as YAML splits them
+ * (\n, \r\n), not at U+2028/U+2029 as @babel/code-frame would, so the frame shows the line the position is on.
+ */
+function frameAround(text: string, line: number, column: number): string {
+  let start = 0;
+  for (let i = 1; i < line - 1 && start !== -1; i++) start = text.indexOf('\n', start) + 1 || -1;
+  if (start === -1) return '';
+  const lines = text.slice(start).split('\n', line > 1 ? 2 : 1).map((l) => printable(l.replace(/\r$/, '')));
+  // The snippet starts at line `first` of the file; @babel/code-frame numbers it from there.
+  const first = line > 1 ? line - 1 : line;
+  return codeFrameColumns(lines.join('\n'), { start: { line, column } }, { linesAbove: 1, linesBelow: 0, startLine: first } as Parameters<typeof codeFrameColumns>[2]);
+}
+
+/** Control characters (from YAML escapes or junk files) shown as \xHH, so messages cannot drive a terminal. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Orders diagnostics by file, line, column, code so output is stable whatever order rules ran in. */

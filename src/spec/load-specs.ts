@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileDiagnostic, type SpecDiagnostic } from './diagnostics.js';
-import { parseTexts } from './parse-files.js';
-import { SpecSource, type SpecFileKind } from './source.js';
+import { loadFiles, MAX_SPEC_FILE_BYTES } from './parse-files.js';
+import type { SpecFileKind, SpecSource } from './source.js';
 
 /** File and folder names that give a spec file its meaning, as in Postman's YAML collection layout. */
 export const REQUEST_SUFFIX = '.request.yaml';
@@ -50,6 +50,8 @@ export interface LoadOptions {
   readonly cwd?: string;
   /** Worker threads for YAML parsing; default: automatic (none for fewer than 500 files). */
   readonly parseWorkers?: number;
+  /** Larger spec files are refused with E_FILE_TOO_LARGE, unread. Default: MAX_SPEC_FILE_BYTES (1 MiB). */
+  readonly maxFileBytes?: number;
 }
 
 /** The layout found on disk: paths only, nothing read yet. */
@@ -70,7 +72,7 @@ interface PlannedFolder {
 export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   const cwd = options.cwd ?? process.cwd();
   const specsDir = path.resolve(cwd, options.specsDir);
-  const reader = new SpecReader(cwd, path.dirname(specsDir));
+  const reader = new SpecReader(cwd, path.dirname(specsDir), options.maxFileBytes ?? MAX_SPEC_FILE_BYTES);
   const plannedCollections: { slug: string; definition: string; root: PlannedFolder }[] = [];
   const environmentFiles: string[] = [];
   const ignored: string[] = [];
@@ -90,7 +92,10 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
       continue;
     }
     const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
-    if (isFile(definition)) plannedCollections.push({ slug: entry, definition, root: planFolder(dir, entry, ignored, false)! });
+    if (!isFile(definition)) continue;
+    // A collection directory that is a link back to the specs directory is not read again.
+    const root = planFolder(dir, entry, ignored, new Set([realPath(specsDir)]), false);
+    if (root) plannedCollections.push({ slug: entry, definition, root });
   }
   if (entries !== undefined && plannedCollections.length === 0) {
     reader.report(
@@ -145,10 +150,15 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
  * A directory's requests and folders. Hidden directories and `*.resources` directories are skipped, and so is a
  * directory with no request anywhere below it and no definition (a `schemas/` directory, say): it is not a folder.
  * YAML files that are neither requests nor definitions are reported as ignored, since a misspelt suffix
- * (`.request.yml`, `.requests.yaml`) would otherwise silently drop a request. `withDefinition` is false for a
- * collection's root, whose definition.yaml is the collection's.
+ * (`.request.yml`, `.requests.yaml`) would otherwise silently drop a request. `ancestors` holds the real paths
+ * of the directories above, down to the specs directory. `withDefinition` is false for a collection's root, whose
+ * definition.yaml is the collection's.
  */
-function planFolder(dir: string, name: string, ignored: string[], withDefinition = true): PlannedFolder | undefined {
+function planFolder(dir: string, name: string, ignored: string[], ancestors: ReadonlySet<string>, withDefinition = true): PlannedFolder | undefined {
+  // A directory that links back to one that holds it would be a folder inside itself, without end.
+  const real = realPath(dir);
+  if (ancestors.has(real)) return undefined;
+  const within = new Set(ancestors).add(real);
   const requests: { name: string; file: string }[] = [];
   const folders: PlannedFolder[] = [];
   for (const entry of list(path.join(dir, RESOURCES_DIR)) ?? []) {
@@ -160,7 +170,7 @@ function planFolder(dir: string, name: string, ignored: string[], withDefinition
     if (entry.endsWith(REQUEST_SUFFIX)) requests.push({ name: entry.slice(0, -REQUEST_SUFFIX.length), file: full });
     else if (/\.ya?ml$/i.test(entry)) ignored.push(full);
     else if (isDirectory(full)) {
-      const folder = planFolder(full, entry, ignored);
+      const folder = planFolder(full, entry, ignored, within);
       if (folder) folders.push(folder);
     }
   }
@@ -176,6 +186,7 @@ class SpecReader {
   constructor(
     private readonly cwd: string,
     private readonly projectRoot: string,
+    private readonly maxFileBytes: number,
   ) {}
 
   display(absolute: string): string {
@@ -189,28 +200,13 @@ class SpecReader {
 
   /** Reads and parses files; a file that cannot be read or parsed is reported and left out of the map. */
   async readAll(wanted: readonly { file: string; kind: SpecFileKind }[], workers?: number): Promise<Map<string, SpecSource>> {
-    const read = wanted.flatMap(({ file, kind }) => {
-      try {
-        return [{ file, kind, text: readFileSync(file, 'utf8') }];
-      } catch (error) {
-        this.report(fileDiagnostic(this.display(file), 'E_READ', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check that the file exists and is readable'));
-        return [];
-      }
+    const { sources, diagnostics } = await loadFiles(wanted, {
+      display: (file) => this.display(file),
+      projectRoot: this.projectRoot,
+      maxFileBytes: this.maxFileBytes,
+      ...(workers === undefined ? {} : { workers }),
     });
-    const parsed = await parseTexts(read.map((r) => r.text), workers);
-    const sources = new Map<string, SpecSource>();
-    read.forEach(({ file, kind, text }, i) => {
-      const result = parsed[i]!;
-      const projectPath = path.relative(this.projectRoot, file).split(path.sep).join('/');
-      if (result.ok) {
-        sources.set(file, new SpecSource(this.display(file), projectPath, kind, text, { js: result.value }));
-        return;
-      }
-      const source = new SpecSource(this.display(file), projectPath, kind, text);
-      const { line, col } = source.lineCounter.linePos(result.offset);
-      const lineText = text.split('\n')[line - 1] ?? '';
-      this.report(fileDiagnostic(source.file, 'E_YAML_SYNTAX', result.message, yamlHint(result.code, lineText), { line, column: col, text }));
-    });
+    this.diagnostics.push(...diagnostics);
     return sources;
   }
 
@@ -225,7 +221,7 @@ class SpecReader {
         if (isFile(absolute)) wanted.add(absolute);
         else if (!wanted.has(absolute)) {
           this.report(
-            fileDiagnostic(request.source.file, 'E_SCHEMA_FILE', `schema file not found: ${this.display(absolute)}`, 'the path is relative to this request file', positionOfSchemaFile(request.source)),
+            fileDiagnostic(request.source.file, 'E_SCHEMA_FILE', `schema file not found: ${escapeControls(this.display(absolute))}`, 'the path is relative to this request file', positionOfSchemaFile(request.source)),
           );
         }
       }
@@ -251,31 +247,37 @@ function list(dir: string): string[] | undefined {
   }
 }
 
+// Any failure (a link loop, a path through a file, a NUL in a path from YAML) means "no such directory or file".
 function isDirectory(p: string): boolean {
-  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  try {
+    return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function isFile(p: string): boolean {
-  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  try {
+    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function realPath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Control characters (a YAML escape can put them in a path) written as escapes, so they do not reach the terminal. */
+function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 function schemaFileOf(value: unknown): string | undefined {
   const schema = (value as { expect?: { schema?: { file?: unknown } } } | null)?.expect?.schema;
   return typeof schema?.file === 'string' ? schema.file : undefined;
-}
-
-function yamlHint(code: string, lineText: string): string {
-  if (/:\s+\{\{/.test(lineText)) return 'a value starting with {{ must be quoted: url: "{{authBaseUrl}}/connect/token"';
-  if (/:\s*[{[]/.test(lineText)) return 'inside { } or [ ], quote values that contain [ ] { } , or ":", e.g. { json: "$.payload[0].id" }';
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once in a mapping; remove or rename one of them';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation: nested keys are indented by the same number of spaces';
-    case 'TAB_AS_INDENT':
-      return 'YAML indentation must use spaces, not tabs';
-    default:
-      return 'quote values that contain ": " or " #", or that start with {{, [ or {';
-  }
 }

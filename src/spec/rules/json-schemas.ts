@@ -9,8 +9,11 @@ const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
  * draft-07 (or no `$schema`) and fails on a draft-04 `$schema`, so that is refused here rather than at run time.
  * Checked against the meta-schema, once per distinct schema.
  */
+let metaValidator: Ajv | undefined;
+
 export function checkJsonSchemas(project: SpecProject): SpecDiagnostic[] {
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // One Ajv per process: its draft-07 meta-schema is compiled on first use, which costs more than a check.
+  const ajv = (metaValidator ??= new Ajv({ strict: false, allErrors: true }));
   const verdicts = new Map<string, string | undefined>();
   const errors: SpecDiagnostic[] = [];
   const visit = (items: readonly ItemSpec[]): void => {
