@@ -12,6 +12,13 @@ import { PROJECT_ROOT, tempProject } from './helpers.ts';
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
+const children = new Map<string, import('node:child_process').ChildProcess>();
+
+/** SIGKILLs the mvpm process that uses this state file. */
+function spawnedKill(stateFile: string): void {
+  for (const [args, child] of children) if (args.includes(stateFile)) child.kill('SIGKILL');
+}
+
 function mvpm(args: string[], env: Record<string, string>, killAfterMs?: number, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], { cwd: PROJECT_ROOT, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env } });
@@ -19,7 +26,12 @@ function mvpm(args: string[], env: Record<string, string>, killAfterMs?: number,
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     if (killAfterMs !== undefined) setTimeout(() => child.kill(signal), killAfterMs);
-    child.on('close', (code, sig) => resolve({ code, signal: sig, output }));
+    const key = args.join(' ');
+    children.set(key, child);
+    child.on('close', (code, sig) => {
+      children.delete(key);
+      resolve({ code, signal: sig, output });
+    });
   });
 }
 
@@ -110,5 +122,33 @@ describe('interrupting mvpm run', () => {
       }
     }
     process.stdout.write(`# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of 20 kills landed in that window\n`);
+  });
+
+  test('SIGKILL inside the window (a slow token endpoint holds it open): the token is flagged, the next run asks for mvpm login', async () => {
+    const stateFile = path.join(work.dir, 'stranded.json');
+    const token = await freshRefreshToken();
+    const env = { MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY, MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url };
+    server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
+    const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
+    const child = mvpm(args, env);
+    let pending = false;
+    for (let i = 0; i < 200 && !pending; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      try {
+        pending = readState(stateFile)?.pending !== undefined;
+      } catch {
+        // a reader may see no file yet; a partial file is impossible (atomic rename)
+      }
+    }
+    assert.ok(pending, 'the refresh was journaled as pending before it went out');
+    spawnedKill(stateFile);
+    const killed = await child;
+    assert.equal(killed.signal, 'SIGKILL');
+    const state = readState(stateFile)!;
+    assert.equal(state.pending?.fingerprint, fingerprint(token));
+    server.faults.clear();
+    const next = await mvpm(args, env);
+    assert.equal(next.code, 2);
+    assert.match(next.output, /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s);
   });
 });

@@ -4,7 +4,7 @@ import { canonicalCollection, type CanonicalCollection } from './canonical.js';
 import { compileAuth, compileBody, compileHeaders, rawUrl } from './compile-request.js';
 import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
-import { compileAutoRefresh } from './scripts/auto-refresh.js';
+import { compileAutoRefresh, compileAutoRefreshRecovery } from './scripts/auto-refresh.js';
 import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
 
 /**
@@ -32,7 +32,10 @@ export function compileCollection(spec: CollectionSpec, ctx: CompileContext): Ca
 /** The auto-refresh script runs first among the collection's pre-request scripts. */
 function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): CompiledScripts {
   if (!spec.autoRefresh) return scripts;
-  return { ...scripts, prerequest: [...compileAutoRefresh(spec.autoRefresh), ...(scripts.prerequest ?? [])] };
+  return {
+    prerequest: [...compileAutoRefresh(spec.autoRefresh), ...(scripts.prerequest ?? [])],
+    test: [...compileAutoRefreshRecovery(spec.autoRefresh), ...(scripts.test ?? [])],
+  };
 }
 
 function itemDefinition(item: ItemSpec, slug: string): Record<string, unknown> {

@@ -146,7 +146,7 @@ function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: st
   } else if (outcome.kind === 'refused' && outcome.error === 'invalid_client') {
     explain('invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret (MV_CLIENT_ID and MV_CLIENT_SECRET).');
   } else if (outcome.kind === 'unknown' && call.grantType === 'refresh_token') {
-    explain(`the refresh did not complete (${outcome.reason}). The server may have rotated the refresh token anyway; mvpm kept the one it sent and flagged it, and will not send it again without --retry-in-doubt. If the next run refuses, sign in again (\`mvpm login\`).`);
+    explain(`a refresh did not complete (${outcome.reason}): the server may have spent the refresh token anyway. mvpm kept it, flagged in doubt; a later refresh that works clears the flag. If it is still in doubt when the run ends, the next run will not send it without --retry-in-doubt: sign in again with \`mvpm login\`.`);
   }
 }
 

@@ -248,7 +248,10 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   try {
     const previous = readState(stateFile);
     const chosen = chooseRefreshToken(env[CREDENTIAL_VARIABLES.refreshToken], previous, target, options.retryInDoubt ?? false);
-    session = new Session(options, `${authBaseUrl}${TOKEN_PATH}`, previous ?? emptyState(target, authBaseUrl, new Date()), stateFile);
+    // The token about to be sent is the chain's current one from now on, whichever source it came from.
+    const start = previous ?? emptyState(target, authBaseUrl, new Date());
+    const { dead: _dead, ...alive } = start;
+    session = new Session(options, `${authBaseUrl}${TOKEN_PATH}`, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile);
     session.masker.addIdentity(env[CREDENTIAL_VARIABLES.clientId]);
     for (const name of [CREDENTIAL_VARIABLES.clientSecret, CREDENTIAL_VARIABLES.subscriptionKey, CREDENTIAL_VARIABLES.refreshToken]) session.masker.addSecret(env[name]);
     session.masker.addSecret(previous?.refreshToken);

@@ -15,7 +15,7 @@ export const LOCK_WAIT_MS = 120_000;
 export async function lockState(file: string): Promise<() => Promise<void>> {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
-    return await lockfile.lock(file, {
+    await lockfile.lock(file, {
       realpath: false,
       stale: LOCK_STALE_MS,
       update: LOCK_STALE_MS / 4,
@@ -26,4 +26,7 @@ export async function lockState(file: string): Promise<() => Promise<void>> {
   } catch (error) {
     throw new RunError('E_STATE_LOCKED', `another mvpm run has held ${file} for over ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or remove ${file}.lock if no run is going`, { cause: error });
   }
+  // Released synchronously: an interrupted run must reach its exit without yielding to I/O, or Newman (which
+  // cannot be stopped) would get the chance to send another refresh after the run decided to stop.
+  return async () => lockfile.unlockSync(file, { realpath: false });
 }

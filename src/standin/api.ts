@@ -10,11 +10,11 @@
 // Answers are MediaValet's envelope, {apiVersion, meta, recordCount, payload}. Access is checked first
 // (api-access.ts): subscription key, then bearer token.
 
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type Provider from 'oidc-provider';
 import { checkBearerToken, checkSubscriptionKey } from './api-access.js';
 import { DEMO_ASSETS, DEMO_ATTRIBUTES, DEMO_CATEGORIES, DEMO_KEYWORDS, type DemoAsset } from './demo-data.js';
-import { readBody, sendJson } from './http.js';
+import { readBody } from './http.js';
 import type { ResolvedStandinOptions, StandinUser } from './options.js';
 
 const API_VERSION = '1.0';
@@ -118,22 +118,30 @@ async function route(req: IncomingMessage, url: URL, user: StandinUser): Promise
   throw new ApiError(404, 'Resource not found');
 }
 
-export type ApiHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+/** What the API answers to one request, before it is sent. */
+export interface ApiAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Answers an API request; sending the answer is left to the caller, so that a fault can hold it back (fault-effects.ts). */
+export type ApiHandler = (req: IncomingMessage, url: URL) => Promise<ApiAnswer>;
 
 export function createApiHandler(provider: Provider, options: ResolvedStandinOptions): ApiHandler {
-  return async function handleApi(req, res, url) {
+  return async function answerApi(req, url) {
     const keyDenied = checkSubscriptionKey(req, url.searchParams, options.subscriptionKeys);
-    if (keyDenied) return sendJson(res, keyDenied.status, keyDenied.body, { ...keyDenied.headers });
+    if (keyDenied) return keyDenied;
     const bearer = await checkBearerToken(req, provider);
-    if ('status' in bearer) return sendJson(res, bearer.status, bearer.body, { ...bearer.headers });
+    if ('status' in bearer) return bearer;
     // The stand-in has one account; a token of any other subject cannot have been issued by it.
-    if (bearer.accountId !== options.user.sub) return sendJson(res, 401, { error: 'invalid_token', error_description: 'unknown account' });
+    if (bearer.accountId !== options.user.sub) return { status: 401, body: { error: 'invalid_token', error_description: 'unknown account' }, headers: {} };
     try {
       const answer = await route(req, url, options.user);
-      sendJson(res, answer.status, answer.body);
+      return { ...answer, headers: {} };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      sendJson(res, error.status, { statusCode: error.status, message: error.message });
+      return { status: error.status, body: { statusCode: error.status, message: error.message }, headers: {} };
     }
   };
 }

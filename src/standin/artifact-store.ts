@@ -81,6 +81,23 @@ export class ArtifactStore {
     }
   }
 
+  /**
+   * Makes every stored artifact of `model` (e.g. `AccessToken`) that has not yet expired expire now, as if its
+   * lifetime had just run out; nothing else changes. Returns how many were expired.
+   */
+  expireAll(model: string): number {
+    const now = epochSeconds();
+    let expired = 0;
+    for (const entry of this.#entries.values()) {
+      const { exp } = entry.payload;
+      if (entry.model !== model || typeof exp !== 'number' || exp <= now) continue;
+      entry.payload.exp = now;
+      entry.expiresAt = now * 1000;
+      expired += 1;
+    }
+    return expired;
+  }
+
   /** Number of stored artifacts, for tests and diagnostics. */
   get size(): number {
     return this.#entries.size;

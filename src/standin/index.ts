@@ -1,6 +1,23 @@
 // The stand-in MediaValet: an OAuth 2.0 / OpenID Connect authorization server (oidc-provider) and the API,
 // on one local origin. A library: it never prints and never exits; pass `logger` to hear about errors.
-export { startStandin, type StandinServer, type StandinEndpoints } from './start-standin.js';
+// For tests it can misbehave on purpose (`faults`, `server.faults`), and counts what it served (`server.counters`).
+export { startStandin, type StandinServer, type StandinEndpoints, type StandinCounters, type StandinFaultControl } from './start-standin.js';
+export {
+  describeFault,
+  resolveFault,
+  FAULT_STATUSES,
+  type ArmedFault,
+  type StandinFault,
+  type StandinFaultScope,
+  type StandinStatusFault,
+  type StandinDelayFault,
+  type StandinDropFault,
+  type StandinFaultStatus,
+  type StandinFaultTarget,
+  type StandinGrantType,
+  type ResolvedStandinFault,
+  type FaultEffect,
+} from './faults.js';
 export {
   resolveStandinOptions,
   DEMO_CLIENT,

@@ -3,6 +3,7 @@
 // started without options.
 
 import { StandinError } from './errors.js';
+import { resolveFault, type ResolvedStandinFault, type StandinFault } from './faults.js';
 
 /** A confidential OAuth 2.0 client of the stand-in's authorization server. */
 export interface StandinClient {
@@ -59,6 +60,12 @@ export interface StandinOptions {
   readonly subscriptionKeys?: readonly string[];
   /** Receives what the server would otherwise have nowhere to report (server errors, revoked sign-ins). Default: none. */
   readonly logger?: StandinLogger;
+  /**
+   * Faults armed from the start, in this order: the stand-in answers with an error, waits, or closes the
+   * connection on the requests they match (see {@link StandinFault}). More can be armed while it runs, with
+   * `server.faults.inject()`. Default: none.
+   */
+  readonly faults?: readonly StandinFault[];
 }
 
 /** Every option resolved: built once by {@link resolveStandinOptions}, passed to each part of the server. */
@@ -72,6 +79,7 @@ export interface ResolvedStandinOptions {
   readonly user: StandinUser;
   readonly subscriptionKeys: readonly string[];
   readonly logger: StandinLogger;
+  readonly faults: readonly ResolvedStandinFault[];
 }
 
 /** The demo client of environments/local-standin.postman_environment.json (`ClientId`, `ClientSecret`, `redirect_URI`). */
@@ -118,6 +126,7 @@ const ignore: StandinLogger = () => {};
 
 /** Applies the defaults and checks every option; throws a {@link StandinError} naming each bad one. */
 export function resolveStandinOptions(options: StandinOptions = {}): ResolvedStandinOptions {
+  const checkedFaults = (options.faults ?? []).map(resolveFault);
   const resolved: ResolvedStandinOptions = {
     host: options.host ?? STANDIN_DEFAULTS.host,
     port: options.port ?? STANDIN_DEFAULTS.port,
@@ -128,6 +137,7 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
     user: options.user ?? DEMO_USER,
     subscriptionKeys: options.subscriptionKeys ?? [DEMO_SUBSCRIPTION_KEY],
     logger: options.logger ?? ignore,
+    faults: Object.freeze(checkedFaults.flatMap(({ value }) => (value ? [value] : []))),
   };
   const problems: string[] = [];
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
@@ -142,6 +152,7 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
   if (resolved.subscriptionKeys.length === 0 || resolved.subscriptionKeys.some((key) => key === '')) {
     problems.push('subscriptionKeys must hold at least one non-empty key');
   }
+  checkedFaults.forEach(({ problems: faultProblems }, index) => problems.push(...faultProblems.map((problem) => `faults[${index}]: ${problem}`)));
   if (problems.length > 0) throw new StandinError('E_STANDIN_OPTIONS', `invalid stand-in options: ${problems.join('; ')}`);
   return resolved;
 }

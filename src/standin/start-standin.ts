@@ -1,6 +1,7 @@
 // startStandin(): one node:http server on one origin, like MediaValet's login and API hosts folded together.
 // Requests go to the sign-in pages (/interaction/…), to the API (/users, /categories, …), or else to
 // oidc-provider's Koa application, which serves /connect/* and /.well-known/openid-configuration.
+// Armed faults (faults.ts) act on the API here and on the token endpoint inside the Koa application (token-faults.ts).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,10 +9,13 @@ import { createApiHandler, isApiPath } from './api.js';
 import { ArtifactStore } from './artifact-store.js';
 import { INTERACTION_PATH_PREFIX, createAuthorizationServer, createSigningKey, withConsentForOfflineAccess } from './authorization-server.js';
 import { StandinError } from './errors.js';
+import { actOutFault } from './fault-effects.js';
+import { FaultInjector, resolveFault, type ArmedFault, type StandinFault } from './faults.js';
 import { BodyTooLargeError, sendJson } from './http.js';
 import { createInteractionHandler } from './interactions.js';
 import { AUTH_ROUTES, DISCOVERY_PATH } from './mediavalet.js';
 import { resolveStandinOptions, type ResolvedStandinOptions, type StandinOptions } from './options.js';
+import { instrumentTokenEndpoint } from './token-faults.js';
 
 /** Absolute URLs of the authorization server's endpoints. */
 export interface StandinEndpoints {
@@ -23,6 +27,36 @@ export interface StandinEndpoints {
   readonly introspection: string;
   readonly jwks: string;
   readonly endSession: string;
+}
+
+/** What a running stand-in has served, for tests. Every count starts at 0 when it starts. */
+export interface StandinCounters {
+  /** Requests to the token endpoint, those a fault answered, delayed or dropped included. */
+  readonly tokenRequests: number;
+  /** Codes exchanged for tokens (authorization_code grants completed), whether or not the client got the answer. */
+  readonly codeGrants: number;
+  /**
+   * Refresh grants completed: each spent a refresh token and issued its successor, whether or not the client
+   * got the answer. Refused refreshes (a spent or unknown token) are not counted.
+   */
+  readonly refreshGrants: number;
+  /** Requests to the API routes, those a fault answered, delayed or dropped included. */
+  readonly apiRequests: number;
+  /** Times a fault acted (one request hit by a delay and a status counts twice). */
+  readonly faultsFired: number;
+}
+
+/** The faults of a running stand-in: those of `options.faults`, and those armed since. */
+export interface StandinFaultControl {
+  /**
+   * Arms a fault, after those already armed; it acts on the matching requests that arrive from now on.
+   * Throws a {@link StandinError} `E_STANDIN_OPTIONS` naming each problem of a bad fault.
+   */
+  inject(fault: StandinFault): ArmedFault;
+  /** Disarms every fault. */
+  clear(): void;
+  /** Armed faults in the order they were armed, exhausted ones included. */
+  readonly armed: readonly ArmedFault[];
 }
 
 /** A running stand-in. */
@@ -42,6 +76,16 @@ export interface StandinServer {
    * so the stored timestamps move instead of the clock; see ArtifactStore#ageBy.
    */
   advanceTime(seconds: number): void;
+  /**
+   * Makes every access token issued so far expire now, as if the access-token lifetime had just run out: the API
+   * answers them 401 `invalid_token` "access token expired", while refresh tokens and the sign-in are untouched,
+   * so a refresh still works. Returns how many were expired.
+   */
+  expireAccessTokens(): number;
+  /** Fault injection: make the token endpoint or the API fail, slow down or hang up, on purpose. */
+  readonly faults: StandinFaultControl;
+  /** A snapshot of what the stand-in has served so far. */
+  readonly counters: StandinCounters;
   /** Stops listening, drops open connections and forgets every token. */
   close(): Promise<void>;
 }
@@ -73,16 +117,29 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   const store = new ArtifactStore();
+  const faults = new FaultInjector(resolved.faults);
+  const tally = { tokenRequests: 0, codeGrants: 0, refreshGrants: 0, apiRequests: 0 };
   const provider = createAuthorizationServer({ issuer: url, options: resolved, store, signingKey });
+  instrumentTokenEndpoint(provider, faults, tally);
   const authorizationServer = provider.callback();
   const interactions = createInteractionHandler(provider, resolved);
   const api = createApiHandler(provider, resolved);
+
+  /** The API, with its faults: those `before` act ahead of the answer being made, those `after` between making and sending it. */
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, requestUrl: URL): Promise<void> => {
+    tally.apiRequests += 1;
+    if (!(await actOutFault(faults.plan('api', 'before', undefined), 'api', res))) return;
+    const answer = await api(req, requestUrl);
+    const after = faults.plan('api', 'after', undefined);
+    if (await actOutFault(after, 'api', res)) sendJson(res, answer.status, answer.body, { ...answer.headers });
+    else after.withhold(answer.body);
+  };
 
   handle = async (req, res) => {
     try {
       const requestUrl = new URL(req.url ?? '/', url);
       if (requestUrl.pathname.startsWith(INTERACTION_PATH_PREFIX)) return await interactions(req, res, requestUrl.pathname);
-      if (isApiPath(requestUrl.pathname)) return await api(req, res, requestUrl);
+      if (isApiPath(requestUrl.pathname)) return await serveApi(req, res, requestUrl);
       if (req.method === 'GET' && requestUrl.pathname === AUTH_ROUTES.authorization) {
         req.url = withConsentForOfflineAccess(req.url ?? '/', requestUrl.searchParams);
       }
@@ -115,6 +172,21 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     advanceTime(seconds) {
       if (!Number.isFinite(seconds) || seconds < 0) throw new StandinError('E_STANDIN_OPTIONS', `advanceTime() needs a number of seconds of 0 or more, got ${String(seconds)}`);
       store.ageBy(seconds);
+    },
+    expireAccessTokens: () => store.expireAll('AccessToken'),
+    faults: {
+      inject(fault) {
+        const { value, problems } = resolveFault(fault);
+        if (!value) throw new StandinError('E_STANDIN_OPTIONS', `invalid fault: ${problems.join('; ')}`);
+        return faults.arm(value);
+      },
+      clear: () => faults.clear(),
+      get armed() {
+        return faults.armed;
+      },
+    },
+    get counters() {
+      return Object.freeze({ ...tally, faultsFired: faults.fired });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
