@@ -3,21 +3,14 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
+import { signedInRefreshToken } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
-async function refreshToken(): Promise<string> {
-  const { code } = await signIn(server.url);
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
-  });
-  return ((await response.json()) as { refresh_token: string }).refresh_token;
-}
+const refreshToken = (): Promise<string> => signedInRefreshToken(server);
 
 function env(name: string, overrides: Record<string, string>): Record<string, string> {
   const home = path.join(work.dir, name);

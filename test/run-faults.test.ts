@@ -13,22 +13,15 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { RunError } from '../src/run/errors.ts';
 import { runSuite, type RunEvent, type RunOptions } from '../src/run/run-suite.ts';
 import { fingerprint, readState } from '../src/run/state-file.ts';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
+import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 let n = 0;
 
-async function refreshToken(): Promise<string> {
-  const { code } = await signIn(server.url);
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
-  });
-  return ((await response.json()) as { refresh_token: string }).refresh_token;
-}
+const refreshToken = (): Promise<string> => signedInRefreshToken(server);
 
 async function setup(extra: Partial<RunOptions> = {}): Promise<{ options: RunOptions; events: RunEvent[]; first: string }> {
   const first = await refreshToken();
@@ -42,7 +35,7 @@ async function setup(extra: Partial<RunOptions> = {}): Promise<{ options: RunOpt
       stateFile: path.join(work.dir, `state-${n}.json`),
       reporters: [],
       cwd: PROJECT_ROOT,
-      env: { MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY, MV_REFRESH_TOKEN: first, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url },
+      env: mediavaletEnv(server, { MV_REFRESH_TOKEN: first }),
       onEvent: (e) => events.push(e),
       ...extra,
     },

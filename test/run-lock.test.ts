@@ -6,28 +6,21 @@ import { after, before, describe, test } from 'node:test';
 import { runSuite } from '../src/run/run-suite.ts';
 import { readState } from '../src/run/state-file.ts';
 import { lockState } from '../src/run/state-lock.ts';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
+import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
-async function refreshToken(): Promise<string> {
-  const { code } = await signIn(server.url);
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
-  });
-  return ((await response.json()) as { refresh_token: string }).refresh_token;
-}
+const refreshToken = (): Promise<string> => signedInRefreshToken(server);
 
 const options = (stateFile: string, token: string) => ({
   target: 'mediavalet' as const,
   stateFile,
   reporters: [],
   cwd: PROJECT_ROOT,
-  env: { MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY, MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url },
+  env: mediavaletEnv(server, { MV_REFRESH_TOKEN: token }),
 });
 
 describe('state file lock', () => {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runSuite, type RunEvent } from '../src/run/run-suite.ts';
 import { fingerprint, readState } from '../src/run/state-file.ts';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { DEMO_CLIENT, startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
+import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -44,15 +45,7 @@ async function isActive(refreshToken: string): Promise<boolean> {
   return ((await response.json()) as { active: boolean }).active;
 }
 
-async function freshRefreshToken(): Promise<string> {
-  const { code } = await signIn(server.url);
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
-  });
-  return ((await response.json()) as { refresh_token: string }).refresh_token;
-}
+const freshRefreshToken = (): Promise<string> => signedInRefreshToken(server);
 
 describe('interrupting mvpm run', () => {
   before(async () => {
@@ -92,7 +85,7 @@ describe('interrupting mvpm run', () => {
     const windows: number[] = [];
     let sentAt = 0;
     const probeState = path.join(work.dir, 'probe.json');
-    const env = (token: string) => ({ MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY, MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url });
+    const env = (token: string) => mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
     for (let i = 0; i < 5; i++) {
       await runSuite({ target: 'mediavalet', stateFile: probeState, reporters: [], cwd: PROJECT_ROOT, env: env(await freshRefreshToken()), onEvent: (e: RunEvent) => {
         if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent') sentAt = performance.now();
@@ -127,7 +120,7 @@ describe('interrupting mvpm run', () => {
   test('SIGKILL inside the window (a slow token endpoint holds it open): the token is flagged, the next run asks for mvpm login', async () => {
     const stateFile = path.join(work.dir, 'stranded.json');
     const token = await freshRefreshToken();
-    const env = { MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY, MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url };
+    const env = mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
     server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
     const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
     const child = mvpm(args, env);

@@ -8,22 +8,14 @@ import { after, before, describe, test } from 'node:test';
 import { RunError } from '../src/run/errors.ts';
 import { runSuite, type RunEvent } from '../src/run/run-suite.ts';
 import { fingerprint, readState } from '../src/run/state-file.ts';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, startStandin, type StandinServer } from '../src/standin/index.ts';
 import { runCli, tempProject, PROJECT_ROOT } from './helpers.ts';
+import { signedInRefreshToken } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
-async function freshRefreshToken(): Promise<string> {
-  const { code } = await signIn(server.url);
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]!, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
-  });
-  const body = (await response.json()) as { refresh_token: string };
-  return body.refresh_token;
-}
+const freshRefreshToken = (): Promise<string> => signedInRefreshToken(server);
 
 function mediavaletEnv(refreshToken: string | undefined, stateHome: string): Record<string, string | undefined> {
   return {
