@@ -17,7 +17,7 @@ export async function runFixture(name: string): Promise<Record<string, string>> 
   const out = mkdtempSync(path.join(os.tmpdir(), 'mvpm-golden-'));
   try {
     const result = await runCli(
-      ['build', '--quiet', '--collections', path.join(out, 'collections'), '--environments', path.join(out, 'environments')],
+      ['build', '--quiet', '--collections', path.join(out, 'collections'), '--environments', path.join(out, 'environments'), '--docs', path.join(out, 'docs')],
       caseDir,
     );
     const produced: Record<string, string> = { ...readTree(out), 'exit-code.txt': `${result.code}\n` };

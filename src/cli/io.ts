@@ -64,3 +64,22 @@ export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(argv: r
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 type ParsedResults<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>>['values'];
+
+/**
+ * The signal that ends a long-running command: io.signal when the caller gave one (tests), else SIGINT or SIGTERM.
+ * dispose() removes the process listeners, so a finished command leaves Ctrl-C to its default again.
+ */
+export function stopSignal(io: CliIo): { readonly signal: AbortSignal; dispose(): void } {
+  if (io.signal) return { signal: io.signal, dispose: () => {} };
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}

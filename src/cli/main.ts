@@ -8,18 +8,28 @@ const HELP = `Usage: mvpm <command> [options]
 Compile MediaValet Postman collections from YAML specs, and run them.
 
 Commands:
-  build     Compile specs/ into collections/ and environments/ (--check to verify)
+  build     Compile specs/ into collections/, environments/ and docs/generated/ (--check to verify)
+  docs      Write only the generated docs (docs/generated/: request pages, onboarding guide)
   run       Run the collection with Newman against the stand-in (default) or MediaValet
   serve     Start the local stand-in of MediaValet for Postman and mvpm run --base-url
   login     Sign in to MediaValet once to get the first refresh token for mvpm run
   token     Write the newest refresh token to a file (for CI secret stores), never to the screen
+  import    Turn a Postman collection (and environment) back into YAML specs
   help      Show help for a command
 
 Options:
   -h, --help     Show this help
   -v, --version  Show the version
 
-Run 'mvpm <command> --help' for a command's options.
+Exit codes: 0 ok; 1 tests failed or generated files are stale; 2 bad usage, invalid specs or missing
+credentials; 130 interrupted.
+
+Examples:
+  mvpm build --watch
+  mvpm run
+  mvpm help run
+
+Run 'mvpm <command> --help' for a command's options; docs/cli.md describes them all.
 `;
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -27,10 +37,12 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 /** Loaded on demand: `mvpm run` should not pay for the compiler or the authorization server it does not use. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).runBuild,
+  docs: async () => (await import('./commands/docs.js')).runDocs,
   run: async () => (await import('./commands/run.js')).runRun,
   serve: async () => (await import('./commands/serve.js')).runServe,
   login: async () => (await import('./commands/login.js')).runLogin,
   token: async () => (await import('./commands/login.js')).runToken,
+  import: async () => (await import('./commands/import.js')).runImport,
 };
 
 /** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */

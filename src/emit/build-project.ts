@@ -6,6 +6,7 @@ import type { SpecDiagnostic } from '../spec/diagnostics.js';
 import { loadSpecs } from '../spec/load-specs.js';
 import type { SpecProject } from '../spec/model.js';
 import { validateSpecs } from '../spec/validate-spec.js';
+import { renderDocs } from '../docs/render-docs.js';
 import { renderJson } from './render-json.js';
 
 export const COLLECTION_SUFFIX = '.postman_collection.json';
@@ -18,6 +19,8 @@ export interface BuildOptions {
   readonly collectionsDir?: string;
   /** Where environments are written. Default `environments`. */
   readonly environmentsDir?: string;
+  /** Where the generated Markdown docs are written (index, one page per top-level folder, onboarding guide). Default `docs/generated`. */
+  readonly docsDir?: string;
   /** Relative paths resolve against this directory, and diagnostics are shown relative to it. Default process.cwd(). */
   readonly cwd?: string;
   /** Compile settings; defaults from createCompileContext(). */
@@ -31,6 +34,7 @@ export interface ResolvedBuildOptions {
   readonly specsDir: string;
   readonly collectionsDir: string;
   readonly environmentsDir: string;
+  readonly docsDir: string;
   readonly cwd: string;
   readonly compile: CompileContext;
 }
@@ -43,8 +47,10 @@ export interface OutputFile {
 }
 
 export interface BuildResult {
-  /** The files a build produces; empty when there are errors. */
+  /** The Postman files a build produces; empty when there are errors. */
   readonly files: readonly OutputFile[];
+  /** The generated Markdown docs (under docsDir); empty when there are errors. Written and checked like `files`. */
+  readonly docs: readonly OutputFile[];
   readonly project?: SpecProject;
   readonly errors: readonly SpecDiagnostic[];
   readonly warnings: readonly SpecDiagnostic[];
@@ -58,6 +64,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     specsDir: path.resolve(cwd, options.specsDir ?? 'specs'),
     collectionsDir: path.resolve(cwd, options.collectionsDir ?? 'collections'),
     environmentsDir: path.resolve(cwd, options.environmentsDir ?? 'environments'),
+    docsDir: path.resolve(cwd, options.docsDir ?? path.join('docs', 'generated')),
     compile: options.compile ?? createCompileContext(),
   };
 }
@@ -67,17 +74,25 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   const resolved = resolveBuildOptions(options);
   const loaded = await loadSpecs({ specsDir: resolved.specsDir, cwd: resolved.cwd, ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers }) });
   const validation = validateSpecs(loaded, { cwd: resolved.cwd });
-  if (!validation.value) return { files: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
+  if (!validation.value) return { files: [], docs: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
   const project = validation.value;
-  const file = (dir: string, name: string, value: unknown): OutputFile => {
-    const absolutePath = path.join(dir, name);
-    return { path: displayPath(resolved.cwd, absolutePath), absolutePath, content: renderJson(value) };
+  const text = (dir: string, name: string, content: string): OutputFile => {
+    const absolutePath = path.join(dir, ...name.split('/'));
+    return { path: displayPath(resolved.cwd, absolutePath), absolutePath, content };
   };
+  const file = (dir: string, name: string, value: unknown): OutputFile => text(dir, name, renderJson(value));
   const files = [
     ...project.collections.map((c) => file(resolved.collectionsDir, `${c.slug}${COLLECTION_SUFFIX}`, compileCollection(c, resolved.compile))),
     ...project.environments.map((e) => file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compileEnvironment(e, resolved.compile))),
   ];
-  return { files, project, errors: [], warnings: validation.warnings, options: resolved };
+  const docs = renderDocs(project, {
+    docsDir: resolved.docsDir,
+    collectionsDir: resolved.collectionsDir,
+    environmentsDir: resolved.environmentsDir,
+    collectionSuffix: COLLECTION_SUFFIX,
+    environmentSuffix: ENVIRONMENT_SUFFIX,
+  }).map((page) => text(resolved.docsDir, page.path, page.content));
+  return { files, docs, project, errors: [], warnings: validation.warnings, options: resolved };
 }
 
 export function displayPath(cwd: string, absolute: string): string {

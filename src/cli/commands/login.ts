@@ -18,6 +18,13 @@ Options:
   --scope <scopes>       Default: openid api offline_access
   --state-file <path>    Default: the one mvpm run --target mediavalet uses
   -h, --help             Show this help
+
+Exit codes: 0 signed in and the refresh token saved; 2 bad usage, missing MV_CLIENT_ID or MV_CLIENT_SECRET,
+or the sign-in or code exchange failed.
+
+Examples:
+  MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login
+  MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login --redirect-uri https://localhost:5001/callback
 `;
 
 export const TOKEN_HELP = `Usage: mvpm token --out <file> [--state-file <path>]
@@ -29,6 +36,12 @@ Options:
   --out <file>          Where to write the token (required)
   --state-file <path>   Default: the one mvpm run --target mediavalet uses
   -h, --help            Show this help
+
+Exit codes: 0 written; 2 bad usage (no --out) or no usable refresh token in the state file.
+
+Examples:
+  mvpm token --out refresh-token.txt
+  mvpm token --out refresh-token.txt && gh secret set MV_REFRESH_TOKEN < refresh-token.txt && rm refresh-token.txt
 `;
 
 /** MediaValet's auth server and state file, as mvpm run --target mediavalet resolves them. */

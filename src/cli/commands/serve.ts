@@ -37,6 +37,8 @@ Faults: <target>[-after]=<effect>[:<times>]
   times    how many matching requests to act on: a whole number (default: 1) or "always".
   Faults act in the order given; waits add up, and the first answer or drop ends the request.
 
+Exit codes: 0 stopped by Ctrl-C (SIGINT or SIGTERM); 2 bad usage or the port could not be used.
+
 Examples:
   mvpm serve
   mvpm serve --port 0 --access-token-ttl 60

@@ -2,6 +2,7 @@ import type { CaptureSpec } from '../../spec/model.js';
 import type { ScriptPart } from './expectations.js';
 import type { HelperName } from './helpers.js';
 import { js, pathLiteral, pmTest, regexLiteral } from './js.js';
+import { markerLine } from './markers.js';
 
 /**
  * Captures into environment variables (`pm.environment.set`, so `newman --export-environment` keeps them).
@@ -36,7 +37,24 @@ export function compileCaptures(captures: readonly CaptureSpec[]): ScriptPart {
       `mvpm.capture(${js(capture.variable)}, captured[${js(capture.variable)}], ${js(label)});`,
     ]);
   });
-  return { lines: ['var captured = {', ...reads, '};', ...tests], helpers: [...helpers] };
+  return { lines: [...captures.map((c) => markerLine('capture', captureMarker(c))), 'var captured = {', ...reads, '};', ...tests], helpers: [...helpers] };
+}
+
+/**
+ * The marker's construct: `into` names the variable captured into, the other keys are the capture as written
+ * (`{"into":"asset_id","json":"$.payload.id"}`).
+ */
+export function captureMarker(capture: CaptureSpec): Record<string, unknown> {
+  const from = capture.from;
+  switch (from.kind) {
+    case 'json':
+    case 'expiresIn':
+      return { into: capture.variable, [from.kind]: from.jsonPath.text };
+    case 'header':
+      return { into: capture.variable, header: from.name, ...(from.regex === undefined ? {} : { regex: from.regex }) };
+    case 'variable':
+      return { into: capture.variable, variable: from.name };
+  }
 }
 
 function describeSource(capture: CaptureSpec): string {

@@ -3,6 +3,7 @@ import { variableNames } from '../../spec/variables.js';
 import { headerKey, jsonKey } from './captures.js';
 import type { HelperName } from './helpers.js';
 import { js, pathLiteral, pmTest, regexLiteral } from './js.js';
+import { markerLine } from './markers.js';
 
 export interface ScriptPart {
   readonly lines: readonly string[];
@@ -16,6 +17,32 @@ export interface ExpectationContext {
 
 /** One readable `pm.test` per expectation (Postman sandbox `pm.test`, chai `pm.expect`). */
 export function compileExpectation(expectation: ExpectationSpec, ctx: ExpectationContext): ScriptPart {
+  const part = compilePiece(expectation, ctx);
+  return { lines: [markerLine('expect', expectationMarker(expectation)), ...part.lines], helpers: part.helpers };
+}
+
+/** The marker's construct: the normalized expectation without its origin, a JSON path as its text. */
+export function expectationMarker(e: ExpectationSpec): Record<string, unknown> {
+  switch (e.kind) {
+    case 'status':
+      return { kind: e.kind, codes: e.codes };
+    case 'contentType':
+      return { kind: e.kind, mediaType: e.mediaType };
+    case 'responseTime':
+      return { kind: e.kind, below: e.below };
+    case 'schema':
+      return { kind: e.kind, label: e.label, schema: e.schema };
+    case 'header':
+      return { kind: e.kind, name: e.name, check: e.check, expected: e.expected };
+    case 'body':
+      if (e.check === 'length') {
+        return { kind: e.kind, path: e.jsonPath.text, check: e.check, min: e.min, ...(e.max === Number.POSITIVE_INFINITY ? {} : { max: e.max }) };
+      }
+      return { kind: e.kind, path: e.jsonPath.text, check: e.check, expected: e.expected };
+  }
+}
+
+function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): ScriptPart {
   switch (expectation.kind) {
     case 'status':
       if (expectation.codes.length === 1) {

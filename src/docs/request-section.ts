@@ -1,0 +1,65 @@
+// One request as a Markdown section: purpose, method and URL, headers, body, auth, expectations, captures.
+import { rawUrl } from '../compile/compile-request.js';
+import type { AuthSpec, BodySpec, KeyValue, RequestSpec } from '../spec/model.js';
+import { describeCapture, describeExpectation } from './plain-words.js';
+import { code, document, inline } from './markdown.js';
+import { displayValue, maskJsonText } from './secrets.js';
+
+function fieldTable(rows: readonly KeyValue[], valueHeader = 'Value'): string {
+  const lines = ['| Name | ' + valueHeader + ' |', '| --- | --- |'];
+  for (const row of rows) lines.push(`| ${code(inline(row.key))} | ${row.value === '' ? '(empty)' : code(inline(displayValue(row.key, row.value)))} |`);
+  return lines.join('\n');
+}
+
+function fence(text: string, language: string): string {
+  const longest = Math.max(2, ...Array.from(text.matchAll(/`{3,}/g), (m) => m[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${language}\n${text.replace(/\s+$/, '')}\n${marks}`;
+}
+
+function body(spec: BodySpec): string {
+  switch (spec.type) {
+    case 'urlencoded':
+      return `Body (form, URL-encoded):\n\n${fieldTable(spec.fields)}`;
+    case 'formdata':
+      return `Body (multipart form):\n\n${fieldTable(spec.fields.map((f) => ('src' in f ? { key: f.key, value: `file ${f.src}` } : f)))}`;
+    case 'json':
+      return `Body (JSON):\n\n${fence(maskJsonText(spec.text), 'json')}`;
+    case 'raw':
+      return `Body (${spec.language}):\n\n${fence(spec.language === 'json' ? maskJsonText(spec.text) : spec.text, spec.language === 'text' ? '' : spec.language)}`;
+  }
+}
+
+function auth(spec: AuthSpec | undefined): string {
+  if (spec === undefined || spec.type === 'inherit') return 'Authorization: inherited from the folder or collection.';
+  switch (spec.type) {
+    case 'noauth':
+      return 'Authorization: none (credentials, if any, travel in the body).';
+    case 'bearer':
+      return `Authorization: bearer token ${code(displayValue('token', spec.token))}.`;
+    case 'basic':
+      return `Authorization: basic, user ${code(spec.username)}, password ${code(displayValue('password', spec.password))}.`;
+    case 'oauth2':
+      return `Authorization: OAuth 2.0 (${spec.credentials.grant_type ?? 'authorization_code'}), set up on the request's Authorization tab.`;
+  }
+}
+
+function bullets(lines: readonly string[]): string {
+  return lines.map((l) => `- ${l}`).join('\n');
+}
+
+/** The section for one request; `heading` is its name relative to the page (e.g. `Nested / Echo JSON`). */
+export function renderRequestSection(request: RequestSpec, heading: string, level: number): string {
+  const hashes = '#'.repeat(level);
+  return document([
+    `${hashes} ${inline(heading)}`,
+    request.description?.trim(),
+    `${code(request.method)} ${code(rawUrl(request))}`,
+    request.headers.length > 0 ? `Headers:\n\n${fieldTable(request.headers)}` : undefined,
+    request.body === undefined ? undefined : body(request.body),
+    auth(request.auth),
+    request.expectations.length > 0 ? `It checks that:\n\n${bullets(request.expectations.map(describeExpectation))}` : 'It checks nothing about the response.',
+    request.captures.length > 0 ? `It stores, for the next requests:\n\n${bullets(request.captures.map(describeCapture))}` : undefined,
+  ]);
+}
+

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { buildProject } from '../src/emit/build-project.js';
+import { importCollection } from '../src/import/import-collection.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Builds `<cwd>/specs` in memory: output path (relative) → content, for collections and environments. */
+async function build(cwd: string): Promise<Map<string, string>> {
+  const result = await buildProject({ cwd });
+  assert.deepEqual(result.errors.map((e) => e.message), []);
+  return new Map(result.files.filter((f) => /^(collections|environments)\//.test(f.path)).map((f) => [f.path, f.content]));
+}
+
+/** build → import every collection (with every environment) → build again: the outputs must be byte-identical. */
+async function roundTrip(cwd: string): Promise<void> {
+  const first = await build(cwd);
+  const out = mkdtempSync(path.join(tmpdir(), 'mvpm-import-'));
+  const environments = [...first].filter(([p]) => p.startsWith('environments/')).map(([p, content]) => ({ slug: path.basename(p, '.postman_environment.json'), environment: JSON.parse(content) as unknown }));
+  for (const [p, content] of first) {
+    if (!p.startsWith('collections/')) continue;
+    const result = importCollection({ collection: JSON.parse(content), slug: path.basename(p, '.postman_collection.json'), environments });
+    for (const file of result.files) {
+      const target = path.join(out, 'specs', file.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.content);
+    }
+  }
+  const second = await build(out);
+  assert.deepEqual([...second.keys()].sort(), [...first.keys()].sort());
+  for (const [p, content] of first) assert.equal(second.get(p), content, `${p} differs after import and rebuild`);
+}
+
+test('MediaValet specs survive build → import → build byte-for-byte', async () => {
+  await roundTrip(ROOT);
+});
+
+test('golden fixtures that build survive build → import → build byte-for-byte', async () => {
+  for (const fixture of ['all-constructs']) {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'mvpm-fixture-'));
+    cpSync(path.join(ROOT, 'test/fixtures', fixture, 'specs'), path.join(cwd, 'specs'), { recursive: true });
+    await roundTrip(cwd);
+  }
+});
+
+const collection = (auth: unknown, event: unknown[]): unknown => ({
+  info: { _postman_id: 'x', name: 'Foreign', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+  item: [{ name: 'Ping', id: 'abc', event, request: { method: 'GET', url: { raw: 'https://example.invalid/ping?a=1' } }, response: [{ name: 'saved example' }] }],
+  auth,
+  variable: [],
+});
+
+test('generated scripts come back as expect, capture and autoRefresh, not as raw scripts', async () => {
+  const first = await build(ROOT);
+  const content = first.get('collections/mediavalet.postman_collection.json')!;
+  const result = importCollection({ collection: JSON.parse(content), slug: 'mediavalet', environments: [] });
+  const refresh = result.files.find((f) => f.path.endsWith('Refresh access token.request.yaml'))!.content;
+  assert.match(refresh, /^expect:\n  status: 200$/m);
+  assert.match(refresh, /^capture:$/m);
+  assert.match(refresh, /refresh_token:\n?\s*(\{ )?json: \$\.refresh_token/);
+  assert.doesNotMatch(refresh, /^scripts:/m);
+  const definition = result.files.find((f) => f.path.endsWith('mediavalet/.resources/definition.yaml'))!.content;
+  assert.match(definition, /^autoRefresh:$/m);
+  assert.doesNotMatch(definition, /pm\.sendRequest/);
+});
+
+test('a literal token left by "Use Token" is dropped from an oauth2 block', () => {
+  const auth = { type: 'oauth2', oauth2: [
+    { key: 'accessToken', value: 'eyJhbGciOiJSUzI1NiJ9.secret.sig', type: 'string' },
+    { key: 'tokenType', value: 'Bearer', type: 'string' },
+    { key: 'refreshToken', value: 'r-123', type: 'string' },
+    { key: 'id_token', value: 'id-456', type: 'string' },
+    { key: 'addTokenTo', value: 'header', type: 'string' },
+    { key: 'grant_type', value: 'authorization_code', type: 'string' },
+  ] };
+  const result = importCollection({ collection: collection(auth, []), slug: 'foreign' });
+  const text = result.files.map((f) => f.content).join('\n');
+  for (const secret of ['eyJhbGciOiJSUzI1NiJ9', 'r-123', 'id-456', 'tokenType', '_postman_id', 'saved example', 'abc']) assert.ok(!text.includes(secret), secret);
+  assert.match(text, /accessToken: "\{\{access_token\}\}"/);
+  assert.match(text, /addTokenTo: header/);
+  assert.ok(result.warnings.some((w) => w.includes('accessToken')));
+});
+
+test('foreign scripts survive as raw scripts and come back unchanged after a rebuild', async () => {
+  const pre = ['pm.variables.set("t", Date.now());'];
+  const tests = ['// hand-written', 'pm.test("ok", function () { pm.response.to.have.status(200); });'];
+  const input = collection(undefined, [
+    { listen: 'prerequest', script: { id: 'r1', type: 'text/javascript', exec: pre } },
+    { listen: 'test', script: { id: 'r2', type: 'text/javascript', exec: tests } },
+  ]);
+  const out = mkdtempSync(path.join(tmpdir(), 'mvpm-foreign-'));
+  for (const file of importCollection({ collection: input, slug: 'foreign' }).files) {
+    const target = path.join(out, 'specs', file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
+  assert.ok(existsSync(path.join(out, 'specs/foreign/Ping.request.yaml')));
+  const built = JSON.parse((await build(out)).get('collections/foreign.postman_collection.json')!) as { item: { event: { listen: string; script: { exec: string[] } }[] }[] };
+  const events = Object.fromEntries(built.item[0]!.event.map((e) => [e.listen, e.script.exec]));
+  assert.deepEqual(events['prerequest'], pre);
+  assert.deepEqual(events['test'], tests);
+});
