@@ -103,3 +103,23 @@ test('foreign scripts survive as raw scripts and come back unchanged after a reb
   assert.deepEqual(events['prerequest'], pre);
   assert.deepEqual(events['test'], tests);
 });
+
+test('a v2.0 collection (as older Postman versions export) imports to the same specs as its v2.1 form', async () => {
+  const v21 = JSON.parse((await build(ROOT)).get('collections/mediavalet.postman_collection.json')!) as Record<string, unknown>;
+  // v2.0 differs from v2.1 in its schema URL and in auth: `{type, oauth2: {key: value}}` instead of `[{key, value, type}]`.
+  const toV20 = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(toV20);
+    if (node === null || typeof node !== 'object') return node;
+    const object = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, toV20(v)]));
+    const type = object['type'];
+    if (typeof type === 'string' && Array.isArray(object[type]) && 'type' in object && Object.keys(object).length === 2) {
+      object[type] = Object.fromEntries((object[type] as { key: string; value: unknown }[]).map((p) => [p.key, p.value]));
+    }
+    return object;
+  };
+  const v20 = toV20(v21) as { info: { schema: string } };
+  v20.info.schema = 'https://schema.getpostman.com/json/collection/v2.0.0/collection.json';
+  const fromV20 = importCollection({ collection: v20, slug: 'mediavalet', environments: [] });
+  const fromV21 = importCollection({ collection: v21, slug: 'mediavalet', environments: [] });
+  assert.deepEqual(fromV20.files.map((f) => [f.path, f.content]), fromV21.files.map((f) => [f.path, f.content]));
+});

@@ -5,6 +5,7 @@ import { variableNames } from '../spec/variables.js';
 import type * as M from '../spec/model.js';
 import { importAutoRefresh, importTestScript, isObject } from './scripts.js';
 import { renderYaml } from './render-yaml.js';
+import { convertV20, isV20 } from './convert-v20.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,7 +22,7 @@ export interface ImportResult {
 }
 
 export interface ImportInput {
-  /** A v2.1 collection (convert v2.0 first, see convertV20). */
+  /** A v2.1 collection; a v2.0 one is converted first (convertV20). */
   readonly collection: unknown;
   /** Names the collection directory. */
   readonly slug: string;
@@ -44,7 +45,7 @@ export class ImportError extends Error {
 }
 
 export function importCollection(input: ImportInput): ImportResult {
-  const c = input.collection;
+  const c = isV20(input.collection) ? convertV20(input.collection) : input.collection;
   if (!isObject(c) || !isObject(c['info']) || !Array.isArray(c['item'])) throw new ImportError('not a Postman collection: it needs `info` and an `item` list');
   const schema = String((c['info'] as Json)['schema'] ?? '');
   if (!schema.includes('v2.1')) throw new ImportError(`unsupported collection format ${JSON.stringify(schema)}: expected Collection v2.1 (or v2.0)`);

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { convertV20, isV20 } from '../../import/convert-v20.js';
 import { importCollection, ImportError, type ImportResult } from '../../import/import-collection.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
@@ -43,7 +42,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   }
   let result: ImportResult;
   try {
-    const v21 = isV20(collection.value) ? convertV20(collection.value) : collection.value;
+    const v21 = collection.value;
     result = importCollection({ collection: v21, slug: slugOf(collectionFile, '.postman_collection.json', collection.value), environments });
   } catch (error) {
     if (error instanceof ImportError) return fail(error.message.startsWith('not a Postman environment') ? values.environment ?? collectionFile : collectionFile, error.message);
