@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { emptyState, fingerprint, readState, writeState } from '../src/run/state-file.ts';
 import { afterTokenCall, beforeTokenCall } from '../src/run/token-journal.ts';
-import { DEMO_CLIENT, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, tempProject } from './helpers.ts';
+import { DEMO_CLIENT, signIn, type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT } from './helpers.ts';
+import { useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -32,14 +33,7 @@ async function token(params: Record<string, string>): Promise<Record<string, unk
 }
 
 describe('load on the stand-in', () => {
-  before(async () => {
-    server = await startStandin({ port: 0 });
-    work = tempProject({});
-  });
-  after(async () => {
-    await server.close();
-    work.cleanup();
-  });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   test('four concurrent mvpm runs, twice each, with separate sign-ins and state files', async () => {
     const files = [0, 1, 2, 3].map((i) => path.join(work.dir, `state-${i}.json`));

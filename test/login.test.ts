@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { runMain } from '../src/cli/main.ts';
 import { readState } from '../src/run/state-file.ts';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -41,14 +42,7 @@ async function login(env: Record<string, string>, answer: (authorizeUrl: URL) =>
 const credentials = () => ({ MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY });
 
 describe('mvpm login and mvpm token', () => {
-  before(async () => {
-    server = await startStandin({ port: 0 });
-    work = tempProject({});
-  });
-  after(async () => {
-    await server.close();
-    work.cleanup();
-  });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   test('prints the authorize URL, takes the redirected address back, and saves a refresh token that mvpm run then uses', async () => {
     const result = await login(credentials(), async (url) => {

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, startStandin, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
-import { signedInRefreshToken } from './standin-helpers.ts';
+import { describe, test } from 'node:test';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -35,14 +35,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('failures explain themselves', () => {
-  before(async () => {
-    server = await startStandin({ port: 0 });
-    work = tempProject({});
-  });
-  after(async () => {
-    await server.close();
-    work.cleanup();
-  });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   const cases: { name: string; setup: () => Promise<Record<string, string>>; explains: RegExp; after?: (e: Record<string, string>) => Promise<void> }[] = [
     {

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { runSuite } from '../src/run/run-suite.ts';
 import { readState } from '../src/run/state-file.ts';
 import { lockState } from '../src/run/state-lock.ts';
-import { startStandin, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, tempProject } from './helpers.ts';
-import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
+import { type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT } from './helpers.ts';
+import { mediavaletEnv, signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -24,14 +24,7 @@ const options = (stateFile: string, token: string) => ({
 });
 
 describe('state file lock', () => {
-  before(async () => {
-    server = await startStandin({ port: 0 });
-    work = tempProject({});
-  });
-  after(async () => {
-    await server.close();
-    work.cleanup();
-  });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   test('two runs sharing a state file: the second waits, then continues with the rotated token', async () => {
     const stateFile = path.join(work.dir, 'shared.json');

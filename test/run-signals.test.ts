@@ -3,12 +3,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { runSuite, type RunEvent } from '../src/run/run-suite.ts';
 import { fingerprint, readState } from '../src/run/state-file.ts';
-import { DEMO_CLIENT, startStandin, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, tempProject } from './helpers.ts';
-import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
+import { DEMO_CLIENT, type StandinServer } from '../src/standin/index.ts';
+import { PROJECT_ROOT } from './helpers.ts';
+import { mediavaletEnv, signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -48,14 +48,7 @@ async function isActive(refreshToken: string): Promise<boolean> {
 const freshRefreshToken = (): Promise<string> => signedInRefreshToken(server);
 
 describe('interrupting mvpm run', () => {
-  before(async () => {
-    server = await startStandin({ port: 0 });
-    work = tempProject({});
-  });
-  after(async () => {
-    await server.close();
-    work.cleanup();
-  });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   test('SIGINT or SIGTERM at 50 random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable', async () => {
     const stateFile = path.join(work.dir, 'interrupted.json');

@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { RunError } from '../src/run/errors.ts';
 import { runSuite, type RunEvent } from '../src/run/run-suite.ts';
 import { fingerprint, readState } from '../src/run/state-file.ts';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, startStandin, type StandinServer } from '../src/standin/index.ts';
-import { runCli, tempProject, PROJECT_ROOT } from './helpers.ts';
-import { signedInRefreshToken } from './standin-helpers.ts';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, type StandinServer } from '../src/standin/index.ts';
+import { runCli, PROJECT_ROOT } from './helpers.ts';
+import { signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -31,14 +31,7 @@ function mediavaletEnv(refreshToken: string | undefined, stateHome: string): Rec
 }
 
 describe('token state between runs', () => {
-  before(async () => {
-    server = await startStandin({ port: 0 });
-    work = tempProject({});
-  });
-  after(async () => {
-    await server.close();
-    work.cleanup();
-  });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   test('a run saves the rotated token (0600, no secret), and the next run uses it instead of the spent MV_REFRESH_TOKEN', async () => {
     const stateHome = path.join(work.dir, 'state-1');

@@ -1,5 +1,7 @@
 // Shared by the tests that run against a stand-in playing MediaValet.
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, type StandinServer } from '../src/standin/index.ts';
+import { after, before } from 'node:test';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinOptions, type StandinServer } from '../src/standin/index.ts';
+import { tempProject } from './helpers.ts';
 
 type Client = { readonly clientId: string; readonly clientSecret: string; readonly redirectUris: readonly string[] };
 
@@ -29,4 +31,20 @@ export function mediavaletEnv(server: StandinServer, overrides: Record<string, s
     MV_API_BASE_URL: server.url,
     ...overrides,
   };
+}
+
+/**
+ * Starts a stand-in (free port) and a temporary directory before the suite's tests and removes both after them;
+ * `use` receives them for the suite's variables.
+ */
+export function useStandin(use: (server: StandinServer, work: { dir: string; cleanup: () => void }) => void, options: StandinOptions = {}): void {
+  let started: { server: StandinServer; work: { dir: string; cleanup: () => void } } | undefined;
+  before(async () => {
+    started = { server: await startStandin({ port: 0, ...options }), work: tempProject({}) };
+    use(started.server, started.work);
+  });
+  after(async () => {
+    await started?.server.close();
+    started?.work.cleanup();
+  });
 }
