@@ -6,11 +6,10 @@
 
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runMain } from '../src/cli/main.ts';
 import {
-  DEMO_CLIENT,
   DEMO_SUBSCRIPTION_KEY,
   DEMO_USER,
   FAULT_STATUSES,
@@ -18,36 +17,15 @@ import {
   startStandin,
   StandinError,
   type StandinFault,
-  type StandinOptions,
   type StandinServer,
 } from '../src/standin/index.ts';
 import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { DEMO_CLIENT_FORM, POSTMAN_CALLBACK, postForm, refreshWith, standinFor, type Reply } from './standin-helpers.ts';
 
-const POSTMAN_CALLBACK = 'https://oauth.pstmn.io/v1/callback';
-const CLIENT = { client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret };
+const CLIENT = DEMO_CLIENT_FORM;
 const API_HEADERS = { 'Ocp-Apim-Subscription-Key': DEMO_SUBSCRIPTION_KEY };
 
-interface Reply {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: Record<string, unknown>;
-}
-
-async function standinFor(t: TestContext, options: StandinOptions = {}): Promise<StandinServer> {
-  const standin = await startStandin({ port: 0, ...options });
-  t.after(() => standin.close());
-  return standin;
-}
-
-async function postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<Reply> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), signal });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
-}
-
-function refresh(standin: StandinServer, refreshToken: string, signal?: AbortSignal): Promise<Reply> {
-  return postForm(standin.endpoints.token, { grant_type: 'refresh_token', refresh_token: refreshToken, ...CLIENT }, signal);
-}
+const refresh = refreshWith;
 
 /** Signs in and exchanges the code: the access and refresh tokens of a fresh sign-in. */
 async function tokensFor(standin: StandinServer): Promise<{ access: string; refresh: string }> {

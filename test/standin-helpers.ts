@@ -1,5 +1,5 @@
 // Shared by the tests that run against a stand-in playing MediaValet.
-import { after, before } from 'node:test';
+import { after, before, type TestContext } from 'node:test';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinOptions, type StandinServer } from '../src/standin/index.ts';
 import { tempProject } from './helpers.ts';
 
@@ -47,4 +47,35 @@ export function useStandin(use: (server: StandinServer, work: { dir: string; cle
     await started?.server.close();
     started?.work.cleanup();
   });
+}
+
+/** Postman's callback page: the demo client's first redirect URI. */
+export const POSTMAN_CALLBACK = 'https://oauth.pstmn.io/v1/callback';
+/** The demo client's credentials as token-request form fields (client_secret_post). */
+export const DEMO_CLIENT_FORM = { client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret };
+
+/** A token-endpoint answer: status, headers and the JSON body ({} when empty). */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Record<string, unknown>;
+}
+
+/** A stand-in on a free port for one test, closed when the test ends. */
+export async function standinFor(t: TestContext, options: StandinOptions = {}): Promise<StandinServer> {
+  const standin = await startStandin({ port: 0, ...options });
+  t.after(() => standin.close());
+  return standin;
+}
+
+/** POSTs an x-www-form-urlencoded form and reads the JSON answer. */
+export async function postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<Reply> {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), ...(signal ? { signal } : {}) });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+/** A refresh_token grant with the demo client. */
+export function refreshWith(standin: StandinServer, refreshToken: string, signal?: AbortSignal): Promise<Reply> {
+  return postForm(standin.endpoints.token, { grant_type: 'refresh_token', refresh_token: refreshToken, ...DEMO_CLIENT_FORM }, signal);
 }

@@ -2,41 +2,17 @@
 // client authentication, refresh-token rotation and reuse detection, revocation, access-token expiry.
 
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinOptions, type StandinServer } from '../src/standin/index.ts';
+import { describe, test } from 'node:test';
+import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, type StandinServer } from '../src/standin/index.ts';
+import { DEMO_CLIENT_FORM, POSTMAN_CALLBACK, postForm, refreshWith, standinFor, type Reply } from './standin-helpers.ts';
 
-const POSTMAN_CALLBACK = 'https://oauth.pstmn.io/v1/callback';
-const CLIENT = { client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret };
-
-interface Reply {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: Record<string, unknown>;
-}
-
-async function standinFor(t: TestContext, options: StandinOptions = {}): Promise<StandinServer> {
-  const standin = await startStandin({ port: 0, ...options });
-  t.after(() => standin.close());
-  return standin;
-}
-
-async function postForm(url: string, form: Record<string, string>): Promise<Reply> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
-}
+const CLIENT = DEMO_CLIENT_FORM;
 
 function exchangeCode(standin: StandinServer, code: string, overrides: Record<string, string> = {}): Promise<Reply> {
   return postForm(standin.endpoints.token, { grant_type: 'authorization_code', code, redirect_uri: POSTMAN_CALLBACK, ...CLIENT, ...overrides });
 }
 
-function refresh(standin: StandinServer, refreshToken: string): Promise<Reply> {
-  return postForm(standin.endpoints.token, { grant_type: 'refresh_token', refresh_token: refreshToken, ...CLIENT });
-}
+const refresh = (standin: StandinServer, refreshToken: string): Promise<Reply> => refreshWith(standin, refreshToken);
 
 /** Signs in and exchanges the code: the access and refresh tokens of a fresh sign-in. */
 async function tokensFor(standin: StandinServer): Promise<{ access: string; refresh: string }> {

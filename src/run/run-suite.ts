@@ -237,11 +237,12 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     }
   }
 
-  const authBaseUrl = target === 'standin' ? stripSlash(options.baseUrl!) : stripSlash(env[CREDENTIAL_VARIABLES.authBaseUrl] || guideValue(environmentsDir, 'authBaseUrl'));
   const environment =
     target === 'standin'
-      ? standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), authBaseUrl)
+      ? standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), stripSlash(options.baseUrl!))
       : mediavaletEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.guideEnvironment)), env);
+  // The server the run talks to, as the environment now says (MV_AUTH_BASE_URL already applied): it keys the state file.
+  const authBaseUrl = stripSlash(environment.values.find((v) => v.key === 'authBaseUrl')?.value ?? '');
   const stateFile = path.resolve(cwd, options.stateFile ?? defaultStatePath(stateDirectory(env), target, authBaseUrl));
   const release = await lockState(stateFile);
   let session: Session | undefined;
@@ -346,10 +347,6 @@ function mediavaletEnvironment(file: EnvFile, env: Readonly<Record<string, strin
   if (env[CREDENTIAL_VARIABLES.authBaseUrl]) setValue(environment, 'authBaseUrl', stripSlash(env[CREDENTIAL_VARIABLES.authBaseUrl]!));
   if (env[CREDENTIAL_VARIABLES.apiBaseUrl]) setValue(environment, 'apiBaseUrl', stripSlash(env[CREDENTIAL_VARIABLES.apiBaseUrl]!));
   return environment;
-}
-
-function guideValue(environmentsDir: string, key: string): string {
-  return readJson<EnvFile>(path.join(environmentsDir, FILES.guideEnvironment)).values.find((v) => v.key === key)?.value ?? '';
 }
 
 function setValue(environment: EnvFile, key: string, value: string): void {
