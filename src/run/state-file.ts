@@ -31,16 +31,7 @@ export interface TokenState {
 
 export const SPENT_KEPT = 50;
 
-/**
- * The per-user state directory: `$XDG_STATE_HOME/mvpm` (default `~/.local/state/mvpm`) on Linux and other Unixes,
- * `~/Library/Application Support/mvpm` on macOS, `%LOCALAPPDATA%\mvpm\State` on Windows.
- */
-export function stateDirectory(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform = process.platform): string {
-  const home = env['HOME'] ?? os.homedir();
-  if (platform === 'win32') return path.join(env['LOCALAPPDATA'] ?? path.join(home, 'AppData', 'Local'), 'mvpm', 'State');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'mvpm');
-  return path.join(env['XDG_STATE_HOME'] || path.join(home, '.local', 'state'), 'mvpm');
-}
+export { stateDirectory } from '../paths/state-dir.js';
 
 /** One file per target and auth server, so a stand-in's tokens never mix with MediaValet's. */
 export function defaultStatePath(directory: string, target: string, authBaseUrl: string): string {

@@ -1,0 +1,256 @@
+// The one path guard. Every path that comes from input (a spec's file names, an imported collection's item names and
+// labels, a schema file reference, a form-data `src`, an output directory) goes through these functions before mvpm
+// reads, writes or deletes anything: names are checked (or cleaned) by one rule, a path is resolved inside a root by
+// its real path without following a symbolic link, and writes and deletions refuse links and foreign files.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The longest name, in UTF-8 bytes. File systems allow 255 bytes per name; mvpm adds suffixes of up to 26 bytes
+ * (`.postman_collection.json`, `.request.yaml`) and a staging prefix, so names stop well below that.
+ */
+export const MAX_NAME_BYTES = 200;
+
+/** Windows' reserved device names; `CON.txt` is reserved too. Refused everywhere, so a checkout works on any system. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
+
+/** Characters that may never appear in a name: separators, characters Windows refuses, and NUL. */
+const FORBIDDEN = /[/\\<>:"|?*\u0000]/u;
+
+/**
+ * Line and paragraph separators, other control characters (C0, DEL, C1) and bidirectional controls
+ * (U+202A–U+202E embeddings and overrides, U+2066–U+2069 isolates, U+200E/U+200F marks, U+061C): text that could
+ * end a line of generated code or make a reviewer read something other than what runs.
+ */
+export const UNSAFE_TEXT = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/** Bidirectional controls only: refused even in raw scripts, where line breaks are legitimate. */
+export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+export type NameProblem =
+  | 'empty'
+  | 'dot-name'
+  | 'separator'
+  | 'control'
+  | 'reserved'
+  | 'trailing'
+  | 'leading-space'
+  | 'too-long';
+
+/** Why a name cannot be a file or directory name, in words, for messages. */
+export const NAME_PROBLEM_TEXT: Readonly<Record<NameProblem, string>> = {
+  empty: 'it is empty',
+  'dot-name': 'it is `.` or `..`',
+  separator: 'it contains a path separator or one of < > : " | ? *',
+  control: 'it contains a control character, a line or paragraph separator, or a bidirectional control',
+  reserved: 'it is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9)',
+  trailing: 'it ends with a dot or a space, which Windows drops',
+  'leading-space': 'it starts with a space',
+  'too-long': `it is longer than ${MAX_NAME_BYTES} bytes`,
+};
+
+/** The first reason `name` is not a safe single path component, or undefined when it is one. */
+export function nameProblem(name: string): NameProblem | undefined {
+  if (name.length === 0) return 'empty';
+  if (name === '.' || name === '..') return 'dot-name';
+  if (UNSAFE_TEXT.test(name)) return 'control';
+  if (FORBIDDEN.test(name)) return 'separator';
+  if (RESERVED.test(name)) return 'reserved';
+  if (/[. ]$/u.test(name)) return 'trailing';
+  if (name.startsWith(' ')) return 'leading-space';
+  if (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) return 'too-long';
+  return undefined;
+}
+
+/**
+ * A safe name made from untrusted text (an imported item's name, a schema label): unsafe characters become `_`,
+ * leading and trailing dots and spaces go, reserved names get a `_` prefix, and the result is cut to
+ * MAX_NAME_BYTES (on a character boundary). Never empty: `fallback` stands in. The result passes nameProblem().
+ */
+export function cleanName(text: string, fallback = 'unnamed'): string {
+  let name = text
+    .normalize('NFC')
+    .replace(new RegExp(UNSAFE_TEXT.source, 'gu'), '_')
+    .replace(new RegExp(FORBIDDEN.source, 'gu'), '_')
+    .replace(/^[. ]+|[. ]+$/gu, '');
+  if (name === '' || name === '.' || name === '..') name = fallback;
+  if (RESERVED.test(name)) name = `_${name}`;
+  while (Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) name = [...name].slice(0, -1).join('');
+  name = name.replace(/[. ]+$/u, '');
+  return name === '' ? fallback : name;
+}
+
+/** The key two names collide under on a case-insensitive (and normalising) file system. */
+export function collisionKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** Thrown when a path would leave its root, pass through a link, or touch a file mvpm may not touch. */
+export class PathGuardError extends Error {
+  override name = 'PathGuardError';
+  constructor(
+    readonly code: 'E_PATH_OUTSIDE' | 'E_PATH_LINK' | 'E_PATH_NAME' | 'E_PATH_NOT_FILE' | 'E_PATH_FOREIGN',
+    message: string,
+    /** The offending path, as given (relative to the root where there is one). */
+    readonly target: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `relative` (forward or back slashes) resolved inside `root`: refused when it is absolute, has an empty, `.` or
+ * `..` component or any unsafe name, or when any existing component below the root is a symbolic link; then the
+ * real path of the deepest existing ancestor is checked to lie inside the real root. The file itself need not exist.
+ * Returns the absolute path (under the real root).
+ */
+export function resolveInside(root: string, relative: string): string {
+  if (relative === '' || path.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
+    throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} is not a relative path inside ${root}`, relative);
+  }
+  const parts = relative.split(/[/\\]/);
+  for (const part of parts) {
+    const problem = nameProblem(part);
+    if (problem === 'dot-name') throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root} (it has a \`..\` or \`.\` part)`, relative);
+    if (problem) throw new PathGuardError('E_PATH_NAME', `${JSON.stringify(relative)} has an unusable name: ${NAME_PROBLEM_TEXT[problem]}`, relative);
+  }
+  const realRoot = realRootOf(root);
+  let current = realRoot;
+  for (const part of parts) {
+    current = path.join(current, part);
+    const stats = lstatOrUndefined(current);
+    if (stats === undefined) break;
+    if (stats.isSymbolicLink()) throw new PathGuardError('E_PATH_LINK', `${JSON.stringify(relative)} passes through a symbolic link (${part}); mvpm does not follow links`, relative);
+  }
+  const absolute = path.join(realRoot, ...parts);
+  if (!isInside(realRoot, absolute)) throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root}`, relative);
+  return absolute;
+}
+
+/**
+ * Checks an absolute path found by walking `root` (not typed by anyone): it must lie inside the real root and no
+ * component below the root may be a link. Returns the path relative to the root, forward slashes.
+ */
+export function relativeInside(root: string, absolute: string): string {
+  const realRoot = realRootOf(root);
+  const relative = path.relative(realRoot, absolute);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new PathGuardError('E_PATH_OUTSIDE', `${absolute} is not inside ${root}`, absolute);
+  }
+  resolveInside(realRoot, relative);
+  return relative.split(path.sep).join('/');
+}
+
+/** Whether `absolute` is `root` itself or below it (both already real or both lexical). */
+export function isInside(root: string, absolute: string): boolean {
+  const relative = path.relative(root, absolute);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Creates `root` when missing (with its parents) and returns its real path. The root is chosen by the person
+ * running mvpm (`--collections out`), so it may itself be reached through a link; below it, nothing may be.
+ */
+export function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
+}
+
+/**
+ * Writes `content` to `relative` under `root` atomically (a new temp file beside it, fsync, rename) without
+ * following a link: directories are created one level at a time and must be real directories, the temp file is
+ * created exclusively (O_EXCL|O_NOFOLLOW), and an existing link or non-file at the target is refused.
+ */
+export function writeFileInside(root: string, relative: string, content: string | Buffer, options: { readonly mode?: number } = {}): string {
+  mkdirSync(root, { recursive: true });
+  const absolute = resolveInside(root, relative);
+  const realRoot = realRootOf(root);
+  let dir = realRoot;
+  for (const part of path.relative(realRoot, path.dirname(absolute)).split(path.sep).filter(Boolean)) {
+    dir = path.join(dir, part);
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const stats = lstatSync(dir);
+    if (!stats.isDirectory()) throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${path.relative(realRoot, dir)} is not a directory mvpm can write into`, relative);
+  }
+  const existing = lstatOrUndefined(absolute);
+  if (existing && !existing.isFile()) {
+    throw new PathGuardError(existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`, relative);
+  }
+  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute).slice(0, 40)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode ?? 0o644);
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(temp);
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, absolute);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+  return absolute;
+}
+
+/**
+ * Reads a regular file inside `root` without following a link, at most `limit` bytes. Returns undefined when it
+ * does not exist; throws PathGuardError for a link, a directory or a device.
+ */
+export function readFileInside(root: string, relative: string, limit = 16 * 1024 * 1024): Buffer | undefined {
+  const absolute = resolveInside(root, relative);
+  const stats = lstatOrUndefined(absolute);
+  if (stats === undefined) return undefined;
+  if (stats.isSymbolicLink()) throw new PathGuardError('E_PATH_LINK', `${relative} is a symbolic link; mvpm does not follow links`, relative);
+  if (!stats.isFile()) throw new PathGuardError('E_PATH_NOT_FILE', `${relative} is not a regular file`, relative);
+  if (stats.size > limit) throw new PathGuardError('E_PATH_NOT_FILE', `${relative} is larger than ${limit} bytes`, relative);
+  const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** SHA-256 of bytes or text, hex. What ownership records hold. */
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Deletes `relative` under `root` only when it is a regular file (not a link) whose SHA-256 is `expectedSha256`:
+ * the hash mvpm recorded when it wrote the file. Anything else is left alone and reported by the return value.
+ */
+export function removeOwnedFile(root: string, relative: string, expectedSha256: string): 'removed' | 'missing' | 'changed' | 'not-a-file' {
+  const absolute = resolveInside(root, relative);
+  const stats = lstatOrUndefined(absolute);
+  if (stats === undefined) return 'missing';
+  if (!stats.isFile()) return 'not-a-file';
+  const current = readFileInside(root, relative, Number.MAX_SAFE_INTEGER);
+  if (current === undefined) return 'missing';
+  if (sha256(current) !== expectedSha256) return 'changed';
+  unlinkSync(absolute);
+  return 'removed';
+}
+
+function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(p);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
