@@ -21,13 +21,14 @@ describe('mvpm build', () => {
   });
 
   test('--check exits 1 naming a hand-edited, a missing and an orphaned file, and writes nothing', async () => {
-    const project = tempProject(minimalProject());
+    const project = tempProject(minimalProject({ 'specs/environments/old.environment.yaml': '$kind: environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n' }));
     try {
       assert.equal((await runCli(['build'], project.dir)).code, 0);
+      // mvpm wrote old.postman_environment.json; its spec goes away, which makes the file an orphan mvpm may remove.
+      rmSync(path.join(project.dir, 'specs/environments/old.environment.yaml'));
       const collection = path.join(project.dir, 'collections/demo.postman_collection.json');
       writeFileSync(collection, readFileSync(collection, 'utf8').replace('"Demo"', '"Demo (edited by hand)"'));
       rmSync(path.join(project.dir, 'environments/two.postman_environment.json'));
-      writeFileSync(path.join(project.dir, 'environments/old.postman_environment.json'), '{}\n');
       const before = readTree(project.dir);
       const check = await runCli(['build', '--check'], project.dir);
       assert.equal(check.code, 1);
@@ -36,8 +37,9 @@ describe('mvpm build', () => {
         [
           'stale: collections/demo.postman_collection.json (differs from a fresh build)',
           'stale: environments/two.postman_environment.json (not generated yet)',
+          'stale: docs/generated/README.md (differs from a fresh build)',
           'stale: environments/old.postman_environment.json (no spec produces it any more)',
-          'mvpm build --check: 3 generated files are out of date; run `mvpm build` and commit the result.',
+          'mvpm build --check: 4 generated files are out of date; run `mvpm build` and commit the result.',
           '',
         ].join('\n'),
       );

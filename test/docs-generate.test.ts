@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildProject } from '../src/emit/build-project.ts';
@@ -116,13 +116,20 @@ describe('generated docs: secrets and drift', () => {
   });
 
   test('build --check fails on a hand-edited or orphaned page; build repairs both', async () => {
-    const project = tempProject(minimalProject());
+    const project = tempProject(
+      minimalProject({
+        'specs/old/.resources/definition.yaml': '$kind: collection\nname: Old\n',
+        'specs/old/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
+      }),
+    );
     try {
       assert.equal((await runCli(['build'], project.dir)).code, 0);
-      assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'docs/generated'))), ['README.md', 'demo.md']);
+      assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'docs/generated'))), ['README.md', 'demo.md', 'old.md']);
+      // The collection whose page mvpm wrote goes away: old.md becomes an orphan that build may remove.
+      rmSync(path.join(project.dir, 'specs/old'), { recursive: true });
+      rmSync(path.join(project.dir, 'collections/old.postman_collection.json'));
       const page = path.join(project.dir, 'docs/generated/demo.md');
       writeFileSync(page, readFileSync(page, 'utf8').replace('status is 200', 'status is 204'));
-      writeFileSync(path.join(project.dir, 'docs/generated/old.md'), '# old\n');
       const before = readTree(project.dir);
       const check = await runCli(['build', '--check'], project.dir);
       assert.equal(check.code, 1);

@@ -5,6 +5,13 @@ import { runMain } from '../src/cli/main.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
+/**
+ * The per-user state directory the in-process CLI uses unless a test gives its own (`XDG_STATE_HOME`): one per test
+ * process, so tests never read or write the real user's token state or record of written files.
+ */
+export const TEST_STATE_HOME = mkdtempSync(path.join(os.tmpdir(), 'mvpm-test-state-'));
+process.on('exit', () => rmSync(TEST_STATE_HOME, { recursive: true, force: true }));
+
 /** A throw-away directory holding `files` (path → content); removed by the returned cleanup. */
 export function tempProject(files: Readonly<Record<string, string>>): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mvpm-test-'));
@@ -43,7 +50,7 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
   const code = await runMain(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    env: { NO_COLOR: '1', ...env },
+    env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME, ...env },
     cwd,
   });
   return { code, stdout, stderr };

@@ -8,6 +8,7 @@ import type { SpecProject } from '../spec/model.js';
 import { validateSpecs } from '../spec/validate-spec.js';
 import { renderDocs } from '../docs/render-docs.js';
 import { renderJson } from './render-json.js';
+import { stateDirectory } from '../paths/state-dir.js';
 
 export const COLLECTION_SUFFIX = '.postman_collection.json';
 export const ENVIRONMENT_SUFFIX = '.postman_environment.json';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   readonly compile?: CompileContext;
   /** Worker threads for YAML parsing; default automatic (see parseTexts). */
   readonly parseWorkers?: number;
+  /** Per-user state directory, where the record of written files is kept (see ownership.ts). Default stateDirectory(process.env). */
+  readonly stateDir?: string;
 }
 
 /** Every option resolved: built once, passed to each stage. */
@@ -36,6 +39,7 @@ export interface ResolvedBuildOptions {
   readonly environmentsDir: string;
   readonly docsDir: string;
   readonly cwd: string;
+  readonly stateDir: string;
   readonly compile: CompileContext;
 }
 
@@ -43,6 +47,9 @@ export interface OutputFile {
   /** Path relative to cwd, forward slashes: how users see it. */
   readonly path: string;
   readonly absolutePath: string;
+  /** The output directory it belongs to (collectionsDir, environmentsDir or docsDir), and its path inside it. */
+  readonly root: string;
+  readonly relative: string;
   readonly content: string;
 }
 
@@ -65,6 +72,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     collectionsDir: path.resolve(cwd, options.collectionsDir ?? 'collections'),
     environmentsDir: path.resolve(cwd, options.environmentsDir ?? 'environments'),
     docsDir: path.resolve(cwd, options.docsDir ?? path.join('docs', 'generated')),
+    stateDir: options.stateDir ?? stateDirectory(process.env),
     compile: options.compile ?? createCompileContext(),
   };
 }
@@ -78,7 +86,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   const project = validation.value;
   const text = (dir: string, name: string, content: string): OutputFile => {
     const absolutePath = path.join(dir, ...name.split('/'));
-    return { path: displayPath(resolved.cwd, absolutePath), absolutePath, content };
+    return { path: displayPath(resolved.cwd, absolutePath), absolutePath, root: dir, relative: name, content };
   };
   const file = (dir: string, name: string, value: unknown): OutputFile => text(dir, name, renderJson(value));
   const files = [

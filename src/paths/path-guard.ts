@@ -117,11 +117,13 @@ export function resolveInside(root: string, relative: string): string {
   }
   const realRoot = realRootOf(root);
   let current = realRoot;
-  for (const part of parts) {
+  for (const [i, part] of parts.entries()) {
     current = path.join(current, part);
     const stats = lstatOrUndefined(current);
     if (stats === undefined) break;
-    if (stats.isSymbolicLink()) throw new PathGuardError('E_PATH_LINK', `${JSON.stringify(relative)} passes through a symbolic link (${part}); mvpm does not follow links`, relative);
+    if (!stats.isSymbolicLink()) continue;
+    const link = parts.slice(0, i + 1).join('/');
+    throw new PathGuardError('E_PATH_LINK', i === parts.length - 1 ? `${link} is a symbolic link; mvpm does not follow links` : `${relative} passes through the symbolic link ${link}; mvpm does not follow links`, relative);
   }
   const absolute = path.join(realRoot, ...parts);
   if (!isInside(realRoot, absolute)) throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root}`, relative);

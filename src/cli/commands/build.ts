@@ -2,6 +2,8 @@ import path from 'node:path';
 import { formatDiagnostic } from '../../spec/diagnostics.js';
 import { buildProject } from '../../emit/build-project.js';
 import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
+import { stateDirectory } from '../../paths/state-dir.js';
+import { printWriteReport, withPathGuard } from '../outputs.js';
 import { EXIT, painterFor, parseCommandArgs, stopSignal, UsageError, type CliIo } from '../io.js';
 import { snapshotTree, waitForChange } from '../watch.js';
 
@@ -99,6 +101,7 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     ...(values.collections === undefined ? {} : { collectionsDir: values.collections }),
     ...(values.environments === undefined ? {} : { environmentsDir: values.environments }),
     ...(values.docs === undefined ? {} : { docsDir: values.docs }),
+    stateDir: stateDirectory(io.env),
   });
   const paint = (kind: 'error' | 'warning' | 'location' | 'hint', text: string): string =>
     kind === 'error' ? err.bold(err.red(text)) : kind === 'warning' ? err.bold(err.yellow(text)) : kind === 'location' ? err.blue(text) : err.cyan(text);
@@ -110,7 +113,9 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   if (values.check) {
-    const { stale } = checkOutputs(build);
+    const checked = withPathGuard('build', io, () => checkOutputs(build));
+    if (typeof checked === 'number') return checked;
+    const { stale } = checked;
     if (stale.length > 0) {
       for (const file of stale) io.stderr.write(`stale: ${file.path} (${describe(file.reason)})\n`);
       io.stderr.write(`${err.red(`mvpm build --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm build\` and commit the result.\n`);
@@ -119,12 +124,9 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     if (!values.quiet) io.stdout.write(`${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages match the specs\n`);
     return EXIT.ok;
   }
-  const report = writeOutputs(build);
-  if (!values.quiet) {
-    for (const file of report.written) io.stdout.write(`wrote ${file}\n`);
-    for (const file of report.removed) io.stdout.write(`removed ${file} (no spec produces it)\n`);
-    io.stdout.write(`${out.green('built')}: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed\n`);
-  }
+  const report = withPathGuard('build', io, () => writeOutputs(build));
+  if (typeof report === 'number') return report;
+  printWriteReport('built', report, values.quiet, io);
   return EXIT.ok;
 }
 

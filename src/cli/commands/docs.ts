@@ -1,6 +1,8 @@
 import { formatDiagnostic } from '../../spec/diagnostics.js';
 import { buildProject } from '../../emit/build-project.js';
 import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
+import { stateDirectory } from '../../paths/state-dir.js';
+import { printWriteReport, withPathGuard } from '../outputs.js';
 import { EXIT, painterFor, parseCommandArgs, type CliIo } from '../io.js';
 
 export const DOCS_HELP = `Usage: mvpm docs [--check] [--specs <dir>] [--out <dir>]
@@ -37,6 +39,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     cwd: io.cwd,
     ...(values.specs === undefined ? {} : { specsDir: values.specs }),
     ...(values.out === undefined ? {} : { docsDir: values.out }),
+    stateDir: stateDirectory(io.env),
   });
   for (const warning of build.warnings) io.stderr.write(`${formatDiagnostic(warning)}\n\n`);
   if (build.errors.length > 0) {
@@ -46,7 +49,9 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     return EXIT.usage;
   }
   if (values.check) {
-    const { stale } = checkOutputs(build, 'docs');
+    const checked = withPathGuard('docs', io, () => checkOutputs(build, 'docs'));
+    if (typeof checked === 'number') return checked;
+    const { stale } = checked;
     for (const file of stale) io.stderr.write(`stale: ${file.path} (${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`);
     if (stale.length > 0) {
       io.stderr.write(`${err.red(`mvpm docs --check: ${stale.length} generated page${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm docs\` and commit the result.\n`);
@@ -55,11 +60,8 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     if (!values.quiet) io.stdout.write(`${out.green('up to date')}: ${build.docs.length} generated pages match the specs\n`);
     return EXIT.ok;
   }
-  const report = writeOutputs(build, 'docs');
-  if (!values.quiet) {
-    for (const file of report.written) io.stdout.write(`wrote ${file}\n`);
-    for (const file of report.removed) io.stdout.write(`removed ${file} (no spec produces it)\n`);
-    io.stdout.write(`${out.green('docs')}: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed\n`);
-  }
+  const report = withPathGuard('docs', io, () => writeOutputs(build, 'docs'));
+  if (typeof report === 'number') return report;
+  printWriteReport('docs', report, values.quiet, io);
   return EXIT.ok;
 }
