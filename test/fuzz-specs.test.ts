@@ -10,10 +10,10 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { PROJECT_ROOT, runCli, soakCount } from './helpers.ts';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_601);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 10_000);
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? soakCount(10_000, 1_500));
 /** No single input may take longer to build than this. */
 const TIME_BOUND_MS = 2000;
 

@@ -6,6 +6,17 @@ import { runMain } from '../src/cli/main.ts';
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
+ * Soak counts: `.ci/run` sets MVPM_SOAK=1 and the heavy tests (fuzzes, repeated interruptions, long rotation chains)
+ * run their full counts; `npm test` alone runs smaller counts of the same tests, to stay within a few minutes.
+ */
+export const SOAK = process.env['MVPM_SOAK'] === '1';
+
+/** `full` under MVPM_SOAK=1, else `quick`. */
+export function soakCount(full: number, quick: number): number {
+  return SOAK ? full : quick;
+}
+
+/**
  * The per-user state directory the in-process CLI uses unless a test gives its own (`XDG_STATE_HOME`): one per test
  * process, so tests never read or write the real user's token state or record of written files.
  */

@@ -1,4 +1,4 @@
-// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 sequential
+// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 (250 without MVPM_SOAK=1) sequential
 // refresh rotations, journaled like a run does, with no token lost or spent twice.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,7 +7,9 @@ import { describe, test } from 'node:test';
 import { emptyState, fingerprint, readState, writeState } from '../src/run/state-file.ts';
 import { afterTokenCall, beforeTokenCall } from '../src/run/token-journal.ts';
 import { DEMO_CLIENT, signIn, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT } from './helpers.ts';
+import { PROJECT_ROOT, soakCount } from './helpers.ts';
+
+const ROTATIONS = soakCount(1000, 250);
 import { useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
@@ -45,13 +47,13 @@ describe('load on the stand-in', () => {
     assert.equal(new Set(tokens).size, 4, 'four separate token families');
   });
 
-  test('1,000 sequential rotations, each journaled: every token new, none lost, none accepted twice', async () => {
+  test(`${ROTATIONS} sequential rotations, each journaled: every token new, none lost, none accepted twice`, async () => {
     const stateFile = path.join(work.dir, 'rotations.json');
     const { code } = await signIn(server.url);
     const first = await token({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]! });
     let state = afterTokenCall(emptyState('standin', server.url, new Date()), { grantType: 'authorization_code' }, { kind: 'issued', refreshToken: first['refresh_token'] as string }, new Date());
     const seen = new Set<string>([state.refreshToken!]);
-    for (let i = 0; i < 1000; i++) {
+    for (let i = 0; i < ROTATIONS; i++) {
       const call = { grantType: 'refresh_token', refreshToken: state.refreshToken! };
       state = beforeTokenCall(state, call, new Date());
       writeState(stateFile, state);

@@ -1,4 +1,4 @@
-// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times) always leave a usable state file with the
+// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 10 otherwise) always leave a usable state file with the
 // newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -7,7 +7,10 @@ import { describe, test } from 'node:test';
 import { runSuite, type RunEvent } from '../src/run/run-suite.ts';
 import { fingerprint, readState } from '../src/run/state-file.ts';
 import { DEMO_CLIENT, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT } from './helpers.ts';
+import { PROJECT_ROOT, soakCount } from './helpers.ts';
+
+const INTERRUPTIONS = soakCount(50, 10);
+const KILLS = soakCount(20, 6);
 import { mediavaletEnv, signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
@@ -50,11 +53,11 @@ const freshRefreshToken = (): Promise<string> => signedInRefreshToken(server);
 describe('interrupting mvpm run', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('SIGINT or SIGTERM at 50 random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable', async () => {
+  test(`SIGINT or SIGTERM at ${INTERRUPTIONS} random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable`, async () => {
     const stateFile = path.join(work.dir, 'interrupted.json');
     const args = ['run', '--target', 'standin', '--base-url', server.url, '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
     const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < INTERRUPTIONS; i++) {
       const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
       const result = await mvpm(args, {}, 150 + Math.floor(Math.random() * 700), signal);
       if (result.code === 130) outcomes.interrupted += 1;
@@ -91,7 +94,7 @@ describe('interrupting mvpm run', () => {
     const stateFile = path.join(work.dir, 'killed.json');
     let token = await freshRefreshToken();
     let stranded = 0;
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < KILLS; i++) {
       const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
       await mvpm(args, env(token), 250 + Math.floor(Math.random() * 600), 'SIGKILL');
       const state = readState(stateFile); // throws if corrupt
@@ -107,7 +110,7 @@ describe('interrupting mvpm run', () => {
         assert.equal(await isActive(state.refreshToken), true, `kill ${i}: the saved token does not work`);
       }
     }
-    process.stdout.write(`# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of 20 kills landed in that window\n`);
+    process.stdout.write(`# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of ${KILLS} kills landed in that window\n`);
   });
 
   test('SIGKILL inside the window (a slow token endpoint holds it open): the token is flagged, the next run asks for mvpm login', async () => {
