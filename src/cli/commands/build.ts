@@ -22,7 +22,11 @@ Options:
   -q, --quiet           Print only errors and warnings
   -h, --help            Show this help
 
-Exit codes: 0 ok (and --watch stopped by Ctrl-C), 1 stale outputs (--check), 2 invalid specs or usage.
+A build deletes a file no spec produces only if its record (in the per-user state directory) says mvpm wrote
+exactly that content; it never writes through a symbolic link.
+
+Exit codes: 0 ok (and --watch stopped by Ctrl-C), 1 stale outputs (--check), 2 invalid specs, usage, or an output
+path that is a link.
 
 Examples:
   mvpm build
