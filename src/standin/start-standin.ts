@@ -86,6 +86,11 @@ export interface StandinServer {
   readonly faults: StandinFaultControl;
   /** A snapshot of what the stand-in has served so far. */
   readonly counters: StandinCounters;
+  /**
+   * How many artifacts the stand-in holds now, by oidc-provider model name (`Interaction`, `Session`, `Grant`,
+   * `AccessToken`, …; models with none are left out), for tests and diagnostics of its memory.
+   */
+  storedArtifacts(): Readonly<Record<string, number>>;
   /** Stops listening, drops open connections and forgets every token. */
   close(): Promise<void>;
 }
@@ -116,7 +121,16 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const address = await listen(server, resolved.host, resolved.port);
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
-  const store = new ArtifactStore();
+  const capReached = new Set<string>();
+  const store = new ArtifactStore({
+    maxPerModel: { Interaction: resolved.maxInteractions, Session: resolved.maxSessions },
+    onEvict: (model) => {
+      if (capReached.has(model)) return;
+      capReached.add(model);
+      const cap = model === 'Interaction' ? `${resolved.maxInteractions} unfinished sign-ins` : `${resolved.maxSessions} browser sessions`;
+      resolved.logger({ level: 'warn', message: `more than ${cap}: forgetting the oldest from now on (reported once)` });
+    },
+  });
   const faults = new FaultInjector(resolved.faults);
   const tally = { tokenRequests: 0, codeGrants: 0, refreshGrants: 0, apiRequests: 0 };
   const provider = createAuthorizationServer({ issuer: url, options: resolved, store, signingKey });
@@ -188,6 +202,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     get counters() {
       return Object.freeze({ ...tally, faultsFired: faults.fired });
     },
+    storedArtifacts: () => Object.freeze(store.countByModel()),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
