@@ -39,7 +39,11 @@ export interface StandinLogEntry {
 export type StandinLogger = (entry: StandinLogEntry) => void;
 
 export interface StandinOptions {
-  /** Interface to listen on. Default `127.0.0.1`: the stand-in is for this machine only. */
+  /**
+   * Interface to listen on. Default `127.0.0.1`: the stand-in is for this machine only. Whatever it is, requests
+   * are answered only when their `Host` names this value, the address listened on, `127.0.0.1`, `localhost` or
+   * `[::1]`, with the port listened on; any other `Host` gets 400 (see host-check.ts).
+   */
   readonly host?: string;
   /** TCP port; `0` picks a free one (read it back from the handle). Default `4010`. */
   readonly port?: number;
