@@ -56,6 +56,38 @@ describe('ArtifactStore', () => {
     assert.deepEqual(await tokens.find('new'), { iat: 1000, exp: 2000 });
   });
 
+  test('a capped model forgets its least recently stored artifacts, and only its own', async () => {
+    const evicted: string[] = [];
+    const store = new ArtifactStore({ maxPerModel: { Interaction: 3 }, onEvict: (model) => evicted.push(model) });
+    const interactions = store.adapterFactory('Interaction');
+    const grants = store.adapterFactory('Grant');
+    for (const id of ['g1', 'g2', 'g3', 'g4', 'g5']) await grants.upsert(id, {}, 60);
+    for (const id of ['i1', 'i2', 'i3']) await interactions.upsert(id, { id }, 60);
+    // Storing i1 again makes it the newest: i2 is now the oldest.
+    await interactions.upsert('i1', { id: 'i1', step: 2 }, 60);
+    await interactions.upsert('i4', { id: 'i4' }, 60);
+    await interactions.upsert('i5', { id: 'i5' }, 60);
+
+    assert.equal(await interactions.find('i2'), undefined);
+    assert.equal(await interactions.find('i3'), undefined);
+    assert.deepEqual(await interactions.find('i1'), { id: 'i1', step: 2 });
+    assert.deepEqual(await interactions.find('i5'), { id: 'i5' });
+    assert.deepEqual(store.countByModel(), { Grant: 5, Interaction: 3 });
+    assert.deepEqual(evicted, ['Interaction', 'Interaction']);
+    await interactions.destroy('i4');
+    assert.deepEqual(store.countByModel(), { Grant: 5, Interaction: 2 });
+  });
+
+  test('an evicted session is no longer found by its uid', async () => {
+    const store = new ArtifactStore({ maxPerModel: { Session: 1 } });
+    const sessions = store.adapterFactory('Session');
+    await sessions.upsert('s1', { uid: 'u1' }, 60);
+    await sessions.upsert('s2', { uid: 'u2' }, 60);
+    assert.equal(await sessions.findByUid('u1'), undefined);
+    assert.deepEqual(await sessions.findByUid('u2'), { uid: 'u2' });
+    assert.equal(store.size, 1);
+  });
+
   test('an entry is forgotten once long past its lifetime, but still found just after it', async () => {
     const store = new ArtifactStore();
     const codes = store.adapterFactory('AuthorizationCode');

@@ -4,7 +4,7 @@
 // the process (two stand-ins would see each other's tokens) and it prints a "development-only adapter" warning.
 // This store implements the adapter contract of lib/adapters/memory_adapter.js — including revokeByGrantId,
 // which oidc-provider calls to kill every token of a sign-in when a spent code or refresh token is replayed —
-// and adds one thing for tests: ageBy(), see below.
+// and adds two things: a cap per model (see ArtifactStoreOptions) and, for tests, ageBy().
 
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 
@@ -28,12 +28,32 @@ interface Entry {
 
 const epochSeconds = (): number => Math.floor(Date.now() / 1000);
 
+export interface ArtifactStoreOptions {
+  /**
+   * The most artifacts kept of each named model, e.g. `{ Interaction: 1000 }`. Storing one more forgets the one of
+   * that model stored (or last updated) longest ago: a cap never refuses a new artifact, it evicts the oldest, as
+   * oidc-provider's own MemoryAdapter (an LRU of 1,000) does. Models not named have no cap. Default: none.
+   */
+  readonly maxPerModel?: Readonly<Record<string, number>>;
+  /** Called with the model's name each time an artifact is forgotten to keep its model under the cap. Default: none. */
+  readonly onEvict?: (model: string) => void;
+}
+
 export class ArtifactStore {
   readonly #entries = new Map<string, Entry>();
+  /** Keys of each model, least recently stored first (a Set keeps insertion order; an upsert re-inserts). */
+  readonly #keysByModel = new Map<string, Set<string>>();
+  readonly #maxPerModel: Readonly<Record<string, number>>;
+  readonly #onEvict: (model: string) => void;
   readonly #keysByGrant = new Map<string, Set<string>>();
   readonly #sessionKeyByUid = new Map<string, string>();
   readonly #keyByUserCode = new Map<string, string>();
   #lastSweep = Date.now();
+
+  constructor({ maxPerModel = {}, onEvict = () => {} }: ArtifactStoreOptions = {}) {
+    this.#maxPerModel = maxPerModel;
+    this.#onEvict = onEvict;
+  }
 
   /** The `adapter` factory for oidc-provider's configuration: one adapter per model name, all backed by this store. */
   readonly adapterFactory = (model: string): Adapter => {
@@ -103,8 +123,15 @@ export class ArtifactStore {
     return this.#entries.size;
   }
 
+  /** Number of stored artifacts of each model that has any, by model name in alphabetical order. */
+  countByModel(): Record<string, number> {
+    const counts = [...this.#keysByModel].map(([model, keys]) => [model, keys.size] as const);
+    return Object.fromEntries(counts.sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
   clear(): void {
     this.#entries.clear();
+    this.#keysByModel.clear();
     this.#keysByGrant.clear();
     this.#sessionKeyByUid.clear();
     this.#keyByUserCode.clear();
@@ -115,6 +142,9 @@ export class ArtifactStore {
     this.#delete(key);
     const stored = structuredClone(payload);
     this.#entries.set(key, { model, payload: stored, expiresAt: expiresIn === undefined ? undefined : Date.now() + expiresIn * 1000 });
+    const modelKeys = this.#keysByModel.get(model) ?? new Set<string>();
+    modelKeys.add(key);
+    this.#keysByModel.set(model, modelKeys);
     if (typeof stored.grantId === 'string') {
       const keys = this.#keysByGrant.get(stored.grantId) ?? new Set<string>();
       keys.add(key);
@@ -122,6 +152,18 @@ export class ArtifactStore {
     }
     if (model === 'Session' && typeof stored.uid === 'string') this.#sessionKeyByUid.set(stored.uid, key);
     if (typeof stored.userCode === 'string') this.#keyByUserCode.set(stored.userCode, key);
+    this.#evictOverCap(model, modelKeys);
+  }
+
+  /** Forgets the oldest artifacts of `model` while it has more than its cap; the one just stored is the newest. */
+  #evictOverCap(model: string, modelKeys: Set<string>): void {
+    const cap = this.#maxPerModel[model];
+    if (cap === undefined) return;
+    for (const oldest of modelKeys) {
+      if (modelKeys.size <= cap) return;
+      this.#delete(oldest);
+      this.#onEvict(model);
+    }
   }
 
   #find(key: string): AdapterPayload | undefined {
@@ -138,6 +180,9 @@ export class ArtifactStore {
     const entry = this.#entries.get(key);
     if (!entry) return;
     this.#entries.delete(key);
+    const modelKeys = this.#keysByModel.get(entry.model);
+    modelKeys?.delete(key);
+    if (modelKeys?.size === 0) this.#keysByModel.delete(entry.model);
     const { grantId, uid, userCode } = entry.payload;
     if (typeof grantId === 'string') {
       const keys = this.#keysByGrant.get(grantId);

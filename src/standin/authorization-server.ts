@@ -16,8 +16,6 @@ export const INTERACTION_PATH_PREFIX = '/interaction/';
 
 /** ID tokens are not used to call anything here; one hour, like access tokens by default. */
 const ID_TOKEN_TTL = 3600;
-/** How long a person has to finish signing in. */
-const INTERACTION_TTL = 3600;
 
 const generateRsaKeyPair = promisify(generateKeyPair);
 
@@ -113,7 +111,8 @@ export function createAuthorizationServer({ issuer, options, store, signingKey }
       // The sign-in (grant) bounds its refresh tokens: rotation renews a token, not the sign-in.
       Grant: () => options.refreshTokenTtl,
       Session: () => options.refreshTokenTtl,
-      Interaction: () => INTERACTION_TTL,
+      // How long a person has to finish signing in; the store also caps how many wait at once (maxInteractions).
+      Interaction: () => options.interactionTtl,
     },
     // Postman's browser agent sends an Origin header; the stand-in serves any local tool.
     clientBasedCORS: () => true,

@@ -39,7 +39,11 @@ export interface StandinLogEntry {
 export type StandinLogger = (entry: StandinLogEntry) => void;
 
 export interface StandinOptions {
-  /** Interface to listen on. Default `127.0.0.1`: the stand-in is for this machine only. */
+  /**
+   * Interface to listen on. Default `127.0.0.1`: the stand-in is for this machine only. Whatever it is, requests
+   * are answered only when their `Host` names this value, the address listened on, `127.0.0.1`, `localhost` or
+   * `[::1]`, with the port listened on; any other `Host` gets 400 (see host-check.ts).
+   */
   readonly host?: string;
   /** TCP port; `0` picks a free one (read it back from the handle). Default `4010`. */
   readonly port?: number;
@@ -52,6 +56,26 @@ export interface StandinOptions {
    * the sign-in's own lifetime, which is the same number of seconds from sign-in. Default `1209600` (14 days).
    */
   readonly refreshTokenTtl?: number;
+  /**
+   * How long a person has to finish a sign-in, in seconds: a sign-in (oidc-provider's Interaction) started by an
+   * authorization request and not finished within this time shows "Sign-in expired". Default `3600` (one hour, as
+   * oidc-provider's default).
+   */
+  readonly interactionTtl?: number;
+  /**
+   * The most unfinished sign-ins kept at once. Starting one more forgets the one started (or last advanced) longest
+   * ago, whose page then says "Sign-in expired"; a new sign-in is never refused. Bounds the memory of a stand-in
+   * whose sign-ins are abandoned (a browser tab closed, a script that only sends authorization requests).
+   * Default `1000`, the size of oidc-provider's own in-memory store.
+   */
+  readonly maxInteractions?: number;
+  /**
+   * The most browser sessions (oidc-provider's Session: who is signed in, per cookie) kept at once; one more
+   * forgets the one used longest ago. That browser must then sign in again, and its access tokens issued without
+   * `offline_access` stop working, as oidc-provider ties those to the session; tokens of `offline_access` sign-ins
+   * are not tied to it. Default `10000`.
+   */
+  readonly maxSessions?: number;
   /** The OAuth client. Default {@link DEMO_CLIENT}. */
   readonly client?: StandinClient;
   /** The account that can sign in. Default {@link DEMO_USER}. */
@@ -75,6 +99,9 @@ export interface ResolvedStandinOptions {
   readonly accessTokenTtl: number;
   readonly codeTtl: number;
   readonly refreshTokenTtl: number;
+  readonly interactionTtl: number;
+  readonly maxInteractions: number;
+  readonly maxSessions: number;
   readonly client: StandinClient;
   readonly user: StandinUser;
   readonly subscriptionKeys: readonly string[];
@@ -120,6 +147,9 @@ export const STANDIN_DEFAULTS = Object.freeze({
   accessTokenTtl: 3600,
   codeTtl: 60,
   refreshTokenTtl: 14 * 24 * 60 * 60,
+  interactionTtl: 60 * 60,
+  maxInteractions: 1000,
+  maxSessions: 10_000,
 });
 
 const ignore: StandinLogger = () => {};
@@ -133,6 +163,9 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
     accessTokenTtl: options.accessTokenTtl ?? STANDIN_DEFAULTS.accessTokenTtl,
     codeTtl: options.codeTtl ?? STANDIN_DEFAULTS.codeTtl,
     refreshTokenTtl: options.refreshTokenTtl ?? STANDIN_DEFAULTS.refreshTokenTtl,
+    interactionTtl: options.interactionTtl ?? STANDIN_DEFAULTS.interactionTtl,
+    maxInteractions: options.maxInteractions ?? STANDIN_DEFAULTS.maxInteractions,
+    maxSessions: options.maxSessions ?? STANDIN_DEFAULTS.maxSessions,
     client: options.client ?? DEMO_CLIENT,
     user: options.user ?? DEMO_USER,
     subscriptionKeys: options.subscriptionKeys ?? [DEMO_SUBSCRIPTION_KEY],
@@ -144,9 +177,13 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
     problems.push(`port must be an integer from 0 to 65535, got ${String(resolved.port)}`);
   }
   // oidc-provider accepts only positive safe integers as lifetimes (Configuration#checkTTL).
-  for (const name of ['accessTokenTtl', 'codeTtl', 'refreshTokenTtl'] as const) {
+  for (const name of ['accessTokenTtl', 'codeTtl', 'refreshTokenTtl', 'interactionTtl'] as const) {
     const value = resolved[name];
     if (!Number.isSafeInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number of seconds, got ${String(value)}`);
+  }
+  for (const name of ['maxInteractions', 'maxSessions'] as const) {
+    const value = resolved[name];
+    if (!Number.isSafeInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, got ${String(value)}`);
   }
   if (resolved.client.redirectUris.length === 0) problems.push('client.redirectUris must not be empty');
   if (resolved.subscriptionKeys.length === 0 || resolved.subscriptionKeys.some((key) => key === '')) {

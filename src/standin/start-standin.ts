@@ -1,6 +1,7 @@
 // startStandin(): one node:http server on one origin, like MediaValet's login and API hosts folded together.
-// Requests go to the sign-in pages (/interaction/…), to the API (/users, /categories, …), or else to
-// oidc-provider's Koa application, which serves /connect/* and /.well-known/openid-configuration.
+// A request whose Host does not name the stand-in is refused first (host-check.ts). The others go to the sign-in
+// pages (/interaction/…), to the API (/users, /categories, …), or else to oidc-provider's Koa application, which
+// serves /connect/* and /.well-known/openid-configuration.
 // Armed faults (faults.ts) act on the API here and on the token endpoint inside the Koa application (token-faults.ts).
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,6 +12,7 @@ import { INTERACTION_PATH_PREFIX, createAuthorizationServer, createSigningKey, w
 import { StandinError } from './errors.js';
 import { actOutFault } from './fault-effects.js';
 import { FaultInjector, resolveFault, type ArmedFault, type StandinFault } from './faults.js';
+import { UNKNOWN_HOST_BODY, allowedAuthorities, isAddressedToStandin } from './host-check.js';
 import { BodyTooLargeError, sendJson } from './http.js';
 import { createInteractionHandler } from './interactions.js';
 import { AUTH_ROUTES, DISCOVERY_PATH } from './mediavalet.js';
@@ -86,6 +88,11 @@ export interface StandinServer {
   readonly faults: StandinFaultControl;
   /** A snapshot of what the stand-in has served so far. */
   readonly counters: StandinCounters;
+  /**
+   * How many artifacts the stand-in holds now, by oidc-provider model name (`Interaction`, `Session`, `Grant`,
+   * `AccessToken`, …; models with none are left out), for tests and diagnostics of its memory.
+   */
+  storedArtifacts(): Readonly<Record<string, number>>;
   /** Stops listening, drops open connections and forgets every token. */
   close(): Promise<void>;
 }
@@ -111,12 +118,24 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   let handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> = async (_req, res) => {
     sendJson(res, 503, { statusCode: 503, message: 'The stand-in is starting.' });
   };
-  const server = createServer((req, res) => void handle(req, res));
+  // Node would refuse an HTTP/1.1 request without Host itself, with an empty 400; the host check refuses it instead,
+  // so that every request not addressed to the stand-in, of any HTTP version, gets the same answer.
+  const server = createServer({ requireHostHeader: false }, (req, res) => void handle(req, res));
   // The issuer must be the server's URL, known only once the port is: listen first, then build the provider.
   const address = await listen(server, resolved.host, resolved.port);
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const authorities = allowedAuthorities({ configuredHost: resolved.host, address: address.address, port: address.port });
 
-  const store = new ArtifactStore();
+  const capReached = new Set<string>();
+  const store = new ArtifactStore({
+    maxPerModel: { Interaction: resolved.maxInteractions, Session: resolved.maxSessions },
+    onEvict: (model) => {
+      if (capReached.has(model)) return;
+      capReached.add(model);
+      const cap = model === 'Interaction' ? `${resolved.maxInteractions} unfinished sign-ins` : `${resolved.maxSessions} browser sessions`;
+      resolved.logger({ level: 'warn', message: `more than ${cap}: forgetting the oldest from now on (reported once)` });
+    },
+  });
   const faults = new FaultInjector(resolved.faults);
   const tally = { tokenRequests: 0, codeGrants: 0, refreshGrants: 0, apiRequests: 0 };
   const provider = createAuthorizationServer({ issuer: url, options: resolved, store, signingKey });
@@ -136,6 +155,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   };
 
   handle = async (req, res) => {
+    if (!isAddressedToStandin(req, authorities)) {
+      sendJson(res, 400, UNKNOWN_HOST_BODY);
+      return;
+    }
     try {
       const requestUrl = new URL(req.url ?? '/', url);
       if (requestUrl.pathname.startsWith(INTERACTION_PATH_PREFIX)) return await interactions(req, res, requestUrl.pathname);
@@ -188,6 +211,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     get counters() {
       return Object.freeze({ ...tally, faultsFired: faults.fired });
     },
+    storedArtifacts: () => Object.freeze(store.countByModel()),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
