@@ -106,6 +106,10 @@ describe('a token belongs to one server', () => {
       assert.match(result.stderr, new RegExp(`^mvpm ${command[0]}: error\\[E_BAD_URL\\]: MV_AUTH_BASE_URL is not a URL`));
     }
     assert.equal(existsSync(path.join(work.dir, 'never.txt')), false);
+    // The stand-in's --base-url may be any http(s) address, but it must be one.
+    const baseUrl = await runCli(['run', '--base-url', 'not a url', '--reporters', 'cli'], PROJECT_ROOT, { XDG_STATE_HOME: stateHome });
+    assert.equal(baseUrl.code, 2);
+    assert.match(baseUrl.stderr, /^mvpm run: error\[E_BAD_OPTION\]: --base-url must be the http\(s\) address of a running stand-in/);
   });
 
   test('a Guide environment (built from specs) that points the credentials at a plain-http server is refused', async () => {
