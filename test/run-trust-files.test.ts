@@ -61,6 +61,7 @@ describe('form-data files', () => {
               upload('Text type with src', 'http://127.0.0.1:1/', [{ key: 'f', type: 'text', src: '/etc/passwd' }]),
               upload('Not a string', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: 42 }]),
               upload('A directory', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: 'sub' }]),
+              upload('Dot slash', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: './hello.txt' }]),
               { name: 'File body', request: { method: 'POST', url: 'http://127.0.0.1:1/', body: { mode: 'raw', raw: '', file: { src: 'C:\\Windows\\win.ini' } } } },
             ],
           },
@@ -77,6 +78,7 @@ describe('form-data files', () => {
           /"Text type with src": .*"\/etc\/passwd" is not a relative path/,
           /"Not a string": .*must be a path \(a string\), not number/,
           /"A directory": .*"sub" is not a regular file/,
+          /"Dot slash": .*"\.\/hello\.txt" has a `\.` part: write it relative to specs\/files\/ without `\.\/`/,
           /"File body": file body: `src` "C:\\\\Windows\\\\win\.ini" is not a relative path/,
         ),
       );
@@ -84,7 +86,7 @@ describe('form-data files', () => {
         checkFileSources(collection, files, 'demo');
       } catch (error) {
         assert.doesNotMatch((error as Error).message, /"Good"/);
-        assert.equal((error as Error).message.match(/^ {2}- /gm)?.length, 9);
+        assert.equal((error as Error).message.match(/^ {2}- /gm)?.length, 10);
       }
     } finally {
       unlinkSync(path.join(files, 'link.txt')); // the other tests need a folder without links

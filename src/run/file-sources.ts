@@ -101,7 +101,12 @@ function checkSrc(src: unknown, filesDir: string, where: string, problems: strin
       if (stats && !stats.isFile()) problems.push(`${where}: \`src\` ${JSON.stringify(one)} is not a regular file`);
     } catch (error) {
       if (!(error instanceof PathGuardError)) throw error;
-      const why = error.code === 'E_PATH_LINK' ? 'passes through a symbolic link' : error.code === 'E_PATH_NAME' ? error.message.replace(/^.*has an unusable name: /, 'has an unusable name: ') : `is not a relative path inside ${FILES_DIR}/`;
+      const parts = one.split(/[/\\]/);
+      const why =
+        error.code === 'E_PATH_LINK' ? 'passes through a symbolic link'
+        : error.code === 'E_PATH_NAME' ? error.message.replace(/^.*has an unusable name: /, 'has an unusable name: ')
+        : parts.includes('.') && !parts.includes('..') && !path.isAbsolute(one) ? `has a \`.\` part: write it relative to ${FILES_DIR}/ without \`./\``
+        : `is not a relative path inside ${FILES_DIR}/`;
       problems.push(`${where}: \`src\` ${JSON.stringify(one)} ${why}`);
     }
   }
