@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { emptyState, fingerprint, readState, writeState } from '../src/run/state-file.ts';
+import { stateBinding } from '../src/run/state-binding.ts';
 import { afterTokenCall, beforeTokenCall } from '../src/run/token-journal.ts';
 import { DEMO_CLIENT, signIn, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, soakCount } from './helpers.ts';
@@ -51,7 +52,7 @@ describe('load on the stand-in', () => {
     const stateFile = path.join(work.dir, 'rotations.json');
     const { code } = await signIn(server.url);
     const first = await token({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]! });
-    let state = afterTokenCall(emptyState('standin', server.url, new Date()), { grantType: 'authorization_code' }, { kind: 'issued', refreshToken: first['refresh_token'] as string }, new Date());
+    let state = afterTokenCall(emptyState(stateBinding('standin', server.url, DEMO_CLIENT.clientId), new Date()), { grantType: 'authorization_code' }, { kind: 'issued', refreshToken: first['refresh_token'] as string }, new Date());
     const seen = new Set<string>([state.refreshToken!]);
     for (let i = 0; i < ROTATIONS; i++) {
       const call = { grantType: 'refresh_token', refreshToken: state.refreshToken! };

@@ -3,10 +3,11 @@ import { describe, test } from 'node:test';
 import { chooseRefreshToken } from '../src/run/run-suite.ts';
 import { Masker, MASK } from '../src/run/masking.ts';
 import { emptyState, fingerprint } from '../src/run/state-file.ts';
+import { stateBinding } from '../src/run/state-binding.ts';
 import { afterTokenCall, beforeTokenCall } from '../src/run/token-journal.ts';
 
 const now = new Date('2026-11-25T12:00:00Z');
-const base = { ...emptyState('mediavalet', 'https://login.example', now), refreshToken: 'rt-old-000000' };
+const base = { ...emptyState(stateBinding('mediavalet', 'https://login.example', 'client-id'), now), refreshToken: 'rt-old-000000' };
 const refresh = { grantType: 'refresh_token', refreshToken: 'rt-old-000000' };
 
 describe('token journal', () => {

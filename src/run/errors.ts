@@ -10,7 +10,17 @@ export type RunErrorCode =
   | 'E_INTERRUPTED'
   | 'E_LOGIN'
   | 'E_NEWMAN'
-  | 'E_BAD_OPTION';
+  | 'E_BAD_OPTION'
+  /** MV_AUTH_BASE_URL / MV_API_BASE_URL (or the Guide environment's URL) is not an https URL (http only for loopback). */
+  | 'E_BAD_URL'
+  /** The state file belongs to another target, token server or client id: nothing is sent. */
+  | 'E_STATE_MISMATCH'
+  /** NODE_DEBUG, an inspector or diagnostic reports would copy secrets out of the process (see debug-output.ts). */
+  | 'E_DEBUG_OUTPUT'
+  /** A form-data or file body `src` is absolute, leaves specs/files/, or passes through a symbolic link. */
+  | 'E_FILE_SRC'
+  /** A report file of the run is a symbolic link, a directory or another non-file. */
+  | 'E_REPORT_PATH';
 
 /** A runner error for the user: its message names what to do and never holds a secret. */
 export class RunError extends Error {

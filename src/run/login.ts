@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { RunError } from './errors.js';
-import { emptyState, readState, writeState, type TokenState } from './state-file.js';
+import { TOKEN_PATH } from './server-url.js';
+import { adoptState, checkStateBinding } from './state-binding.js';
+import { emptyState, readState, writeState, type StateBinding, type StoredTokenState, type TokenState } from './state-file.js';
 import { lockState } from './state-lock.js';
 import { afterTokenCall } from './token-journal.js';
 
@@ -61,7 +63,7 @@ export interface Tokens {
 
 /** Exchanges the code at `/connect/token` (grant_type=authorization_code, client_secret_post). Errors say what to do. */
 export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fetch = fetch): Promise<Tokens> {
-  const tokenUrl = `${exchange.authBaseUrl.replace(/\/+$/, '')}/connect/token`;
+  const tokenUrl = `${exchange.authBaseUrl.replace(/\/+$/, '')}${TOKEN_PATH}`;
   let response: Response;
   try {
     response = await fetchImpl(tokenUrl, {
@@ -91,11 +93,17 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
   throw new RunError('E_LOGIN', `the server refused the code (${error}): ${hint}`);
 }
 
-/** Starts a new chain in the state file (under its lock): the new refresh token, any old flags cleared. */
-export async function saveLogin(stateFile: string, target: string, authBaseUrl: string, tokens: Tokens, now = new Date()): Promise<TokenState> {
+/**
+ * Starts a new chain in the state file (under its lock): the new refresh token, any old flags cleared. A file of
+ * another server or client is refused (E_STATE_MISMATCH) and left as it is; the caller checks that before the
+ * code is exchanged too (checkLoginState), so this refusal only happens when the file changed meanwhile.
+ */
+export async function saveLogin(stateFile: string, binding: StateBinding, tokens: Tokens, now = new Date()): Promise<TokenState> {
   const release = await lockState(stateFile);
   try {
-    const previous = readState(stateFile) ?? emptyState(target, authBaseUrl, now);
+    const stored = readState(stateFile);
+    if (stored) checkStateBinding(stored, binding, stateFile);
+    const previous = stored ? adoptState(stored, binding) : emptyState(binding, now);
     const state = afterTokenCall(previous, { grantType: 'authorization_code' }, { kind: 'issued', ...tokens }, now);
     writeState(stateFile, state);
     return state;
@@ -104,8 +112,14 @@ export async function saveLogin(stateFile: string, target: string, authBaseUrl: 
   }
 }
 
+/** Before a sign-in sends the client secret: the state file it will save to must be absent or of this server and client. */
+export function checkLoginState(stateFile: string, binding: StateBinding): void {
+  const stored = readState(stateFile);
+  if (stored) checkStateBinding(stored, binding, stateFile);
+}
+
 /** The state file's current refresh token, when it is safe to use (not spent, not in doubt, chain not ended). */
-export function currentRefreshToken(state: TokenState | undefined): string | undefined {
+export function currentRefreshToken(state: StoredTokenState | undefined): string | undefined {
   const token = state?.refreshToken;
   if (!token || state.dead) return undefined;
   return token;

@@ -1,10 +1,9 @@
 import type { EventEmitter } from 'node:events';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
-import writeFileAtomic from 'write-file-atomic';
 import { RunError } from './errors.js';
-import type { Masker } from './masking.js';
+import { checkFileSources } from './file-sources.js';
+import { REPORT_FILE_NAMES } from './reports.js';
 
 /** `cli` is mvpm's own console output (masked, printed by the CLI from run events); the others are Newman's. */
 export type ReporterName = 'cli' | 'junit' | 'htmlextra';
@@ -22,6 +21,11 @@ export interface NewmanRunInput {
   readonly bail: boolean;
   /** Per-request timeout in milliseconds (Newman `--timeout-request`); 0 for none. */
   readonly timeoutRequest: number;
+  /**
+   * The one folder form-data and file bodies may upload from (`specs/files`, already resolved by its real path):
+   * Newman's `workingDir`, with `insecureFileRead: false`. Every `src` of the collection is checked against it first.
+   */
+  readonly filesDir: string;
   /** Called with Newman's run emitter before the run starts, to follow its events. */
   readonly onEmitter?: (emitter: EventEmitter) => void;
 }
@@ -31,6 +35,8 @@ export interface NewmanRunInput {
  * travel in headers and bodies, and reports end up in CI artifacts. What is left is masked afterwards.
  */
 export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary> {
+  // Checked here too, not only before the run starts: every collection that reaches newman.run passes the guard.
+  checkFileSources(input.collection, input.filesDir, input.label);
   const { default: newman } = await import('newman');
   const fileReporters = input.reporters.filter((r) => r !== 'cli');
   const options: NewmanRunOptions = {
@@ -38,9 +44,9 @@ export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary
     environment: input.environment as NewmanRunOptions['environment'],
     reporters: fileReporters,
     reporter: {
-      junit: { export: path.join(input.reportsDir, `${input.label}.junit.xml`) },
+      junit: { export: path.join(input.reportsDir, REPORT_FILE_NAMES.junit(input.label)) },
       htmlextra: {
-        export: path.join(input.reportsDir, `${input.label}.html`),
+        export: path.join(input.reportsDir, REPORT_FILE_NAMES.htmlextra(input.label)),
         omitHeaders: true,
         omitRequestBodies: true,
         omitResponseBodies: true,
@@ -50,6 +56,8 @@ export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary
       },
     },
     bail: input.bail,
+    workingDir: input.filesDir,
+    insecureFileRead: false,
     ...(input.timeoutRequest > 0 ? { timeoutRequest: input.timeoutRequest } : {}),
     ...(input.folders.length > 0 ? { folder: [...input.folders] as unknown as string } : {}),
   };
@@ -60,22 +68,6 @@ export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary
     });
     input.onEmitter?.(emitter);
   });
-}
-
-/** Rewrites the report files of a run with every secret masked (atomically; a report is never left half-written). */
-export function maskReports(reportsDir: string, masker: Masker): void {
-  let files: string[];
-  try {
-    files = readdirSync(reportsDir);
-  } catch {
-    return;
-  }
-  for (const name of files) {
-    const file = path.join(reportsDir, name);
-    const text = readFileSync(file, 'utf8');
-    const masked = masker.mask(text);
-    if (masked !== text) writeFileAtomic.sync(file, masked);
-  }
 }
 
 /** Assertions that passed and failed, and errors that are not assertions (requests that could not be sent, scripts that threw). */

@@ -1,39 +1,26 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NewmanRunSummary } from 'newman';
+import { refuseDebugOutput } from './debug-output.js';
+import { addEnvironmentSecrets, CREDENTIAL_VARIABLES, FILES, mediavaletEnvironment, readJson, setValue, standinEnvironment, valueOf, type EnvFile } from './environments.js';
 import { RunError } from './errors.js';
+import { checkFileSources, filesDirectory } from './file-sources.js';
 import { Masker } from './masking.js';
-import { countResults, environmentValue, maskReports, runNewman, type ReporterName } from './newman-run.js';
+import { countResults, environmentValue, runNewman, type ReporterName } from './newman-run.js';
 import { observeRun, type ProgressEvent } from './observe-run.js';
+import { checkReportPaths, maskReports, reportFiles } from './reports.js';
+import { TOKEN_PATH } from './server-url.js';
+import { adoptState, checkStateBinding, stateBinding } from './state-binding.js';
 import { emptyState, defaultStatePath, fingerprint, readState, stateDirectory, writeState, type TokenState } from './state-file.js';
 import { lockState } from './state-lock.js';
 import { afterTokenCall, beforeTokenCall } from './token-journal.js';
 
-export type Target = 'standin' | 'mediavalet';
+export { FILES, CREDENTIAL_VARIABLES } from './environments.js';
+export { TOKEN_PATH } from './server-url.js';
 
-/** The generated files a run uses (see `mvpm build`). */
-export const FILES = {
-  collection: 'mediavalet.postman_collection.json',
-  signInCollection: 'standin-sign-in.postman_collection.json',
-  guideEnvironment: 'guide-variables.postman_environment.json',
-  standinEnvironment: 'local-standin.postman_environment.json',
-} as const;
+export type Target = 'standin' | 'mediavalet';
 
 /** Folders of the MediaValet collection, by role. "Stand-in checks" revokes a token family: never against MediaValet. */
 export const FOLDERS = { signIn: 'Sign in', refresh: 'Refresh chain', api: 'API', standinChecks: 'Stand-in checks' } as const;
-
-/** Environment variables the `mediavalet` target reads. Their values are never printed or written to a report. */
-export const CREDENTIAL_VARIABLES = {
-  clientId: 'MV_CLIENT_ID',
-  clientSecret: 'MV_CLIENT_SECRET',
-  subscriptionKey: 'MV_SUBSCRIPTION_KEY',
-  refreshToken: 'MV_REFRESH_TOKEN',
-  authBaseUrl: 'MV_AUTH_BASE_URL',
-  apiBaseUrl: 'MV_API_BASE_URL',
-} as const;
-
-/** The token endpoint's path on MediaValet and the stand-in. */
-export const TOKEN_PATH = '/connect/token';
 
 export interface RunOptions {
   /** Default `standin`. */
@@ -44,7 +31,7 @@ export interface RunOptions {
   readonly folders?: readonly string[];
   /** Default `['cli']`. */
   readonly reporters?: readonly ReporterName[];
-  /** Default `reports`. */
+  /** Default `reports`. Only the report files of this run are written and masked there; nothing else is touched. */
   readonly reportsDir?: string;
   /** Stop at the first failure. Default false. */
   readonly bail?: boolean;
@@ -54,11 +41,17 @@ export interface RunOptions {
   readonly stateFile?: string;
   /** Send a refresh token whose last refresh ended without an answer (it may have been spent). Default false. */
   readonly retryInDoubt?: boolean;
+  /**
+   * Target `mediavalet`: start even though NODE_DEBUG, an inspector or diagnostic reports would copy the
+   * credentials out of the process (see debug-output.ts). Default false: such a run is refused (E_DEBUG_OUTPUT).
+   */
+  readonly allowDebugOutput?: boolean;
   /** Where the generated collections and environments are. Defaults `collections`, `environments`. */
   readonly collectionsDir?: string;
   readonly environmentsDir?: string;
   /** Process environment (MV_* credentials, XDG_STATE_HOME). Default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The project (the directory holding specs/); form-data files are read from its `specs/files/` only. */
   readonly cwd?: string;
   /**
    * Stops the run: an in-flight token request is allowed to finish and its answer is saved first, then runSuite
@@ -90,16 +83,12 @@ export interface RunResult {
   readonly stateFile?: string;
 }
 
-interface EnvFile {
-  id?: string;
-  name: string;
-  values: { key: string; value: string; type?: string; enabled?: boolean }[];
-}
-
 /** Everything one suite run shares: the masker, the token state (when kept), progress and explanations. */
 class Session {
   readonly masker = new Masker();
   readonly explanations: string[] = [];
+  /** The report files Newman was asked to write so far: the only files of the reports directory mvpm rewrites. */
+  readonly reportNames: string[] = [];
   private summaries: NewmanRunSummary[] = [];
   private savedOnce = false;
 
@@ -116,6 +105,7 @@ class Session {
 
   async run(label: string, collection: object, environment: object, folders: readonly string[], common: Common): Promise<NewmanRunSummary> {
     this.emit({ type: 'collection-started', label, folders });
+    for (const { name } of reportFiles(common.reporters, label)) if (!this.reportNames.includes(name)) this.reportNames.push(name);
     let observer: ReturnType<typeof observeRun> | undefined;
     const run = runNewman({
       ...common,
@@ -211,46 +201,61 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   const collectionsDir = path.resolve(cwd, options.collectionsDir ?? 'collections');
   const environmentsDir = path.resolve(cwd, options.environmentsDir ?? 'environments');
   const reportsDir = path.resolve(cwd, options.reportsDir ?? 'reports');
+  if (target === 'mediavalet' && options.baseUrl) throw new RunError('E_BAD_OPTION', '--base-url is for the stand-in; for MediaValet set MV_AUTH_BASE_URL and MV_API_BASE_URL');
+  const baseUrl = options.baseUrl === undefined ? undefined : standinUrl(options.baseUrl);
+  if (target === 'mediavalet' && !options.allowDebugOutput) refuseDebugOutput(env, 'run against MediaValet');
+
+  // Everything that can be refused is checked before anything starts or is sent: the collections' file uploads
+  // and the report paths of every collection this run may run.
   const common: Common = {
     reporters: options.reporters ?? ['cli'],
     reportsDir,
     bail: options.bail ?? false,
     timeoutRequest: options.timeoutRequest ?? 0,
+    filesDir: filesDirectory(cwd),
   };
-  if (target === 'mediavalet' && options.baseUrl) throw new RunError('E_BAD_OPTION', '--base-url is for the stand-in; for MediaValet set MV_AUTH_BASE_URL and MV_API_BASE_URL');
   const collection = readJson<object>(path.join(collectionsDir, FILES.collection));
+  checkFileSources(collection, common.filesDir, 'mediavalet');
+  const signInCollection = target === 'standin' ? readJson<object>(path.join(collectionsDir, FILES.signInCollection)) : undefined;
+  if (signInCollection) checkFileSources(signInCollection, common.filesDir, 'standin-sign-in');
+  checkReportPaths(reportsDir, ['mediavalet', ...(signInCollection ? ['standin-sign-in'] : [])].flatMap((label) => reportFiles(common.reporters, label).map((r) => r.name)));
 
-  if (target === 'standin' && !options.baseUrl) {
+  if (target === 'standin' && !baseUrl) {
     // The default: a stand-in of our own for this run. Tokens die with it, so no state is kept.
+    const environmentFile = readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment));
     const { startStandin } = await import('../standin/index.js');
     const server = await startStandin({ port: 0 });
     const session = new Session(options, `${server.url}${TOKEN_PATH}`, undefined, undefined);
     session.emit({ type: 'standin-started', url: server.url });
     try {
-      const environment = standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), server.url);
+      const environment = standinEnvironment(environmentFile, server.url);
       addEnvironmentSecrets(session.masker, environment);
-      await signInThenRun(session, collection, environment, collectionsDir, options.folders ?? [], common);
+      await signInThenRun(session, signInCollection!, collection, environment, options.folders ?? [], common);
       return session.result();
     } finally {
       await server.close();
-      maskReports(reportsDir, session.masker);
+      maskReports(reportsDir, session.reportNames, session.masker);
     }
   }
 
   const environment =
     target === 'standin'
-      ? standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), stripSlash(options.baseUrl!))
-      : mediavaletEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.guideEnvironment)), env);
-  // The server the run talks to, as the environment now says (MV_AUTH_BASE_URL already applied): it keys the state file.
-  const authBaseUrl = stripSlash(environment.values.find((v) => v.key === 'authBaseUrl')?.value ?? '');
+      ? standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), baseUrl!)
+      : mediavaletEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.guideEnvironment)), env, path.join(path.basename(environmentsDir), FILES.guideEnvironment));
+  // The server the run talks to, as the environment now says (MV_AUTH_BASE_URL already applied and checked): it
+  // keys the state file, and the file must have been recorded for it and for this client.
+  const authBaseUrl = valueOf(environment, 'authBaseUrl')!;
+  const binding = stateBinding(target, authBaseUrl, valueOf(environment, 'ClientId') ?? '');
   const stateFile = path.resolve(cwd, options.stateFile ?? defaultStatePath(stateDirectory(env), target, authBaseUrl));
   const release = await lockState(stateFile);
   let session: Session | undefined;
   try {
-    const previous = readState(stateFile);
+    const stored = readState(stateFile);
+    if (stored) checkStateBinding(stored, binding, stateFile);
+    const previous = stored ? adoptState(stored, binding) : undefined;
     const chosen = chooseRefreshToken(env[CREDENTIAL_VARIABLES.refreshToken], previous, target, options.retryInDoubt ?? false);
     // The token about to be sent is the chain's current one from now on, whichever source it came from.
-    const start = previous ?? emptyState(target, authBaseUrl, new Date());
+    const start = previous ?? emptyState(binding, new Date());
     const { dead: _dead, ...alive } = start;
     session = new Session(options, `${authBaseUrl}${TOKEN_PATH}`, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile);
     session.masker.addIdentity(env[CREDENTIAL_VARIABLES.clientId]);
@@ -265,13 +270,25 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     } else {
       // Only a stand-in can be signed in to unattended; for MediaValet chooseRefreshToken has thrown.
       session.emit({ type: 'token-source', source: 'sign-in' });
-      await signInThenRun(session, collection, environment, collectionsDir, options.folders ?? [FOLDERS.signIn, FOLDERS.refresh, FOLDERS.api], common);
+      await signInThenRun(session, signInCollection!, collection, environment, options.folders ?? [FOLDERS.signIn, FOLDERS.refresh, FOLDERS.api], common);
     }
     return session.result();
   } finally {
     await release();
-    if (session) maskReports(reportsDir, session.masker);
+    if (session) maskReports(reportsDir, session.reportNames, session.masker);
   }
+}
+
+/** `--base-url`: any http(s) URL (the stand-in's credentials are public), without a trailing slash. */
+function standinUrl(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Refused below.
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new RunError('E_BAD_OPTION', '--base-url must be the http(s) address of a running stand-in, like http://127.0.0.1:4010');
+  return value.replace(/\/+$/, '');
 }
 
 /**
@@ -309,60 +326,11 @@ export function chooseRefreshToken(
   throw new RunError('E_NO_REFRESH_TOKEN', `no refresh token: sign in once with \`mvpm login\` (or set ${CREDENTIAL_VARIABLES.refreshToken}). Later runs keep the rotated one in the state file.`);
 }
 
-async function signInThenRun(session: Session, collection: object, environment: EnvFile, collectionsDir: string, folders: readonly string[], common: Common): Promise<void> {
-  const signInCollection = readJson<object>(path.join(collectionsDir, FILES.signInCollection));
+async function signInThenRun(session: Session, signInCollection: object, collection: object, environment: EnvFile, folders: readonly string[], common: Common): Promise<void> {
   const signIn = await session.run('standin-sign-in', signInCollection, environment, [], common);
   const counts = countResults(signIn);
   session.masker.addSecret(environmentValue(signIn, 'code'));
   if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn, 'code') === undefined) return;
   session.throwIfAborted();
   await session.run('mediavalet', collection, signIn.environment.toJSON() as object, folders, common);
-}
-
-/** Values of the environment's secret-typed variables (empty in committed files; set when supplied). */
-function addEnvironmentSecrets(masker: Masker, environment: EnvFile): void {
-  for (const v of environment.values) if (v.type === 'secret') masker.addSecret(v.value);
-  masker.addIdentity(environment.values.find((v) => v.key === 'ClientId')?.value);
-}
-
-function standinEnvironment(file: EnvFile, url: string): EnvFile {
-  const environment = structuredClone(file);
-  setValue(environment, 'authBaseUrl', url);
-  setValue(environment, 'apiBaseUrl', url);
-  return environment;
-}
-
-function mediavaletEnvironment(file: EnvFile, env: Readonly<Record<string, string | undefined>>): EnvFile {
-  const required = [
-    ['ClientId', CREDENTIAL_VARIABLES.clientId],
-    ['ClientSecret', CREDENTIAL_VARIABLES.clientSecret],
-    ['SubscriptionKey', CREDENTIAL_VARIABLES.subscriptionKey],
-  ] as const;
-  const missing = required.filter(([, name]) => !env[name]).map(([, name]) => name);
-  if (missing.length > 0) {
-    throw new RunError('E_MISSING_CREDENTIALS', `set ${missing.join(', ')} in the environment to run against MediaValet (values from MediaValet Support and your API subscription); they are never read from a file`);
-  }
-  const environment = structuredClone(file);
-  for (const [key, name] of required) setValue(environment, key, env[name]!);
-  if (env[CREDENTIAL_VARIABLES.authBaseUrl]) setValue(environment, 'authBaseUrl', stripSlash(env[CREDENTIAL_VARIABLES.authBaseUrl]!));
-  if (env[CREDENTIAL_VARIABLES.apiBaseUrl]) setValue(environment, 'apiBaseUrl', stripSlash(env[CREDENTIAL_VARIABLES.apiBaseUrl]!));
-  return environment;
-}
-
-function setValue(environment: EnvFile, key: string, value: string): void {
-  const entry = environment.values.find((v) => v.key === key);
-  if (entry) entry.value = value;
-  else environment.values.push({ key, value, type: 'default', enabled: true });
-}
-
-function readJson<T>(file: string): T {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch (error) {
-    throw new RunError('E_NO_GENERATED_FILES', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): run \`mvpm build\` first`, { cause: error });
-  }
-}
-
-function stripSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }

@@ -1,10 +1,31 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { authorizeUrl, codeFromRedirect, CREDENTIAL_VARIABLES, currentRefreshToken, defaultStatePath, exchangeCode, FILES, readState, RunError, saveLogin, stateDirectory } from '../../run/index.js';
+import { PathGuardError, writeFileInside } from '../../paths/path-guard.js';
+import {
+  authorizeUrl,
+  checkLoginState,
+  checkServerUrl,
+  checkStateBinding,
+  codeFromRedirect,
+  CREDENTIAL_VARIABLES,
+  currentRefreshToken,
+  defaultStatePath,
+  exchangeCode,
+  FILES,
+  fingerprint,
+  readState,
+  refuseDebugOutput,
+  RunError,
+  saveLogin,
+  stateBinding,
+  stateDirectory,
+  tokenEndpointOrigin,
+} from '../../run/index.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
+import { runErrorExitCode } from './run.js';
 
-export const LOGIN_HELP = `Usage: mvpm login [--redirect-uri <uri>] [--scope <scopes>] [--state-file <path>]
+export const LOGIN_HELP = `Usage: mvpm login [--redirect-uri <uri>] [--scope <scopes>] [--state-file <path>] [--allow-debug-output]
 
 Signs in to MediaValet once, as a person, to get the first refresh token for \`mvpm run --target mediavalet\`:
 prints the authorization URL, you sign in with your browser and paste back the address it ends on (within the
@@ -16,11 +37,16 @@ Options:
   --redirect-uri <uri>   The redirect URI registered for your client (default: MV_REDIRECT_URI, else
                          the Guide environment's redirect_URI, Postman's callback page)
   --scope <scopes>       Default: openid api offline_access
-  --state-file <path>    Default: the one mvpm run --target mediavalet uses
+  --state-file <path>    Default: the one mvpm run --target mediavalet uses. A file kept for another
+                         server or client id is refused (E_STATE_MISMATCH) before anything is sent
+  --allow-debug-output   Sign in even though NODE_DEBUG, an inspector or diagnostic reports would copy
+                         the client secret out of the process (refused by default: E_DEBUG_OUTPUT)
   -h, --help             Show this help
 
+${CREDENTIAL_VARIABLES.authBaseUrl} must be an https URL (http only for localhost, 127.0.0.1, [::1]).
+
 Exit codes: 0 signed in and the refresh token saved; 2 bad usage, missing MV_CLIENT_ID or MV_CLIENT_SECRET,
-or the sign-in or code exchange failed.
+a bad MV_AUTH_BASE_URL, a state file of another server, debug output on, or the sign-in or code exchange failed.
 
 Examples:
   MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login
@@ -30,24 +56,29 @@ Examples:
 export const TOKEN_HELP = `Usage: mvpm token --out <file> [--state-file <path>]
 
 Writes the newest refresh token of the MediaValet state file to <file> (mode 0600), never to the screen, so a CI
-job can store it back as its MV_REFRESH_TOKEN secret (see docs/ci.md). Exit 2 when there is none.
+job can store it back as its MV_REFRESH_TOKEN secret (see docs/ci.md). Exit 2 when there is none. An existing
+symbolic link (or directory) at <file> is refused; an existing regular file is replaced.
 
 Options:
   --out <file>          Where to write the token (required)
   --state-file <path>   Default: the one mvpm run --target mediavalet uses
   -h, --help            Show this help
 
-Exit codes: 0 written; 2 bad usage (no --out) or no usable refresh token in the state file.
+Exit codes: 0 written; 1 a damaged state file; 2 bad usage (no --out, a link at <file>), no usable refresh
+token, or a state file of another server (E_STATE_MISMATCH).
 
 Examples:
   mvpm token --out refresh-token.txt
   mvpm token --out refresh-token.txt && gh secret set MV_REFRESH_TOKEN < refresh-token.txt && rm refresh-token.txt
 `;
 
-/** MediaValet's auth server and state file, as mvpm run --target mediavalet resolves them. */
+/** MediaValet's auth server (checked like mvpm run checks it) and state file, as mvpm run --target mediavalet resolves them. */
 function mediavaletSettings(io: CliIo, stateFileOption: string | undefined): { authBaseUrl: string; redirectUri: string; stateFile: string } {
   const guide = readGuide(io.cwd);
-  const authBaseUrl = (io.env[CREDENTIAL_VARIABLES.authBaseUrl] || guide.get('authBaseUrl') || 'https://login.mediavalet.com').replace(/\/+$/, '');
+  const fromEnv = io.env[CREDENTIAL_VARIABLES.authBaseUrl];
+  const authBaseUrl = fromEnv
+    ? checkServerUrl(fromEnv, CREDENTIAL_VARIABLES.authBaseUrl)
+    : checkServerUrl(guide.get('authBaseUrl') || 'https://login.mediavalet.com', `authBaseUrl in environments/${FILES.guideEnvironment} (or set ${CREDENTIAL_VARIABLES.authBaseUrl})`);
   const redirectUri = io.env['MV_REDIRECT_URI'] || guide.get('redirect_URI') || 'https://oauth.pstmn.io/v1/callback';
   const stateFile = path.resolve(io.cwd, stateFileOption ?? defaultStatePath(stateDirectory(io.env), 'mediavalet', authBaseUrl));
   return { authBaseUrl, redirectUri, stateFile };
@@ -56,24 +87,41 @@ function mediavaletSettings(io: CliIo, stateFileOption: string | undefined): { a
 function readGuide(cwd: string): Map<string, string> {
   try {
     const file = JSON.parse(readFileSync(path.join(cwd, 'environments', FILES.guideEnvironment), 'utf8')) as { values: { key: string; value: string }[] };
-    return new Map(file.values.map((v) => [v.key, v.value]));
+    return new Map(file.values.filter((v) => typeof v.value === 'string').map((v) => [v.key, v.value]));
   } catch {
     return new Map();
   }
 }
 
 export async function runLogin(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(argv, { 'redirect-uri': { type: 'string' }, scope: { type: 'string' }, 'state-file': { type: 'string' } }, LOGIN_HELP, io);
+  const values = parseCommandArgs(
+    argv,
+    { 'redirect-uri': { type: 'string' }, scope: { type: 'string' }, 'state-file': { type: 'string' }, 'allow-debug-output': { type: 'boolean', default: false } },
+    LOGIN_HELP,
+    io,
+  );
   if (!values) return EXIT.ok;
-  const out = painterFor(io.stdout, io.env);
-  const err = painterFor(io.stderr, io.env);
   const clientId = io.env[CREDENTIAL_VARIABLES.clientId];
   const clientSecret = io.env[CREDENTIAL_VARIABLES.clientSecret];
   const missing = [[CREDENTIAL_VARIABLES.clientId, clientId], [CREDENTIAL_VARIABLES.clientSecret, clientSecret]].filter(([, v]) => !v).map(([k]) => k);
   if (missing.length > 0) throw new UsageError('E_USAGE', `set ${missing.join(', ')} in the environment (values from MediaValet Support)`);
+  try {
+    return await signIn(io, values, clientId!, clientSecret!);
+  } catch (error) {
+    if (error instanceof RunError) return printRunError(io, 'login', error);
+    throw error;
+  }
+}
+
+async function signIn(io: CliIo, values: { 'redirect-uri'?: string; scope?: string; 'state-file'?: string; 'allow-debug-output': boolean }, clientId: string, clientSecret: string): Promise<number> {
+  const out = painterFor(io.stdout, io.env);
   const settings = mediavaletSettings(io, values['state-file']);
+  // Before the client secret goes anywhere: nothing may copy it out, and the state file must be this server's.
+  if (!values['allow-debug-output']) refuseDebugOutput(io.env, 'sign in');
+  const binding = stateBinding('mediavalet', settings.authBaseUrl, clientId);
+  checkLoginState(settings.stateFile, binding);
   const redirectUri = values['redirect-uri'] ?? settings.redirectUri;
-  const { url, state } = authorizeUrl({ authBaseUrl: settings.authBaseUrl, clientId: clientId!, redirectUri, ...(values.scope ? { scope: values.scope } : {}) });
+  const { url, state } = authorizeUrl({ authBaseUrl: settings.authBaseUrl, clientId, redirectUri, ...(values.scope ? { scope: values.scope } : {}) });
   io.stdout.write(
     [
       `1. Open this address in a browser and sign in with your MediaValet library account:`,
@@ -87,20 +135,12 @@ export async function runLogin(argv: readonly string[], io: CliIo): Promise<numb
     ].join('\n'),
   );
   const pasted = await readLine(io.stdin ?? process.stdin);
-  try {
-    const code = codeFromRedirect(pasted ?? '', state);
-    const tokens = await exchangeCode({ authBaseUrl: settings.authBaseUrl, clientId: clientId!, clientSecret: clientSecret!, redirectUri, code });
-    await saveLogin(settings.stateFile, 'mediavalet', settings.authBaseUrl, tokens);
-  } catch (error) {
-    if (error instanceof RunError) {
-      io.stderr.write(`\n${err.red(`mvpm login: error[${error.code}]`)}: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  io.stdout.write('\n');
+  const code = codeFromRedirect(pasted ?? '', state);
+  const tokens = await exchangeCode({ authBaseUrl: settings.authBaseUrl, clientId, clientSecret, redirectUri, code });
+  await saveLogin(settings.stateFile, binding, tokens);
   io.stdout.write(
     [
-      '',
       `${out.green('Signed in.')} The refresh token is saved in ${settings.stateFile} (readable by you only).`,
       '',
       'Next:',
@@ -118,17 +158,41 @@ export async function runToken(argv: readonly string[], io: CliIo): Promise<numb
   const values = parseCommandArgs(argv, { out: { type: 'string' }, 'state-file': { type: 'string' } }, TOKEN_HELP, io);
   if (!values) return EXIT.ok;
   if (!values.out) throw new UsageError('E_USAGE', `--out <file> is required: the token is never printed\n\n${TOKEN_HELP}`);
-  const { stateFile } = mediavaletSettings(io, values['state-file']);
-  const token = currentRefreshToken(readState(stateFile));
-  const err = painterFor(io.stderr, io.env);
-  if (!token) {
-    io.stderr.write(`${err.red('mvpm token: error[E_NO_REFRESH_TOKEN]')}: ${stateFile} holds no usable refresh token: sign in with \`mvpm login\`\n`);
-    return EXIT.usage;
+  try {
+    return writeToken(io, values.out, values['state-file']);
+  } catch (error) {
+    if (error instanceof RunError) return printRunError(io, 'token', error);
+    throw error;
   }
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  writeFileAtomic.sync(path.resolve(io.cwd, values.out), token, { mode: 0o600 });
-  io.stdout.write(`wrote the refresh token to ${values.out}\n`);
+}
+
+function writeToken(io: CliIo, out: string, stateFileOption: string | undefined): number {
+  const { authBaseUrl, stateFile } = mediavaletSettings(io, stateFileOption);
+  const stored = readState(stateFile);
+  // mvpm token sends nothing, but the token it writes becomes MV_REFRESH_TOKEN, which a run sends to its server.
+  const clientId = io.env[CREDENTIAL_VARIABLES.clientId];
+  if (stored) checkStateBinding(stored, { target: 'mediavalet', authBaseUrl, tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl), ...(clientId ? { clientIdFingerprint: fingerprint(clientId) } : {}) }, stateFile);
+  const token = currentRefreshToken(stored);
+  if (!token) throw new RunError('E_NO_REFRESH_TOKEN', `${stateFile} holds no usable refresh token: sign in with \`mvpm login\``);
+  const absolute = path.resolve(io.cwd, out);
+  try {
+    // Through the path guard: a new temp file (O_EXCL|O_NOFOLLOW, 0600) renamed over the target, and an existing
+    // link or directory at the target refused, so the token never lands where a link points.
+    writeFileInside(path.dirname(absolute), path.basename(absolute), token, { mode: 0o600 });
+  } catch (error) {
+    if (error instanceof PathGuardError) throw new RunError('E_BAD_OPTION', `cannot write --out ${out}: ${error.message}. Choose a path that is not a link or a directory`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') throw new RunError('E_BAD_OPTION', `cannot write --out ${out} (${code})`, { cause: error });
+    throw error;
+  }
+  io.stdout.write(`wrote the refresh token to ${out}\n`);
   return EXIT.ok;
+}
+
+function printRunError(io: CliIo, command: string, error: RunError): number {
+  const err = painterFor(io.stderr, io.env);
+  io.stderr.write(`${err.red(`mvpm ${command}: error[${error.code}]`)}: ${error.message}\n`);
+  return runErrorExitCode(error);
 }
 
 function readLine(stream: NodeJS.ReadableStream): Promise<string | undefined> {

@@ -26,7 +26,15 @@ Options:
   --retry-in-doubt        Send a refresh token whose last refresh got no answer (a 5xx, a
                           timeout, a killed run). If the server had spent it, this revokes the
                           sign-in; \`mvpm login\` is the safe way on
+  --allow-debug-output    mediavalet: run even though NODE_DEBUG, an inspector (--inspect) or
+                          diagnostic reports would copy the credentials out of the process
+                          (refused by default: E_DEBUG_OUTPUT)
   -h, --help              Show this help
+
+Guards (each refuses before anything is sent, exit 2): ${CREDENTIAL_VARIABLES.authBaseUrl} and ${CREDENTIAL_VARIABLES.apiBaseUrl} must
+be https URLs (http only on this machine); a state file kept for another server or client id is
+refused; form-data files must be regular files in specs/files/ (Newman reads nothing else); a
+report path that is a link or a directory is refused, and only this run's reports are masked.
 
 Which refresh token is sent: ${CREDENTIAL_VARIABLES.refreshToken} while it is unspent, otherwise the newest one in
 the state file. A token known to be spent is never sent.
@@ -56,6 +64,7 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
       timeout: { type: 'string' },
       'state-file': { type: 'string' },
       'retry-in-doubt': { type: 'boolean', default: false },
+      'allow-debug-output': { type: 'boolean', default: false },
     },
     RUN_HELP,
     io,
@@ -123,6 +132,7 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
       timeoutRequest: timeout,
       ...(values['state-file'] === undefined ? {} : { stateFile: values['state-file'] }),
       retryInDoubt: values['retry-in-doubt'],
+      allowDebugOutput: values['allow-debug-output'],
       env: io.env,
       cwd: io.cwd,
       signal: controller.signal,
@@ -144,12 +154,17 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof RunError) {
       io.stderr.write(`${err.red(`mvpm run: error[${error.code}]`)}: ${error.message}\n`);
-      if (error.code === 'E_INTERRUPTED') return EXIT.interrupted;
-      return error.code === 'E_NEWMAN' || error.code === 'E_STATE_FILE' ? EXIT.failed : EXIT.usage;
+      return runErrorExitCode(error);
     }
     throw error;
   } finally {
     for (const name of signals) process.off(name, stop);
     io.signal?.removeEventListener('abort', stop);
   }
+}
+
+/** A runner error's exit code: 130 interrupted; 1 Newman failed or the state file is damaged; otherwise 2 (nothing was run). */
+export function runErrorExitCode(error: RunError): number {
+  if (error.code === 'E_INTERRUPTED') return EXIT.interrupted;
+  return error.code === 'E_NEWMAN' || error.code === 'E_STATE_FILE' ? EXIT.failed : EXIT.usage;
 }
