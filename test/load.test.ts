@@ -67,7 +67,7 @@ describe('load on the stand-in', () => {
       writeState(stateFile, state);
     }
     const saved = readState(stateFile)!;
-    assert.equal(seen.size, 1001);
+    assert.equal(seen.size, ROTATIONS + 1);
     assert.equal(saved.pending, undefined);
     // The newest token is the one saved, and it still works (nothing was lost)…
     const last = saved.refreshToken!;
