@@ -21,13 +21,16 @@ import { js } from '../src/compile/scripts/js.ts';
 import { buildProject } from '../src/emit/build-project.ts';
 import type { CollectionSpec, FolderSpec } from '../src/spec/model.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
-import { BENIGN, FIELDS, modelWith, SCRIPT_FIELDS, type Field, type Texts } from './script-safety-model.ts';
+import { BENIGN, FIELDS, modelWith, SCRIPT_FIELDS, UNSAFE_RAW, type Field, type Texts } from './script-safety-model.ts';
 
 const SOAK = process.env['MVPM_SOAK'] === '1';
 
-/** What runs if the text escapes: no `/` (it may be a file name) and no `"` or `\` (JSON would escape them). */
+/**
+ * What runs if the text escapes. Strings in backticks, and no `/`: the text may be a file name, and JSON (or a
+ * JSON path) would escape `"`, `'` and `\`, leaving code that does not parse rather than code that runs.
+ */
 const code = (id: string): string =>
-  `pm.test('CANARY-${id}',function(){});pm.environment.set('canary-${id}','1');pm.sendRequest(pm.environment.get('baseUrl')+String.fromCharCode(47)+'canary-${id}',function(){});`;
+  `pm.test(\`CANARY-${id}\`,function(){});pm.environment.set(\`canary-${id}\`,\`1\`);pm.sendRequest(pm.environment.get(\`baseUrl\`)+String.fromCharCode(47)+\`canary-${id}\`,function(){});`;
 
 type Payload = (id: string) => string;
 
@@ -130,7 +133,14 @@ const isCollectionLevel = (c: Case): boolean => Object.keys(c.texts).some((f) =>
  */
 function split(cases: readonly Case[]): [Case[], Case[]] {
   const collectionLevel = cases.filter(isCollectionLevel);
-  const mergeable = SOAK ? [] : collectionLevel.filter((c) => c.texts.collectionDir === undefined);
+  // At most one case per field, so no payload overwrites another.
+  const fields = new Set<string>();
+  const mergeable = SOAK ? [] : collectionLevel.filter((c) => {
+    const keys = Object.keys(c.texts);
+    if (c.texts.collectionDir !== undefined || keys.some((k) => fields.has(k))) return false;
+    for (const k of keys) fields.add(k);
+    return true;
+  });
   const merged: Case[] = mergeable.length < 2 ? [] : [{ id: 'merged', name: mergeable.map((c) => c.name).join(', '), texts: Object.assign({}, ...mergeable.map((c) => c.texts)) as Partial<Texts> }];
   return [cases.filter((c) => !isCollectionLevel(c)), [...collectionLevel.filter((c) => !merged.length || !mergeable.includes(c)), ...merged]];
 }
@@ -241,8 +251,24 @@ interface Outcome {
   readonly scriptErrors: readonly string[];
 }
 
+/**
+ * Every script line of a collection holds only what reads the same in any editor and parser: no line or paragraph
+ * separator, control, bidirectional or invisible character raw (a Postman user may open and save the script).
+ */
+function assertScriptLinesInert(collection: object): void {
+  const lines: string[] = [];
+  const walk = (node: Record<string, unknown>): void => {
+    for (const event of (node['event'] ?? []) as { script: { exec: string[] } }[]) lines.push(...event.script.exec);
+    for (const item of (node['item'] ?? []) as Record<string, unknown>[]) walk(item);
+  };
+  walk(collection as Record<string, unknown>);
+  assert.ok(lines.length > 0);
+  assert.deepEqual(lines.filter((line) => UNSAFE_RAW.test(line)), [], 'script lines hold unsafe characters raw');
+}
+
 /** Runs one collection in Newman; what it asserted, the environment keys it ended with, the requests it made. */
 async function run(collection: object): Promise<Outcome> {
+  assertScriptLinesInert(collection);
   const before = requests.length;
   const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
     newman.run({ collection, envVar: [{ key: 'baseUrl', value: baseUrl }], reporters: [] }, (error, s) => (error ? reject(error) : resolve(s)));
@@ -356,6 +382,7 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
       const build = await buildProject({ cwd: project.dir });
       assert.deepEqual(build.errors.map((e) => e.code), []);
       const collection = JSON.parse(build.files.find((f) => f.path.startsWith('collections/'))!.content) as object;
+      assertScriptLinesInert(collection);
       const before = requests.length;
       const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
         newman.run({ collection, envVar: [{ key: 'apiBaseUrl', value: baseUrl }], reporters: [] }, (error, s) => (error ? reject(error) : resolve(s)));

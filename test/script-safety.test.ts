@@ -4,45 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { js } from '../src/compile/scripts/js.ts';
-import { BENIGN, BENIGN_NUMBERS, compiledScripts, FIELDS, modelWith, parseScript, scriptProblems, SCRIPT_FIELDS } from './script-safety-model.ts';
-
-const CANARY = 'pm.test("CANARY", function () {}); pm.environment.set("canary", "1");';
-
-/** Each tries to end the context it lands in (comment, string, template, regex, HTML) and run the canary. */
-export const HOSTILE: readonly string[] = [
-  `n/a\u2028${CANARY}//`,
-  `n/a\u2029${CANARY}//`,
-  `x\n${CANARY}//`,
-  `x\r${CANARY}//`,
-  `x\r\n${CANARY}//`,
-  `x\u0085${CANARY}//`,
-  `*/ ${CANARY} /*`,
-  `</script><script>${CANARY}</script>`,
-  `<!-- ${CANARY} -->`,
-  '<!-->',
-  '\\',
-  `\\"); ${CANARY} ("`,
-  `"); ${CANARY} ("`,
-  `'); ${CANARY} ('`,
-  `\`); ${CANARY} (\``,
-  `\${${CANARY}}`,
-  `/); ${CANARY} (/`,
-  `// ${CANARY}`,
-  `a\u0000b\u0000${CANARY}`,
-  'lone high \ud800 surrogate',
-  'lone low \udc00 surrogate',
-  'reversed \udc00\ud800 pair',
-  `access\u202e\u2066 ${CANARY} \u2069\u202c`,
-  'bidi \u200e\u200f\u061c\u202a\u202b\u202d\u2067\u2068',
-  'zero width \u200b\u200c\u200d\ufeff\u00ad and tag \u{e0041}\u{e0042}',
-  'emoji 😀 family 👨‍👩‍👧 flag 🇨🇦',
-  '__proto__',
-  'constructor',
-  `{{x}}"); ${CANARY} ("{{y}}`,
-  '\\u2028 written as six characters',
-  'x'.repeat(10_000),
-  '',
-];
+import { BENIGN, BENIGN_NUMBERS, compiledScripts, FIELDS, HOSTILE, modelWith, parseScript, scriptProblems, SCRIPT_FIELDS } from './script-safety-model.ts';
 
 describe('js(): the literal encoder', () => {
   const cases: [unknown, string][] = [
