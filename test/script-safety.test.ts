@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { js } from '../src/compile/scripts/js.ts';
+import { UNSAFE_TEXT } from '../src/paths/path-guard.ts';
 import { BENIGN, BENIGN_NUMBERS, compiledScripts, FIELDS, HOSTILE, modelWith, parseScript, scriptProblems, SCRIPT_FIELDS } from './script-safety-model.ts';
 
 describe('js(): the literal encoder', () => {
@@ -35,6 +36,13 @@ describe('js(): the literal encoder', () => {
       assert.equal(JSON.parse(literal), text);
       assert.deepEqual(parseScript([`var x = ${literal};`]).strings, [text]);
       assert.doesNotMatch(literal, /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|<[/!]|-->/u);
+    }
+  });
+
+  test('js() escapes every character the path guard counts as unsafe text, and every line terminator', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (UNSAFE_TEXT.test(ch) || /[\n\r\u2028\u2029\u0085\u000b\u000c]/.test(ch)) assert.match(js(ch), /^"\\(u[0-9a-f]{4}|[bfnrt])"$/, `U+${c.toString(16)}`);
     }
   });
 
