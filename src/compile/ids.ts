@@ -6,5 +6,6 @@ import type { CompileContext } from './context.js';
  * gives the same ids and a rename changes only the renamed item's.
  */
 export function stableId(ctx: CompileContext, kind: string, ...path: readonly string[]): string {
-  return uuidv5([kind, ...path].join('\u001f'), ctx.idNamespace);
+  // UTF-8 bytes, as uuid would take the string, except that a lone surrogate becomes U+FFFD instead of a URIError.
+  return uuidv5(Buffer.from([kind, ...path].join('\u001f'), 'utf8'), ctx.idNamespace);
 }

@@ -43,7 +43,7 @@ export function compileAutoRefresh(spec: AutoRefreshSpec): string[] {
     `    var refreshToken = pm.variables.get(${js(v.refreshToken)});`,
     `    var expiresAt = Number(pm.variables.get(${js(v.expiresAt)}));`,
     `    var known = pm.variables.get(${js(v.expiresAt)}) !== undefined && pm.variables.get(${js(v.expiresAt)}) !== "";`,
-    `    if (accessToken && (!known || expiresAt - Date.now() > ${spec.leewaySeconds * 1000})) return; // fresh, or its expiry is unknown`,
+    `    if (accessToken && (!known || expiresAt - Date.now() > ${js(spec.leewaySeconds * 1000)})) return; // fresh, or its expiry is unknown`,
     '    if (!refreshToken) return; // nothing to refresh with: the request goes out and its checks report the 401',
     `    var clientId = pm.variables.replaceIn(${js(spec.clientId)});`,
     `    var clientSecret = pm.variables.replaceIn(${js(spec.clientSecret)});`,

@@ -46,7 +46,7 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
   switch (expectation.kind) {
     case 'status':
       if (expectation.codes.length === 1) {
-        return { lines: pmTest(`status is ${expectation.codes[0]}`, [`pm.response.to.have.status(${expectation.codes[0]});`]), helpers: [] };
+        return { lines: pmTest(`status is ${expectation.codes[0]}`, [`pm.response.to.have.status(${js(expectation.codes[0])});`]), helpers: [] };
       }
       return {
         lines: pmTest(`status is one of ${expectation.codes.join(', ')}`, [
@@ -65,7 +65,7 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
     case 'responseTime':
       return {
         lines: pmTest(`response time is below ${expectation.below} ms`, [
-          `pm.expect(pm.response.responseTime, "response time in ms").to.be.below(${expectation.below});`,
+          `pm.expect(pm.response.responseTime, "response time in ms").to.be.below(${js(expectation.below)});`,
         ]),
         helpers: [],
       };
@@ -88,7 +88,7 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
     case 'exists':
       return {
         lines: pmTest(`header ${e.name} is ${e.expected ? 'present' : 'absent'}`, [
-          `pm.expect(pm.response.headers.has(${name}), ${js(`header ${e.name} ${e.expected ? 'is missing' : 'should be absent'}`)}).to.equal(${e.expected});`,
+          `pm.expect(pm.response.headers.has(${name}), ${js(`header ${e.name} ${e.expected ? 'is missing' : 'should be absent'}`)}).to.equal(${js(e.expected)});`,
         ]),
         helpers: [],
       };
@@ -169,10 +169,10 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
     case 'length': {
       const bounds = e.min === e.max ? `${e.min}` : e.max === Number.POSITIVE_INFINITY ? `at least ${e.min}` : `${e.min} to ${e.max}`;
       const conditions = ['actual === undefined || actual === null || typeof actual.length !== "number"'];
-      if (e.min === e.max) conditions.push(`actual.length !== ${e.min}`);
+      if (e.min === e.max) conditions.push(`actual.length !== ${js(e.min)}`);
       else {
-        if (e.min > 0) conditions.push(`actual.length < ${e.min}`);
-        if (e.max !== Number.POSITIVE_INFINITY) conditions.push(`actual.length > ${e.max}`);
+        if (e.min > 0) conditions.push(`actual.length < ${js(e.min)}`);
+        if (e.max !== Number.POSITIVE_INFINITY) conditions.push(`actual.length > ${js(e.max)}`);
       }
       return {
         lines: pmTest(`${p} has length ${bounds}`, [
