@@ -1,7 +1,7 @@
 // Postman environment JSON → a spec environment. Values typed `secret` are dropped and the variable marked
 // `secret: true`; so are literal values of secret-looking variables typed `default` (a pasted refresh token).
 import type { ImportContext } from './context.js';
-import { ImportError, printable, quoted } from './import-error.js';
+import { ImportError, quoted } from './import-error.js';
 import { asArray, compact, descriptionOf, hasKey, isObject, type Json, nonEmptyObject, setKey, text } from './json-util.js';
 import { renderYaml } from './render-yaml.js';
 import { hasLiteral, isSecretField, type SecretDeclaration } from './secrets.js';
@@ -22,10 +22,14 @@ export function readEnvironment(value: unknown, slug: string, index: number, con
       hint: 'export the environment from Postman (Environments → … → Export)',
     });
   }
-  const where = `environment ${printable(slug)}`;
+  const where = `environment ${slug}`;
   const variables: Json = {};
   for (const v of asArray(value['values'])) {
     const key = text(v['key']);
+    if (key === '') {
+      context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: 'a variable with no name dropped' });
+      continue;
+    }
     if (v['enabled'] === false) {
       context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `disabled variable ${quoted(key)} dropped` });
       continue;

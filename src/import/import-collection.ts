@@ -2,14 +2,14 @@
 // (read-input.ts) and writes the result (write-import.ts). Generated scripts come back as `expect`/`capture`/
 // `autoRefresh` through their markers; every name that becomes a path goes through names.ts (the path guard's
 // cleanName); literal secrets become variables (secrets.ts); raw scripts are kept only when allowed.
-import { cleanName, collisionKey, nameProblem } from '../paths/path-guard.js';
+import { collisionKey, MAX_NAME_BYTES, nameProblem } from '../paths/path-guard.js';
 import { importAuth } from './auth.js';
 import { eventsOf, rawScripts, type ImportContext } from './context.js';
 import { convertV20, isV20 } from './convert-v20.js';
 import { readEnvironment, renderEnvironment, secretNote } from './environment.js';
 import { ImportError, type ImportSubject, type ImportWarning, printable, quoted } from './import-error.js';
 import { asArray, compact, descriptionOf, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
-import { collectionSlug, DirectoryNames, folderName, MAX_FOLDER_DEPTH, MAX_IMPORT_ITEMS, MAX_IMPORT_PATH_BYTES, MAX_INPUT_DEPTH, numberedBeforeExtension } from './names.js';
+import { collectionSlug, DirectoryNames, FOLDER_NAME, MAX_FOLDER_DEPTH, MAX_IMPORT_ITEMS, MAX_IMPORT_PATH_BYTES, MAX_INPUT_DEPTH, numberedBeforeExtension, SCHEMA_NAME } from './names.js';
 import { importRequest } from './request.js';
 import { importAutoRefresh } from './scripts.js';
 import { renderYaml } from './render-yaml.js';
@@ -43,6 +43,9 @@ export interface ImportInput {
   /** Field and variable names whose literal values are kept although they look secret (public demo values). Default none. */
   readonly keepLiterals?: readonly string[];
 }
+
+const REQUEST_SUFFIX = '.request.yaml';
+const ENVIRONMENT_SUFFIX = '.environment.yaml';
 
 const COLLECTION_HINT = 'export the collection from Postman as Collection v2.1 (… → Export)';
 
@@ -79,10 +82,10 @@ export function importCollection(input: ImportInput): ImportResult {
     scripts: { kept: 0, dropped: 0 },
     schemaFile: (label, value, where) => {
       const content = `${JSON.stringify(value, null, 2)}\n`;
-      const key = `${collisionKey(cleanName(label, 'schema.json'))}\u0000${content}`;
+      const key = `${collisionKey(label.normalize('NFC'))}\u0000${content}`;
       const known = schemaByContent.get(key);
       if (known !== undefined) return known;
-      const taken = schemaNames.take(label, 'schema.json', { suffix: numberedBeforeExtension });
+      const taken = schemaNames.take(label, 'schema.json', { adjust: SCHEMA_NAME, suffix: numberedBeforeExtension });
       if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where, message: `schema ${quoted(label)} is written as schemas/${taken.name}: ${taken.why}` });
       schemaByContent.set(key, taken.name);
       schemaFiles.set(taken.name, content);
@@ -92,8 +95,8 @@ export function importCollection(input: ImportInput): ImportResult {
 
   const environmentNames = new DirectoryNames();
   const environments = environmentsIn.map((e, index) => {
-    const taken = environmentNames.take(e.slug, 'environment');
-    if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: `environment ${printable(e.slug)}`, message: `written as environments/${taken.name}.environment.yaml: ${taken.why}` });
+    const taken = environmentNames.take(e.slug, 'environment', { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(ENVIRONMENT_SUFFIX) });
+    if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: `environment ${pathSegment(e.slug)}`, message: `written as environments/${taken.name}${ENVIRONMENT_SUFFIX}: ${taken.why}` });
     return readEnvironment(e.environment, taken.name, index, context);
   });
   for (const e of environments) for (const key of Object.keys(e.variables)) context.defined.add(key);
@@ -122,15 +125,18 @@ export function importCollection(input: ImportInput): ImportResult {
   const walk = (list: unknown[], dir: string, where: string, pointer: string, depth: number): void => {
     const names = new DirectoryNames();
     list.forEach((item, index) => {
-      if (!isObject(item)) return;
+      if (!isObject(item)) {
+        warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `item ${index + 1} is not an object; skipped` });
+        return;
+      }
       const itemPointer = `${pointer}/${index}`;
       if (++items > MAX_IMPORT_ITEMS) {
         throw new ImportError('E_IMPORT_TOO_MANY', `the collection has more than ${MAX_IMPORT_ITEMS} folders and requests`, { pointer: itemPointer, hint: 'split it into several collections' });
       }
       const isFolder = Array.isArray(item['item']);
       const wanted = text(item['name'], `Item ${index + 1}`);
-      const itemWhere = `${where}/${printable(wanted)}`;
-      const taken = names.take(wanted, isFolder ? 'Folder' : 'Request', isFolder ? { adjust: folderName } : {});
+      const itemWhere = `${where}/${pathSegment(wanted)}`;
+      const taken = names.take(wanted, isFolder ? 'Folder' : 'Request', isFolder ? { adjust: FOLDER_NAME } : { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(REQUEST_SUFFIX) });
       if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: itemWhere, message: `written as ${quoted(taken.name)}: ${taken.why}` });
       const order = index + 1;
       if (isFolder) {
@@ -149,7 +155,7 @@ export function importCollection(input: ImportInput): ImportResult {
         if (isObject(expect) && isObject(expect['schema']) && typeof expect['schema']['file'] === 'string') {
           expect['schema']['file'] = `${'../'.repeat(dir.split('/').length)}schemas/${expect['schema']['file']}`;
         }
-        addFile(files, `${dir}/${taken.name}.request.yaml`, renderYaml(orderRequest(spec)), itemPointer, itemWhere);
+        addFile(files, `${dir}/${taken.name}${REQUEST_SUFFIX}`, renderYaml(orderRequest(spec)), itemPointer, itemWhere);
       }
     });
   };
@@ -179,9 +185,14 @@ export function importCollection(input: ImportInput): ImportResult {
     })),
   });
   for (const [file, content] of schemaFiles) addFile(files, `schemas/${file}`, content, '', `schema ${file}`);
-  for (const e of environments) addFile(files, `environments/${e.slug}.environment.yaml`, renderEnvironment(e, secrets), '', `environment ${e.slug}`);
+  for (const e of environments) addFile(files, `environments/${e.slug}${ENVIRONMENT_SUFFIX}`, renderEnvironment(e, secrets), '', `environment ${e.slug}`);
   for (const file of files) assertGuarded(file.path);
   return { files, warnings, scripts: { ...context.scripts } };
+}
+
+/** A name in an item path: as it is, or quoted when it could be misread as several parts or none. */
+function pathSegment(name: string): string {
+  return name === '' || name === '.' || name === '..' || name.includes('/') || /^\s|\s$/.test(name) ? quoted(name) : printable(name);
 }
 
 /** JSON nesting past MAX_INPUT_DEPTH is refused before anything walks the value (walks would exhaust the stack). */

@@ -33,44 +33,69 @@ export class DirectoryNames {
 
   /**
    * A safe name for `wanted` that no earlier take() in this directory has (ignoring case). `adjust` changes a
-   * clean name that would mean something else in its place (folderName); `suffix(name, n)` makes the n-th
-   * candidate (default: `name (n)`).
+   * clean name that would mean something else in its place (folderName, schemaName); `suffix(name, n, maxBytes)`
+   * makes the n-th candidate (default: `name (n)`); `maxBytes` leaves room for what the caller appends.
    */
-  take(wanted: string, fallback: string, options: { readonly adjust?: (name: string) => string; readonly suffix?: (name: string, n: number) => string } = {}): TakenName {
-    const cleaned = cleanName(wanted, fallback);
-    const clean = options.adjust ? options.adjust(cleaned) : cleaned;
+  take(
+    wanted: string,
+    fallback: string,
+    options: { readonly adjust?: Adjustment; readonly suffix?: (name: string, n: number, maxBytes: number) => string; readonly maxBytes?: number } = {},
+  ): TakenName {
+    const maxBytes = options.maxBytes ?? MAX_NAME_BYTES;
+    const cleaned = cleanName(cutToBytes(cleanName(wanted, fallback), maxBytes), fallback);
+    const clean = options.adjust ? options.adjust.change(cleaned, maxBytes) : cleaned;
     let name = clean;
-    for (let n = 2; this.taken.has(collisionKey(name)); n++) name = (options.suffix ?? numbered)(clean, n);
+    for (let n = 2; this.taken.has(collisionKey(name)); n++) name = (options.suffix ?? numbered)(clean, n, maxBytes);
     this.taken.add(collisionKey(name));
     if (name === wanted) return { name };
-    const problem = nameProblem(wanted);
-    const why =
-      cleaned !== wanted ? (problem ? NAME_PROBLEM_TEXT[problem] : 'it changes under Unicode normalisation (NFC)')
-      : clean !== cleaned ? 'a directory named like that would not read as a folder'
-      : 'an earlier item in the same place has the same name (ignoring letter case)';
-    return { name, why };
+    const reasons: string[] = [];
+    if (cleaned !== wanted) {
+      const problem = nameProblem(wanted);
+      reasons.push(
+        problem ? NAME_PROBLEM_TEXT[problem]
+        : Buffer.byteLength(wanted) > maxBytes ? `it is longer than ${maxBytes} bytes`
+        : /^[. ]/.test(wanted) ? 'it starts with a dot, which hides it'
+        : 'it changes under Unicode normalisation (NFC)',
+      );
+    }
+    if (clean !== cleaned) reasons.push(options.adjust!.why);
+    if (name !== clean) reasons.push('an earlier item in the same place has the same name (ignoring letter case)');
+    return { name, why: reasons.join('; ') };
   }
 }
 
-/** `name (n)`, the name first cut so that the whole stays within MAX_NAME_BYTES. */
-export function numbered(name: string, n: number): string {
-  return `${cutToBytes(name, MAX_NAME_BYTES - Buffer.byteLength(` (${n})`))} (${n})`;
+/** A change to a clean name so that it is read as what it is, and why, for the warning. */
+export interface Adjustment {
+  change(name: string, maxBytes: number): string;
+  readonly why: string;
+}
+
+/** `name (n)`, the name first cut so that the whole stays within `maxBytes`. */
+export function numbered(name: string, n: number, maxBytes: number = MAX_NAME_BYTES): string {
+  return `${cutToBytes(name, maxBytes - Buffer.byteLength(` (${n})`))} (${n})`;
 }
 
 /** `users.schema.json` → `users-2.schema.json`: the number before the first dot, so the extension stays. */
-export function numberedBeforeExtension(name: string, n: number): string {
+export function numberedBeforeExtension(name: string, n: number, maxBytes: number = MAX_NAME_BYTES): string {
   const dot = name.indexOf('.', 1);
   const [stem, extension] = dot === -1 ? [name, ''] : [name.slice(0, dot), name.slice(dot)];
-  return `${cutToBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(`-${n}${extension}`))}-${n}${extension}`;
+  return `${cutToBytes(stem, maxBytes - Buffer.byteLength(`-${n}${extension}`))}-${n}${extension}`;
 }
 
 /**
  * A folder's directory name must not read as something else in the spec layout: `X.request.yaml` would be taken
  * for a request file (and collide with request `X`'s file), `X.resources` is skipped as a resource directory.
  */
-export function folderName(name: string): string {
-  return /(\.request\.ya?ml|\.resources)$/i.test(name) ? `${cutToBytes(name, MAX_NAME_BYTES - 1)}_` : name;
-}
+export const FOLDER_NAME: Adjustment = {
+  change: (name, maxBytes) => (/(\.request\.ya?ml|\.resources)$/i.test(name) ? `${cutToBytes(name, maxBytes - 1)}_` : name),
+  why: 'a directory named like that would not be read as a folder',
+};
+
+/** A schema file is read as JSON or YAML by its extension: a name without one gets `.json` (what is written). */
+export const SCHEMA_NAME: Adjustment = {
+  change: (name, maxBytes) => (/\.(json|ya?ml)$/i.test(name) ? name : `${cutToBytes(name, maxBytes - 5)}.json`),
+  why: 'a schema file needs a .json, .yaml or .yml extension',
+};
 
 /** A collection's directory name: a clean name that is not one of the spec directory's reserved directories. */
 export function collectionSlug(wanted: string): TakenName {

@@ -57,6 +57,12 @@ export function readImportInput(file: string, options: ReadImportOptions = {}): 
 
 /** Bytes → JSON value: UTF-8 (a leading byte order mark is skipped), then JSON. */
 export function parseImportText(bytes: Uint8Array): unknown {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ImportError('E_IMPORT_NOT_UTF8', 'UTF-16 text (it starts with a UTF-16 byte order mark); mvpm import reads UTF-8', {
+      position: { line: 1, column: 1 },
+      hint: 'save the file as UTF-8, or export it again from Postman (which writes UTF-8)',
+    });
+  }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== undefined) {
     const before = Buffer.from(bytes.subarray(0, bad)).toString('utf8');

@@ -20,6 +20,10 @@ export function importRequest(item: Json, where: string, context: ImportContext)
   const headers: Json = {};
   for (const h of asArray(r['header'])) {
     const key = text(h['key']);
+    if (key === '') {
+      context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: 'a header with no name dropped' });
+      continue;
+    }
     if (h['disabled'] === true) {
       context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `disabled header ${quoted(key)} dropped` });
       continue;
@@ -197,6 +201,7 @@ function importBody(value: unknown, where: string, context: ImportContext): Json
 function formSource(value: unknown, key: string, where: string, context: ImportContext): string {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const sources = list.filter((s): s is string => typeof s === 'string' && s !== '');
+  if (list.some((s) => typeof s !== 'string')) context.warnings.push({ code: 'W_IMPORT_SRC', where, message: `form-data field ${quoted(key)}: a file that is not a path (not text) was dropped` });
   if (sources.length > 1) context.warnings.push({ code: 'W_IMPORT_SRC', where, message: `form-data field ${quoted(key)} names ${sources.length} files; only the first is kept` });
   const src = sources[0] ?? '';
   if (src === '') return '';

@@ -2,7 +2,7 @@
 // system), then moved into place only when all of it was written; when a target exists and --force was not given,
 // nothing is written at all. Paths go through the path guard (inside the output directory by real path, no link on
 // the way or at the target), and a failure while moving puts back what was there before.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { makeDirsInside, moveFileInside, PathGuardError, realRootOf, resolveInside, writeFileInside } from '../paths/path-guard.js';
 import type { ImportedFile } from './import-collection.js';
@@ -33,12 +33,16 @@ export function writeImport(out: string, files: readonly ImportedFile[], options
     try {
       return action();
     } catch (error) {
-      if (error instanceof PathGuardError) throw guardError(error, shown(relative));
+      if (error instanceof PathGuardError) throw guardError(error, shown(relative), error.code === 'E_PATH_NOT_FILE' && error.target !== relative ? shown(error.target) : undefined);
       throw error;
     }
   };
 
   // 1. Nothing is written before every target is known to be writable.
+  const outStats = lstatOrUndefined(out);
+  if (outStats !== undefined && !outStats.isDirectory() && !(outStats.isSymbolicLink() && isDirectory(out))) {
+    throw new ImportError('E_PATH_NOT_FILE', `${label} is not a directory`, { subject: { kind: 'output', path: label }, hint: 'name a directory with --out' });
+  }
   const existing: string[] = [];
   for (const file of files) {
     const absolute = guarded(file.path, () => resolveInside(out, file.path));
@@ -53,7 +57,7 @@ export function writeImport(out: string, files: readonly ImportedFile[], options
   if (!options.force && (existing.length > 0 || busyDirs.length > 0)) {
     const listed = [...busyDirs.map((d) => `${shown(d)}/`), ...existing.filter((f) => !busyDirs.some((d) => f.startsWith(`${d}/`))).map(shown)];
     const more = listed.length > MAX_LISTED ? `, and ${listed.length - MAX_LISTED} more` : '';
-    throw new ImportError('E_IMPORT_EXISTS', `${listed.length === 1 ? 'this exists' : 'these exist'} already: ${listed.slice(0, MAX_LISTED).join(', ')}${more}; nothing was written`, {
+    throw new ImportError('E_IMPORT_EXISTS', `${listed.length === 1 ? 'this exists' : 'these exist'} already: ${listed.slice(0, MAX_LISTED).join(', ')}${more}`, {
       subject: { kind: 'output', path: listed[0]! },
       hint: 'pass --force to replace them, or --out to import into another directory',
     });
@@ -118,18 +122,29 @@ function makeStage(realOut: string): string {
   }
 }
 
-function guardError(error: PathGuardError, shown: string): ImportError {
+/** A path guard refusal as an import error about `shown` (the file), or the directory in its way when that is the cause. */
+function guardError(error: PathGuardError, shown: string, inTheWay?: string): ImportError {
   const what =
     error.code === 'E_PATH_LINK' ? `${shown} is, or passes through, a symbolic link; mvpm import writes nothing through a link`
-    : error.code === 'E_PATH_NOT_FILE' ? `${shown} exists and is not a regular file`
+    : inTheWay !== undefined ? `${shown} cannot be written: ${inTheWay} is in the way and is not a directory`
+    : error.code === 'E_PATH_NOT_FILE' || error.code === 'E_PATH_FOREIGN' ? `${shown} exists and is not a regular file`
     : error.code === 'E_PATH_OUTSIDE' ? `${shown} would be outside the output directory`
     : `${shown} is not a usable file name`;
-  return new ImportError(error.code === 'E_PATH_FOREIGN' ? 'E_PATH_NOT_FILE' : error.code, `${what}; nothing was written`, { subject: { kind: 'output', path: shown }, hint: 'remove it, or import into another directory with --out' });
+  return new ImportError(error.code === 'E_PATH_FOREIGN' ? 'E_PATH_NOT_FILE' : error.code, what, { subject: { kind: 'output', path: inTheWay ?? shown }, hint: 'remove it, or import into another directory with --out' });
 }
 
 function writeError(error: unknown, doing: string): ImportError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new ImportError('E_IMPORT_WRITE', `${doing} failed${code ? ` (${code})` : ''}; nothing was written`, { subject: { kind: 'output', path: '' }, hint: code === 'ENOSPC' ? 'free some disk space' : 'check that the output directory can be written' });
+  return new ImportError('E_IMPORT_WRITE', `${doing} failed${code ? ` (${code})` : ''}`, { subject: { kind: 'output', path: '' }, hint: code === 'ENOSPC' ? 'free some disk space' : 'check that the output directory can be written' });
+}
+
+/** Whether `p` is a directory, following a link: the output directory itself is chosen by the user and may be one. */
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function nonEmptyDir(dir: string): boolean {

@@ -226,7 +226,8 @@ export function makeDirsInside(root: string, relativeDir: string): string[] {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const stats = lstatSync(dir);
-    if (!stats.isDirectory()) throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${path.relative(realRoot, dir)} is not a directory mvpm can write into`, relativeDir);
+    const shown = path.relative(realRoot, dir).split(path.sep).join('/');
+    if (!stats.isDirectory()) throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${shown} is not a directory mvpm can write into`, shown);
   }
   return created;
 }
