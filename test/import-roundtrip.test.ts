@@ -130,3 +130,22 @@ test('a v2.0 collection (as older Postman versions export) imports to the same s
   const fromV21 = importCollection({ collection: v21, slug: 'mediavalet', environments: [] });
   assert.deepEqual(fromV20.files.map((f) => [f.path, f.content]), fromV21.files.map((f) => [f.path, f.content]));
 });
+
+test('the round trip keeps exactly the named demo values and the scripts it was allowed to: without them they are replaced and dropped', async () => {
+  const first = await build(ROOT);
+  const environments = [...first].filter(([p]) => p.startsWith('environments/')).map(([p, content]) => ({ slug: path.basename(p, '.postman_environment.json'), environment: JSON.parse(content) as unknown }));
+  const replaced = new Set<string>();
+  let dropped = 0;
+  for (const [p, content] of first) {
+    if (!p.startsWith('collections/')) continue;
+    const result = importCollection({ collection: JSON.parse(content), slug: path.basename(p, '.postman_collection.json'), environments });
+    for (const w of result.warnings) if (w.code === 'W_IMPORT_SECRET') replaced.add(/variable "([^"]+)"/.exec(w.message)?.[1] ?? w.message);
+    dropped += result.scripts.dropped;
+    assert.equal(result.scripts.kept, 0);
+    for (const file of result.files) assert.doesNotMatch(file.content, /^scripts:/m, file.path);
+    for (const file of result.files) for (const demo of ['mvpm-demo-secret', 'mvpm-demo-subscription-key']) assert.ok(!file.content.includes(demo), `${demo} in ${file.path}`);
+  }
+  // The committed fixtures' collections (the real specs here) hold these demo values and hand-written scripts.
+  assert.deepEqual([...replaced].sort(), PUBLIC_DEMO_VALUES.filter((name) => name !== 'clientSecret').sort());
+  assert.ok(dropped >= 1, `${dropped} scripts dropped`);
+});
