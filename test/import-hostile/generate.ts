@@ -58,7 +58,7 @@ export const GENERATED: Readonly<Record<string, Setup>> = {
   // The case: a schema label that climbs out of specs/schemas/ into /tmp.
   'schema-label-traversal-tmp': (work) => writeJson(input(work), collection([schemaCheck('Get', '../../../../../tmp/x/.bashrc')])),
   // The same, aimed at the canary directory beside the working directory.
-  'schema-label-traversal-canary': (work) => writeJson(input(work), collection([schemaCheck('Get', '../../../canary/owned.json')])),
+  'schema-label-traversal-canary': (work) => writeJson(input(work), collection([schemaCheck('Get', '../../../canary/planted.json')])),
   'schema-label-absolute-and-reserved': (work) => writeJson(input(work), collection([schemaCheck('One', '/etc/cron.d/evil'), schemaCheck('Two', 'CON.json', { type: 'array' }), schemaCheck('Three', 'a\u202eb.json', { type: 'string' })])),
   'schema-labels-same-name-different-content': (work) => writeJson(input(work), collection([schemaCheck('One', 'user.schema.json'), schemaCheck('Two', 'user.schema.json', { type: 'array' }), schemaCheck('Three', 'user.schema.json')])),
   'schema-labels-differ-in-case': (work) => writeJson(input(work), collection([schemaCheck('One', 'User.schema.json'), schemaCheck('Two', 'user.schema.json', { type: 'array' })])),
