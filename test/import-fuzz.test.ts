@@ -126,6 +126,13 @@ const collection = fc.oneof(
 const environment = fc.oneof({ weight: 8, arbitrary: fc.record({ name: fc.oneof(name, junk), values: fc.array(variable, { maxLength: 4 }) }) }, junk);
 const inputs = fc.record({ collection, slug: name, environments: fc.array(fc.record({ slug: name, environment }), { maxLength: 2 }), allowScripts: fc.boolean() });
 
+/** The `src` of every form-data file field in a request spec. */
+function formSources(spec: unknown): string[] {
+  const body = (spec as { body?: { type?: unknown; content?: Record<string, unknown> } } | null)?.body;
+  if (body?.type !== 'formdata' || body.content === undefined) return [];
+  return Object.values(body.content).flatMap((v) => (v !== null && typeof v === 'object' && typeof (v as { src?: unknown }).src === 'string' ? [(v as { src: string }).src] : []));
+}
+
 /** Every entry under `dir`, relative, forward slashes, directories with a trailing slash. */
 function listTree(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).sort();
@@ -158,7 +165,10 @@ test(`fuzz: ${RUNS} hostile collections import to guarded paths or an ImportErro
       const absolute = resolveInside(scratch, file.path);
       assert.ok(absolute.startsWith(`${scratch}${path.sep}`), absolute);
       assert.ok(!file.content.includes(SECRET), `the secret reached ${file.path}`);
-      if (file.path.endsWith('.yaml')) assert.deepEqual(parseDocument(file.content).errors.map((e) => e.message), [], file.path);
+      if (!file.path.endsWith('.yaml')) continue;
+      const doc = parseDocument(file.content);
+      assert.deepEqual(doc.errors.map((e) => e.message), [], file.path);
+      for (const src of formSources(doc.toJS())) assert.ok(src === '' || (!path.isAbsolute(src) && !/^[A-Za-z]:|^[\\~]/.test(src) && !src.split(/[/\\]/).includes('..') && !src.includes('{{')), `form-data src ${JSON.stringify(src)} kept`);
     }
     for (const w of result.warnings) {
       assert.ok(!`${w.where} ${w.message}`.includes(SECRET), 'a warning holds the secret');
