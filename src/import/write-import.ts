@@ -65,9 +65,16 @@ export function writeImport(out: string, files: readonly ImportedFile[], options
 
   // 2. Stage every file.
   const outExisted = existsSync(out);
-  mkdirSync(out, { recursive: true });
-  const realOut = realRootOf(out);
-  const stage = makeStage(realOut);
+  let realOut: string;
+  let stage: string;
+  try {
+    mkdirSync(out, { recursive: true });
+    realOut = realRootOf(out);
+    stage = makeStage(realOut);
+  } catch (error) {
+    if (!outExisted) removeEmptyDir(out);
+    throw writeError(error, 'creating the output and staging directories');
+  }
   const undoOut = (): void => {
     rmSync(stage, { recursive: true, force: true });
     if (!outExisted) removeEmptyDir(realOut);

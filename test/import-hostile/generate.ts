@@ -131,6 +131,11 @@ export const GENERATED: Readonly<Record<string, Setup>> = {
     writeJson(input(work), collection([request('Ping')]));
     writeFileSync(path.join(work, 'out.txt'), 'not a directory\n');
   },
+  // A file where a parent of --out would be: creating the output directory fails, E_IMPORT_WRITE, nothing written.
+  'output-parent-is-a-file': (work) => {
+    writeJson(input(work), collection([request('Ping')]));
+    writeFileSync(path.join(work, 'a.txt'), 'a file\n');
+  },
   'existing-schema-and-collection': (work) => writeJson(input(work), collection([schemaCheck('Get', 'users-current.schema.json')])),
 };
 
