@@ -1,9 +1,8 @@
 // A Postman auth block → spec `auth`. Literal credentials ("Use Token" leaves the token in the block; a pasted client
 // secret or password) become variables with the names the MediaValet specs use.
-import type { ImportContext } from './context.js';
+import { collectVariables, type ImportContext } from './context.js';
 import { quoted } from './import-error.js';
 import { isObject, type Json, setKey, text } from './json-util.js';
-import { collectVariables } from './request.js';
 
 /** OAuth 2.0 fields of the spec format, in the order Postman lists them; anything else in an oauth2 block is dropped. */
 const OAUTH2_FIELDS = [

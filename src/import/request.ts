@@ -2,9 +2,8 @@
 // scripts). Literal secrets become variables (secrets.ts); a form-data `src` that leaves the project is dropped.
 import sdk from 'postman-collection';
 import { nameProblem } from '../paths/path-guard.js';
-import { variableNames } from '../spec/variables.js';
 import { importAuth } from './auth.js';
-import { eventsOf, rawScripts, type ImportContext } from './context.js';
+import { collectVariables, eventsOf, rawScripts, type ImportContext } from './context.js';
 import { captureAsWritten, expectationsAsWritten } from './expectations.js';
 import { quoted } from './import-error.js';
 import { asArray, compact, hasKey, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
@@ -65,17 +64,6 @@ export function importRequest(item: Json, where: string, context: ImportContext)
   spec.description = typeof description === 'string' ? (description === '' ? undefined : description) : isObject(description) && typeof description['content'] === 'string' ? description['content'] : undefined;
   for (const value of [url, query, headers, body?.['content'], expect, spec.auth]) collectVariables(value, context.used);
   return spec;
-}
-
-/** Every `{{name}}` in the strings of a value, into `into`. */
-export function collectVariables(value: unknown, into: Set<string>): void {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (typeof current === 'string') for (const name of variableNames(current)) into.add(name);
-    else if (Array.isArray(current)) stack.push(...current);
-    else if (isObject(current)) stack.push(...Object.values(current));
-  }
 }
 
 /**

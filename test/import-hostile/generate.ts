@@ -110,6 +110,8 @@ export const GENERATED: Readonly<Record<string, Setup>> = {
   'nested-32-folders': (work) => writeJson(input(work), collection(nested(32, (level) => `F${level}`))),
   'path-too-long': (work) => writeJson(input(work), collection(nested(6, (level) => `${level}${'x'.repeat(190)}`))),
   'too-many-items': (work) => writeJson(input(work), collection(Array.from({ length: 10_001 }, (_, i) => request(`R${i}`)))),
+  // 140,000 list elements in a JSON body: once spread into a call's arguments, past V8's limit (RangeError).
+  'json-body-with-140000-elements': (work) => writeJson(input(work), collection([request('Create', { request: { method: 'POST', url: 'https://example.test/', body: { mode: 'raw', raw: JSON.stringify({ ids: Array.from({ length: 140_000 }, () => 0) }, null, 2), options: { raw: { language: 'json' } } } } })])),
   'deep-json-in-a-description': (work) => writeFileSync(input(work), `{"info": {"name": "x", "schema": "${V21}", "description": ${'['.repeat(100_000)}${']'.repeat(100_000)}}, "item": []}`),
   // Not regular files: reading /dev/zero grew to 4 GB, a FIFO hung.
   'dev-zero-as-input': (work) => symlinkSync('/dev/zero', input(work)),
