@@ -1,8 +1,9 @@
 // What every construct importer shares during one import: where warnings go, which variables are used and defined,
 // the secrets found, whether raw scripts may be kept, and where schema files are registered.
 import { BIDI_CONTROLS } from '../paths/path-guard.js';
+import { variableNames } from '../spec/variables.js';
 import type { ImportWarning } from './import-error.js';
-import type { Json } from './json-util.js';
+import { isObject, type Json } from './json-util.js';
 import type { SecretVault } from './secrets.js';
 
 export interface ImportContext {
@@ -65,4 +66,16 @@ export function rawScripts(events: Events, where: string, context: ImportContext
     }
   }
   return out.length > 0 ? out : undefined;
+}
+
+/** Every `{{name}}` in the strings of a value, into `into`. */
+export function collectVariables(value: unknown, into: Set<string>): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current === 'string') for (const name of variableNames(current)) into.add(name);
+    // One push per element: spreading a list of a million elements into push() would exceed the call stack.
+    else if (Array.isArray(current)) for (const v of current) stack.push(v);
+    else if (isObject(current)) for (const v of Object.values(current)) stack.push(v);
+  }
 }
