@@ -1,12 +1,23 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { buildProject } from '../src/emit/build-project.js';
 import { importCollection } from '../src/import/import-collection.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Every temporary directory this file makes, removed when it ends. */
+const temporary: string[] = [];
+after(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
 
 /**
  * Literal values in the committed specs that look secret by their names but are public demo values of the stand-in
@@ -25,7 +36,7 @@ async function build(cwd: string): Promise<Map<string, string>> {
 /** build → import every collection (with every environment) → build again: the outputs must be byte-identical. */
 async function roundTrip(cwd: string): Promise<void> {
   const first = await build(cwd);
-  const out = mkdtempSync(path.join(tmpdir(), 'mvpm-import-'));
+  const out = tempDir('mvpm-import-');
   const environments = [...first].filter(([p]) => p.startsWith('environments/')).map(([p, content]) => ({ slug: path.basename(p, '.postman_environment.json'), environment: JSON.parse(content) as unknown }));
   for (const [p, content] of first) {
     if (!p.startsWith('collections/')) continue;
@@ -47,7 +58,7 @@ test('MediaValet specs survive build → import → build byte-for-byte', async 
 
 test('golden fixtures that build survive build → import → build byte-for-byte', async () => {
   for (const fixture of ['all-constructs']) {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'mvpm-fixture-'));
+    const cwd = tempDir('mvpm-fixture-');
     cpSync(path.join(ROOT, 'test/fixtures', fixture, 'specs'), path.join(cwd, 'specs'), { recursive: true });
     await roundTrip(cwd);
   }
@@ -98,7 +109,7 @@ test('foreign scripts survive as raw scripts and come back unchanged after a reb
     { listen: 'prerequest', script: { id: 'r1', type: 'text/javascript', exec: pre } },
     { listen: 'test', script: { id: 'r2', type: 'text/javascript', exec: tests } },
   ]);
-  const out = mkdtempSync(path.join(tmpdir(), 'mvpm-foreign-'));
+  const out = tempDir('mvpm-foreign-');
   for (const file of importCollection({ collection: input, slug: 'foreign', allowScripts: true }).files) {
     const target = path.join(out, 'specs', file.path);
     mkdirSync(path.dirname(target), { recursive: true });
