@@ -1,12 +1,30 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { buildProject } from '../src/emit/build-project.js';
 import { importCollection } from '../src/import/import-collection.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Every temporary directory this file makes, removed when it ends. */
+const temporary: string[] = [];
+after(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+/**
+ * Literal values in the committed specs that look secret by their names but are public demo values of the stand-in
+ * (its client secret and subscription key, the demo user's password): a round trip keeps them only because it
+ * names them, as a person would with `mvpm import --keep-literal`.
+ */
+const PUBLIC_DEMO_VALUES = ['ClientSecret', 'SubscriptionKey', 'demoPassword', 'clientSecret'];
 
 /** Builds `<cwd>/specs` in memory: output path (relative) → content, for collections and environments. */
 async function build(cwd: string): Promise<Map<string, string>> {
@@ -18,11 +36,11 @@ async function build(cwd: string): Promise<Map<string, string>> {
 /** build → import every collection (with every environment) → build again: the outputs must be byte-identical. */
 async function roundTrip(cwd: string): Promise<void> {
   const first = await build(cwd);
-  const out = mkdtempSync(path.join(tmpdir(), 'mvpm-import-'));
+  const out = tempDir('mvpm-import-');
   const environments = [...first].filter(([p]) => p.startsWith('environments/')).map(([p, content]) => ({ slug: path.basename(p, '.postman_environment.json'), environment: JSON.parse(content) as unknown }));
   for (const [p, content] of first) {
     if (!p.startsWith('collections/')) continue;
-    const result = importCollection({ collection: JSON.parse(content), slug: path.basename(p, '.postman_collection.json'), environments });
+    const result = importCollection({ collection: JSON.parse(content), slug: path.basename(p, '.postman_collection.json'), environments, allowScripts: true, keepLiterals: PUBLIC_DEMO_VALUES });
     for (const file of result.files) {
       const target = path.join(out, 'specs', file.path);
       mkdirSync(path.dirname(target), { recursive: true });
@@ -40,7 +58,7 @@ test('MediaValet specs survive build → import → build byte-for-byte', async 
 
 test('golden fixtures that build survive build → import → build byte-for-byte', async () => {
   for (const fixture of ['all-constructs']) {
-    const cwd = mkdtempSync(path.join(tmpdir(), 'mvpm-fixture-'));
+    const cwd = tempDir('mvpm-fixture-');
     cpSync(path.join(ROOT, 'test/fixtures', fixture, 'specs'), path.join(cwd, 'specs'), { recursive: true });
     await roundTrip(cwd);
   }
@@ -81,7 +99,7 @@ test('a literal token left by "Use Token" is dropped from an oauth2 block', () =
   for (const secret of ['eyJhbGciOiJSUzI1NiJ9', 'r-123', 'id-456', 'tokenType', '_postman_id', 'saved example', 'abc']) assert.ok(!text.includes(secret), secret);
   assert.match(text, /accessToken: "\{\{access_token\}\}"/);
   assert.match(text, /addTokenTo: header/);
-  assert.ok(result.warnings.some((w) => w.includes('accessToken')));
+  assert.ok(result.warnings.some((w) => w.code === 'W_IMPORT_SECRET' && w.message.includes('accessToken')));
 });
 
 test('foreign scripts survive as raw scripts and come back unchanged after a rebuild', async () => {
@@ -91,8 +109,8 @@ test('foreign scripts survive as raw scripts and come back unchanged after a reb
     { listen: 'prerequest', script: { id: 'r1', type: 'text/javascript', exec: pre } },
     { listen: 'test', script: { id: 'r2', type: 'text/javascript', exec: tests } },
   ]);
-  const out = mkdtempSync(path.join(tmpdir(), 'mvpm-foreign-'));
-  for (const file of importCollection({ collection: input, slug: 'foreign' }).files) {
+  const out = tempDir('mvpm-foreign-');
+  for (const file of importCollection({ collection: input, slug: 'foreign', allowScripts: true }).files) {
     const target = path.join(out, 'specs', file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
@@ -122,4 +140,23 @@ test('a v2.0 collection (as older Postman versions export) imports to the same s
   const fromV20 = importCollection({ collection: v20, slug: 'mediavalet', environments: [] });
   const fromV21 = importCollection({ collection: v21, slug: 'mediavalet', environments: [] });
   assert.deepEqual(fromV20.files.map((f) => [f.path, f.content]), fromV21.files.map((f) => [f.path, f.content]));
+});
+
+test('the round trip keeps exactly the named demo values and the scripts it was allowed to: without them they are replaced and dropped', async () => {
+  const first = await build(ROOT);
+  const environments = [...first].filter(([p]) => p.startsWith('environments/')).map(([p, content]) => ({ slug: path.basename(p, '.postman_environment.json'), environment: JSON.parse(content) as unknown }));
+  const replaced = new Set<string>();
+  let dropped = 0;
+  for (const [p, content] of first) {
+    if (!p.startsWith('collections/')) continue;
+    const result = importCollection({ collection: JSON.parse(content), slug: path.basename(p, '.postman_collection.json'), environments });
+    for (const w of result.warnings) if (w.code === 'W_IMPORT_SECRET') replaced.add(/variable "([^"]+)"/.exec(w.message)?.[1] ?? w.message);
+    dropped += result.scripts.dropped;
+    assert.equal(result.scripts.kept, 0);
+    for (const file of result.files) assert.doesNotMatch(file.content, /^scripts:/m, file.path);
+    for (const file of result.files) for (const demo of ['mvpm-demo-secret', 'mvpm-demo-subscription-key']) assert.ok(!file.content.includes(demo), `${demo} in ${file.path}`);
+  }
+  // The committed fixtures' collections (the real specs here) hold these demo values and hand-written scripts.
+  assert.deepEqual([...replaced].sort(), PUBLIC_DEMO_VALUES.filter((name) => name !== 'clientSecret').sort());
+  assert.ok(dropped >= 1, `${dropped} scripts dropped`);
 });

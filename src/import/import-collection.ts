@@ -1,437 +1,234 @@
-// Postman Collection v2.1 (and environment) JSON → spec files, in memory. Pure: the CLI reads the input and
-// writes the result. Generated scripts come back as `expect`/`capture`/`autoRefresh` through their markers.
-import sdk from 'postman-collection';
-import { variableNames } from '../spec/variables.js';
-import type * as M from '../spec/model.js';
-import { importAutoRefresh, importTestScript, isObject } from './scripts.js';
-import { renderYaml } from './render-yaml.js';
+// Postman Collection v2.1 (and environment) JSON → spec files, in memory. Pure: the CLI reads the input
+// (read-input.ts) and writes the result (write-import.ts). Generated scripts come back as `expect`/`capture`/
+// `autoRefresh` through their markers; every name that becomes a path goes through names.ts (the path guard's
+// cleanName); literal secrets become variables (secrets.ts); raw scripts are kept only when allowed.
+import { collisionKey, MAX_NAME_BYTES, nameProblem } from '../paths/path-guard.js';
+import { importAuth } from './auth.js';
+import { eventsOf, rawScripts, type ImportContext } from './context.js';
 import { convertV20, isV20 } from './convert-v20.js';
+import { readEnvironment, renderEnvironment, secretNote } from './environment.js';
+import { ImportError, type ImportSubject, type ImportWarning, printable, quoted } from './import-error.js';
+import { asArray, compact, descriptionOf, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
+import { collectionSlug, DirectoryNames, FOLDER_NAME, MAX_FOLDER_DEPTH, MAX_IMPORT_ITEMS, MAX_IMPORT_PATH_BYTES, MAX_INPUT_DEPTH, numberedBeforeExtension, SCHEMA_NAME } from './names.js';
+import { importRequest } from './request.js';
+import { importAutoRefresh } from './scripts.js';
+import { renderYaml } from './render-yaml.js';
+import { hasLiteral, isSecretField, SecretVault } from './secrets.js';
 
-type Json = Record<string, unknown>;
+export { ImportError } from './import-error.js';
+export type { ImportErrorCode, ImportWarning, ImportWarningCode } from './import-error.js';
 
 export interface ImportedFile {
-  /** Relative to the output (specs) directory, forward slashes. */
+  /** Relative to the output (specs) directory, forward slashes; every part passes the path guard's nameProblem. */
   readonly path: string;
   readonly content: string;
 }
 
 export interface ImportResult {
   readonly files: readonly ImportedFile[];
-  /** What was dropped or changed on the way, one sentence each. */
-  readonly warnings: readonly string[];
+  /** What was renamed, replaced, dropped or kept on the way, each with where. */
+  readonly warnings: readonly ImportWarning[];
+  /** Raw scripts kept (with allowScripts) and dropped. */
+  readonly scripts: { readonly kept: number; readonly dropped: number };
 }
 
 export interface ImportInput {
   /** A v2.1 collection; a v2.0 one is converted first (convertV20). */
   readonly collection: unknown;
-  /** Names the collection directory. */
+  /** Names the collection directory (cleaned; `schemas`, `environments` and `files` get a `-collection` suffix). */
   readonly slug: string;
   readonly environments?: readonly { readonly slug: string; readonly environment: unknown }[];
+  /** Keep raw scripts (code from the collection). Default false: they are dropped and listed. */
+  readonly allowScripts?: boolean;
+  /** Field and variable names whose literal values are kept although they look secret (public demo values). Default none. */
+  readonly keepLiterals?: readonly string[];
 }
 
-/** OAuth 2.0 fields of the spec format, in the order Postman lists them; anything else in an oauth2 block is dropped. */
-const OAUTH2_FIELDS = [
-  'grant_type', 'authUrl', 'accessTokenUrl', 'refreshTokenUrl', 'clientId', 'clientSecret', 'scope', 'state', 'redirect_uri',
-  'useBrowser', 'challengeAlgorithm', 'code_verifier', 'username', 'password', 'client_authentication', 'addTokenTo',
-  'tokenName', 'headerPrefix', 'tokenType', 'accessToken',
-];
+const REQUEST_SUFFIX = '.request.yaml';
+const ENVIRONMENT_SUFFIX = '.environment.yaml';
 
-/** Credentials that must never be written into a spec as literal text; each becomes a variable reference. */
-const SECRET_FIELDS: Record<string, string> = { accessToken: 'access_token', clientSecret: 'clientSecret', password: 'password', token: 'access_token' };
-
-/** Thrown for input that is not a collection or environment we can read; the CLI names the file. */
-export class ImportError extends Error {
-  override name = 'ImportError';
-}
+const COLLECTION_HINT = 'export the collection from Postman as Collection v2.1 (… → Export)';
 
 export function importCollection(input: ImportInput): ImportResult {
+  const environmentsIn = input.environments ?? [];
+  checkSize(input.collection, { kind: 'collection' });
+  environmentsIn.forEach((e, index) => checkSize(e.environment, { kind: 'environment', index }));
   const c = isV20(input.collection) ? convertV20(input.collection) : input.collection;
-  if (!isObject(c) || !isObject(c['info']) || !Array.isArray(c['item'])) throw new ImportError('not a Postman collection: it needs `info` and an `item` list');
-  const schema = String((c['info'] as Json)['schema'] ?? '');
-  if (!schema.includes('v2.1')) throw new ImportError(`unsupported collection format ${JSON.stringify(schema)}: expected Collection v2.1 (or v2.0)`);
-  const warnings: string[] = [];
+  if (!isObject(c) || !isObject(c['info']) || !Array.isArray(c['item'])) {
+    throw new ImportError('E_IMPORT_NOT_COLLECTION', 'not a Postman collection: it needs `info` and an `item` list', {
+      pointer: !isObject(c) ? '' : !isObject(c['info']) ? '/info' : '/item',
+      hint: COLLECTION_HINT,
+    });
+  }
+  const info = c['info'];
+  const schema = text(info['schema']);
+  if (!schema.includes('v2.1')) {
+    throw new ImportError('E_IMPORT_FORMAT', `unsupported collection format ${quoted(schema)}: expected Collection v2.1 (or v2.0)`, { pointer: '/info/schema', hint: COLLECTION_HINT });
+  }
+  const warnings: ImportWarning[] = [];
   const files: ImportedFile[] = [];
+  const slug = collectionSlug(input.slug);
+  if (slug.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: 'collection', message: `directory ${quoted(input.slug)} is written as ${quoted(slug.name)}: ${slug.why}` });
+  const root = slug.name;
+  const schemaNames = new DirectoryNames();
   const schemaFiles = new Map<string, string>();
-  const used = new Set<string>();
-  const defined = new Set<string>();
-  const root = input.slug;
-  const info = c['info'] as Json;
+  const schemaByContent = new Map<string, string>();
+  const context: ImportContext = {
+    warnings,
+    used: new Set(),
+    defined: new Set(),
+    secrets: new SecretVault(new Set(input.keepLiterals ?? []), warnings),
+    allowScripts: input.allowScripts ?? false,
+    scripts: { kept: 0, dropped: 0 },
+    schemaFile: (label, value, where) => {
+      const content = `${JSON.stringify(value, null, 2)}\n`;
+      const key = `${collisionKey(label.normalize('NFC'))}\u0000${content}`;
+      const known = schemaByContent.get(key);
+      if (known !== undefined) return known;
+      const taken = schemaNames.take(label, 'schema.json', { adjust: SCHEMA_NAME, suffix: numberedBeforeExtension });
+      if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where, message: `schema ${quoted(label)} is written as schemas/${taken.name}: ${taken.why}` });
+      schemaByContent.set(key, taken.name);
+      schemaFiles.set(taken.name, content);
+      return taken.name;
+    },
+  };
+
+  const environmentNames = new DirectoryNames();
+  const environments = environmentsIn.map((e, index) => {
+    const taken = environmentNames.take(e.slug, 'environment', { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(ENVIRONMENT_SUFFIX) });
+    if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: `environment ${pathSegment(e.slug)}`, message: `written as environments/${taken.name}${ENVIRONMENT_SUFFIX}: ${taken.why}` });
+    return readEnvironment(e.environment, taken.name, index, context);
+  });
+  for (const e of environments) for (const key of Object.keys(e.variables)) context.defined.add(key);
 
   const variables: Json = {};
   for (const v of asArray(c['variable'])) {
     if (typeof v['key'] !== 'string') continue;
-    defined.add(v['key']);
-    const value = v['value'] === undefined || v['value'] === null ? '' : String(v['value']);
+    const key = v['key'];
+    context.defined.add(key);
+    const value = text(v['value']);
     const description = descriptionOf(v['description']);
-    variables[v['key']] = description === undefined ? value : { value, description };
+    if ((v['type'] === 'secret' || isSecretField(key)) && hasLiteral(value) && !context.secrets.keeps(key)) {
+      // A collection variable cannot be typed secret in a spec: it moves to the environments (or runtimeVariables).
+      context.secrets.variable(key, value, `collection variable ${printable(key)}`, false);
+      warnings.push({ code: 'W_IMPORT_SECRET', where: 'collection', message: `variable ${quoted(key)} held a literal secret; its value was dropped and it is declared secret` });
+      continue;
+    }
+    setKey(variables, key, description === undefined ? value : { value, description });
   }
   const events = eventsOf(c['event']);
   const refresh = importAutoRefresh(events.prerequest, events.test);
-  if (refresh.edited) warnings.push('the collection\'s autoRefresh script was edited; it is kept as a raw script');
-  if (refresh.spec) for (const name of Object.values(refresh.spec.variables)) defined.add(name);
+  if (refresh.edited) warnings.push({ code: 'W_IMPORT_SCRIPT', where: 'collection', message: 'its autoRefresh script was edited by hand, so it is a raw script now' });
+  if (refresh.spec) for (const name of Object.values(refresh.spec.variables)) context.defined.add(name);
 
-  const environments = (input.environments ?? []).map((e) => importEnvironment(e.environment, e.slug, warnings));
-  for (const e of environments) for (const key of e.keys) defined.add(key);
-
-  const walk = (items: Json[], dir: string, owner: string): void => {
-    const names = new Set<string>();
-    items.forEach((item, index) => {
-      const name = fileName(String(item['name'] ?? `Item ${index + 1}`), owner, warnings);
-      if (names.has(name)) warnings.push(`${owner}: two items are named "${name}"; the later one overwrites the earlier`);
-      names.add(name);
+  let items = 0;
+  const walk = (list: unknown[], dir: string, where: string, pointer: string, depth: number): void => {
+    const names = new DirectoryNames();
+    list.forEach((item, index) => {
+      if (!isObject(item)) {
+        warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `item ${index + 1} is not an object; skipped` });
+        return;
+      }
+      const itemPointer = `${pointer}/${index}`;
+      if (++items > MAX_IMPORT_ITEMS) {
+        throw new ImportError('E_IMPORT_TOO_MANY', `the collection has more than ${MAX_IMPORT_ITEMS} folders and requests`, { pointer: itemPointer, hint: 'split it into several collections' });
+      }
+      const isFolder = Array.isArray(item['item']);
+      const wanted = text(item['name'], `Item ${index + 1}`);
+      const itemWhere = `${where}/${pathSegment(wanted)}`;
+      const taken = names.take(wanted, isFolder ? 'Folder' : 'Request', isFolder ? { adjust: FOLDER_NAME } : { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(REQUEST_SUFFIX) });
+      if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: itemWhere, message: `written as ${quoted(taken.name)}: ${taken.why}` });
       const order = index + 1;
-      if (Array.isArray(item['item'])) {
-        const folderDir = `${dir}/${name}`;
-        const scripts = rawScripts(eventsOf(item['event']));
-        const auth = importAuth(item['auth'], `${owner}/${name}`, warnings, used);
-        files.push({ path: `${folderDir}/.resources/definition.yaml`, content: renderYaml(compact({ $kind: 'folder', description: descriptionOf(item['description']), order, auth, scripts })) });
-        walk(asArray(item['item']), folderDir, `${owner}/${name}`);
+      if (isFolder) {
+        if (depth >= MAX_FOLDER_DEPTH) {
+          throw new ImportError('E_IMPORT_TOO_DEEP', `folders nest more than ${MAX_FOLDER_DEPTH} levels deep`, { pointer: itemPointer, itemPath: itemWhere, hint: 'move the innermost folders up in Postman' });
+        }
+        const folderDir = `${dir}/${taken.name}`;
+        const auth = importAuth(item['auth'], itemWhere, context);
+        const scripts = rawScripts(eventsOf(item['event']), itemWhere, context);
+        addFile(files, `${folderDir}/.resources/definition.yaml`, renderYaml(compact({ $kind: 'folder', description: descriptionOf(item['description']), order, auth, scripts })), itemPointer, itemWhere);
+        walk(item['item'] as unknown[], folderDir, itemWhere, `${itemPointer}/item`, depth + 1);
       } else {
-        const request = importRequest(item, `${owner}/${name}`, warnings, used, defined, (label, value) => schemaFile(label, value, schemaFiles));
-        const depth = folderDepth(`${dir}/x`);
+        const request = importRequest(item, itemWhere, context);
         const spec: Json = { $kind: 'http-request', ...request, order };
         const expect = spec['expect'];
         if (isObject(expect) && isObject(expect['schema']) && typeof expect['schema']['file'] === 'string') {
-          expect['schema']['file'] = `${'../'.repeat(depth)}schemas/${expect['schema']['file']}`;
+          expect['schema']['file'] = `${'../'.repeat(dir.split('/').length)}schemas/${expect['schema']['file']}`;
         }
-        files.push({ path: `${dir}/${name}.request.yaml`, content: renderYaml(orderRequest(spec)) });
+        addFile(files, `${dir}/${taken.name}${REQUEST_SUFFIX}`, renderYaml(orderRequest(spec)), itemPointer, itemWhere);
       }
     });
   };
-  walk(asArray(c['item']), root, root);
+  walk(c['item'], root, root, '/item', 0);
 
+  const collectionAuth = importAuth(c['auth'], 'collection', context);
+  const collectionScripts = rawScripts({ prerequest: refresh.prerequest, test: refresh.test }, 'collection', context);
+  const secrets = context.secrets.undeclared();
+  const secretNames = context.secrets.names();
   const runtimeVariables: Json = {};
-  for (const name of [...used].filter((n) => !defined.has(n) && !n.startsWith('$')).sort()) {
-    runtimeVariables[name] = 'Used by the imported collection but defined neither in it nor in its environment.';
+  for (const name of [...context.used].filter((n) => !context.defined.has(n) && !secretNames.has(n) && !n.startsWith('$')).sort()) {
+    setKey(runtimeVariables, name, 'Used by the imported collection but defined neither in it nor in its environment.');
   }
-  const collectionAuth = importAuth(c['auth'], root, warnings, used);
+  // Without an environment to declare them in (typed secret, empty), secrets are declared as runtime variables.
+  if (environments.length === 0) for (const s of secrets) setKey(runtimeVariables, s.name, secretNote(s));
   files.unshift({
     path: `${root}/.resources/definition.yaml`,
     content: renderYaml(compact({
       $kind: 'collection',
-      name: String(info['name'] ?? root),
+      name: text(info['name'], root),
       description: descriptionOf(info['description']),
       variables: nonEmptyObject(variables),
       runtimeVariables: nonEmptyObject(runtimeVariables),
       auth: collectionAuth,
-      scripts: rawScripts({ prerequest: refresh.prerequest, test: refresh.test }),
+      scripts: collectionScripts,
       autoRefresh: refresh.spec,
     })),
   });
-  for (const [file, content] of schemaFiles) files.push({ path: `schemas/${file}`, content });
-  for (const e of environments) files.push({ path: `environments/${e.slug}.environment.yaml`, content: e.content });
-  return { files, warnings };
+  for (const [file, content] of schemaFiles) addFile(files, `schemas/${file}`, content, '', `schema ${file}`);
+  for (const e of environments) addFile(files, `environments/${e.slug}${ENVIRONMENT_SUFFIX}`, renderEnvironment(e, secrets), '', `environment ${e.slug}`);
+  for (const file of files) assertGuarded(file.path);
+  return { files, warnings, scripts: { ...context.scripts } };
 }
 
-function folderDepth(path: string): number {
-  return path.split('/').length - 1;
+/** A name in an item path: as it is, or quoted when it could be misread as several parts or none. */
+function pathSegment(name: string): string {
+  return name === '' || name === '.' || name === '..' || name.includes('/') || /^\s|\s$/.test(name) ? quoted(name) : printable(name);
 }
 
-function schemaFile(label: string, value: object, files: Map<string, string>): string {
-  const content = `${JSON.stringify(value, null, 2)}\n`;
-  let name = label;
-  for (let i = 2; files.has(name) && files.get(name) !== content; i++) name = label.replace(/^([^.]*)/, `$1-${i}`);
-  files.set(name, content);
-  return name;
+/** JSON nesting past MAX_INPUT_DEPTH is refused before anything walks the value (walks would exhaust the stack). */
+function checkSize(value: unknown, subject: ImportSubject): void {
+  const { depth, pointer } = nestingDepth(value, MAX_INPUT_DEPTH);
+  if (depth > MAX_INPUT_DEPTH) {
+    throw new ImportError('E_IMPORT_TOO_DEEP', `the JSON nests more than ${MAX_INPUT_DEPTH} levels deep`, { subject, pointer: shortPointer(pointer ?? ''), hint: 'Postman does not export anything this deep; check where the file came from' });
+  }
+}
+
+/** A pointer for a message: at most 200 characters, cut in the middle. */
+function shortPointer(pointer: string): string {
+  return pointer.length <= 200 ? pointer : `${pointer.slice(0, 99)}…${pointer.slice(-100)}`;
+}
+
+function addFile(files: ImportedFile[], path: string, content: string, pointer: string, where: string): void {
+  const bytes = Buffer.byteLength(path);
+  if (bytes > MAX_IMPORT_PATH_BYTES) {
+    throw new ImportError('E_IMPORT_PATH_TOO_LONG', `a file's path would be ${bytes} bytes long; mvpm import writes paths of at most ${MAX_IMPORT_PATH_BYTES} bytes`, {
+      pointer: shortPointer(pointer),
+      itemPath: where,
+      hint: 'shorten the folder and request names in Postman',
+    });
+  }
+  files.push({ path, content });
+}
+
+/** Every part of every path passed the path guard's rule: a failure here is a bug in the importer, not bad input. */
+function assertGuarded(path: string): void {
+  for (const part of path.split('/')) {
+    if (nameProblem(part) !== undefined) throw new Error(`import produced an unsafe path part ${JSON.stringify(part)}`);
+  }
 }
 
 const REQUEST_KEYS = ['$kind', 'description', 'order', 'method', 'url', 'query', 'headers', 'auth', 'body', 'settings', 'expect', 'capture', 'scripts'];
 
 function orderRequest(spec: Json): Json {
   return compact(Object.fromEntries(REQUEST_KEYS.map((k) => [k, spec[k]])));
-}
-
-function importRequest(item: Json, owner: string, warnings: string[], used: Set<string>, defined: Set<string>, schema: (label: string, value: object) => string): Json {
-  const r = isObject(item['request']) ? item['request'] : typeof item['request'] === 'string' ? { url: item['request'] } : {};
-  const note = (value: unknown): void => collectVariables(value, used);
-  const { url, query } = importUrl(r['url']);
-  note(url);
-  note(query);
-  const headers: Json = {};
-  for (const h of asArray(r['header'])) {
-    if (h['disabled'] === true) {
-      warnings.push(`${owner}: disabled header ${String(h['key'])} dropped`);
-      continue;
-    }
-    headers[String(h['key'])] = String(h['value'] ?? '');
-  }
-  const body = importBody(r['body'], owner, warnings);
-  if (body?.['type'] === 'json') {
-    const keys = Object.keys(headers);
-    const last = keys[keys.length - 1];
-    if (last !== undefined && last.toLowerCase() === 'content-type' && headers[last] === 'application/json') delete headers[last];
-  }
-  note(headers);
-  note(body?.['content']);
-  const behavior = isObject(item['protocolProfileBehavior']) ? item['protocolProfileBehavior'] : {};
-  const settings = compact({
-    followRedirects: typeof behavior['followRedirects'] === 'boolean' ? behavior['followRedirects'] : undefined,
-    disableCookies: typeof behavior['disableCookies'] === 'boolean' ? behavior['disableCookies'] : undefined,
-  });
-  const events = eventsOf(item['event']);
-  const test = importTestScript(events.test);
-  if (test.edited) warnings.push(`${owner}: its generated test script was edited; it is kept as a raw script`);
-  for (const c of test.captures) defined.add(c.variable);
-  const expect = expectationsAsWritten(test.expectations, schema);
-  note(expect);
-  return {
-    description: descriptionOf(r['description']),
-    method: typeof r['method'] === 'string' ? r['method'] : 'GET',
-    url,
-    query,
-    headers: nonEmptyObject(headers),
-    auth: importAuth(r['auth'], owner, warnings, used),
-    body,
-    settings: nonEmptyObject(settings),
-    expect,
-    capture: nonEmptyObject(Object.fromEntries(test.captures.map((c) => [c.variable, captureAsWritten(c)]))),
-    scripts: rawScripts({ prerequest: events.prerequest, test: test.raw }),
-  };
-}
-
-/**
- * `url.raw` split into the spec's `url` and `query` only when the query reads back to the same text (the compiler
- * percent-encodes query text); otherwise the whole address stays in `url`, which the compiler copies as is.
- */
-function importUrl(value: unknown): { url: string; query?: Json } {
-  const raw = typeof value === 'string' ? value : isObject(value) ? (typeof value['raw'] === 'string' ? value['raw'] : new sdk.Url(value as sdk.UrlDefinition).toString()) : '';
-  const hash = raw.indexOf('#');
-  const [head, fragment] = hash === -1 ? [raw, ''] : [raw.slice(0, hash), raw.slice(hash)];
-  const q = head.indexOf('?');
-  if (q === -1) return { url: raw };
-  const query: Json = {};
-  for (const pair of head.slice(q + 1).split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1) return { url: raw };
-    const key = decodeQueryText(pair.slice(0, eq));
-    const val = decodeQueryText(pair.slice(eq + 1));
-    if (key === undefined || val === undefined || key in query || encodeQueryText(key) !== pair.slice(0, eq) || encodeQueryText(val) !== pair.slice(eq + 1)) return { url: raw };
-    query[key] = val;
-  }
-  return { url: `${head.slice(0, q)}${fragment}`, query };
-}
-
-function decodeQueryText(text: string): string | undefined {
-  try {
-    return text.split(/(\{\{[^{}]+?\}\})/).map((part, i) => (i % 2 === 1 ? part : decodeURIComponent(part))).join('');
-  } catch {
-    return undefined;
-  }
-}
-
-/** As compile-request.ts encodes query text. */
-function encodeQueryText(text: string): string {
-  return text
-    .split(/(\{\{[^{}]+?\}\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (ch) => encodeURIComponent(ch))))
-    .join('');
-}
-
-function importBody(value: unknown, owner: string, warnings: string[]): Json | undefined {
-  if (!isObject(value) || typeof value['mode'] !== 'string') return undefined;
-  const fields = (list: unknown): Json => {
-    const out: Json = {};
-    for (const f of asArray(list)) {
-      if (f['disabled'] === true) continue;
-      const src = Array.isArray(f['src']) ? f['src'][0] : f['src'];
-      out[String(f['key'])] = f['type'] === 'file' ? { src: String(src ?? '') } : String(f['value'] ?? '');
-    }
-    return out;
-  };
-  switch (value['mode']) {
-    case 'urlencoded':
-      return { type: 'urlencoded', content: fields(value['urlencoded']) };
-    case 'formdata':
-      return { type: 'formdata', content: fields(value['formdata']) };
-    case 'raw': {
-      const text = typeof value['raw'] === 'string' ? value['raw'] : '';
-      const options = isObject(value['options']) && isObject(value['options']['raw']) ? value['options']['raw'] : {};
-      const language = typeof options['language'] === 'string' ? options['language'] : 'text';
-      if (language === 'json') {
-        try {
-          const parsed = JSON.parse(text) as unknown;
-          if (JSON.stringify(parsed, null, 2) === text) return { type: 'json', content: parsed };
-        } catch {
-          // Not JSON (or has {{variables}} outside strings): kept as raw text.
-        }
-      }
-      return { type: 'raw', language: ['text', 'json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text', content: text };
-    }
-    default:
-      warnings.push(`${owner}: a ${String(value['mode'])} body has no spec equivalent; dropped`);
-      return undefined;
-  }
-}
-
-/** A Postman auth block → spec `auth`. Literal secrets ("Use Token" leaves the token in the block) become variables. */
-function importAuth(value: unknown, owner: string, warnings: string[], used: Set<string>): Json | undefined {
-  if (!isObject(value) || typeof value['type'] !== 'string') return undefined;
-  const type = value['type'];
-  if (type === 'noauth') return { type };
-  const params: Json = {};
-  const list = value[type];
-  if (Array.isArray(list)) for (const p of list as Json[]) params[String(p['key'])] = p['value'];
-  else if (isObject(list)) Object.assign(params, list);
-  const secret = (key: string, text: unknown): unknown => {
-    const variable = SECRET_FIELDS[key];
-    if (variable === undefined || typeof text !== 'string' || text === '' || /^\{\{[^{}]+\}\}$/.test(text)) return text;
-    warnings.push(`${owner}: literal ${type} ${key} dropped; it is now {{${variable}}}`);
-    return `{{${variable}}}`;
-  };
-  let credentials: Json;
-  switch (type) {
-    case 'bearer':
-      credentials = { token: secret('token', String(params['token'] ?? '')) };
-      break;
-    case 'basic':
-      credentials = { username: String(params['username'] ?? ''), password: secret('password', String(params['password'] ?? '')) };
-      break;
-    case 'oauth2': {
-      const literalToken = typeof params['accessToken'] === 'string' && params['accessToken'] !== '' && !/^\{\{[^{}]+\}\}$/.test(params['accessToken']);
-      credentials = {};
-      for (const key of OAUTH2_FIELDS) {
-        if (params[key] === undefined || params[key] === null) continue;
-        if (key === 'tokenType' && literalToken) continue; // what "Use Token" left with the token
-        credentials[key] = secret(key, params[key]);
-      }
-      const dropped = Object.keys(params).filter((k) => !OAUTH2_FIELDS.includes(k));
-      if (dropped.length > 0) warnings.push(`${owner}: oauth2 ${dropped.join(', ')} dropped (token state or Postman-only settings)`);
-      if (credentials['grant_type'] === undefined) credentials['grant_type'] = 'authorization_code';
-      break;
-    }
-    default:
-      warnings.push(`${owner}: ${type} auth has no spec equivalent; dropped (the item inherits its parent's auth)`);
-      return undefined;
-  }
-  collectVariables(credentials, used);
-  return { type, credentials };
-}
-
-function expectationsAsWritten(list: readonly M.ExpectationSpec[], schema: (label: string, value: object) => string): Json | undefined {
-  const out: Json = {};
-  const headers: Record<string, Json> = {};
-  const body: Record<string, Json> = {};
-  for (const e of list) {
-    switch (e.kind) {
-      case 'status':
-        out['status'] = e.codes.length === 1 ? e.codes[0] : [...e.codes];
-        break;
-      case 'contentType':
-        out['contentType'] = e.mediaType;
-        break;
-      case 'responseTime':
-        out['responseTime'] = e.below;
-        break;
-      case 'header':
-        (headers[e.name] ??= {})[e.check] = e.expected;
-        break;
-      case 'body': {
-        const check = (body[e.jsonPath.text] ??= {});
-        if (e.check === 'length') check['length'] = e.min === e.max ? e.min : compact({ min: e.min, max: e.max === Number.POSITIVE_INFINITY ? undefined : e.max });
-        else check[e.check] = e.expected;
-        break;
-      }
-      case 'schema':
-        out['schema'] = e.label === 'inline schema' ? { inline: e.schema } : { file: schema(e.label, e.schema) };
-        break;
-    }
-  }
-  const ordered = compact({
-    status: out['status'],
-    contentType: out['contentType'],
-    responseTime: out['responseTime'],
-    headers: nonEmptyObject(headers),
-    body: nonEmptyObject(body),
-    schema: out['schema'],
-  });
-  return nonEmptyObject(ordered);
-}
-
-function captureAsWritten(c: M.CaptureSpec): Json {
-  switch (c.from.kind) {
-    case 'json':
-    case 'expiresIn':
-      return { [c.from.kind]: c.from.jsonPath.text };
-    case 'header':
-      return compact({ header: c.from.name, regex: c.from.regex });
-    case 'variable':
-      return { variable: c.from.name };
-  }
-}
-
-interface Events {
-  readonly prerequest: readonly string[];
-  readonly test: readonly string[];
-}
-
-function eventsOf(value: unknown): Events {
-  const lines = (listen: string): string[] =>
-    asArray(value)
-      .filter((e) => e['listen'] === listen && e['disabled'] !== true)
-      .flatMap((e) => {
-        const exec = isObject(e['script']) ? e['script']['exec'] : undefined;
-        return Array.isArray(exec) ? exec.map(String) : typeof exec === 'string' ? exec.split('\n') : [];
-      });
-  return { prerequest: lines('prerequest'), test: lines('test') };
-}
-
-function rawScripts(events: Events): Json[] | undefined {
-  const out: Json[] = [];
-  const add = (type: string, lines: readonly string[]): void => {
-    if (lines.length === 0 || lines.every((l) => l.trim() === '')) return;
-    out.push({ type, code: lines.length === 1 ? lines[0] : `${lines.join('\n')}\n` });
-  };
-  add('beforeRequest', events.prerequest);
-  add('afterResponse', events.test);
-  return out.length > 0 ? out : undefined;
-}
-
-/** Postman environment JSON → spec environment; secret-typed values are dropped and marked `secret: true`. */
-export function importEnvironment(value: unknown, slug: string, warnings: string[]): { slug: string; keys: string[]; content: string } {
-  if (!isObject(value) || !Array.isArray(value['values'])) throw new ImportError('not a Postman environment: it needs a `values` list');
-  const variables: Json = {};
-  for (const v of asArray(value['values'])) {
-    const key = String(v['key']);
-    if (v['enabled'] === false) {
-      warnings.push(`environment ${slug}: disabled variable ${key} dropped`);
-      continue;
-    }
-    const description = descriptionOf(v['description']);
-    variables[key] = v['type'] === 'secret' ? compact({ description, secret: true }) : compact({ description, value: String(v['value'] ?? '') });
-  }
-  const content = renderYaml(compact({ $kind: 'environment', name: String(value['name'] ?? slug), description: descriptionOf(value['description']), variables: nonEmptyObject(variables) }));
-  return { slug, keys: Object.keys(variables), content };
-}
-
-/** A request or folder name as a file name; characters a file name cannot hold are replaced. */
-function fileName(name: string, owner: string, warnings: string[]): string {
-  const safe = name.replace(/[/\\\u0000-\u001f]/g, '-').replace(/^\.+/, '_');
-  if (safe !== name) warnings.push(`${owner}: "${name}" renamed "${safe}" to be a file name`);
-  return safe === '' ? '_' : safe;
-}
-
-function collectVariables(value: unknown, into: Set<string>): void {
-  if (typeof value === 'string') for (const name of variableNames(value)) into.add(name);
-  else if (Array.isArray(value)) for (const v of value) collectVariables(v, into);
-  else if (isObject(value)) for (const v of Object.values(value)) collectVariables(v, into);
-}
-
-function descriptionOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
-  if (isObject(value) && typeof value['content'] === 'string') return value['content'];
-  return undefined;
-}
-
-function asArray(value: unknown): Json[] {
-  return Array.isArray(value) ? (value.filter(isObject) as Json[]) : [];
-}
-
-function nonEmptyObject<T extends object>(value: T): T | undefined {
-  return Object.keys(value).length > 0 ? value : undefined;
-}
-
-function compact(object: Json): Json {
-  const out: Json = {};
-  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
-  return out;
 }

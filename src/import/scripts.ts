@@ -7,6 +7,10 @@ import { currentFormat, parseMarker, parseSourceLine } from '../compile/scripts/
 import { parseJsonPath } from '../spec/json-path.js';
 import type * as M from '../spec/model.js';
 import { SpecSource } from '../spec/source.js';
+import { nestingDepth } from './json-util.js';
+
+/** A marker's construct nesting deeper than this is not one mvpm generated (a schema is the deepest, and the spec loader reads 64 levels). */
+const MAX_CONSTRUCT_DEPTH = 48;
 
 /** What a request's test script held: the constructs it was generated from and the lines that are not generated. */
 export interface ImportedTestScript {
@@ -28,7 +32,8 @@ export function importTestScript(exec: readonly string[]): ImportedTestScript {
   for (const line of exec) {
     const marker = parseMarker(line);
     if (!marker) continue;
-    if (marker.kind === 'expect') {
+    if (nestingDepth(marker.construct, MAX_CONSTRUCT_DEPTH).depth > MAX_CONSTRUCT_DEPTH) bad = true;
+    else if (marker.kind === 'expect') {
       const e = expectationFrom(marker.construct);
       if (e) expectations.push(e);
       else bad = true;
@@ -42,7 +47,8 @@ export function importTestScript(exec: readonly string[]): ImportedTestScript {
   const projectPath = parseSourceLine(exec[0] ?? '') ?? 'imported';
   const source = new SpecSource(projectPath, projectPath, 'request', '');
   const request = { expectations, captures, scripts: [], origin: { source, path: [] } } as unknown as M.RequestSpec;
-  const generated = compileRequestScripts(request).test ?? [];
+  const generated = compiledOrUndefined(() => compileRequestScripts(request).test ?? []);
+  if (generated === undefined) return { expectations: [], captures: [], raw: [...exec], edited: true };
   const matches = !bad && startsWith(exec, generated);
   if (!matches) return { expectations: [], captures: [], raw: [...exec], edited: true };
   return { expectations, captures, raw: exec.slice(generated.length), edited: false };
@@ -57,11 +63,24 @@ function stripHeader(exec: readonly string[]): string[] {
 export function importAutoRefresh(prerequest: readonly string[], test: readonly string[]): { spec?: M.AutoRefreshSpec; prerequest: string[]; test: string[]; edited: boolean } {
   const marker = prerequest.length > 0 ? parseMarker(prerequest[0]!) : undefined;
   if (!marker || marker.kind !== 'autoRefresh') return { prerequest: [...prerequest], test: [...test], edited: false };
-  const spec = autoRefreshFrom(marker.construct);
-  const before = spec ? compileAutoRefresh(spec) : [];
-  const after = spec ? compileAutoRefreshRecovery(spec) : [];
-  if (!spec || !startsWith(prerequest, before) || !startsWith(test, after)) return { prerequest: [...prerequest], test: [...test], edited: true };
+  const spec = nestingDepth(marker.construct, MAX_CONSTRUCT_DEPTH).depth > MAX_CONSTRUCT_DEPTH ? undefined : autoRefreshFrom(marker.construct);
+  const before = spec ? compiledOrUndefined(() => compileAutoRefresh(spec)) : [];
+  const after = spec ? compiledOrUndefined(() => compileAutoRefreshRecovery(spec)) : [];
+  if (!spec || !before || !after || !startsWith(prerequest, before) || !startsWith(test, after)) return { prerequest: [...prerequest], test: [...test], edited: true };
   return { spec, prerequest: prerequest.slice(before.length), test: test.slice(after.length), edited: false };
+}
+
+/**
+ * The compiler's lines for constructs read from a marker, or undefined when it cannot compile them (an unknown
+ * `check`, a `oneOf` that is not a list: markers are input, and what the compiler cannot compile was not generated
+ * by it). The script is then kept (or dropped) as a raw script.
+ */
+function compiledOrUndefined(compile: () => readonly string[]): readonly string[] | undefined {
+  try {
+    return compile();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `lines` begin with the generated `prefix`; markers and headers of the older comment format count as the same. */

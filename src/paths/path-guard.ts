@@ -208,6 +208,52 @@ export function writeFileInside(root: string, relative: string, content: string 
 }
 
 /**
+ * Creates the directories of `relativeDir` (forward slashes, may be empty) under `root`, one level at a time; each
+ * must end up a real directory, not a link. Returns the absolute paths it created, outermost first, so a caller
+ * that fails later can remove them again.
+ */
+export function makeDirsInside(root: string, relativeDir: string): string[] {
+  const realRoot = realRootOf(root);
+  const created: string[] = [];
+  if (relativeDir === '' || relativeDir === '.') return created;
+  let dir = path.dirname(resolveInside(realRoot, `${relativeDir}/x`));
+  const parts = path.relative(realRoot, dir).split(path.sep).filter(Boolean);
+  dir = realRoot;
+  for (const part of parts) {
+    dir = path.join(dir, part);
+    try {
+      mkdirSync(dir);
+      created.push(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const stats = lstatSync(dir);
+    const shown = path.relative(realRoot, dir).split(path.sep).join('/');
+    if (!stats.isDirectory()) throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${shown} is not a directory mvpm can write into`, shown);
+  }
+  return created;
+}
+
+/**
+ * Moves the regular file `from` (absolute; a staging directory on the same file system) to `relative` under
+ * `root` with rename(2), which replaces the target name itself and never follows a link there. The directories on
+ * the way are created as by makeDirsInside; a link or a non-file at the target is refused. Returns the target.
+ */
+export function moveFileInside(from: string, root: string, relative: string): string {
+  const source = lstatSync(from);
+  if (!source.isFile()) throw new PathGuardError(source.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${from} is not a regular file`, from);
+  const parent = relative.split(/[/\\]/).slice(0, -1).join('/');
+  makeDirsInside(root, parent);
+  const absolute = resolveInside(root, relative);
+  const existing = lstatOrUndefined(absolute);
+  if (existing && !existing.isFile()) {
+    throw new PathGuardError(existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`, relative);
+  }
+  renameSync(from, absolute);
+  return absolute;
+}
+
+/**
  * Reads a regular file inside `root` without following a link, at most `limit` bytes. Returns undefined when it
  * does not exist; throws PathGuardError for a link, a directory or a device.
  */

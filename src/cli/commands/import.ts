@@ -1,83 +1,114 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { importCollection, ImportError, type ImportResult } from '../../import/import-collection.js';
+import { importCollection, type ImportResult } from '../../import/import-collection.js';
+import { ImportError, type ImportSubject, printable } from '../../import/import-error.js';
+import { readImportInput } from '../../import/read-input.js';
+import { writeImport } from '../../import/write-import.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
 export const IMPORT_HELP = `Usage: mvpm import <collection.json> [--environment <env.json>] [--out <specs-dir>] [--force]
+                   [--allow-scripts] [--keep-literal <name>]...
 
 Turns a Postman Collection (v2.1 or v2.0, e.g. exported from the Postman app) back into YAML specs:
 <out>/<collection>/.resources/definition.yaml, a directory per folder and a <Name>.request.yaml per request.
-Scripts mvpm generated come back as expect, capture and autoRefresh; other scripts stay raw scripts.
-Dropped: ids, saved responses, Postman-only settings, and literal tokens and secrets in auth blocks.
+Scripts mvpm generated come back as expect, capture and autoRefresh. Other scripts are code from the collection:
+they are listed and dropped unless you pass --allow-scripts.
+Names are made safe file names (renamed ones are listed); literal secrets (tokens, keys, passwords, cookies,
+client secrets) are replaced by {{variables}} declared secret and empty, and listed by name.
+Nothing is written when anything fails, and no existing file is replaced without --force.
 
 Options:
   --environment <file>  Also import a Postman environment (secret values are dropped, marked secret: true)
   --out <dir>           Spec directory to write into (default: specs)
-  --force               Overwrite an existing, non-empty collection directory or environment file
+  --force               Replace existing files and write into a non-empty collection directory
+  --allow-scripts       Keep raw scripts (pre-request and test code) from the collection; review them first
+  --keep-literal <name> Keep the literal value of a field or variable that looks secret (a public demo value);
+                        repeatable
   -h, --help            Show this help
 
-Exit codes: 0 ok, 2 unreadable input or usage.
+Exit codes: 0 imported (warnings on stderr); 2 unreadable or unusable input, existing files, or usage.
 `;
 
+const VALUE_OPTIONS = ['--environment', '--out', '--keep-literal'];
+
 export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const positional = argv.filter((a, i) => !a.startsWith('-') && !['--environment', '--out'].includes(argv[i - 1] ?? ''));
-  const options = argv.filter((a) => !positional.includes(a));
-  const values = parseCommandArgs(options, { environment: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean', default: false } }, IMPORT_HELP, io);
+  const isPositional = (a: string, i: number): boolean => !a.startsWith('-') && !VALUE_OPTIONS.includes(argv[i - 1] ?? '');
+  const positional = argv.filter(isPositional);
+  const options = argv.filter((a, i) => !isPositional(a, i));
+  const values = parseCommandArgs(
+    options,
+    {
+      environment: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      'allow-scripts': { type: 'boolean', default: false },
+      'keep-literal': { type: 'string', multiple: true },
+    },
+    IMPORT_HELP,
+    io,
+  );
   if (!values) return EXIT.ok;
   if (positional.length !== 1) throw new UsageError('E_USAGE', `expected one collection file\n\n${IMPORT_HELP}`);
   const err = painterFor(io.stderr, io.env);
-  const fail = (file: string, message: string): number => {
-    io.stderr.write(`${err.red('mvpm import: error')}: ${file}: ${message}\n`);
-    return EXIT.usage;
-  };
   const collectionFile = positional[0]!;
-  const collection = readJson(path.resolve(io.cwd, collectionFile));
-  if ('error' in collection) return fail(collectionFile, collection.error);
-  const environments: { slug: string; environment: unknown }[] = [];
-  if (values.environment !== undefined) {
-    const env = readJson(path.resolve(io.cwd, values.environment));
-    if ('error' in env) return fail(values.environment, env.error);
-    environments.push({ slug: slugOf(values.environment, '.postman_environment.json', env.value), environment: env.value });
-  }
+  const environmentFiles = values.environment === undefined ? [] : [values.environment];
+  const out = path.resolve(io.cwd, values.out ?? 'specs');
+  const outLabel = (path.relative(io.cwd, out) || '.').split(path.sep).join('/');
+  const fileOf = (subject: ImportSubject): string => (subject.kind === 'environment' ? environmentFiles[subject.index] ?? collectionFile : collectionFile);
+
   let result: ImportResult;
   try {
-    const v21 = collection.value;
-    result = importCollection({ collection: v21, slug: slugOf(collectionFile, '.postman_collection.json', collection.value), environments });
+    const collection = read(collectionFile, { kind: 'collection' }, io);
+    const environments = environmentFiles.map((file, index) => {
+      const environment = read(file, { kind: 'environment', index }, io);
+      return { slug: slugOf(file, '.postman_environment.json', environment), environment };
+    });
+    result = importCollection({
+      collection,
+      slug: slugOf(collectionFile, '.postman_collection.json', collection),
+      environments,
+      allowScripts: values['allow-scripts'],
+      keepLiterals: values['keep-literal'] ?? [],
+    });
   } catch (error) {
-    if (error instanceof ImportError) return fail(error.message.startsWith('not a Postman environment') ? values.environment ?? collectionFile : collectionFile, error.message);
+    if (error instanceof ImportError) return fail(error);
     throw error;
   }
-  const out = path.resolve(io.cwd, values.out ?? 'specs');
-  const tops = [...new Set(result.files.map((f) => f.path.split('/')[0]!))].filter((top) => top !== 'schemas' && top !== 'environments');
-  const blocked = [
-    ...tops.map((top) => path.join(out, top)).filter((dir) => existsSync(dir) && readdirSync(dir).length > 0),
-    ...result.files.filter((f) => f.path.startsWith('environments/') && existsSync(path.join(out, f.path))).map((f) => path.join(out, f.path)),
-  ];
-  if (blocked.length > 0 && !values.force) {
-    return fail(path.relative(io.cwd, blocked[0]!) || '.', 'already exists and is not empty; nothing was written (pass --force to overwrite)');
+  for (const w of result.warnings) io.stderr.write(`${err.yellow(`warning[${w.code}]`)}: ${w.where}: ${w.message}\n`);
+  try {
+    const report = writeImport(out, result.files, { force: values.force, outLabel });
+    for (const file of report.written) io.stdout.write(`wrote ${outLabel === '.' ? file : `${outLabel}/${file}`}\n`);
+  } catch (error) {
+    if (error instanceof ImportError) return fail(error);
+    throw error;
   }
-  for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
-  for (const file of result.files) {
-    const target = path.join(out, ...file.path.split('/'));
-    mkdirSync(path.dirname(target), { recursive: true });
-    await writeFileAtomic(target, file.content);
-    io.stdout.write(`wrote ${path.relative(io.cwd, target).split(path.sep).join('/')}\n`);
+  const secrets = result.warnings.filter((w) => w.code === 'W_IMPORT_SECRET').length;
+  if (secrets > 0) io.stderr.write(`mvpm import: ${secrets} literal secret${secrets === 1 ? '' : 's'} replaced by secret variables (listed above); supply their values at run time.\n`);
+  if (result.scripts.dropped > 0) {
+    io.stderr.write(`mvpm import: ${result.scripts.dropped} raw script${result.scripts.dropped === 1 ? '' : 's'} dropped (listed above); to keep them, review them and import again with --allow-scripts --force.\n`);
   }
   return EXIT.ok;
+
+  /** The coded error, where it is (file and position, or file and JSON pointer, or the output path), hint, exit 2. */
+  function fail(error: ImportError): number {
+    const input = printable(fileOf(error.subject), 200);
+    const location =
+      error.subject.kind === 'output' ? (error.subject.path === '' ? outLabel : error.subject.path)
+      : error.position ? `${input}:${error.position.line}:${error.position.column}`
+      : error.pointer !== undefined ? `${input}#${printable(error.pointer, 200)}`
+      : input;
+    const lines = [`${err.red(`error[${error.code}]`)}: ${error.message}`, `  --> ${location}`];
+    if (error.itemPath) lines.push(`  = item: ${error.itemPath}`);
+    if (error.hint) lines.push(`  = hint: ${error.hint}`);
+    io.stderr.write(`${lines.join('\n')}\n\n${err.red(`mvpm import ${printable(collectionFile, 200)}`)}: nothing was written.\n`);
+    return EXIT.usage;
+  }
 }
 
-function readJson(file: string): { value: unknown } | { error: string } {
-  let text: string;
+function read(file: string, subject: ImportSubject, io: CliIo): unknown {
   try {
-    text = readFileSync(file, 'utf8');
+    return readImportInput(path.resolve(io.cwd, file));
   } catch (error) {
-    return { error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { error: `not valid JSON: ${(error as Error).message}` };
+    throw error instanceof ImportError ? error.about(subject) : error;
   }
 }
 
@@ -85,7 +116,8 @@ function readJson(file: string): { value: unknown } | { error: string } {
 function slugOf(file: string, suffix: string, value: unknown): string {
   const base = path.basename(file);
   if (base.endsWith(suffix)) return base.slice(0, -suffix.length);
-  const name = (value as { info?: { name?: unknown }; name?: unknown } | null);
-  const text = String(name?.info?.name ?? name?.name ?? base.replace(/\.json$/i, ''));
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported';
+  const object = value !== null && typeof value === 'object' ? (value as { info?: { name?: unknown }; name?: unknown }) : {};
+  const info = object.info !== null && typeof object.info === 'object' ? object.info : {};
+  const name = typeof info.name === 'string' ? info.name : typeof object.name === 'string' ? object.name : base.replace(/\.json$/i, '');
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported';
 }

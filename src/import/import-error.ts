@@ -1,0 +1,125 @@
+// The errors and warnings of `mvpm import`. Every error has a stable code (documented in docs/cli.md, checked by a
+// test), says which input it is about (the CLI turns that into the file name) and, where there is one, the JSON
+// pointer and the item path inside it. Messages never quote a value from the input that could be a secret; text that
+// is quoted (names) goes through printable(), so no input can move the cursor or reorder a terminal line.
+import { UNSAFE_TEXT } from '../paths/path-guard.js';
+
+export type ImportErrorCode =
+  /** The input file could not be opened or read. */
+  | 'E_IMPORT_READ'
+  /** The input is a directory, a device, a FIFO or a socket. */
+  | 'E_IMPORT_NOT_FILE'
+  /** The input is larger than MAX_IMPORT_BYTES. */
+  | 'E_IMPORT_TOO_LARGE'
+  /** The input is not UTF-8 text. */
+  | 'E_IMPORT_NOT_UTF8'
+  /** The input is not JSON. */
+  | 'E_IMPORT_JSON'
+  /** The JSON nests too deep, or folders nest too deep. */
+  | 'E_IMPORT_TOO_DEEP'
+  /** More items than MAX_IMPORT_ITEMS. */
+  | 'E_IMPORT_TOO_MANY'
+  /** Not a Postman collection (no `info` or `item` list). */
+  | 'E_IMPORT_NOT_COLLECTION'
+  /** A collection format other than v2.1 and v2.0. */
+  | 'E_IMPORT_FORMAT'
+  /** Not a Postman environment (no `values` list). */
+  | 'E_IMPORT_NOT_ENVIRONMENT'
+  /** A file's path under the output directory would be longer than MAX_IMPORT_PATH_BYTES. */
+  | 'E_IMPORT_PATH_TOO_LONG'
+  /** Files the import would write exist already and --force was not given. */
+  | 'E_IMPORT_EXISTS'
+  /** Writing failed (disk full, no permission); what was staged is removed and nothing is in place. */
+  | 'E_IMPORT_WRITE'
+  /** From the path guard: a target passes through or is a symbolic link, is not a regular file, or is outside. */
+  | 'E_PATH_LINK'
+  | 'E_PATH_NOT_FILE'
+  | 'E_PATH_OUTSIDE'
+  | 'E_PATH_NAME';
+
+/** Every error code, for the documentation test. */
+export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
+  'E_IMPORT_READ', 'E_IMPORT_NOT_FILE', 'E_IMPORT_TOO_LARGE', 'E_IMPORT_NOT_UTF8', 'E_IMPORT_JSON', 'E_IMPORT_TOO_DEEP',
+  'E_IMPORT_TOO_MANY', 'E_IMPORT_NOT_COLLECTION', 'E_IMPORT_FORMAT', 'E_IMPORT_NOT_ENVIRONMENT', 'E_IMPORT_PATH_TOO_LONG',
+  'E_IMPORT_EXISTS', 'E_IMPORT_WRITE', 'E_PATH_LINK', 'E_PATH_NOT_FILE', 'E_PATH_OUTSIDE', 'E_PATH_NAME',
+];
+
+/** Which input an error is about: the collection, the n-th environment (0-based), or the output directory. */
+export type ImportSubject = { readonly kind: 'collection' } | { readonly kind: 'environment'; readonly index: number } | { readonly kind: 'output'; readonly path: string };
+
+export interface ImportErrorDetails {
+  readonly subject?: ImportSubject;
+  /** JSON pointer (RFC 6901) into the input. */
+  readonly pointer?: string;
+  /** Line and column (1-based) in the input file. */
+  readonly position?: { readonly line: number; readonly column: number };
+  /** Folder and item names from the collection's root, as printable text. */
+  readonly itemPath?: string;
+  readonly hint?: string;
+}
+
+/** Input that cannot be imported, or an output that cannot be written. Nothing has been written when it is thrown. */
+export class ImportError extends Error {
+  override name = 'ImportError';
+  readonly subject: ImportSubject;
+  readonly pointer: string | undefined;
+  readonly position: { readonly line: number; readonly column: number } | undefined;
+  readonly itemPath: string | undefined;
+  readonly hint: string | undefined;
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    details: ImportErrorDetails = {},
+  ) {
+    super(message);
+    this.subject = details.subject ?? { kind: 'collection' };
+    this.pointer = details.pointer;
+    this.position = details.position;
+    this.itemPath = details.itemPath;
+    this.hint = details.hint;
+  }
+
+  /** The same error about another input (readers and importers do not know which file they were given). */
+  about(subject: ImportSubject): ImportError {
+    return new ImportError(this.code, this.message, { subject, pointer: this.pointer, position: this.position, itemPath: this.itemPath, hint: this.hint });
+  }
+}
+
+export type ImportWarningCode =
+  /** A name was changed to be a safe, unique file or directory name. */
+  | 'W_IMPORT_RENAMED'
+  /** A literal secret was replaced by a `{{variable}}`. */
+  | 'W_IMPORT_SECRET'
+  /** A raw script was dropped (no --allow-scripts) or could not be kept. */
+  | 'W_IMPORT_SCRIPT'
+  /** A form-data `src` outside the project was dropped. */
+  | 'W_IMPORT_SRC'
+  /** Something with no spec equivalent was dropped. */
+  | 'W_IMPORT_DROPPED';
+
+export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = ['W_IMPORT_RENAMED', 'W_IMPORT_SECRET', 'W_IMPORT_SCRIPT', 'W_IMPORT_SRC', 'W_IMPORT_DROPPED'];
+
+export interface ImportWarning {
+  readonly code: ImportWarningCode;
+  /** Where: `collection/Folder/Request`, `environment staging`, …, printable. */
+  readonly where: string;
+  readonly message: string;
+}
+
+/** The longest quoted text in a message; longer names are cut in the middle. */
+const MAX_SHOWN = 80;
+
+/**
+ * Untrusted text made safe to print: control characters, line separators and bidirectional controls as `\uXXXX`,
+ * cut to `max` characters. Used for every name from the input that reaches a message.
+ */
+export function printable(value: string, max = MAX_SHOWN): string {
+  const chars = [...value];
+  const cut = chars.length > max ? [...chars.slice(0, Math.ceil((max - 1) / 2)), '…', ...chars.slice(chars.length - Math.floor((max - 1) / 2))] : chars;
+  return cut.map((c) => (UNSAFE_TEXT.test(c) ? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}` : c)).join('');
+}
+
+/** A name in a message: printable and in double quotes. */
+export function quoted(value: string): string {
+  return `"${printable(value)}"`;
+}

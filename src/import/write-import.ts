@@ -1,0 +1,181 @@
+// The import's output step: everything is written into a staging directory beside the output directory (same file
+// system), then moved into place only when all of it was written; when a target exists and --force was not given,
+// nothing is written at all. Paths go through the path guard (inside the output directory by real path, no link on
+// the way or at the target), and a failure while moving puts back what was there before.
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { makeDirsInside, moveFileInside, PathGuardError, realRootOf, resolveInside, writeFileInside } from '../paths/path-guard.js';
+import type { ImportedFile } from './import-collection.js';
+import { ImportError } from './import-error.js';
+
+export interface WriteImportOptions {
+  /** Replace files that exist (and write into a non-empty collection directory). Default false. */
+  readonly force?: boolean;
+  /** How the output directory is named in messages (the CLI passes it relative to the working directory). */
+  readonly outLabel?: string;
+}
+
+export interface WriteImportReport {
+  /** Every file written, relative to the output directory, in the order given. */
+  readonly written: readonly string[];
+  /** Those that replaced an existing file (only with force). */
+  readonly replaced: readonly string[];
+}
+
+/** Top-level directories that hold files of many imports: only the files themselves are compared. */
+const SHARED_TOP = new Set(['schemas', 'environments']);
+const MAX_LISTED = 5;
+
+export function writeImport(out: string, files: readonly ImportedFile[], options: WriteImportOptions = {}): WriteImportReport {
+  const label = options.outLabel ?? out;
+  const shown = (relative: string): string => (label === '.' ? relative : `${label}/${relative}`);
+  const guarded = <T>(relative: string, action: () => T): T => {
+    try {
+      return action();
+    } catch (error) {
+      if (error instanceof PathGuardError) throw guardError(error, shown(relative), error.code === 'E_PATH_NOT_FILE' && error.target !== relative ? shown(error.target) : undefined);
+      throw error;
+    }
+  };
+
+  // 1. Nothing is written before every target is known to be writable.
+  const outStats = lstatOrUndefined(out);
+  if (outStats !== undefined && !outStats.isDirectory() && !(outStats.isSymbolicLink() && isDirectory(out))) {
+    throw new ImportError('E_PATH_NOT_FILE', `${label} is not a directory`, { subject: { kind: 'output', path: label }, hint: 'name a directory with --out' });
+  }
+  const existing: string[] = [];
+  for (const file of files) {
+    const absolute = guarded(file.path, () => resolveInside(out, file.path));
+    const stats = lstatOrUndefined(absolute);
+    if (stats === undefined) continue;
+    if (!stats.isFile()) throw guardError(new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', '', file.path), shown(file.path));
+    existing.push(file.path);
+  }
+  const busyDirs = [...new Set(files.map((f) => f.path.split('/')[0]!))]
+    .filter((top) => !SHARED_TOP.has(top) && files.some((f) => f.path.startsWith(`${top}/`)))
+    .filter((top) => nonEmptyDir(path.join(realRootOf(out), top)));
+  if (!options.force && (existing.length > 0 || busyDirs.length > 0)) {
+    const listed = [...busyDirs.map((d) => `${shown(d)}/`), ...existing.filter((f) => !busyDirs.some((d) => f.startsWith(`${d}/`))).map(shown)];
+    const more = listed.length > MAX_LISTED ? `, and ${listed.length - MAX_LISTED} more` : '';
+    throw new ImportError('E_IMPORT_EXISTS', `${listed.length === 1 ? 'this exists' : 'these exist'} already: ${listed.slice(0, MAX_LISTED).join(', ')}${more}`, {
+      subject: { kind: 'output', path: listed[0]! },
+      hint: 'pass --force to replace them, or --out to import into another directory',
+    });
+  }
+
+  // 2. Stage every file.
+  const outExisted = existsSync(out);
+  let realOut: string;
+  let stage: string;
+  try {
+    mkdirSync(out, { recursive: true });
+    realOut = realRootOf(out);
+    stage = makeStage(realOut);
+  } catch (error) {
+    if (!outExisted) removeEmptyDir(out);
+    throw writeError(error, 'creating the output and staging directories');
+  }
+  const undoOut = (): void => {
+    rmSync(stage, { recursive: true, force: true });
+    if (!outExisted) removeEmptyDir(realOut);
+  };
+  try {
+    for (const file of files) writeFileInside(stage, `new/${file.path}`, file.content);
+  } catch (error) {
+    undoOut();
+    throw writeError(error, 'staging the files');
+  }
+
+  // 3. Move into place; on any failure, undo the moves made so far.
+  const moves: { target: string; backup?: string; moved: boolean }[] = [];
+  const createdDirs: string[] = [];
+  try {
+    for (const [index, file] of files.entries()) {
+      createdDirs.push(...guarded(file.path, () => makeDirsInside(realOut, file.path.split('/').slice(0, -1).join('/'))));
+      const target = guarded(file.path, () => resolveInside(realOut, file.path));
+      const move: { target: string; backup?: string; moved: boolean } = { target, moved: false };
+      moves.push(move);
+      if (lstatOrUndefined(target)?.isFile()) {
+        move.backup = path.join(stage, 'old', String(index));
+        mkdirSync(path.dirname(move.backup), { recursive: true });
+        renameSync(target, move.backup);
+      }
+      guarded(file.path, () => moveFileInside(path.join(stage, 'new', ...file.path.split('/')), realOut, file.path));
+      move.moved = true;
+    }
+  } catch (error) {
+    for (const move of moves.reverse()) {
+      try {
+        if (move.moved) unlinkSync(move.target);
+        if (move.backup) renameSync(move.backup, move.target);
+      } catch {
+        // Best effort: the error below says nothing was written, and a file left over is named by the next import.
+      }
+    }
+    for (const dir of createdDirs.reverse()) removeEmptyDir(dir);
+    undoOut();
+    throw error instanceof ImportError ? error : writeError(error, 'moving the files into place');
+  }
+  rmSync(stage, { recursive: true, force: true });
+  return { written: files.map((f) => f.path), replaced: existing };
+}
+
+/** A staging directory beside the output directory, or inside it when its parent cannot be written. */
+function makeStage(realOut: string): string {
+  try {
+    return mkdtempSync(path.join(path.dirname(realOut), `.${path.basename(realOut)}.mvpm-import-`));
+  } catch {
+    return mkdtempSync(path.join(realOut, '.mvpm-import-'));
+  }
+}
+
+/** A path guard refusal as an import error about `shown` (the file), or the directory in its way when that is the cause. */
+function guardError(error: PathGuardError, shown: string, inTheWay?: string): ImportError {
+  const what =
+    error.code === 'E_PATH_LINK' ? `${shown} is, or passes through, a symbolic link; mvpm import writes nothing through a link`
+    : inTheWay !== undefined ? `${shown} cannot be written: ${inTheWay} is in the way and is not a directory`
+    : error.code === 'E_PATH_NOT_FILE' || error.code === 'E_PATH_FOREIGN' ? `${shown} exists and is not a regular file`
+    : error.code === 'E_PATH_OUTSIDE' ? `${shown} would be outside the output directory`
+    : `${shown} is not a usable file name`;
+  return new ImportError(error.code === 'E_PATH_FOREIGN' ? 'E_PATH_NOT_FILE' : error.code, what, { subject: { kind: 'output', path: inTheWay ?? shown }, hint: 'remove it, or import into another directory with --out' });
+}
+
+function writeError(error: unknown, doing: string): ImportError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ImportError('E_IMPORT_WRITE', `${doing} failed${code ? ` (${code})` : ''}`, { subject: { kind: 'output', path: '' }, hint: code === 'ENOSPC' ? 'free some disk space' : 'check that the output directory can be written' });
+}
+
+/** Whether `p` is a directory, following a link: the output directory itself is chosen by the user and may be one. */
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function nonEmptyDir(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory() && readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function removeEmptyDir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty, or gone: leave it.
+  }
+}
+
+function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(p);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
