@@ -1,6 +1,7 @@
 // Postman Collection v2.1 (and environment) JSON → spec files, in memory. Pure: the CLI reads the input and
 // writes the result. Generated scripts come back as `expect`/`capture`/`autoRefresh` through their markers.
 import sdk from 'postman-collection';
+import { inferSendToForFiles } from '../spec/infer-send-to.js';
 import { variableNames } from '../spec/variables.js';
 import type * as M from '../spec/model.js';
 import { importAutoRefresh, importTestScript, isObject } from './scripts.js';
@@ -119,7 +120,15 @@ export function importCollection(input: ImportInput): ImportResult {
     })),
   });
   for (const [file, content] of schemaFiles) files.push({ path: `schemas/${file}`, content });
-  for (const e of environments) files.push({ path: `environments/${e.slug}.environment.yaml`, content: e.content });
+  // Postman environments do not say where a secret may be sent; the specs must (E_SEND_TO): take it from the collection.
+  const environmentFiles = environments.map((e) => ({ path: `environments/${e.slug}.environment.yaml`, content: e.content }));
+  const sendTo = inferSendToForFiles([...files, ...environmentFiles]);
+  (input.environments ?? []).forEach((e, i) => {
+    const inferred = sendTo.get(environmentFiles[i]!.path);
+    if (inferred === undefined || inferred.size === 0) return void files.push(environmentFiles[i]!);
+    for (const [key, bases] of inferred) warnings.push(`environment ${e.slug}: secret ${key} may be sent only to ${bases.map((b) => `{{${b}}}`).join(', ')} (sendTo, from the requests that send it)`);
+    files.push({ path: environmentFiles[i]!.path, content: importEnvironment(e.environment, e.slug, [], inferred).content });
+  });
   return { files, warnings };
 }
 
@@ -387,7 +396,7 @@ function rawScripts(events: Events): Json[] | undefined {
 }
 
 /** Postman environment JSON → spec environment; secret-typed values are dropped and marked `secret: true`. */
-export function importEnvironment(value: unknown, slug: string, warnings: string[]): { slug: string; keys: string[]; content: string } {
+export function importEnvironment(value: unknown, slug: string, warnings: string[], sendTo?: ReadonlyMap<string, readonly string[]>): { slug: string; keys: string[]; content: string } {
   if (!isObject(value) || !Array.isArray(value['values'])) throw new ImportError('not a Postman environment: it needs a `values` list');
   const variables: Json = {};
   for (const v of asArray(value['values'])) {
@@ -397,7 +406,7 @@ export function importEnvironment(value: unknown, slug: string, warnings: string
       continue;
     }
     const description = descriptionOf(v['description']);
-    variables[key] = v['type'] === 'secret' ? compact({ description, secret: true }) : compact({ description, value: String(v['value'] ?? '') });
+    variables[key] = v['type'] === 'secret' ? compact({ description, secret: true, sendTo: sendTo?.get(key) }) : compact({ description, value: String(v['value'] ?? '') });
   }
   const content = renderYaml(compact({ $kind: 'environment', name: String(value['name'] ?? slug), description: descriptionOf(value['description']), variables: nonEmptyObject(variables) }));
   return { slug, keys: Object.keys(variables), content };
