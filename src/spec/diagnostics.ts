@@ -117,12 +117,15 @@ export function maskForFrame(line: string): string {
   return line.replace(/\r$/, '').replace(UNSAFE_FOR_TERMINAL, ' ');
 }
 
+const UNSAFE_ANYWHERE = new RegExp(UNSAFE_TEXT.source, 'gu');
+
 /**
- * Messages, hints and file names with control characters, separators and bidirectional controls (from YAML
- * escapes, file names or junk files) written as `\uXXXX`, so that no diagnostic can drive a terminal.
+ * Messages, hints and file names with control characters (tab too: a message is one line of prose), separators
+ * and bidirectional controls (from YAML escapes, file names or junk files) written as `\uXXXX`, so that no
+ * diagnostic can drive a terminal or show text in another order than it is stored.
  */
 export function printable(text: string): string {
-  return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text.replace(UNSAFE_ANYWHERE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** Orders diagnostics by file, line, column, code so output is stable whatever order rules ran in. */

@@ -259,7 +259,10 @@ function usesIn(collection: CollectionSpec, requests: readonly RequestSpec[]): U
       for (const name of variableNames(value)) uses.push(ref(name, { source: collection.origin.source, path: ['autoRefresh', field] }, token));
     }
     const refreshToken = auto.variables.refreshToken;
-    uses.push({ name: refreshToken, shown: `the refresh token \`${refreshToken}\``, target: { source: collection.origin.source, path: ['autoRefresh', 'variables', 'refreshToken'] }, destinations: token });
+    // At `variables.refreshToken` when it names the variable, otherwise (the default name) at `autoRefresh` itself.
+    const written = (collection.origin.source.toJS() as { autoRefresh?: { variables?: { refreshToken?: unknown } } } | null)?.autoRefresh?.variables?.refreshToken !== undefined;
+    const target: DiagnosticTarget = written ? { source: collection.origin.source, path: ['autoRefresh', 'variables', 'refreshToken'] } : { source: collection.origin.source, path: ['autoRefresh'], at: 'key' };
+    uses.push({ name: refreshToken, shown: `the refresh token \`${refreshToken}\``, target, destinations: token });
   }
   return uses;
 }
