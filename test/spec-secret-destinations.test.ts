@@ -123,10 +123,10 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     expected: [`E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:11 \`{{demoKey}}\` would be sent to \`{{authBaseUrl}}/x\`: environment "One" allows \`demoKey\` only to \`{{apiBaseUrl}}\` | ${hintFor('demoKey', '`{{apiBaseUrl}}/`')}`],
   },
   {
-    name: 'sendTo naming what is not a base URL',
+    name: 'sendTo naming what is not a base URL (an empty value, filled in at run time, is fine)',
     files: {
-      'specs/environments/one.environment.yaml': env('One', '  ClientSecret: { secret: true, sendTo: [apiBaseURL, token, path, creds] }\n  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: "https://user@api.example.com" }\n'),
-      'specs/environments/two.environment.yaml': env('Two', '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: "" }\n'),
+      'specs/environments/one.environment.yaml': env('One', '  ClientSecret: { secret: true, sendTo: [apiBaseURL, token, path, creds, later] }\n  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: "https://user@api.example.com" }\n  later: { value: "" }\n'),
+      'specs/environments/two.environment.yaml': env('Two', '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: "" }\n  later: { value: "" }\n'),
     },
     expected: [
       'E_SEND_TO specs/environments/one.environment.yaml:6:42 `sendTo` of `ClientSecret` names `apiBaseURL`, which environment "One" does not define | did you mean `apiBaseUrl`?',

@@ -7,8 +7,9 @@ import { isDynamicVariable, referenceOffset, variableNames } from '../variables.
  * E_SECRET_DESTINATION and E_SEND_TO: a secret goes only to the hosts its environment names for it.
  *
  * An environment variable is *guarded* in that environment when it is `secret: true` or has `sendTo`. `sendTo`
- * lists base URL variables of the same environment (E_SEND_TO when one is unknown, secret, empty or not a plain
- * http(s) base URL, and when a secret that requests send has no `sendTo`). A guarded variable may be sent only to
+ * lists base URL variables of the same environment (E_SEND_TO when one is unknown, secret, or holds something other
+ * than a plain http(s) base URL, and when a secret that requests send has no `sendTo`). An empty value is filled
+ * in at run time (`mvpm run` sets the stand-in's address): the check is on the variable, which no capture may set. A guarded variable may be sent only to
  * a URL that is `{{base}}` or starts with `{{base}}/`, `{{base}}?` or `{{base}}#` for a base in its `sendTo`;
  * anything else (a literal host, another variable, `{{base}}.evil.example`) is E_SECRET_DESTINATION, at the use.
  *
@@ -80,8 +81,7 @@ function checkDeclarations(environment: EnvironmentSpec): SpecDiagnostic[] {
       const problem =
         named === undefined ? `which environment "${environment.name}" does not define`
         : named.secret ? 'which is secret: its value is not in the spec, so where it points cannot be checked'
-        : named.value === '' ? `which has no value in environment "${environment.name}"`
-        : !isBaseUrl(named.value) ? `whose value \`${named.value}\` is not a base URL`
+        : named.value !== '' && !isBaseUrl(named.value) ? `whose value \`${named.value}\` is not a base URL`
         : undefined;
       if (problem === undefined) return;
       const hint = named === undefined
