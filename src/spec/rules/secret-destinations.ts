@@ -50,7 +50,8 @@ interface Use {
   readonly name: string;
   /** How the message names it: `` `{{ClientSecret}}` ``. */
   readonly shown: string;
-  readonly target: DiagnosticTarget;
+  /** Where it is written; computed only for a diagnostic, since it parses the file's tree again. */
+  readonly target: () => DiagnosticTarget;
   readonly destinations: readonly Destination[];
 }
 
@@ -198,7 +199,7 @@ function wrongDestination(use: Use, failure: { guard: Guard; destination: Destin
   const where = `${destination.request ? ` with ${destination.request}${others}` : ''} to \`${destination.url}\`${destination.field ? ` (${destination.field})` : ''}`;
   const copy = copyOf ? ` (a copy of \`${copyOf}\`)` : '';
   return diagnosticAt(
-    use.target,
+    use.target(),
     'E_SECRET_DESTINATION',
     `${use.shown}${copy} would be sent${where}: environment "${guard.environment.name}" allows \`${guard.variable.key}\` only to ${bases.map((b) => `\`{{${b}}}\``).join(' or ')}`,
     `send it only where the URL starts with ${bases.map((b) => `\`{{${b}}}/\``).join(' or ')}; if this host should receive it, add its base URL variable to \`sendTo\` of \`${guard.variable.key}\` in ${guard.environment.origin.source.file}`,
@@ -206,7 +207,7 @@ function wrongDestination(use: Use, failure: { guard: Guard; destination: Destin
 }
 
 function missingSendTo(variable: EnvironmentVariableSpec, use: Use, destination: Destination, environment: EnvironmentSpec): SpecDiagnostic {
-  const at = diagnosticAt(use.target, 'E_SEND_TO', '');
+  const at = diagnosticAt(use.target(), 'E_SEND_TO', '');
   const lead = /^\{\{([^{}]+?)\}\}/.exec(destination.url)?.[1];
   const base = lead !== undefined && environment.variables.some((v) => v.key === lead && !v.secret) ? lead : '<base URL variable>';
   return diagnosticAt(
@@ -220,10 +221,15 @@ function missingSendTo(variable: EnvironmentVariableSpec, use: Use, destination:
 /** Every place in the collection that sends a variable's value, with where it goes. */
 function usesIn(collection: CollectionSpec, requests: readonly RequestSpec[]): Use[] {
   const uses: Use[] = [];
-  const ref = (name: string, origin: Origin, destinations: readonly Destination[], at?: 'key'): Use => {
-    const offset = referenceOffset(origin.source, origin.path, name, at);
-    return { name, shown: `\`{{${name}}}\``, target: { ...origin, ...(at ? { at } : {}), ...(offset === undefined ? {} : { offset }) }, destinations };
-  };
+  const ref = (name: string, origin: Origin, destinations: readonly Destination[], at?: 'key'): Use => ({
+    name,
+    shown: `\`{{${name}}}\``,
+    target: () => {
+      const offset = referenceOffset(origin.source, origin.path, name, at);
+      return { ...origin, ...(at ? { at } : {}), ...(offset === undefined ? {} : { offset }) };
+    },
+    destinations,
+  });
   for (const request of requests) {
     for (const r of request.variableRefs) if (r.sent) uses.push(ref(r.name, r.origin, [{ url: request.url }], r.at));
   }
@@ -262,7 +268,7 @@ function usesIn(collection: CollectionSpec, requests: readonly RequestSpec[]): U
     // At `variables.refreshToken` when it names the variable, otherwise (the default name) at `autoRefresh` itself.
     const written = (collection.origin.source.toJS() as { autoRefresh?: { variables?: { refreshToken?: unknown } } } | null)?.autoRefresh?.variables?.refreshToken !== undefined;
     const target: DiagnosticTarget = written ? { source: collection.origin.source, path: ['autoRefresh', 'variables', 'refreshToken'] } : { source: collection.origin.source, path: ['autoRefresh'], at: 'key' };
-    uses.push({ name: refreshToken, shown: `the refresh token \`${refreshToken}\``, target, destinations: token });
+    uses.push({ name: refreshToken, shown: `the refresh token \`${refreshToken}\``, target: () => target, destinations: token });
   }
   return uses;
 }
