@@ -31,6 +31,8 @@ const RESOURCES = [
 
 /** Variables every environment defines: [name, description, value in "Production", value in "Local" or SECRET]. */
 const SECRET = Symbol('secret');
+/** Where each secret may be sent (the spec's `sendTo`), as in specs/environments/. */
+const SEND_TO = { ClientSecret: 'authBaseUrl', SubscriptionKey: 'apiBaseUrl', access_token: 'apiBaseUrl', refresh_token: 'authBaseUrl', previous_refresh_token: 'authBaseUrl' };
 const BASE_VARIABLES = [
   ['authBaseUrl', 'The sign-in server. All authentication requests go here.', 'https://login.example.com', 'http://127.0.0.1:4010'],
   ['apiBaseUrl', 'The API.', 'https://api.example.com', 'http://127.0.0.1:4010'],
@@ -303,7 +305,7 @@ variables:
     const [key, description] = variable;
     const value = variable[column];
     text += `  ${key}:\n    description: ${description}\n`;
-    text += value === SECRET ? '    secret: true\n' : `    value: ${JSON.stringify(value)}\n`;
+    text += value === SECRET ? `    secret: true\n    sendTo: [${SEND_TO[key]}]\n` : `    value: ${JSON.stringify(value)}\n`;
   }
   return text;
 }

@@ -94,8 +94,8 @@ describe('generated docs: secrets and drift', () => {
           '  status: [200, 201]',
           '',
         ].join('\n'),
-        'specs/environments/one.environment.yaml': '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n  ClientSecret: { secret: true }\n',
-        'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n  ClientSecret: { secret: true }\n',
+        'specs/environments/one.environment.yaml': '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
+        'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
       }),
     );
     try {

@@ -33,7 +33,7 @@ const request = (name: string, order: number, yaml: string): [string, string] =>
 
 const SPECS: Record<string, string> = Object.fromEntries([
   ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Scripts\n'],
-  ['specs/environments/e.environment.yaml', '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true }\n  kitchen: { value: kitchen }\n'],
+  ['specs/environments/e.environment.yaml', '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: [base] }\n  kitchen: { value: kitchen }\n'],
   request('Token', 1, [
     'method: POST',
     'url: "{{base}}/token"',

@@ -22,10 +22,13 @@ const UPDATE = process.env['UPDATE_HOSTILE'] === '1';
 const PING = 'specs/demo/Ping.request.yaml';
 const request = (rest: string): string => `$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n${rest}`;
 
-/** A file written into a case before the build: content, or a symbolic link to `linkTo`. */
+/** A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`. */
 type Generated = { readonly file: string; readonly content: () => string | Buffer } | { readonly file: string; readonly linkTo: string };
 
-const GENERATED: Readonly<Record<string, Generated>> = {
+/** A request with one script whose code is `code` (a block scalar, so that raw characters stay raw). */
+const scriptRequest = (code: string): string => request(`scripts:\n  - type: afterResponse\n    code: |\n${code.split('\n').map((l) => `      ${l}`).join('\n')}\n`);
+
+const GENERATED: Readonly<Record<string, Generated | readonly Generated[]>> = {
   'yaml-tab-indentation': { file: PING, content: () => request('expect:\n\tstatus: 200\n') },
   'deep-nesting-flow-sequences': { file: PING, content: () => request(`body:\n  type: json\n  content: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`) },
   'deep-nesting-flow-mappings': { file: PING, content: () => request(`body:\n  type: json\n  content: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`) },
@@ -47,7 +50,34 @@ const GENERATED: Readonly<Record<string, Generated>> = {
   'device-as-request-file': { file: PING, linkTo: '/dev/zero' },
   'bom-accepted-positions-kept': { file: PING, content: () => '\uFEFF$kind: request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n' },
   'cr-line-endings': { file: PING, content: () => '$kind: http-request\rmethod: GTE\rurl: "{{baseUrl}}/ping"\rexpect:\r  status: 200\r' },
+  // Names on disk that no file system, terminal or reviewer should have to deal with, so none is committed.
+  'request-file-name-control-character': { file: 'specs/demo/Ping\u001b[2J.request.yaml', content: () => request('') },
+  'folder-name-bidi-override': { file: 'specs/demo/Admin\u202Etxt.exe/Ping.request.yaml', content: () => request('') },
+  'reserved-device-name-request': { file: 'specs/demo/CON.request.yaml', content: () => request('') },
+  // Trojan Source: the comment reads as if the check ran; the override makes `if (isAdmin)` part of the comment.
+  'raw-script-bidi': { file: PING, content: () => scriptRequest('var isAdmin = false;\n/*\u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only */\nconsole.log("admin");') },
+  'line-separator-in-header-name': { file: PING, content: () => request('headers:\n  X-Request-Id\u2028: abc\n') },
+  'schema-file-outside-specs': { file: 'private/state.json', content: () => '{ "refresh_token": "rt-must-never-be-read" }\n' },
+  'schema-file-through-symlink': [
+    { file: 'private/ping.schema.json', content: () => '{ "type": "object", "description": "outside specs/" }\n' },
+    { file: 'specs/schemas', linkTo: '../private' },
+  ],
+  'symlink-to-root-in-specs': { file: 'specs/demo/everything', linkTo: '/' },
+  'symlink-loop': [
+    { file: 'specs/demo/loop', linkTo: '.' },
+    { file: 'specs/demo/up', linkTo: '..' },
+    { file: 'specs/self', linkTo: '.' },
+  ],
+  'request-file-links-outside': [
+    { file: 'private/Stolen.request.yaml', content: () => request('description: read from outside specs/\n') },
+    { file: 'specs/demo/Stolen.request.yaml', linkTo: '../../private/Stolen.request.yaml' },
+  ],
 };
+
+function generatedOf(name: string): readonly Generated[] {
+  const generated = GENERATED[name];
+  return generated === undefined ? [] : 'file' in generated ? [generated as Generated] : (generated as readonly Generated[]);
+}
 
 /** Deterministic bytes from a small linear congruential generator: the same junk on every run. */
 function junk(length: number, seed: number): Buffer {
@@ -68,8 +98,7 @@ function hostileCases(): string[] {
 function prepareCase(name: string): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mvpm-hostile-'));
   cpSync(path.join(HOSTILE_DIR, name, 'specs'), path.join(dir, 'specs'), { recursive: true });
-  const generated = GENERATED[name];
-  if (generated) {
+  for (const generated of generatedOf(name)) {
     const file = path.join(dir, generated.file);
     mkdirSync(path.dirname(file), { recursive: true });
     rmSync(file, { force: true });
@@ -85,8 +114,10 @@ describe('hostile specs: exact errors, exit 2, nothing written', () => {
     assert.ok(cases.length >= 40, `only ${cases.length} cases`);
     for (const name of Object.keys(GENERATED)) assert.ok(cases.includes(name), `GENERATED names a missing case: ${name}`);
     for (const name of Object.keys(GENERATED)) {
-      const committed = path.join(HOSTILE_DIR, name, GENERATED[name]!.file);
-      assert.ok(!existsSync(committed), `${path.relative(PROJECT_ROOT, committed)} is generated at test time: do not commit it`);
+      for (const generated of generatedOf(name)) {
+        const committed = path.join(HOSTILE_DIR, name, generated.file);
+        assert.ok(!existsSync(committed), `${path.relative(PROJECT_ROOT, committed)} is generated at test time: do not commit it`);
+      }
     }
   });
 
@@ -167,17 +198,21 @@ describe('hostile specs: loader guards', () => {
     assert.deepEqual(await parseTexts(texts, 1), texts.map(parseValue));
   });
 
-  test('a directory that links back to one that holds it is not read again', async () => {
-    const project = tempProject(minimalProject({ 'specs/.resources/definition.yaml': '$kind: collection\nname: Specs\n' }));
+  test('a link is reported where it is met and never followed: a request behind one is not loaded', async () => {
+    const project = tempProject(
+      minimalProject({
+        'outside/Hidden.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/outside"\n',
+        'outside/Other.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/outside"\n',
+      }),
+    );
     try {
-      symlinkSync('.', path.join(project.dir, 'specs/demo/Loop'));
-      symlinkSync('..', path.join(project.dir, 'specs/demo/Up'));
-      symlinkSync('.', path.join(project.dir, 'specs/self'));
-      const result = await buildProject({ cwd: project.dir });
-      assert.deepEqual(result.errors, []);
-      assert.deepEqual(result.files.map((f) => f.path), ['collections/demo.postman_collection.json', 'environments/one.postman_environment.json', 'environments/two.postman_environment.json']);
-      const collection = JSON.parse(result.files[0]!.content) as { item: { name: string }[] };
-      assert.deepEqual(collection.item.map((i) => i.name), ['Ping']);
+      symlinkSync('../../outside', path.join(project.dir, 'specs/demo/Linked'));
+      symlinkSync('../../outside/Other.request.yaml', path.join(project.dir, 'specs/demo/Other.request.yaml'));
+      symlinkSync('../outside', path.join(project.dir, 'specs/.hidden-link'));
+      const loaded = await loadSpecs({ specsDir: 'specs', cwd: project.dir });
+      assert.deepEqual(loaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`), ['E_SYMLINK specs/demo/Linked:1:1', 'E_SYMLINK specs/demo/Other.request.yaml:1:1']);
+      const requests = loaded.collections.flatMap((c) => [...c.root.requests.map((r) => r.source.file), ...c.root.folders.map((f) => f.dir)]);
+      assert.deepEqual(requests, ['specs/demo/Ping.request.yaml']);
     } finally {
       project.cleanup();
     }

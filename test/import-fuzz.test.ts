@@ -204,5 +204,7 @@ test(`fuzz: ${RUNS} hostile collections import to guarded paths or an ImportErro
   t.diagnostic(`warnings: ${[...warned].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
   // Both outcomes, writes and every kind of warning must be reached, or the inputs are not exploring the format.
   assert.ok(outcomes.imported > RUNS / 4 && outcomes.refused > 0 && outcomes.written > 0, JSON.stringify(outcomes));
-  assert.deepEqual([...warned.keys()].sort(), [...IMPORT_WARNING_CODES].sort());
+  // W_IMPORT_SEND_TO needs a collection that builds (sendTo is inferred by the spec rules), which random input
+  // almost never is; the hostile corpus covers it (secrets-declared-in-environment).
+  assert.deepEqual([...warned.keys()].sort(), IMPORT_WARNING_CODES.filter((code) => code !== 'W_IMPORT_SEND_TO').sort());
 });

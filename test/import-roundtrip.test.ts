@@ -43,10 +43,14 @@ async function roundTrip(cwd: string): Promise<void> {
     const result = importCollection({ collection: JSON.parse(content), slug: path.basename(p, '.postman_collection.json'), environments, allowScripts: true, keepLiterals: PUBLIC_DEMO_VALUES });
     for (const file of result.files) {
       const target = path.join(out, 'specs', file.path);
+      // Every import carries the environments; the first keeps them, with the `sendTo` its collection's secrets need.
+      if (file.path.startsWith('environments/') && existsSync(target)) continue;
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.content);
     }
   }
+  // A collection names its form-data files but does not hold them: they come along as they would in a project.
+  if (existsSync(path.join(cwd, 'specs', 'files'))) cpSync(path.join(cwd, 'specs', 'files'), path.join(out, 'specs', 'files'), { recursive: true });
   const second = await build(out);
   assert.deepEqual([...second.keys()].sort(), [...first.keys()].sort());
   for (const [p, content] of first) assert.equal(second.get(p), content, `${p} differs after import and rebuild`);

@@ -53,10 +53,15 @@ export function readEnvironment(value: unknown, slug: string, index: number, con
 }
 
 /** The environment's spec file, with the secrets found elsewhere in the import declared (secret, empty) after its own. */
-export function renderEnvironment(environment: EnvironmentAsRead, secrets: readonly SecretDeclaration[]): string {
+export function renderEnvironment(environment: EnvironmentAsRead, secrets: readonly SecretDeclaration[], sendTo?: ReadonlyMap<string, readonly string[]>): string {
   const variables: Json = { ...environment.variables };
   for (const s of secrets) {
     if (!hasKey(variables, s.name)) setKey(variables, s.name, { description: secretNote(s), secret: true });
+  }
+  // Where each secret may be sent (see inferSendToForFiles), after its other fields.
+  for (const [key, bases] of sendTo ?? []) {
+    const current = variables[key];
+    if (current !== null && typeof current === 'object' && !Array.isArray(current)) setKey(variables, key, { ...(current as Json), sendTo: [...bases] });
   }
   return renderYaml(compact({ $kind: 'environment', name: environment.name === '' ? environment.slug : environment.name, description: environment.description, variables: nonEmptyObject(variables) }));
 }

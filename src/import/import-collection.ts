@@ -6,6 +6,7 @@ import { collisionKey, MAX_NAME_BYTES, nameProblem } from '../paths/path-guard.j
 import { importAuth } from './auth.js';
 import { eventsOf, rawScripts, type ImportContext } from './context.js';
 import { convertV20, isV20 } from './convert-v20.js';
+import { inferSendToForFiles } from '../spec/infer-send-to.js';
 import { readEnvironment, renderEnvironment, secretNote } from './environment.js';
 import { ImportError, type ImportSubject, type ImportWarning, printable, quoted } from './import-error.js';
 import { asArray, compact, descriptionOf, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
@@ -185,7 +186,18 @@ export function importCollection(input: ImportInput): ImportResult {
     })),
   });
   for (const [file, content] of schemaFiles) addFile(files, `schemas/${file}`, content, '', `schema ${file}`);
-  for (const e of environments) addFile(files, `environments/${e.slug}${ENVIRONMENT_SUFFIX}`, renderEnvironment(e, secrets), '', `environment ${e.slug}`);
+  // Postman environments do not say where a secret may be sent; the specs must (E_SEND_TO): it is taken from the
+  // requests of the collection that send it, and each inference is a warning to review.
+  const environmentFiles = environments.map((e) => ({ path: `environments/${e.slug}${ENVIRONMENT_SUFFIX}`, content: renderEnvironment(e, secrets) }));
+  const sendTo = inferSendToForFiles([...files, ...environmentFiles]);
+  environments.forEach((e, i) => {
+    const file = environmentFiles[i]!;
+    const inferred = sendTo.get(file.path);
+    for (const [key, bases] of inferred ?? []) {
+      warnings.push({ code: 'W_IMPORT_SEND_TO', where: `environment ${pathSegment(e.slug)}`, message: `secret ${quoted(key)} may be sent only to ${bases.map((b) => `{{${b}}}`).join(', ')} (sendTo, from the requests that send it); review it` });
+    }
+    addFile(files, file.path, inferred && inferred.size > 0 ? renderEnvironment(e, secrets, inferred) : file.content, '', `environment ${e.slug}`);
+  });
   for (const file of files) assertGuarded(file.path);
   return { files, warnings, scripts: { ...context.scripts } };
 }

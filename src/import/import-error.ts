@@ -95,9 +95,11 @@ export type ImportWarningCode =
   /** A form-data `src` outside the project was dropped. */
   | 'W_IMPORT_SRC'
   /** Something with no spec equivalent was dropped. */
-  | 'W_IMPORT_DROPPED';
+  | 'W_IMPORT_DROPPED'
+  /** Where a secret may be sent (`sendTo`) was inferred from the requests that send it. */
+  | 'W_IMPORT_SEND_TO';
 
-export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = ['W_IMPORT_RENAMED', 'W_IMPORT_SECRET', 'W_IMPORT_SCRIPT', 'W_IMPORT_SRC', 'W_IMPORT_DROPPED'];
+export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = ['W_IMPORT_RENAMED', 'W_IMPORT_SECRET', 'W_IMPORT_SCRIPT', 'W_IMPORT_SRC', 'W_IMPORT_DROPPED', 'W_IMPORT_SEND_TO'];
 
 export interface ImportWarning {
   readonly code: ImportWarningCode;

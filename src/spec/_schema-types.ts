@@ -370,6 +370,12 @@ export interface EnvironmentVariable {
    * Postman type `secret`; the value is never written to the generated file. Default false.
    */
   secret?: boolean;
+  /**
+   * The base URL variables (of this environment) whose hosts may receive this variable: a request may send it only when its URL starts with `{{base}}/` for one of them. Required for a secret that requests send; allowed on any variable.
+   *
+   * @minItems 1
+   */
+  sendTo?: [NonEmptyString, ...NonEmptyString[]];
 }
 /**
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema

@@ -1,6 +1,7 @@
 // Generated from spec.schema.json by `npm run schema:types`. Do not edit: change the schema and regenerate.
 // @ts-nocheck
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
+import runtime1 from "ajv/dist/runtime/equal.js";
 export const CollectionDefinition = validate11;
 const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
 const schema13 = {"type":"string","minLength":1};
@@ -3794,14 +3795,15 @@ return errors === 0;
 
 export const EnvironmentDefinition = validate41;
 const schema51 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
-const schema53 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."}}};
+const schema53 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."},"sendTo":{"type":"array","description":"The base URL variables (of this environment) whose hosts may receive this variable: a request may send it only when its URL starts with `{{base}}/` for one of them. Required for a secret that requests send; allowed on any variable.","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"}}}};
+const func0 = runtime1.default;
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "description") || (key0 === "value")) || (key0 === "secret"))){
+if(!((((key0 === "description") || (key0 === "value")) || (key0 === "secret")) || (key0 === "sendTo"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3851,14 +3853,85 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(data.sendTo !== undefined){
+let data3 = data.sendTo;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err4 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err5 = {instancePath:instancePath+"/sendTo/" + i0,schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/sendTo/" + i0,schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err7 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema53.properties.sendTo,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.sendTo.type,parentSchema:schema53.properties.sendTo,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }

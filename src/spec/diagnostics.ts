@@ -1,4 +1,5 @@
 import { codeFrameColumns } from '@babel/code-frame';
+import { UNSAFE_TEXT } from '../paths/path-guard.js';
 import { offsetOf, positionAt, type NodePath, type SpecSource } from './source.js';
 
 /**
@@ -30,6 +31,12 @@ export type DiagnosticCode =
   | 'E_SCHEMA_FILE'
   | 'E_BAD_JSON_SCHEMA'
   | 'E_BAD_URL'
+  | 'E_BAD_NAME'
+  | 'E_UNSAFE_TEXT'
+  | 'E_SYMLINK'
+  | 'E_FORM_FILE'
+  | 'E_SECRET_DESTINATION'
+  | 'E_SEND_TO'
   | 'W_IGNORED_FILE';
 
 export type Severity = 'error' | 'warning';
@@ -79,7 +86,7 @@ export function fileDiagnostic(
   const line = where?.line ?? 1;
   const column = where?.column ?? 1;
   const frame = where ? frameAround(where.text, line, column) : '';
-  return { code, severity, message: printable(message), ...(hint === undefined ? {} : { hint: printable(hint) }), file, line, column, frame };
+  return { code, severity, message: printable(message), ...(hint === undefined ? {} : { hint: printable(hint) }), file: printable(file), line, column, frame };
 }
 
 /**
@@ -91,15 +98,34 @@ function frameAround(text: string, line: number, column: number): string {
   let start = 0;
   for (let i = 1; i < line - 1 && start !== -1; i++) start = text.indexOf('\n', start) + 1 || -1;
   if (start === -1) return '';
-  const lines = text.slice(start).split('\n', line > 1 ? 2 : 1).map((l) => printable(l.replace(/\r$/, '')));
+  const lines = text.slice(start).split('\n', line > 1 ? 2 : 1).map(maskForFrame);
   // The snippet starts at line `first` of the file; @babel/code-frame numbers it from there.
   const first = line > 1 ? line - 1 : line;
   return codeFrameColumns(lines.join('\n'), { start: { line, column } }, { linesAbove: 1, linesBelow: 0, startLine: first } as Parameters<typeof codeFrameColumns>[2]);
 }
 
-/** Control characters (from YAML escapes or junk files) shown as \xHH, so messages cannot drive a terminal. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/** Every character of UNSAFE_TEXT but tab: what a message or frame must not hand to a terminal as it is. */
+const UNSAFE_FOR_TERMINAL = new RegExp(`(?!\t)${UNSAFE_TEXT.source}`, 'gu');
+
+/**
+ * One line of a code frame as it may be shown: each control character, line or paragraph separator and
+ * bidirectional control becomes a space, one for one, so the caret still points at the column it names and the
+ * terminal neither breaks the line, moves the cursor, nor shows the text in another order than it is stored.
+ * (The message says which character it was.) A trailing carriage return, part of a CRLF line end, is dropped.
+ */
+export function maskForFrame(line: string): string {
+  return line.replace(/\r$/, '').replace(UNSAFE_FOR_TERMINAL, ' ');
+}
+
+const UNSAFE_ANYWHERE = new RegExp(UNSAFE_TEXT.source, 'gu');
+
+/**
+ * Messages, hints and file names with control characters (tab too: a message is one line of prose), separators
+ * and bidirectional controls (from YAML escapes, file names or junk files) written as `\uXXXX`, so that no
+ * diagnostic can drive a terminal or show text in another order than it is stored.
+ */
+export function printable(text: string): string {
+  return text.replace(UNSAFE_ANYWHERE, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** Orders diagnostics by file, line, column, code so output is stable whatever order rules ran in. */

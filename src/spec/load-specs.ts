@@ -1,7 +1,9 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileDiagnostic, type SpecDiagnostic } from './diagnostics.js';
+import { NAME_PROBLEM_TEXT, nameProblem, PathGuardError, resolveInside } from '../paths/path-guard.js';
+import { diagnosticAt, fileDiagnostic, type SpecDiagnostic } from './diagnostics.js';
 import { loadFiles, MAX_SPEC_FILE_BYTES } from './parse-files.js';
+import { badNameDiagnostic } from './rules/file-names.js';
 import type { SpecFileKind, SpecSource } from './source.js';
 
 /** File and folder names that give a spec file its meaning, as in Postman's YAML collection layout. */
@@ -10,6 +12,8 @@ export const ENVIRONMENT_SUFFIX = '.environment.yaml';
 export const RESOURCES_DIR = '.resources';
 export const DEFINITION_FILE = 'definition.yaml';
 export const ENVIRONMENTS_DIR = 'environments';
+/** `specs/files/`: the one folder form-data `src` files are taken from (Newman's working directory for them). */
+export const FORM_FILES_DIR = 'files';
 
 /** A folder (or the collection root) as found on disk, before validation. */
 export interface LoadedFolder {
@@ -64,15 +68,18 @@ interface PlannedFolder {
 }
 
 /**
- * Reads every spec file under `specsDir` and parses it, keeping what is needed to locate errors. The only stage
- * that reads files. Layout: each directory holding `.resources/definition.yaml` is a collection; inside it every
- * directory is a folder and every `<name>.request.yaml` a request; `environments/*.environment.yaml` are
- * environments. Then each `expect.schema.file` is read, relative to the request that names it.
+ * Reads every spec file under `specs/` and parses it, keeping what is needed to locate errors. The only stage
+ * that reads files, and it reads nothing outside the specs directory: symbolic links below it are reported
+ * (E_SYMLINK) and never followed, a schema file must resolve inside it by real path (E_SCHEMA_FILE), and a
+ * form-data file inside `specs/files/` (E_FORM_FILE, checked but not read). Layout: each directory holding
+ * `.resources/definition.yaml` is a collection; inside it every directory is a folder and every
+ * `<name>.request.yaml` a request; `environments/*.environment.yaml` are environments. Names on disk are checked
+ * by the path guard's rule (E_BAD_NAME).
  */
 export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   const cwd = options.cwd ?? process.cwd();
   const specsDir = path.resolve(cwd, options.specsDir);
-  const reader = new SpecReader(cwd, path.dirname(specsDir), options.maxFileBytes ?? MAX_SPEC_FILE_BYTES);
+  const reader = new SpecReader(cwd, specsDir, options.maxFileBytes ?? MAX_SPEC_FILE_BYTES);
   const plannedCollections: { slug: string; definition: string; root: PlannedFolder }[] = [];
   const environmentFiles: string[] = [];
   const ignored: string[] = [];
@@ -82,20 +89,28 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
     reader.report(fileDiagnostic(reader.display(specsDir), 'E_NO_SPECS', 'the specs directory does not exist', 'run mvpm from the project root, or pass --specs <dir>'));
   }
   for (const entry of entries ?? []) {
+    if (entry.startsWith('.')) continue;
     const dir = path.join(specsDir, entry);
-    if (!isDirectory(dir)) continue;
+    const type = reader.typeOf(dir);
+    if (type !== 'directory') continue;
     if (entry === ENVIRONMENTS_DIR) {
       for (const file of list(dir) ?? []) {
-        if (file.endsWith(ENVIRONMENT_SUFFIX)) environmentFiles.push(path.join(dir, file));
-        else if (/\.ya?ml$/i.test(file)) ignored.push(path.join(dir, file));
+        if (file.startsWith('.')) continue;
+        const full = path.join(dir, file);
+        const fileType = reader.typeOf(full);
+        if (file.endsWith(ENVIRONMENT_SUFFIX) && fileType !== 'link') {
+          environmentFiles.push(full);
+          reader.reportName(badNameDiagnostic('environment', file.slice(0, -ENVIRONMENT_SUFFIX.length), file, reader.display(full)));
+        } else if (/\.ya?ml$/i.test(file) && fileType === 'file') ignored.push(full);
       }
       continue;
     }
-    const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
-    if (!isFile(definition)) continue;
-    // A collection directory that is a link back to the specs directory is not read again.
-    const root = planFolder(dir, entry, ignored, new Set([realPath(specsDir)]), false);
-    if (root) plannedCollections.push({ slug: entry, definition, root });
+    // The one place form-data files live (see E_FORM_FILE): not a collection, never walked.
+    if (entry === FORM_FILES_DIR) continue;
+    const definition = reader.definitionIn(dir);
+    if (definition === undefined) continue;
+    reader.reportName(badNameDiagnostic('collection', entry, entry, reader.display(dir)));
+    plannedCollections.push({ slug: entry, definition, root: planFolder(reader, dir, entry, ignored, false) ?? { name: entry, dir, requests: [], folders: [] } });
   }
   if (entries !== undefined && plannedCollections.length === 0) {
     reader.report(
@@ -141,6 +156,7 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
   });
   const environments = environmentFiles.flatMap((file) => sources.get(file) ?? []);
   const schemaFiles = await reader.readSchemaFiles(collections);
+  reader.checkFormFiles(collections);
   // A YAML JSON Schema that a request references is not an ignored file.
   for (const file of ignored) if (!schemaFiles.has(file)) reportIgnored(file);
   return { specsDir, collections, environments, schemaFiles, diagnostics: reader.diagnostics };
@@ -150,42 +166,53 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
  * A directory's requests and folders. Hidden directories and `*.resources` directories are skipped, and so is a
  * directory with no request anywhere below it and no definition (a `schemas/` directory, say): it is not a folder.
  * YAML files that are neither requests nor definitions are reported as ignored, since a misspelt suffix
- * (`.request.yml`, `.requests.yaml`) would otherwise silently drop a request. `ancestors` holds the real paths
- * of the directories above, down to the specs directory. `withDefinition` is false for a collection's root, whose
- * definition.yaml is the collection's.
+ * (`.request.yml`, `.requests.yaml`) would otherwise silently drop a request. A symbolic link is reported and not
+ * followed, so no walk can leave the specs directory or loop. `withDefinition` is false for a collection's root,
+ * whose definition.yaml is the collection's.
  */
-function planFolder(dir: string, name: string, ignored: string[], ancestors: ReadonlySet<string>, withDefinition = true): PlannedFolder | undefined {
-  // A directory that links back to one that holds it would be a folder inside itself, without end.
-  const real = realPath(dir);
-  if (ancestors.has(real)) return undefined;
-  const within = new Set(ancestors).add(real);
+function planFolder(reader: SpecReader, dir: string, name: string, ignored: string[], withDefinition = true): PlannedFolder | undefined {
   const requests: { name: string; file: string }[] = [];
   const folders: PlannedFolder[] = [];
-  for (const entry of list(path.join(dir, RESOURCES_DIR)) ?? []) {
-    if (entry !== DEFINITION_FILE && /\.ya?ml$/i.test(entry)) ignored.push(path.join(dir, RESOURCES_DIR, entry));
+  const resources = path.join(dir, RESOURCES_DIR);
+  // Not reported here: definitionIn() reports a linked `.resources` (the collection root's, at the top level).
+  if (entryType(resources) === 'directory') {
+    for (const entry of list(resources) ?? []) {
+      if (entry !== DEFINITION_FILE && /\.ya?ml$/i.test(entry) && reader.typeOf(path.join(resources, entry)) === 'file') ignored.push(path.join(resources, entry));
+    }
   }
   for (const entry of list(dir) ?? []) {
     if (entry.startsWith('.') || entry.endsWith(RESOURCES_DIR)) continue;
     const full = path.join(dir, entry);
-    if (entry.endsWith(REQUEST_SUFFIX)) requests.push({ name: entry.slice(0, -REQUEST_SUFFIX.length), file: full });
-    else if (/\.ya?ml$/i.test(entry)) ignored.push(full);
-    else if (isDirectory(full)) {
-      const folder = planFolder(full, entry, ignored, within);
-      if (folder) folders.push(folder);
+    const type = reader.typeOf(full);
+    if (type === 'link') continue;
+    if (entry.endsWith(REQUEST_SUFFIX)) {
+      const requestName = entry.slice(0, -REQUEST_SUFFIX.length);
+      requests.push({ name: requestName, file: full });
+      reader.reportName(badNameDiagnostic('request', requestName, entry, reader.display(full)));
+    } else if (/\.ya?ml$/i.test(entry)) {
+      if (type === 'file') ignored.push(full);
+    } else if (type === 'directory') {
+      const folder = planFolder(reader, full, entry, ignored);
+      if (folder) {
+        folders.push(folder);
+        reader.reportName(badNameDiagnostic('folder', entry, entry, reader.display(full)));
+      }
     }
   }
-  const definition = path.join(dir, RESOURCES_DIR, DEFINITION_FILE);
-  const hasDefinition = withDefinition && isFile(definition);
-  if (withDefinition && !hasDefinition && requests.length === 0 && folders.length === 0) return undefined;
-  return { name, dir, ...(hasDefinition ? { definition } : {}), requests, folders };
+  const definition = withDefinition ? reader.definitionIn(dir) : undefined;
+  if (withDefinition && definition === undefined && requests.length === 0 && folders.length === 0) return undefined;
+  return { name, dir, ...(definition === undefined ? {} : { definition }), requests, folders };
 }
+
+/** What a directory entry is, seen without following links. */
+type EntryType = 'file' | 'directory' | 'link' | 'other' | 'missing';
 
 class SpecReader {
   readonly diagnostics: SpecDiagnostic[] = [];
 
   constructor(
     private readonly cwd: string,
-    private readonly projectRoot: string,
+    private readonly specsDir: string,
     private readonly maxFileBytes: number,
   ) {}
 
@@ -198,11 +225,38 @@ class SpecReader {
     this.diagnostics.push(diagnostic);
   }
 
+  reportName(diagnostic: SpecDiagnostic | undefined): void {
+    if (diagnostic) this.diagnostics.push(diagnostic);
+  }
+
+  /**
+   * The entry's type without following a link. A link is reported (E_SYMLINK) the moment it is met, so the
+   * walk neither leaves the specs directory nor loops, and the author learns why a request or folder is missing.
+   */
+  typeOf(absolute: string): EntryType {
+    const type = entryType(absolute);
+    if (type === 'link') {
+      this.report(
+        fileDiagnostic(this.display(absolute), 'E_SYMLINK', 'this is a symbolic link: mvpm does not follow links inside the specs directory', 'replace the link with the file or directory it points to; a link could make a build read files outside the project'),
+      );
+    }
+    return type;
+  }
+
+  /** `<dir>/.resources/definition.yaml` when it is a file (reported when it or `.resources` is a link). */
+  definitionIn(dir: string): string | undefined {
+    const resources = path.join(dir, RESOURCES_DIR);
+    const definition = path.join(resources, DEFINITION_FILE);
+    // Looked at only when `.resources` is a real directory, so a link to it is reported once, not twice.
+    if (entryType(resources) === 'missing' || this.typeOf(resources) !== 'directory') return undefined;
+    return this.typeOf(definition) === 'file' ? definition : undefined;
+  }
+
   /** Reads and parses files; a file that cannot be read or parsed is reported and left out of the map. */
   async readAll(wanted: readonly { file: string; kind: SpecFileKind }[], workers?: number): Promise<Map<string, SpecSource>> {
     const { sources, diagnostics } = await loadFiles(wanted, {
       display: (file) => this.display(file),
-      projectRoot: this.projectRoot,
+      projectRoot: path.dirname(this.specsDir),
       maxFileBytes: this.maxFileBytes,
       ...(workers === undefined ? {} : { workers }),
     });
@@ -210,32 +264,98 @@ class SpecReader {
     return sources;
   }
 
-  /** Loads each `expect.schema.file`, relative to the request file that names it. */
+  /**
+   * Loads each `expect.schema.file`, relative to the request file that names it, when it lies inside the specs
+   * directory by real path (see resolveInsideSpecs). Keyed by the path as written resolved lexically, which is
+   * how normalization looks it up.
+   */
   async readSchemaFiles(collections: readonly LoadedCollection[]): Promise<Map<string, SpecSource>> {
     const wanted = new Set<string>();
+    const refused = new Set<string>();
     const visit = (folder: LoadedFolder): void => {
       for (const request of folder.requests) {
         const file = schemaFileOf(request.source.toJS());
         if (file === undefined) continue;
-        const absolute = path.resolve(path.dirname(path.resolve(this.cwd, request.source.file)), file);
-        if (isFile(absolute)) wanted.add(absolute);
-        else if (!wanted.has(absolute)) {
-          this.report(
-            fileDiagnostic(request.source.file, 'E_SCHEMA_FILE', `schema file not found: ${escapeControls(this.display(absolute))}`, 'the path is relative to this request file', positionOfSchemaFile(request.source)),
-          );
+        const requestFile = path.resolve(this.cwd, request.source.file);
+        const absolute = path.resolve(path.dirname(requestFile), file);
+        if (wanted.has(absolute) || refused.has(absolute)) continue;
+        const problem = this.insideSpecs(file, path.relative(this.specsDir, absolute), 'schema file');
+        if (problem === undefined) {
+          wanted.add(absolute);
+          continue;
         }
+        refused.add(absolute);
+        const [message, hint] = problem === 'missing' ? [`schema file not found: ${this.display(absolute)}`, 'the path is relative to this request file'] : problem;
+        this.report(diagnosticAt({ source: request.source, path: ['expect', 'schema', 'file'] }, 'E_SCHEMA_FILE', message, hint));
       }
       for (const child of folder.folders) visit(child);
     };
     for (const collection of collections) visit(collection.root);
     return this.readAll([...wanted].map((file) => ({ file, kind: 'schema' as const })), 0);
   }
-}
 
-function positionOfSchemaFile(source: SpecSource): { line: number; column: number; text: string } {
-  const node = source.doc.getIn(['expect', 'schema', 'file'], true) as { range?: [number, number] } | undefined;
-  const { line, col } = source.lineCounter.linePos(node?.range?.[0] ?? 0);
-  return { line, column: col, text: source.text };
+  /**
+   * Each form-data `src` must name a regular file inside `specs/files/` (FORM_FILES_DIR), by a plain relative
+   * path. The file is not read: Newman reads it at run time, from that folder.
+   */
+  checkFormFiles(collections: readonly LoadedCollection[]): void {
+    const visit = (folder: LoadedFolder): void => {
+      for (const request of folder.requests) {
+        for (const [key, src] of formSources(request.source.toJS())) {
+          const problem = this.insideSpecs(src, `${FORM_FILES_DIR}/${src}`, 'form file', src);
+          if (problem === undefined) continue;
+          const [message, hint] = problem === 'missing' ? [`form file not found: ${this.display(path.join(this.specsDir, FORM_FILES_DIR, src))}`, `form-data files live in ${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/; \`src\` is relative to that folder`] : problem;
+          this.report(diagnosticAt({ source: request.source, path: ['body', 'content', key, 'src'] }, 'E_FORM_FILE', message, hint));
+        }
+      }
+      for (const child of folder.folders) visit(child);
+    };
+    for (const collection of collections) visit(collection.root);
+  }
+
+  /**
+   * Whether `relative` (a path below the specs directory, forward or back slashes) names a regular file inside
+   * it, checked by the path guard without following a link: 'missing', a message and hint, or undefined when it
+   * does. `written` is the path as the spec wrote it, for messages; for a form file (`formRelative`) it must be
+   * plain, with no `.` or `..` part, since it is relative to `specs/files/` and Newman resolves it there too.
+   */
+  private insideSpecs(written: string, relative: string, noun: string, formRelative?: string): 'missing' | readonly [string, string] | undefined {
+    const shown = `\`${written}\``;
+    const specs = `${this.display(this.specsDir)}/`;
+    const inside = formRelative === undefined ? specs : `${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/`;
+    const moveHint = formRelative === undefined
+      ? `move the schema into ${specs} (for example ${specs}schemas/) and name it relative to this request file`
+      : `put the file in ${inside} and write its path relative to that folder, e.g. \`src: logo.png\``;
+    if (path.isAbsolute(written) || path.win32.isAbsolute(written) || /^[A-Za-z]:/.test(written)) {
+      return [`${noun} ${shown} is an absolute path; mvpm reads only files inside ${inside}`, moveHint];
+    }
+    const parts = relative.split(/[/\\]/);
+    if (formRelative !== undefined && formRelative.split(/[/\\]/).some((p) => p === '.' || p === '..' || p === '')) {
+      const plain = formRelative.split(/[/\\]/).filter((p) => p !== '.' && p !== '').join('/');
+      return formRelative.split(/[/\\]/).includes('..')
+        ? [`${noun} ${shown} leaves ${inside}: it has a \`..\` part`, moveHint]
+        : [`${noun} ${shown} is not a plain path inside ${inside}: it has an empty or \`.\` part`, `write it without them: \`src: ${plain}\``];
+    }
+    if (relative === '' || parts[0] === '..' || path.isAbsolute(relative)) return [`${noun} ${shown} is outside ${specs}; mvpm reads only files inside it`, moveHint];
+    for (const part of parts) {
+      const problem = nameProblem(part);
+      if (problem) return [`${noun} ${shown} has a part that cannot be a file name: ${NAME_PROBLEM_TEXT[problem]}`, 'rename the file and the path to it'];
+    }
+    let absolute: string;
+    try {
+      absolute = resolveInside(this.specsDir, relative);
+    } catch (error) {
+      if (error instanceof PathGuardError && error.code === 'E_PATH_LINK') {
+        return [`${noun} ${shown} passes through a symbolic link; mvpm does not follow links inside ${specs}`, 'replace the link with the file or directory it points to'];
+      }
+      return [`${noun} ${shown} is outside ${specs}; mvpm reads only files inside it`, moveHint];
+    }
+    const type = entryType(absolute);
+    if (type === 'missing') return 'missing';
+    if (type === 'link') return [`${noun} ${shown} is a symbolic link; mvpm does not follow links inside ${specs}`, 'replace the link with the file it points to'];
+    if (type !== 'file') return [`${noun} ${shown} is not a regular file`, formRelative === undefined ? 'name a JSON or YAML file' : 'name a file, not a directory or device'];
+    return undefined;
+  }
 }
 
 function list(dir: string): string[] | undefined {
@@ -247,37 +367,28 @@ function list(dir: string): string[] | undefined {
   }
 }
 
-// Any failure (a link loop, a path through a file, a NUL in a path from YAML) means "no such directory or file".
-function isDirectory(p: string): boolean {
+/** lstat, never following a link. Any failure (a path through a file, a NUL from YAML) means "missing". */
+function entryType(p: string): EntryType {
   try {
-    return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    const stats = lstatSync(p, { throwIfNoEntry: false });
+    if (stats === undefined) return 'missing';
+    return stats.isSymbolicLink() ? 'link' : stats.isDirectory() ? 'directory' : stats.isFile() ? 'file' : 'other';
   } catch {
-    return false;
+    return 'missing';
   }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return false;
-  }
-}
-
-function realPath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-/** Control characters (a YAML escape can put them in a path) written as escapes, so they do not reach the terminal. */
-function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 function schemaFileOf(value: unknown): string | undefined {
   const schema = (value as { expect?: { schema?: { file?: unknown } } } | null)?.expect?.schema;
   return typeof schema?.file === 'string' ? schema.file : undefined;
+}
+
+/** The `[key, src]` pairs of a form-data body's file fields. */
+function formSources(value: unknown): [string, string][] {
+  const body = (value as { body?: { type?: unknown; content?: unknown } } | null)?.body;
+  if (body?.type !== 'formdata' || body.content === null || typeof body.content !== 'object' || Array.isArray(body.content)) return [];
+  return Object.entries(body.content as Record<string, unknown>).flatMap(([key, field]) => {
+    const src = (field as { src?: unknown } | null)?.src;
+    return typeof src === 'string' ? [[key, src] as [string, string]] : [];
+  });
 }

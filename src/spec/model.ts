@@ -95,6 +95,13 @@ export interface KeyValue {
 export interface VariableRef {
   readonly name: string;
   readonly origin: Origin;
+  /** Written in the key at `origin.path` (a header or query name, a body key), not in its value. */
+  readonly at?: 'key';
+  /**
+   * Whether Postman sends the value with the request (URL, query, headers, body, the request's auth), as opposed
+   * to only comparing it with the response (`expect`).
+   */
+  readonly sent: boolean;
 }
 
 export interface ScriptSpec {
@@ -159,6 +166,11 @@ export interface EnvironmentVariableSpec {
   readonly secret: boolean;
   /** Whether the spec wrote a `value` (a secret must not). */
   readonly valueWritten: boolean;
+  /**
+   * The base URL variables whose hosts may receive this variable's value (`sendTo`), as written; undefined when
+   * not written. A secret that requests send must have one (see rules/secret-destinations.ts).
+   */
+  readonly sendTo?: readonly string[];
   readonly description?: string;
   readonly origin: Origin;
 }

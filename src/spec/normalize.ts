@@ -59,6 +59,7 @@ export function normalizeEnvironment(source: SpecSource, valueOf: ValueOf): M.En
       value: isScalar(entry.value) ? String(entry.value) : '',
       secret: entry.secret === true,
       valueWritten: entry.value !== undefined,
+      ...(Array.isArray(entry.sendTo) ? { sendTo: entry.sendTo.filter((b): b is string => typeof b === 'string') } : {}),
       ...optionalString('description', entry.description),
       origin: { source, path: ['variables', key] },
     };
@@ -104,26 +105,30 @@ function normalizeItems(folder: LoadedFolder, parentPath: readonly string[], ctx
 
 function normalizeRequest(name: string, itemPath: string[], source: SpecSource, written: Partial<W.RequestDefinition>, ctx: NormalizeContext): M.RequestSpec {
   const refs: M.VariableRef[] = [];
-  const collect = (value: unknown, at: NodePath): void => {
+  // `keys`: Postman resolves {{variables}} in header and query names and in body keys too.
+  const collect = (value: unknown, at: NodePath, sent: boolean, keys = false): void => {
     if (typeof value === 'string') {
-      for (const variable of variableNames(value)) refs.push({ name: variable, origin: { source, path: at } });
+      for (const variable of variableNames(value)) refs.push({ name: variable, origin: { source, path: at }, sent });
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => collect(v, [...at, i]));
+      value.forEach((v, i) => collect(v, [...at, i], sent, keys));
     } else if (isObject(value)) {
-      for (const [k, v] of Object.entries(value)) collect(v, [...at, k]);
+      for (const [k, v] of Object.entries(value)) {
+        if (keys) for (const variable of variableNames(k)) refs.push({ name: variable, origin: { source, path: [...at, k] }, at: 'key', sent });
+        collect(v, [...at, k], sent, keys);
+      }
     }
   };
-  collect(written.url, ['url']);
-  collect(written.query, ['query']);
-  collect(written.headers, ['headers']);
-  collect(isObject(written.auth) ? written.auth.credentials : undefined, ['auth', 'credentials']);
-  collect(isObject(written.body) ? written.body.content : undefined, ['body', 'content']);
+  collect(written.url, ['url'], true);
+  collect(written.query, ['query'], true, true);
+  collect(written.headers, ['headers'], true, true);
+  collect(isObject(written.auth) ? written.auth.credentials : undefined, ['auth', 'credentials'], true);
+  collect(isObject(written.body) ? written.body.content : undefined, ['body', 'content'], true, true);
   const expectBody = isObject(written.expect) ? asObject(written.expect.body) : {};
   for (const [p, check] of Object.entries(expectBody)) {
-    for (const key of ['equals', 'notEquals', 'oneOf'] as const) collect(asObject(check)[key], ['expect', 'body', p, key]);
+    for (const key of ['equals', 'notEquals', 'oneOf'] as const) collect(asObject(check)[key], ['expect', 'body', p, key], false);
   }
   const expectHeaders = isObject(written.expect) ? asObject(written.expect.headers) : {};
-  for (const [h, check] of Object.entries(expectHeaders)) collect(asObject(check)['equals'], ['expect', 'headers', h, 'equals']);
+  for (const [h, check] of Object.entries(expectHeaders)) collect(asObject(check)['equals'], ['expect', 'headers', h, 'equals'], false);
 
   if (typeof written.url === 'string' && !URL_START.test(written.url)) {
     ctx.errors.push(diagnosticAt({ source, path: ['url'] }, 'E_BAD_URL', `\`${written.url}\` is not an absolute URL`, 'start it with http:// or https://, or with a {{variable}} that holds such a base URL'));

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { codeFrameColumns } from '@babel/code-frame';
-import { fileDiagnostic, type DiagnosticCode, type SpecDiagnostic } from './diagnostics.js';
+import { fileDiagnostic, maskForFrame, type DiagnosticCode, type SpecDiagnostic } from './diagnostics.js';
 import { decodeSpecText, MAX_NESTING_DEPTH, parseValue, type NotText, type ParsedValue, type ParseFailure } from './parse-value.js';
 import { SpecSource, type SpecFileKind } from './source.js';
 
@@ -86,7 +86,8 @@ export function readSpecText(file: string, limit = MAX_SPEC_FILE_BYTES): SpecTex
   let fd: number | undefined;
   try {
     // Non-blocking, so that opening a FIFO does not wait for a writer; the checks below then refuse it.
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Non-following, too: the loader refuses links before it gets here, and a link swapped in since is not read.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
     const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, reason: 'unreadable', error: 'EISDIR' };
     // Reading a FIFO or a device would block or never end.
@@ -254,9 +255,9 @@ function located(file: string, code: DiagnosticCode, message: string, hint: stri
   const shown = [...(line > 1 ? [lineAt(text, previousStart)] : []), lineAt(text, lineStart)];
   const start = column - 1 > FRAME_WIDTH - 40 ? column - 1 - (FRAME_WIDTH - 40) : 0;
   const cut = (l: string): string => (start > 0 ? '…' : '') + l.slice(start, start + FRAME_WIDTH) + (l.length > start + FRAME_WIDTH ? '…' : '');
-  // Characters the code frame would take as line breaks, though YAML does not, and bidirectional controls, which
-  // would reorder what the terminal shows.
-  const frameText = shown.map((l) => cut(l).replace(/[\r\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, ' ')).join('\n');
+  // Characters the code frame would take as line breaks, though YAML does not, control characters and
+  // bidirectional controls are masked as everywhere else (see maskForFrame).
+  const frameText = shown.map((l) => maskForFrame(cut(l))).join('\n');
   // startLine numbers the lines from the real one (in @babel/code-frame, though not in its types).
   const options: NonNullable<Parameters<typeof codeFrameColumns>[2]> & { startLine: number } = { linesAbove: 1, linesBelow: 0, startLine: line - shown.length + 1 };
   const frame = codeFrameColumns(frameText, { start: { line, column: column - start + (start > 0 ? 1 : 0) } }, options);

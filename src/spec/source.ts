@@ -98,6 +98,12 @@ export function offsetOf(source: SpecSource, path: NodePath, at: 'key' | 'value'
   return node?.range?.[0] ?? 0;
 }
 
+/** A path as messages show it: `` `expect.headers.X-Id` ``, `` `expect.status[1]` ``, or `the file` for the root. */
+export function describePath(path: NodePath): string {
+  if (path.length === 0) return 'the file';
+  return `\`${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}\``;
+}
+
 function childOf(node: unknown, segment: string | number): unknown {
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));

@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap } from 'yaml';
 import * as validators from './_spec-validators.js';
 import { diagnosticAt, type SpecDiagnostic } from './diagnostics.js';
-import { nodeAt, type NodePath, type SpecFileKind, type SpecSource } from './source.js';
+import { describePath, nodeAt, type NodePath, type SpecFileKind, type SpecSource } from './source.js';
 import { didYouMean } from './suggest.js';
 
 type CheckedKind = Exclude<SpecFileKind, 'schema'>;
@@ -130,11 +130,6 @@ function instancePath(pointer: string, value: unknown): (string | number)[] {
     current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
   }
   return segments;
-}
-
-function describePath(path: NodePath): string {
-  if (path.length === 0) return 'the file';
-  return `\`${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}\``;
 }
 
 function article(type: string): string {

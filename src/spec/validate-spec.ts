@@ -5,12 +5,14 @@ import { normalizeCollection, normalizeEnvironment, type NormalizeContext } from
 import { checkDuplicateNames } from './rules/duplicate-names.js';
 import { checkEnvironments } from './rules/environments.js';
 import { checkJsonSchemas } from './rules/json-schemas.js';
+import { checkSecretDestinations } from './rules/secret-destinations.js';
+import { checkUnsafeText } from './rules/unsafe-text.js';
 import { checkVariables } from './rules/variables.js';
 import type { SpecSource } from './source.js';
 import { validateSourceSchema } from './validate-schema.js';
 
 /** The semantic rules, run in this order after the schema check. Each is small and reports every finding. */
-export const SPEC_RULES = [checkDuplicateNames, checkEnvironments, checkVariables, checkJsonSchemas] as const;
+export const SPEC_RULES = [checkDuplicateNames, checkEnvironments, checkVariables, checkJsonSchemas, checkSecretDestinations] as const;
 
 export interface ValidationResult {
   /** The normalized project; present only when there are no errors. */
@@ -46,6 +48,8 @@ export function validateSpecs(loaded: LoadedSpecs, options: ValidateOptions = {}
     visit(collection.root);
   }
   for (const environment of loaded.environments) check(environment, 'environment');
+  // On the text as written, whatever the schema said of it: keys, names and generated-code strings.
+  diagnostics.push(...checkUnsafeText([...values.keys(), ...loaded.schemaFiles.values()]));
 
   const ctx: NormalizeContext = {
     valueOf: (source) => values.get(source),

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { isScalar } from 'yaml';
-import { nodeAt, type NodePath, type SpecSource } from './source.js';
+import { keyNodeAt, nodeAt, type NodePath, type SpecSource } from './source.js';
 
 const REFERENCE = /\{\{([^{}]+?)\}\}/g;
 
@@ -22,9 +22,9 @@ export function isDynamicVariable(name: string): boolean {
   return DYNAMIC_VARIABLES.has(name);
 }
 
-/** Offset of `{{name}}` inside the scalar at `path`, so a caret can point at the reference itself. */
-export function referenceOffset(source: SpecSource, path: NodePath, name: string): number | undefined {
-  const node = nodeAt(source, path);
+/** Offset of `{{name}}` inside the scalar at `path` (or its key), so a caret can point at the reference itself. */
+export function referenceOffset(source: SpecSource, path: NodePath, name: string, at?: 'key'): number | undefined {
+  const node = at === 'key' ? keyNodeAt(source, path) : nodeAt(source, path);
   if (!isScalar(node) || !node.range) return undefined;
   const raw = source.text.slice(node.range[0], node.range[1]);
   const match = new RegExp(`\\{\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}\\}`).exec(raw);

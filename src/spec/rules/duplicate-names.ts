@@ -1,4 +1,5 @@
 import { diagnosticAt, fileDiagnostic, type SpecDiagnostic } from '../diagnostics.js';
+import { collisionKey } from '../../paths/path-guard.js';
 import type { ItemSpec, Origin, SpecProject } from '../model.js';
 
 /**
@@ -25,7 +26,7 @@ export function checkDuplicateNames(project: SpecProject): SpecDiagnostic[] {
 function checkItems(items: readonly ItemSpec[], errors: SpecDiagnostic[]): void {
   const seen = new Map<string, ItemSpec>();
   for (const item of items) {
-    const key = item.name.toLowerCase();
+    const key = collisionKey(item.name);
     const previous = seen.get(key);
     if (previous) {
       const message = `"${item.name}" has the same name as the ${previous.kind} "${previous.name}" in the same folder`;

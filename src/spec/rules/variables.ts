@@ -25,8 +25,8 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
   const setSoFar = new Set<string>();
   const check = (ref: VariableRef, position: number): void => {
     if (isDynamicVariable(ref.name) || fixed.has(ref.name) || setSoFar.has(ref.name)) return;
-    const offset = referenceOffset(ref.origin.source, ref.origin.path, ref.name);
-    const target = { ...ref.origin, ...(offset === undefined ? {} : { offset }) };
+    const offset = referenceOffset(ref.origin.source, ref.origin.path, ref.name, ref.at);
+    const target = { ...ref.origin, ...(ref.at ? { at: ref.at } : {}), ...(offset === undefined ? {} : { offset }) };
     const capturer = capturedAt.get(ref.name);
     if (capturer && requests.indexOf(capturer) >= position) {
       errors.push(
@@ -42,7 +42,7 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
   requests.forEach((request, position) => {
     for (const ref of request.variableRefs) check(ref, position);
     for (const capture of request.captures) {
-      if (capture.from.kind === 'variable') check({ name: capture.from.name, origin: { source: capture.origin.source, path: [...capture.origin.path, 'variable'] } }, position);
+      if (capture.from.kind === 'variable') check({ name: capture.from.name, origin: { source: capture.origin.source, path: [...capture.origin.path, 'variable'] }, sent: false }, position);
     }
     for (const capture of request.captures) setSoFar.add(capture.variable);
   });
@@ -69,7 +69,7 @@ function authRefs(auth: AuthSpec | undefined, origin: Origin | undefined): Varia
   const fields: Record<string, unknown> =
     auth.type === 'oauth2' ? { ...auth.credentials } : auth.type === 'bearer' ? { token: auth.token } : auth.type === 'basic' ? { username: auth.username, password: auth.password } : {};
   return Object.entries(fields).flatMap(([key, value]) =>
-    typeof value === 'string' ? variableNames(value).map((name) => ({ name, origin: { source: origin.source as SpecSource, path: ['auth', 'credentials', key] } })) : [],
+    typeof value === 'string' ? variableNames(value).map((name) => ({ name, origin: { source: origin.source as SpecSource, path: ['auth', 'credentials', key] }, sent: true })) : [],
   );
 }
 
@@ -78,7 +78,7 @@ function autoRefreshRefs(collection: CollectionSpec): VariableRef[] {
   const auto = collection.autoRefresh;
   if (!auto) return [];
   const texts: [string, string][] = [['tokenUrl', auto.tokenUrl], ['clientId', auto.clientId], ['clientSecret', auto.clientSecret]];
-  return texts.flatMap(([key, text]) => variableNames(text).map((name) => ({ name, origin: { source: collection.origin.source, path: ['autoRefresh', key] } })));
+  return texts.flatMap(([key, text]) => variableNames(text).map((name) => ({ name, origin: { source: collection.origin.source, path: ['autoRefresh', key] }, sent: true })));
 }
 
 function folderAuthRefs(items: readonly ItemSpec[]): { ref: VariableRef; firstRequest: RequestSpec }[] {
