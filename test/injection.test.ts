@@ -19,6 +19,9 @@ import { compileCollection } from '../src/compile/compile-collection.ts';
 import { createCompileContext } from '../src/compile/context.ts';
 import { js } from '../src/compile/scripts/js.ts';
 import { buildProject } from '../src/emit/build-project.ts';
+import { printable } from '../src/spec/diagnostics.ts';
+import { loadSpecs } from '../src/spec/load-specs.ts';
+import { normalizeCollection } from '../src/spec/normalize.ts';
 import type { CollectionSpec, FolderSpec } from '../src/spec/model.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
 import { BENIGN, FIELDS, modelWith, SCRIPT_FIELDS, UNSAFE_RAW, type Field, type Texts } from './script-safety-model.ts';
@@ -379,9 +382,14 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
     try {
       mkdirSync(path.join(project.dir, 'specs/schemas'), { recursive: true });
       writeFileSync(path.join(project.dir, 'specs/schemas/users-current.schema.json'), readFileSync(path.join(PROJECT_ROOT, 'specs/schemas/users-current.schema.json')));
-      const build = await buildProject({ cwd: project.dir });
-      assert.deepEqual(build.errors.map((e) => e.code), []);
-      const collection = JSON.parse(build.files.find((f) => f.path.startsWith('collections/'))!.content) as object;
+      // The loader refuses the line separator now (E_UNSAFE_TEXT), at the character; the compiler, given the same
+      // request anyway, must still produce an inert check (defence in depth).
+      const refused = await buildProject({ cwd: project.dir });
+      assert.deepEqual(refused.errors.map((e) => [e.code, e.file, e.line]), [['E_UNSAFE_TEXT', specFile, refused.errors[0]?.line]]);
+      assert.ok(refused.errors[0]!.line > 1);
+      const loaded = await loadSpecs({ specsDir: 'specs', cwd: project.dir });
+      const model = normalizeCollection(loaded.collections[0]!, { valueOf: (source) => source.toJS(), schemaFiles: loaded.schemaFiles, cwd: project.dir, errors: [] });
+      const collection = compileCollection(model, createCompileContext());
       assertScriptLinesInert(collection);
       const before = requests.length;
       const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
@@ -403,5 +411,6 @@ function caseOwns(c: Case, file: string): boolean {
   const markers = isCollectionLevel(c) ? [`specs/${c.texts.collectionDir ?? `collection ${c.id}`}/`] : [`/${c.texts.folderDir ?? `case ${c.id}`}/`];
   if (c.texts.schemaLabel !== undefined) markers.push(c.texts.schemaLabel);
   if (c.texts.captureVariableName !== undefined) markers.push('specs/corpus/.resources/definition.yaml');
-  return markers.some((m) => file.includes(m));
+  // Diagnostics name a file or directory with its unsafe characters escaped (printable), and a directory without a slash.
+  return markers.map(printable).some((m) => `${file}/`.includes(m));
 }
