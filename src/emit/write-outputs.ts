@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, rmdirSync } from 'node:fs';
+import { readdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
-import { isInside, PathGuardError, readFileInside, realRootOf, relativeInside, removeOwnedFile, resolveInside, sha256, writeFileInside } from '../paths/path-guard.js';
+import { isInside, lstatOrUndefined, PathGuardError, readFileInside, realRootOf, relativeInside, removeOwnedFile, resolveInside, sha256, writeFileInside } from '../paths/path-guard.js';
 import { COLLECTION_SUFFIX, displayPath, ENVIRONMENT_SUFFIX, type BuildResult, type OutputFile } from './build-project.js';
 import { readOwnership, writeOwnership } from './ownership.js';
 
@@ -211,12 +211,4 @@ function removeEmptyDirs(dir: string, removeSelf: boolean): void {
 
 function existsAsFile(file: string): boolean {
   return lstatOrUndefined(file)?.isFile() ?? false;
-}
-
-function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(p);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 // Reading an import input file: a regular file (not a directory, device, FIFO or socket: `/dev/zero` would never
 // end and a FIFO would never start), at most MAX_IMPORT_BYTES read, UTF-8 with or without a byte order mark, JSON.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { firstInvalidUtf8 } from '../spec/parse-value.js';
 import { ImportError } from './import-error.js';
 import { lineAndColumn, locateJsonError } from './json-syntax.js';
 
@@ -81,26 +82,6 @@ export function parseImportText(bytes: Uint8Array): unknown {
   }
 }
 
-/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629 §4), or undefined. */
-export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const [length, min, max] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
-    if (length === 0) return i;
-    const second = bytes[i + 1];
-    if (second === undefined || second < min || second > max) return i;
-    for (let k = 2; k < length; k++) {
-      const next = bytes[i + k];
-      if (next === undefined || next < 0x80 || next > 0xbf) return i;
-    }
-    i += length;
-  }
-  return undefined;
-}
 
 function refuseNonFile(stats: Stats): void {
   if (stats.isFile()) return;
@@ -120,3 +101,5 @@ function cannotRead(error: unknown): ImportError {
   const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'it cannot be read';
   return new ImportError('E_IMPORT_READ', `cannot read it: ${why}${code ? ` (${code})` : ''}`, { hint: code === 'ENOENT' ? 'check the path' : undefined });
 }
+
+export { firstInvalidUtf8 };

@@ -4,7 +4,7 @@
 // the way or at the target), and a failure while moving puts back what was there before.
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { makeDirsInside, moveFileInside, PathGuardError, realRootOf, resolveInside, writeFileInside } from '../paths/path-guard.js';
+import { lstatOrUndefined, makeDirsInside, moveFileInside, PathGuardError, realRootOf, resolveInside, writeFileInside } from '../paths/path-guard.js';
 import type { ImportedFile } from './import-collection.js';
 import { ImportError } from './import-error.js';
 
@@ -167,15 +167,5 @@ function removeEmptyDir(dir: string): void {
     rmdirSync(dir);
   } catch {
     // Not empty, or gone: leave it.
-  }
-}
-
-function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(p);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
   }
 }

@@ -293,7 +293,8 @@ export function removeOwnedFile(root: string, relative: string, expectedSha256: 
   return 'removed';
 }
 
-function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
+/** lstat, or undefined when nothing is there (a missing file, or a path through a file). Never follows a link. */
+export function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
   try {
     return lstatSync(p);
   } catch (error) {

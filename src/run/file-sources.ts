@@ -5,9 +5,9 @@
 // inside the folder would escape it: mvpm checks every `src` by real path through the path guard before the run,
 // and refuses a folder that holds any link (a pre-request script can still change a `src` at run time, and then
 // only Newman's lexical check stands between it and the disk).
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { PathGuardError, resolveInside } from '../paths/path-guard.js';
+import { lstatOrUndefined, PathGuardError, resolveInside } from '../paths/path-guard.js';
 import { RunError } from './errors.js';
 
 /** The folder, relative to the project (the directory holding specs/), that form-data files are read from. */
@@ -114,14 +114,4 @@ function checkSrc(src: unknown, filesDir: string, where: string, problems: strin
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function lstatOrUndefined(file: string): ReturnType<typeof lstatSync> | undefined {
-  try {
-    return lstatSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
 }

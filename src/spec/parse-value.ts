@@ -94,7 +94,7 @@ function printable(text: string): string {
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629 §4). */
-function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
