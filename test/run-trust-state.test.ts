@@ -174,12 +174,12 @@ describe('state files are read field by field', () => {
     assert.deepEqual(readState(file), valid, 'a valid file reads back as written');
   });
 
-  test('mvpm token with a wrong-typed refreshToken exits 1 naming the field, and writes nothing', async () => {
+  test('mvpm token with a wrong-typed refreshToken exits 2 naming the field, and writes nothing', async () => {
     const file = nextFile();
     writeFileSync(file, JSON.stringify({ ...valid, refreshToken: { value: TOKEN } }));
     const out = path.join(work.dir, 'token-object.txt');
     const result = await runCli(['token', '--out', out, '--state-file', file], PROJECT_ROOT, {});
-    assert.equal(result.code, 1, result.stderr);
+    assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, /^mvpm token: error\[E_STATE_FILE\]: the token state file .* is damaged: `refreshToken` must be a non-empty string/);
     assert.equal(existsSync(out), false);
     assert.ok(!(result.stdout + result.stderr).includes(TOKEN) && !result.stderr.includes('[object Object]'));

@@ -163,8 +163,8 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** A runner error's exit code: 130 interrupted; 1 Newman failed or the state file is damaged; otherwise 2 (nothing was run). */
+/** A runner error's exit code: 130 interrupted; 1 Newman failed; otherwise 2 (bad input or usage: nothing was run). */
 export function runErrorExitCode(error: RunError): number {
   if (error.code === 'E_INTERRUPTED') return EXIT.interrupted;
-  return error.code === 'E_NEWMAN' || error.code === 'E_STATE_FILE' ? EXIT.failed : EXIT.usage;
+  return error.code === 'E_NEWMAN' ? EXIT.failed : EXIT.usage;
 }
