@@ -64,8 +64,8 @@ Options:
   --state-file <path>   Default: the one mvpm run --target mediavalet uses
   -h, --help            Show this help
 
-Exit codes: 0 written; 1 a damaged state file; 2 bad usage (no --out, a link at <file>), no usable refresh
-token, or a state file of another server (E_STATE_MISMATCH).
+Exit codes: 0 written; 2 bad usage (no --out, a link at <file>), a damaged state file (E_STATE_FILE), no usable
+refresh token, or a state file of another server (E_STATE_MISMATCH).
 
 Examples:
   mvpm token --out refresh-token.txt
