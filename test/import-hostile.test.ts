@@ -155,7 +155,8 @@ describe('hostile imports: exact messages and exit codes, nothing outside the ou
           assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `a secret reached the output`);
           for (const [file, what] of snapshot(specs)) if (what.startsWith('file')) assert.ok(!readFileSync(path.join(specs, file), 'utf8').includes(secret), `a secret reached ${file}`);
         }
-        assert.ok(elapsed < 5000, `took ${Math.round(elapsed)} ms`);
+        // A bound against hangs (a FIFO, /dev/zero), not a speed target: generous, since the machine may be busy.
+        assert.ok(elapsed < 30_000, `took ${Math.round(elapsed)} ms`);
       } finally {
         cleanup();
       }
