@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RunError } from '../src/run/errors.ts';
 import { chooseRefreshToken, runSuite, type RunOptions } from '../src/run/run-suite.ts';
-import { fingerprint, readState } from '../src/run/state-file.ts';
+import { fingerprint, readState, type TokenState } from '../src/run/state-file.ts';
 import type { StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from './standin-helpers.ts';
@@ -57,7 +57,7 @@ async function assertUsable(run: { options: RunOptions; token: string }, reason:
   assert.equal(state.pending, undefined);
   assert.deepEqual(state.spent, []);
   // The next run would send the same token again (no E_REFRESH_IN_DOUBT).
-  assert.deepEqual(chooseRefreshToken(run.token, state, 'mediavalet'), { token: run.token, source: 'MV_REFRESH_TOKEN' });
+  assert.deepEqual(chooseRefreshToken(run.token, state as TokenState, 'mediavalet'), { token: run.token, source: 'MV_REFRESH_TOKEN' });
   if (runAgain) {
     const next = await runSuite(run.options);
     assert.equal(next.ok, false);

@@ -62,31 +62,40 @@ export function withholdSpentToken(request: GuardedRequest, isSpent: (token: str
  * what follows a `=` (`refresh_token=…` in a cookie or a header).
  */
 export function candidates(text: string): Set<string> {
-  const found = new Set<string>([text, decoded(text)]);
-  for (const value of new URLSearchParams(text.includes('?') ? text.slice(text.indexOf('?') + 1) : text).values()) found.add(value);
+  const found = new Set<string>();
+  const add = (value: string): void => {
+    if (value === '') return;
+    found.add(value);
+    for (const form of decodings(value)) found.add(form);
+  };
+  add(text);
+  for (const value of new URLSearchParams(text.includes('?') ? text.slice(text.indexOf('?') + 1) : text).values()) add(value);
   try {
     collectStrings(JSON.parse(text), found);
   } catch {
     // Not JSON.
   }
-  const words = new Set([text, decoded(text)].flatMap((source) => source.split(/[\s,;"'{}[\]()<>?&#]+/)));
+  const words = new Set([text, ...decodings(text)].flatMap((source) => source.split(/[\s,;"'{}[\]()<>?&#]+/)));
   for (const word of words) {
-    if (word === '') continue;
-    found.add(word);
+    add(word);
     const equals = word.indexOf('=');
-    if (equals > 0) found.add(word.slice(equals + 1));
+    if (equals > 0) add(word.slice(equals + 1));
     // A path segment: /revoke/<token>.
-    for (const segment of word.split('/')) if (segment !== '') found.add(segment);
+    for (const segment of word.split('/')) add(segment);
   }
   return found;
 }
 
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
+/** `text` URL-decoded, reading `+` as a space (forms) and as itself (paths, base64). */
+function decodings(text: string): string[] {
+  const decode = (value: string): string | undefined => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return undefined;
+    }
+  };
+  return [decode(text), decode(text.replace(/\+/g, ' '))].filter((v): v is string => v !== undefined && v !== text);
 }
 
 function collectStrings(value: unknown, into: Set<string>, depth = 0): void {
