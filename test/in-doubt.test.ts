@@ -169,14 +169,14 @@ describe('a spent refresh token is never sent to a real target', () => {
     const run = await options(server.url, { folders: ['Refresh chain', 'Stand-in checks'] });
     const sent: string[] = [];
     const result = await runSuite({ ...run.options, onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`) });
-    assert.equal(result.ok, false, JSON.stringify(result));
-    assert.ok(result.explanations.some((t) => /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(t)), result.explanations.join('\n'));
-    assert.ok(result.errors.some((t) => /withheld/.test(t)), result.errors.join('\n'));
-    assert.ok(sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)), sent.join('\n'));
     // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still works.
     const state = readState(run.options.stateFile!)!;
     assert.equal(state.dead, undefined);
     assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
+    assert.equal(result.ok, false, JSON.stringify(result));
+    assert.ok(result.explanations.some((t) => /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(t)), result.explanations.join('\n'));
+    assert.ok(result.errors.some((t) => /withheld/.test(t)), result.errors.join('\n'));
+    assert.ok(sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)), sent.join('\n'));
   });
 
   test('against a stand-in, the same folder still sends its spent token (that is its check)', async () => {
