@@ -41,7 +41,7 @@ describe('failures explain themselves', () => {
     {
       name: 'a refresh token that was already used (invalid_grant), and the next run asks for mvpm login',
       setup: async () => env('grant', { MV_REFRESH_TOKEN: 'not-a-refresh-token-at-all' }),
-      explains: /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm login/,
+      explains: /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm login.*Against a stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every saved token is refused/,
       after: async (e) => {
         const next = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...e, MV_REFRESH_TOKEN: '' });
         assert.equal(next.code, 2);

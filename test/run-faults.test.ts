@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { RunError } from '../src/run/errors.ts';
 import { runSuite, type RunEvent, type RunOptions } from '../src/run/run-suite.ts';
-import { fingerprint, readState } from '../src/run/state-file.ts';
+import { fingerprint, isSpent, readState } from '../src/run/state-file.ts';
 import { startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
 import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
@@ -64,7 +64,7 @@ describe('faults: what a run does about each', () => {
     assert.ok(result.explanations.some((t) => /a refresh did not complete \(HTTP 503\)/.test(t)), result.explanations.join('\n'));
     const state = readState(options.stateFile!)!;
     assert.notEqual(state.refreshToken, first);
-    assert.ok(state.spent.includes(fingerprint(first)));
+    assert.ok(isSpent(state, first));
     assert.equal(state.inDoubt, undefined);
     assert.equal((await runSuite(options)).ok, true);
   });

@@ -80,8 +80,8 @@ describe('a token belongs to one server', () => {
     const result = await runSuite({ target: 'mediavalet', env: mediavaletEnv(server), stateFile: here, cwd: PROJECT_ROOT, reporters: [], folders: ['Refresh chain'] });
     assert.equal(result.ok, true, JSON.stringify(result));
     const state = readState(here)!;
-    assert.equal(state.version, 2);
-    assert.ok(state.version === 2 && state.tokenEndpointOrigin === new URL(server.url).origin && state.clientIdFingerprint === fingerprint(DEMO_CLIENT.clientId));
+    assert.equal(state.version, 3);
+    assert.ok(state.version === 3 && state.tokenEndpointOrigin === new URL(server.url).origin && state.clientIdFingerprint === fingerprint(DEMO_CLIENT.clientId));
   });
 
   test('MV_AUTH_BASE_URL and MV_API_BASE_URL must be https (http only on this machine): exit 2 naming the variable, never the value', async () => {
@@ -138,9 +138,10 @@ describe('state files are read field by field', () => {
     ['refreshToken an object', { ...valid, refreshToken: { value: TOKEN } }, /`refreshToken` must be a non-empty string/],
     ['refreshToken a number', { ...valid, refreshToken: 42 }, /`refreshToken` must be a non-empty string/],
     ['accessToken empty', { ...valid, accessToken: '' }, /`accessToken` must be a non-empty string/],
-    ['spent not a list', { ...valid, spent: TOKEN }, /`spent` must be a list of SHA-256 fingerprints/],
-    ['spent holding a raw token', { ...valid, spent: [TOKEN] }, /`spent` must be a list of SHA-256 fingerprints/],
-    ['an unknown version', { ...valid, version: 3 }, /`version` must be 1 or 2/],
+    ['spent not a list', { ...valid, spent: TOKEN }, /`spent` must be a list of \{ fingerprint, at \}/],
+    ['spent holding a raw token', { ...valid, spent: [TOKEN] }, /`spent` must be a list of \{ fingerprint, at \}/],
+    ['version 2 spent holding a raw token', { ...valid, version: 2, spent: [TOKEN] }, /`spent` must be a list of SHA-256 fingerprints/],
+    ['an unknown version', { ...valid, version: 4 }, /`version` must be 1, 2 or 3/],
     ['no target', { ...valid, target: undefined }, /`target` is missing/],
     ['expiry as text', { ...valid, accessTokenExpiresAt: '1700000000000' }, /`accessTokenExpiresAt` must be a number/],
     ['pending fingerprint a number', { ...valid, pending: { fingerprint: 1, since: 'now' } }, /`pending\.fingerprint` must be a SHA-256 fingerprint/],

@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Masker } from './masking.js';
-import type { TokenCall, TokenOutcome } from './token-journal.js';
+import { withholdSpentToken } from './spent-token-guard.js';
+import { failedTokenCallOutcome, type TokenCall, type TokenOutcome } from './token-journal.js';
 
 /** What the CLI shows of a run, already masked. */
 export type ProgressEvent =
@@ -17,6 +18,12 @@ export interface ObserverHooks {
   readonly afterTokenCall: (call: TokenCall, outcome: TokenOutcome) => void;
   /** A plain-language reason for a failure the user can act on. */
   readonly explain: (text: string) => void;
+  /**
+   * Set for a target whose sign-ins are real (not a stand-in), whatever the specs declare: whether the journal
+   * records a token as spent. A request carrying such a token is withheld (never sent) and reported to `withheld`.
+   */
+  readonly isSpent?: (token: string) => boolean;
+  readonly withheld?: (text: string) => void;
 }
 
 interface SdkList {
@@ -24,8 +31,9 @@ interface SdkList {
 }
 interface SdkRequest {
   method: string;
-  url: { toString(): string };
-  body?: { mode?: string; urlencoded?: SdkList };
+  url: { protocol?: string; toString(): string };
+  headers?: { each(iterator: (item: { key?: string | null; value?: unknown }) => void): void };
+  body?: { mode?: string; raw?: string; urlencoded?: SdkList & { each(iterator: (item: { value?: unknown }) => void): void } };
 }
 interface SdkResponse {
   code: number;
@@ -47,8 +55,16 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
   let inFlight = 0;
   let idle: (() => void)[] = [];
   const pending = new Map<unknown, TokenCall>();
+  const withheld = new WeakSet<object>();
 
-  emitter.on('beforeRequest', (_error: unknown, args: { request: SdkRequest }) => {
+  emitter.on('beforeRequest', (_error: unknown, args: { request: SdkRequest; item?: SdkItem }) => {
+    if (hooks.isSpent && withholdSpentToken(args.request, hooks.isSpent)) {
+      withheld.add(args.request);
+      const text = `mvpm withheld "${itemPath(args.item) ?? '(script request)'}": it carries a refresh token that an earlier refresh spent, and sending it to a real server would make a strict one revoke the whole sign-in. Requests that reuse a spent token belong on the stand-in only; nothing was sent.`;
+      hooks.explain(text);
+      hooks.withheld?.(text);
+      return;
+    }
     const call = tokenCallOf(args.request, hooks.tokenUrl);
     if (!call) return;
     inFlight += 1;
@@ -58,6 +74,10 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
   });
 
   emitter.on('request', (error: (Error & { code?: string }) | null, args: { request: SdkRequest; response?: SdkResponse; item?: SdkItem }) => {
+    if (withheld.has(args.request)) {
+      hooks.progress({ type: 'request', collection: hooks.collection, item: itemPath(args.item) ?? '(script request)', method: args.request.method, url: '(withheld)', error: 'withheld: it carries a spent refresh token' });
+      return;
+    }
     const call = pending.get(args.request) ?? tokenCallOf(args.request, hooks.tokenUrl);
     const body = parseJson(args.response?.stream);
     if (call) {
@@ -123,8 +143,9 @@ function tokenCallOf(request: SdkRequest, tokenUrl: string): TokenCall | undefin
 }
 
 function outcomeOf(error: (Error & { code?: string }) | null, response: SdkResponse | undefined, body: Record<string, unknown> | undefined): TokenOutcome {
-  if (error || !response) return { kind: 'unknown', reason: error?.code ?? error?.message ?? 'no response' };
-  if (response.code >= 500) return { kind: 'unknown', reason: `HTTP ${response.code}` };
+  // Whether a failure may have spent the token is decided by one table (TOKEN_FAILURES in token-journal.ts).
+  if (error || !response) return failedTokenCallOutcome(error ? { ...error, message: error.message } : { message: 'no response' });
+  if (response.code >= 500) return failedTokenCallOutcome({ status: response.code });
   if (response.code === 200) {
     return {
       kind: 'issued',
@@ -140,11 +161,13 @@ function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: st
   if (outcome.kind === 'refused' && outcome.error === 'invalid_grant') {
     explain(
       call.grantType === 'refresh_token'
-        ? 'invalid_grant: the refresh token was already used, has expired or was revoked. Refresh tokens work once; get a new one by signing in again (`mvpm login`, or "Get New Access Token" in Postman).'
+        ? 'invalid_grant: the refresh token was already used, has expired or was revoked. Refresh tokens work once; get a new one by signing in again (`mvpm login`, or "Get New Access Token" in Postman). Against a stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every saved token is refused; sign in again.'
         : 'invalid_grant: the authorization code was already used, is older than 60 seconds, or the redirect URI differs from the one used to sign in. Sign in again and exchange the new code at once.',
     );
   } else if (outcome.kind === 'refused' && outcome.error === 'invalid_client') {
     explain('invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret (MV_CLIENT_ID and MV_CLIENT_SECRET).');
+  } else if (outcome.kind === 'unsent' && call.grantType === 'refresh_token') {
+    explain(`a refresh could not reach the server (${outcome.reason}): nothing was sent, so the refresh token was not spent and stays usable. Fix the address or the network and run again.`);
   } else if (outcome.kind === 'unknown' && call.grantType === 'refresh_token') {
     explain(`a refresh did not complete (${outcome.reason}): the server may have spent the refresh token anyway. mvpm kept it, flagged in doubt; a later refresh that works clears the flag. If it is still in doubt when the run ends, the next run will not send it without --retry-in-doubt: sign in again with \`mvpm login\`.`);
   }
@@ -175,8 +198,9 @@ function explainConnection(error: Error & { code?: string }, request: SdkRequest
   }
   const why =
     error.code === 'ECONNREFUSED' ? 'nothing is listening there (is the server running, is the port right?)'
-    : error.code === 'ENOTFOUND' ? 'the host name does not resolve (check the base URL)'
+    : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? 'the host name does not resolve (check the base URL)'
     : error.code === 'ETIMEDOUT' || error.code === 'ESOCKETTIMEDOUT' ? 'it did not answer in time (--timeout)'
+    : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(error.code ?? '') ? `its TLS certificate was refused (${error.code})`
     : error.code === 'ECONNRESET' ? 'the connection was dropped'
     : error.message;
   explain(`could not get an answer from ${where}: ${why}.`);

@@ -10,7 +10,7 @@ import { observeRun, type ProgressEvent } from './observe-run.js';
 import { checkReportPaths, maskReports, reportFiles } from './reports.js';
 import { TOKEN_PATH } from './server-url.js';
 import { adoptState, checkStateBinding, stateBinding } from './state-binding.js';
-import { emptyState, defaultStatePath, fingerprint, readState, stateDirectory, writeState, type TokenState } from './state-file.js';
+import { emptyState, defaultStatePath, fingerprint, isSpent, readState, stateDirectory, withOffered, writeState, type TokenState } from './state-file.js';
 import { lockState } from './state-lock.js';
 import { afterTokenCall, beforeTokenCall } from './token-journal.js';
 
@@ -91,12 +91,16 @@ class Session {
   readonly reportNames: string[] = [];
   private summaries: NewmanRunSummary[] = [];
   private savedOnce = false;
+  /** Requests the spent-token guard withheld (see spent-token-guard.ts): each fails the run. */
+  private withheld: string[] = [];
 
+  /** `realTarget`: the server's sign-ins are real (not a stand-in mvpm knows of), so spent tokens are withheld. */
   constructor(
     readonly options: RunOptions,
     readonly tokenUrl: string,
     private state: TokenState | undefined,
     readonly stateFile: string | undefined,
+    private readonly realTarget = false,
   ) {}
 
   emit(event: RunEvent): void {
@@ -131,6 +135,7 @@ class Session {
             const masked = this.masker.mask(text);
             if (!this.explanations.includes(masked)) this.explanations.push(masked);
           },
+          ...(this.realTarget ? { isSpent: (token: string) => isSpent(this.state, token), withheld: (text: string) => this.withheld.push(text) } : {}),
         });
       },
     });
@@ -181,7 +186,7 @@ class Session {
     const counts = this.summaries.map(countResults);
     const passed = counts.reduce((n, c) => n + c.passed, 0);
     const failed = counts.reduce((n, c) => n + c.failed, 0);
-    const errors = counts.flatMap((c) => c.errors).map((e) => this.masker.mask(e));
+    const errors = [...counts.flatMap((c) => c.errors), ...this.withheld].map((e) => this.masker.mask(e));
     return { passed, failed, errors, explanations: [...this.explanations], ok: failed === 0 && errors.length === 0 && passed > 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) };
   }
 }
@@ -255,9 +260,10 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     const previous = stored ? adoptState(stored, binding) : undefined;
     const chosen = chooseRefreshToken(env[CREDENTIAL_VARIABLES.refreshToken], previous, target, options.retryInDoubt ?? false);
     // The token about to be sent is the chain's current one from now on, whichever source it came from.
-    const start = previous ?? emptyState(binding, new Date());
+    // MV_REFRESH_TOKEN's value can be offered again by the next run: once spent, it is never forgotten.
+    const start = withOffered(previous ?? emptyState(binding, new Date()), env[CREDENTIAL_VARIABLES.refreshToken]);
     const { dead: _dead, ...alive } = start;
-    session = new Session(options, `${authBaseUrl}${TOKEN_PATH}`, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile);
+    session = new Session(options, `${authBaseUrl}${TOKEN_PATH}`, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile, target !== 'standin');
     session.masker.addIdentity(env[CREDENTIAL_VARIABLES.clientId]);
     for (const name of [CREDENTIAL_VARIABLES.clientSecret, CREDENTIAL_VARIABLES.subscriptionKey, CREDENTIAL_VARIABLES.refreshToken]) session.masker.addSecret(env[name]);
     session.masker.addSecret(previous?.refreshToken);
@@ -303,7 +309,7 @@ export function chooseRefreshToken(
   target: Target,
   retryInDoubt = false,
 ): { token: string; source: 'MV_REFRESH_TOKEN' | 'state file' } | undefined {
-  const spent = new Set(state?.spent ?? []);
+  const spent = new Set(state?.spent.map((s) => s.fingerprint) ?? []);
   const doubtful = new Set([state?.pending?.fingerprint, state?.inDoubt?.fingerprint].filter((f): f is string => f !== undefined));
   const usable = (token: string): boolean => !spent.has(fingerprint(token)) && (retryInDoubt || !doubtful.has(fingerprint(token)));
   if (fromEnv && usable(fromEnv)) return { token: fromEnv, source: 'MV_REFRESH_TOKEN' };

@@ -23,11 +23,11 @@ export function stateBinding(target: string, authBaseUrl: string, clientId: stri
 export function checkStateBinding(stored: StoredTokenState, expected: Omit<StateBinding, 'clientIdFingerprint'> & { readonly clientIdFingerprint?: string }, file: string): void {
   const differences: string[] = [];
   if (stored.target !== expected.target) differences.push(`it belongs to the ${stored.target} target, and this is ${expected.target}`);
-  const recordedOrigin = stored.version === 2 ? stored.tokenEndpointOrigin : originOrUndefined(stored.authBaseUrl);
+  const recordedOrigin = stored.version === 3 ? stored.tokenEndpointOrigin : originOrUndefined(stored.authBaseUrl);
   if (recordedOrigin !== expected.tokenEndpointOrigin) {
     differences.push(`its tokens were issued by ${recordedOrigin ?? 'an unknown server'}, and this would send them to ${expected.tokenEndpointOrigin}`);
   }
-  if (stored.version === 2 && expected.clientIdFingerprint !== undefined && stored.clientIdFingerprint !== expected.clientIdFingerprint) {
+  if (stored.version === 3 && expected.clientIdFingerprint !== undefined && stored.clientIdFingerprint !== expected.clientIdFingerprint) {
     differences.push('it belongs to another client id than MV_CLIENT_ID');
   }
   if (differences.length === 0) return;
@@ -37,9 +37,12 @@ export function checkStateBinding(stored: StoredTokenState, expected: Omit<State
   );
 }
 
-/** A checked state in the current version: a version 1 file gains the binding, written with its next save. */
+/**
+ * A checked state in the current version, written so with its next save: a version 1 file gains the binding (a
+ * version 2 file was read as version 3 already, its spent list timed at its last write; see parseState).
+ */
 export function adoptState(stored: StoredTokenState, binding: StateBinding): TokenState {
-  return { ...stored, version: 2, authBaseUrl: binding.authBaseUrl, tokenEndpointOrigin: binding.tokenEndpointOrigin, clientIdFingerprint: stored.version === 2 ? stored.clientIdFingerprint : binding.clientIdFingerprint };
+  return { ...stored, version: 3, authBaseUrl: binding.authBaseUrl, tokenEndpointOrigin: binding.tokenEndpointOrigin, clientIdFingerprint: stored.version === 3 ? stored.clientIdFingerprint : binding.clientIdFingerprint };
 }
 
 function originOrUndefined(url: string): string | undefined {

@@ -16,6 +16,9 @@ export const SERVE_HELP = `Usage: mvpm serve [--port <n>] [--access-token-ttl <s
 Starts the local stand-in of MediaValet (sign-in server and API) on 127.0.0.1, for Postman
 ("Get New Access Token") and for mvpm run --base-url. Stops on Ctrl-C.
 
+Its sign-ins and tokens live only as long as the process: after a restart every token it
+issued is refused (invalid_grant), and Postman or mvpm run must sign in again.
+
 Options:
   --port <n>               Port to listen on (default: 4010; 0 picks a free one)
   --access-token-ttl <s>   Access-token lifetime in seconds (default: 3600)
@@ -128,6 +131,7 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
       `  subscription key ${DEMO_SUBSCRIPTION_KEY}`,
       '',
       ...(faults.length === 0 ? [] : [out.yellow('  Faults armed (the stand-in misbehaves on purpose):'), ...server.faults.armed.map((armed) => `  - ${describeFault(armed.fault)}`), '']),
+      out.yellow('Tokens live only as long as this process: after a restart, every token it issued is refused (invalid_grant); sign in again.'),
       'In Postman: select "MediaValet - Local Stand-in"; set authBaseUrl and apiBaseUrl to the URL above if the port differs.',
       'Press Ctrl-C to stop.',
       '',
