@@ -3,8 +3,8 @@
 // usable: the next run starts and sends the same token. Rows that leave it in doubt: the next run refuses it
 // (E_REFRESH_IN_DOUBT). Plus the guard that withholds a spent token from a real target, whatever the specs run.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { chooseRefreshToken, runSuite, type RunOptions } from '../src/run/run-su
 import { fingerprint, readState, type TokenState } from '../src/run/state-file.ts';
 import type { StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT } from './helpers.ts';
+
+const TLS_FIXTURE = path.join(PROJECT_ROOT, 'test/tls');
 import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
@@ -96,10 +98,8 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
   });
 
   test('a self-signed certificate (refused during the TLS handshake): usable', async () => {
-    const dir = mkdtempSync(path.join(work.dir, 'tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
     let reached = 0;
-    tls = https.createServer({ key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) }, (_req, res) => {
+    tls = https.createServer({ key: readFileSync(path.join(TLS_FIXTURE, 'self-signed-key.pem')), cert: readFileSync(path.join(TLS_FIXTURE, 'self-signed-cert.pem')) }, (_req, res) => {
       reached += 1;
       res.end();
     });
