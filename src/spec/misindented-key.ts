@@ -17,9 +17,13 @@ export interface MisindentedKey {
 interface Line {
   readonly number: number;
   readonly start: number;
+  readonly end: number;
   readonly indent: number;
+  /** The line without its indentation, cut to HEAD characters: keys are short, and a cut line keeps the regular expressions linear. */
   readonly text: string;
 }
+
+const HEAD = 1024;
 
 /** A block mapping key at the start of `text` (plain, or quoted): `status:`, `$.a:`, `"X-Key":`, not `- a` or `{a: 1}`. */
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?!- )[^\s#'"{[\]}](?:[^:]|:(?=\S))*?)\s*:(?=\s|$)/;
@@ -32,7 +36,7 @@ const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?!- )[^\s#'"{[\]}](?:[^:]|:(?=\
  */
 export function misindentedKey(text: string, code: string, message: string, offset: number): MisindentedKey | undefined {
   const lines = significantLines(text);
-  const at = lines.findIndex((l) => l.start <= offset && offset <= l.start + l.indent + l.text.length);
+  const at = lines.findIndex((l) => l.start <= offset && offset <= l.end);
   if (at === -1) return undefined;
   // yaml also says BAD_INDENT of a flow mapping left open (`{ status: 200` and a key below): not this mistake.
   if (code === 'BAD_INDENT') return /^All mapping items must start at the same column/.test(message) ? describe(lines, at) : undefined;
@@ -93,7 +97,7 @@ function significantLines(text: string): Line[] {
     const end = text.indexOf('\n', start);
     const raw = text.slice(start, end === -1 ? text.length : end);
     const body = raw.trimStart();
-    if (body !== '' && !body.startsWith('#')) out.push({ number, start, indent: raw.length - body.length, text: body.trimEnd() });
+    if (body !== '' && !body.startsWith('#')) out.push({ number, start, end: start + raw.length, indent: raw.length - body.length, text: body.slice(0, HEAD).trimEnd() });
     if (end === -1) break;
     start = end + 1;
   }
