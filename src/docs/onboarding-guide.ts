@@ -94,7 +94,7 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
         '## Trying it against the local stand-in',
         'The repository includes a local stand-in for MediaValet (sign-in server and API), so you can rehearse the steps without a customer account.',
         [
-          `1. In a clone of this repository, run ${code('npx mvpm serve')}. It starts the stand-in on ${code(standin.variables.find((v) => LOOPBACK.test(v.value))?.value ?? 'http://127.0.0.1:4010')} and prints its demo values. Ctrl-C stops it.`,
+          `1. In a clone of this repository, run ${code('npm ci')} once (it installs what the repository needs and compiles its command), then ${code('npx mvpm serve')}. It starts the stand-in on ${code(standin.variables.find((v) => LOOPBACK.test(v.value))?.value ?? 'http://127.0.0.1:4010')} and prints its demo values. Ctrl-C stops it.`,
           `2. Import the environment file [${code(fileName(link.standin))}](${link.standin}) (it appears as **${inline(standin.name)}**) and select it. Its ${list(toFill.filter((k) => standin.variables.some((v) => v.key === k && v.value !== '')))} are public demo values, not secrets.`,
           `3. On the collection's **Authorization** tab press **Get New Access Token**, sign in as ${code('demo')} / ${code('demo')}, approve, then **Proceed** and **Use Token**.`,
           `4. Continue from step 4 above: copy the refresh token into ${code(refreshVar)}${refresh ? `, send **${inline(refresh.path.join(' / '))}**` : ''}, then the API requests.`,

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { codeFrameColumns } from '@babel/code-frame';
 import { fileDiagnostic, maskForFrame, type DiagnosticCode, type SpecDiagnostic } from './diagnostics.js';
 import { decodeSpecText, MAX_NESTING_DEPTH, parseValue, type NotText, type ParsedValue, type ParseFailure } from './parse-value.js';
+import { misindentedKey } from './misindented-key.js';
 import { SpecSource, type SpecFileKind } from './source.js';
 
 /** Below this many files a worker's start-up costs more than it saves. */
@@ -216,8 +217,11 @@ function unparsable(file: string, text: string, failure: ParseFailure): SpecDiag
       return located(file, 'E_YAML_ALIAS', failure.message, 'aliases are limited so that a small file cannot expand into a huge one ("billion laughs"); write the values out', text, failure.offset);
     case 'MULTIPLE_DOCS':
       return located(file, 'E_YAML_SYNTAX', 'the file holds more than one YAML document: a `---` line starts another', 'a spec file is one document: remove the `---` line, or move what follows it to a file of its own', text, failure.offset);
-    default:
+    default: {
+      const misindented = misindentedKey(text, failure.code, failure.message, failure.offset);
+      if (misindented) return located(file, 'E_YAML_SYNTAX', misindented.message, misindented.hint, text, misindented.offset);
       return located(file, 'E_YAML_SYNTAX', failure.message, yamlHint(failure.code, failure.message, lineText), text, failure.offset);
+    }
   }
 }
 
