@@ -9,16 +9,17 @@ import { js } from './js.js';
  * first line terminator in it (U+2028 included), and whatever follows would run. The comment holds only the fixed
  * kind. js() output is also JSON, which is how the import side reads it back.
  */
-export type MarkerKind = 'expect' | 'capture' | 'autoRefresh';
+export type MarkerKind = 'expect' | 'capture' | 'autoRefresh' | 'needs';
 
-export const MARKER_KINDS: readonly MarkerKind[] = ['expect', 'capture', 'autoRefresh'];
+export const MARKER_KINDS: readonly MarkerKind[] = ['expect', 'capture', 'autoRefresh', 'needs'];
 
 /** `/* mvpm:expect *\/ void {"kind":"status","codes":[200]};` */
 export function markerLine(kind: MarkerKind, construct: unknown): string {
   return `/* mvpm:${kind} */ void ${js(construct)};`;
 }
 
-const MARKER = /^\/\* mvpm:(expect|capture|autoRefresh) \*\/ void (.*);$/su;
+/** Indented where the generated piece sits in a block (a request's checks run only when an answer came back). */
+const MARKER = /^ *\/\* mvpm:(expect|capture|autoRefresh|needs) \*\/ void (.*);$/su;
 /** Written before markers moved into code; still read, so older exports import. */
 const COMMENT_MARKER = /^\/\/ mvpm:(expect|capture|autoRefresh) (.*)$/su;
 
