@@ -50,7 +50,6 @@ export function compileAutoRefresh(spec: AutoRefreshSpec): string[] {
     `        console.warn(${js(SKIP_MESSAGE)}, { request: pm.info.requestName, needs: variable, failedRequest: String(cause.request), cause: String(cause.cause), reason: String(cause.reason) });`,
     '        pm.execution.skipRequest();',
     '    }',
-    `    if (failed[${js(v.accessToken)}]) return skip(${js(v.accessToken)});`,
     `    var accessToken = pm.variables.get(${js(v.accessToken)});`,
     `    var refreshToken = pm.variables.get(${js(v.refreshToken)});`,
     `    var expiresAt = Number(pm.variables.get(${js(v.expiresAt)}));`,
