@@ -64,10 +64,21 @@ const HELPERS: Record<HelperName, readonly string[]> = {
 
 const ORDER: readonly HelperName[] = ['at', 'show', 'header', 'capture', 'mark'];
 
+/**
+ * The capture helper as scripts generated before verdicts (no `mark`) wrote it: read only by the import side, so
+ * collections exported then still import as generated (see compileRequestScripts' `flat` layout).
+ */
+const FLAT_CAPTURE: readonly string[] = [
+  'capture: function (variable, value, from) {',
+  '    if (value === undefined || value === null || value === "") pm.expect.fail(from + " has no value to capture into {{" + variable + "}}; {{" + variable + "}} is left as it was");',
+  '    pm.environment.set(variable, typeof value === "string" ? value : JSON.stringify(value));',
+  '},',
+];
+
 /** `var mvpm = { … };` with the named helpers, or nothing when none is used. */
-export function helperBlock(used: ReadonlySet<HelperName>): string[] {
+export function helperBlock(used: ReadonlySet<HelperName>, layout: 'current' | 'flat' = 'current'): string[] {
   if (used.size === 0) return [];
-  const body = ORDER.filter((name) => used.has(name)).flatMap((name) => HELPERS[name]);
+  const body = ORDER.filter((name) => used.has(name) && !(layout === 'flat' && name === 'mark')).flatMap((name) => (layout === 'flat' && name === 'capture' ? FLAT_CAPTURE : HELPERS[name]));
   const last = body.length - 1;
   return ['// mvpm helpers: messages never show a string that may be a token.', 'var mvpm = {', ...body.map((line, i) => `    ${i === last ? line.replace(/,$/, '') : line}`), '};'];
 }

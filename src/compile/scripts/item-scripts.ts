@@ -14,6 +14,11 @@ export interface CompiledScripts {
 export interface RequestScriptContext {
   /** Variables this request needs that other requests produce (see needs.ts); default none. */
   readonly needs?: readonly string[];
+  /**
+   * `flat`: the test script as mvpm wrote it before an unanswered request failed once (no wrapper, no `mark`). Only
+   * the import side asks for it, to recognise collections exported then. Default `current`.
+   */
+  readonly layout?: 'current' | 'flat';
 }
 
 /**
@@ -26,10 +31,11 @@ export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptCo
   const parts: ScriptPart[] = [...request.expectations.map((e) => compileExpectation(e, { concealed })), compileCaptures(request.captures)];
   const generated = parts.flatMap((part) => part.lines);
   const helpers = new Set<HelperName>(parts.flatMap((part) => part.helpers));
+  const flat = ctx.layout === 'flat';
   if (request.captures.length > 0) helpers.add('mark');
   const header = generated.length > 0 ? [sourceLine(request.origin.source.projectPath)] : [];
-  const checks = generated.length > 0 ? unansweredOr(request, generated) : [];
-  const test = [...header, ...helperBlock(helpers), ...checks, ...rawScripts(request.scripts, 'afterResponse')];
+  const checks = generated.length > 0 && !flat ? unansweredOr(request, generated) : generated;
+  const test = [...header, ...helperBlock(helpers, ctx.layout), ...checks, ...rawScripts(request.scripts, 'afterResponse')];
   const prerequest = [...compileNeedsGuard(ctx.needs ?? []), ...rawScripts(request.scripts, 'beforeRequest')];
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
