@@ -6,6 +6,7 @@ import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
 import { compileAutoRefresh, compileAutoRefreshRecovery } from './scripts/auto-refresh.js';
 import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
+import { neededVariables } from './scripts/needs.js';
 
 /**
  * A collection spec → Postman Collection v2.1 JSON. The postman-collection SDK builds and parses the collection
@@ -13,13 +14,14 @@ import { compileRawScripts, compileRequestScripts, type CompiledScripts } from '
  * fields the SDK drops (`url.raw`, `info.schema`), and removes what it adds (`_`, random script ids).
  */
 export function compileCollection(spec: CollectionSpec, ctx: CompileContext): CanonicalCollection {
+  const needs = neededVariables(spec);
   const definition = {
     info: {
       _postman_id: stableId(ctx, 'collection', spec.slug),
       name: spec.name,
       ...(spec.description === undefined ? {} : { description: spec.description }),
     },
-    item: spec.items.map((item) => itemDefinition(item, spec.slug)),
+    item: spec.items.map((item) => itemDefinition(item, needs)),
     ...optional('auth', compileAuth(spec.auth)),
     event: events(withAutoRefresh(compileRawScripts(spec.scripts), spec)),
     variable: spec.variables.map((v) => ({ key: v.key, value: v.value, type: 'string', ...(v.description === undefined ? {} : { description: v.description }) })),
@@ -38,28 +40,30 @@ function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): Compil
   };
 }
 
-function itemDefinition(item: ItemSpec, slug: string): Record<string, unknown> {
-  return item.kind === 'folder' ? folderDefinition(item, slug) : requestDefinition(item, slug);
+type Needs = ReadonlyMap<RequestSpec, readonly string[]>;
+
+function itemDefinition(item: ItemSpec, needs: Needs): Record<string, unknown> {
+  return item.kind === 'folder' ? folderDefinition(item, needs) : requestDefinition(item, needs);
 }
 
-function folderDefinition(folder: FolderSpec, slug: string): Record<string, unknown> {
+function folderDefinition(folder: FolderSpec, needs: Needs): Record<string, unknown> {
   return {
     name: folder.name,
     ...(folder.description === undefined ? {} : { description: folder.description }),
-    item: folder.items.map((item) => itemDefinition(item, slug)),
+    item: folder.items.map((item) => itemDefinition(item, needs)),
     ...optional('auth', compileAuth(folder.auth)),
     event: events(compileRawScripts(folder.scripts)),
   };
 }
 
-function requestDefinition(request: RequestSpec, _slug: string): Record<string, unknown> {
+function requestDefinition(request: RequestSpec, needs: Needs): Record<string, unknown> {
   const protocolProfileBehavior = {
     ...(request.followRedirects === undefined ? {} : { followRedirects: request.followRedirects }),
     ...(request.disableCookies === undefined ? {} : { disableCookies: request.disableCookies }),
   };
   return {
     name: request.name,
-    event: events(compileRequestScripts(request)),
+    event: events(compileRequestScripts(request, { needs: needs.get(request) ?? [] })),
     ...(Object.keys(protocolProfileBehavior).length > 0 ? { protocolProfileBehavior } : {}),
     request: {
       ...optional('auth', compileAuth(request.auth)),

@@ -7,7 +7,7 @@ import { collectVariables, eventsOf, rawScripts, type ImportContext } from './co
 import { captureAsWritten, expectationsAsWritten } from './expectations.js';
 import { quoted } from './import-error.js';
 import { asArray, compact, hasKey, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
-import { importTestScript } from './scripts.js';
+import { importTestScript, withoutNeedsGuard } from './scripts.js';
 import { fieldLabel, hasLiteral, isSecretField, isSecretHeader } from './secrets.js';
 
 /** JSON request bodies nesting deeper than this stay raw text: the spec loader reads at most 64 levels per file. */
@@ -58,7 +58,7 @@ export function importRequest(item: Json, where: string, context: ImportContext)
     settings: nonEmptyObject(settings),
     expect,
     capture: nonEmptyObject(Object.fromEntries(test.captures.map((c) => [c.variable, captureAsWritten(c)]))),
-    scripts: rawScripts({ prerequest: events.prerequest, test: test.raw }, where, context),
+    scripts: rawScripts({ prerequest: withoutNeedsGuard(events.prerequest), test: test.raw }, where, context),
   };
   const description = r['description'];
   spec.description = typeof description === 'string' ? (description === '' ? undefined : description) : isObject(description) && typeof description['content'] === 'string' ? description['content'] : undefined;

@@ -4,6 +4,7 @@
 import { compileAutoRefresh, compileAutoRefreshRecovery } from '../compile/scripts/auto-refresh.js';
 import { compileRequestScripts } from '../compile/scripts/item-scripts.js';
 import { currentFormat, parseMarker, parseSourceLine } from '../compile/scripts/markers.js';
+import { compileNeedsGuard } from '../compile/scripts/needs.js';
 import { parseJsonPath } from '../spec/json-path.js';
 import type * as M from '../spec/model.js';
 import { SpecSource } from '../spec/source.js';
@@ -47,16 +48,30 @@ export function importTestScript(exec: readonly string[]): ImportedTestScript {
   const projectPath = parseSourceLine(exec[0] ?? '') ?? 'imported';
   const source = new SpecSource(projectPath, projectPath, 'request', '');
   const request = { expectations, captures, scripts: [], origin: { source, path: [] } } as unknown as M.RequestSpec;
-  const generated = compiledOrUndefined(() => compileRequestScripts(request).test ?? []);
-  if (generated === undefined) return { expectations: [], captures: [], raw: [...exec], edited: true };
-  const matches = !bad && startsWith(exec, generated);
-  if (!matches) return { expectations: [], captures: [], raw: [...exec], edited: true };
-  return { expectations, captures, raw: exec.slice(generated.length), edited: false };
+  // Today's layout first, then the flat one of collections exported before requests guarded their checks.
+  for (const layout of ['current', 'flat'] as const) {
+    const generated = compiledOrUndefined(() => compileRequestScripts(request, { layout }).test ?? []);
+    if (generated !== undefined && !bad && startsWith(exec, generated)) return { expectations, captures, raw: exec.slice(generated.length), edited: false };
+  }
+  return { expectations: [], captures: [], raw: [...exec], edited: true };
 }
 
 /** A lone generated header (a request whose generated part was removed by hand) is dropped. */
 function stripHeader(exec: readonly string[]): string[] {
   return exec.length > 0 && parseSourceLine(exec[0]!) !== undefined ? exec.slice(1) : [...exec];
+}
+
+/**
+ * A request's pre-request script without the generated guard that skips it when a variable it needs was not
+ * produced: the compiler derives that guard from the collection again, so it is not part of any spec. A guard
+ * that no longer matches its marker was edited and stays.
+ */
+export function withoutNeedsGuard(prerequest: readonly string[]): string[] {
+  const marker = prerequest.length > 0 ? parseMarker(prerequest[0]!) : undefined;
+  const needs = marker?.kind === 'needs' ? marker.construct : undefined;
+  if (!Array.isArray(needs) || needs.length === 0 || !needs.every((n) => typeof n === 'string')) return [...prerequest];
+  const guard = compileNeedsGuard(needs as string[]);
+  return startsWith(prerequest, guard) ? prerequest.slice(guard.length) : [...prerequest];
 }
 
 /** The collection's `autoRefresh`, when its pre-request script starts with the generated piece. */

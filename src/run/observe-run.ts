@@ -1,12 +1,18 @@
 import type { EventEmitter } from 'node:events';
 import type { Masker } from './masking.js';
+import { SKIP_MESSAGE } from '../compile/scripts/needs.js';
 import { withholdSpentToken } from './spent-token-guard.js';
 import { failedTokenCallOutcome, type TokenCall, type TokenOutcome } from './token-journal.js';
 
 /** What the CLI shows of a run, already masked. */
 export type ProgressEvent =
   | { readonly type: 'request'; readonly collection: string; readonly item: string; readonly method: string; readonly url: string; readonly status?: string; readonly ms?: number; readonly error?: string }
-  | { readonly type: 'assertion'; readonly collection: string; readonly item: string; readonly name: string; readonly passed: boolean; readonly message?: string; readonly skipped?: boolean };
+  | { readonly type: 'assertion'; readonly collection: string; readonly item: string; readonly name: string; readonly passed: boolean; readonly message?: string; readonly skipped?: boolean }
+  /**
+   * A request skipped because it needs a variable an earlier request failed to produce: `cause` names that
+   * request (`"Refresh access token"`, or `the access token refresh before "Get current user"`), `reason` says why.
+   */
+  | { readonly type: 'skipped'; readonly collection: string; readonly item: string; readonly needs: string; readonly cause: string; readonly reason: string };
 
 export interface ObserverHooks {
   readonly collection: string;
@@ -56,6 +62,8 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
   let idle: (() => void)[] = [];
   const pending = new Map<unknown, TokenCall>();
   const withheld = new WeakSet<object>();
+  /** Why each request of the run got no answer (`ECONNREFUSED 127.0.0.1:4232`), for the skips it causes. */
+  const unanswered = new Map<string, string>();
 
   emitter.on('beforeRequest', (_error: unknown, args: { request: SdkRequest; item?: SdkItem }) => {
     if (hooks.isSpent && withholdSpentToken(args.request, hooks.isSpent)) {
@@ -99,7 +107,10 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
     } else if (args.response) {
       explainApi(args.response, body, hooks.explain);
     }
-    if (error) explainConnection(error, args.request, hooks.explain);
+    if (error) {
+      explainConnection(error, args.request, hooks.explain);
+      if (args.item) unanswered.set(args.item.name, [typeof error.code === 'string' ? error.code : '', hostOf(args.request)].filter(Boolean).join(' '));
+    }
     hooks.progress({
       type: 'request',
       collection: hooks.collection,
@@ -107,7 +118,7 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
       method: args.request.method,
       url: hooks.masker.mask(args.request.url.toString()),
       ...(args.response ? { status: `${args.response.code} ${args.response.status}`, ms: args.response.responseTime } : {}),
-      ...(error ? { error: hooks.masker.mask(error.message) } : {}),
+      ...(error ? { error: hooks.masker.mask(error.message || error.code || 'no answer came back') } : {}),
     });
   });
 
@@ -120,6 +131,25 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
       passed: !error,
       ...(error ? { message: hooks.masker.mask(error.message) } : {}),
       ...(args.skipped ? { skipped: true } : {}),
+    });
+  });
+
+  emitter.on('console', (_error: unknown, args: { messages?: unknown[] }) => {
+    const [first, detail] = args.messages ?? [];
+    if (first !== SKIP_MESSAGE || detail === null || typeof detail !== 'object') return;
+    const field = (key: string): string => {
+      const value = (detail as Record<string, unknown>)[key];
+      return typeof value === 'string' ? value : '';
+    };
+    const why = unanswered.get(field('failedRequest'));
+    const reason = field('reason') === 'it got no answer' && why ? `it got no answer (${why})` : field('reason');
+    hooks.progress({
+      type: 'skipped',
+      collection: hooks.collection,
+      item: hooks.masker.mask(field('request')),
+      needs: hooks.masker.mask(field('needs')),
+      cause: hooks.masker.mask(field('cause')),
+      reason: hooks.masker.mask(reason),
     });
   });
 
@@ -188,21 +218,25 @@ function explainApi(response: SdkResponse, body: Record<string, unknown> | undef
   }
 }
 
-function explainConnection(error: Error & { code?: string }, request: SdkRequest, explain: (text: string) => void): void {
-  let where = '';
+/** `host:port` of a request's URL, or '' when it does not parse. */
+function hostOf(request: SdkRequest): string {
   try {
     const url = new URL(request.url.toString());
-    where = `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
+    return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
   } catch {
-    where = 'the server';
+    return '';
   }
+}
+
+function explainConnection(error: Error & { code?: string }, request: SdkRequest, explain: (text: string) => void): void {
+  const where = hostOf(request) || 'the server';
   const why =
     error.code === 'ECONNREFUSED' ? 'nothing is listening there (is the server running, is the port right?)'
     : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? 'the host name does not resolve (check the base URL)'
     : error.code === 'ETIMEDOUT' || error.code === 'ESOCKETTIMEDOUT' ? 'it did not answer in time (--timeout)'
     : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(error.code ?? '') ? `its TLS certificate was refused (${error.code})`
     : error.code === 'ECONNRESET' ? 'the connection was dropped'
-    : error.message;
+    : error.message || error.code || 'no answer came back';
   explain(`could not get an answer from ${where}: ${why}.`);
 }
 

@@ -81,6 +81,8 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
   const err = painterFor(io.stderr, io.env);
   const showProgress = reporters.includes('cli');
   const failures: string[] = [];
+  /** Skipped requests by what caused the skip: reported once per cause, not once per request. */
+  const skips = new Map<string, string[]>();
   let currentItem = '';
   const onEvent = (event: RunEvent): void => {
     switch (event.type) {
@@ -113,6 +115,13 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
           if (showProgress) io.stdout.write(`  ${out.red(`${failures.length}. ${event.name}`)}\n`);
         }
         break;
+      case 'skipped': {
+        const key = `${event.cause} failed: ${event.reason}`;
+        const items = skips.get(key) ?? [];
+        if (!items.includes(event.item)) items.push(event.item);
+        skips.set(key, items);
+        break;
+      }
     }
   };
 
@@ -141,6 +150,10 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
     if (failures.length > 0) {
       io.stdout.write(`\n${out.bold('Failures')}\n`);
       failures.forEach((failure, i) => io.stdout.write(`  ${i + 1}. ${failure}\n`));
+    }
+    for (const [because, items] of skips) {
+      io.stdout.write(`\n${out.yellow(`skipped ${items.length} ${items.length === 1 ? 'request' : 'requests'} because ${because}`)}\n`);
+      io.stdout.write(`  ${out.dim(items.map((item) => JSON.stringify(item)).join(', '))}\n`);
     }
     for (const error of result.errors) io.stderr.write(`${err.red('error')}: ${error}\n`);
     if (!result.ok && result.explanations.length > 0) {

@@ -1,6 +1,8 @@
 import type { AutoRefreshSpec } from '../../spec/model.js';
 import { js } from './js.js';
+import { FAILED_VARIABLES } from './helpers.js';
 import { markerLine } from './markers.js';
+import { SKIP_MESSAGE } from './needs.js';
 
 /**
  * The collection-level test script of `autoRefresh`: when the API refuses the access token (a 401 that is not
@@ -25,7 +27,9 @@ export function compileAutoRefreshRecovery(spec: AutoRefreshSpec): string[] {
  * access token (no auth of their own, or OAuth 2.0): when the token is missing or expires within the leeway and a
  * refresh token is present, it refreshes with pm.sendRequest (callback form, which Newman 6.2 supports) and
  * stores the new access token, the rotated refresh token (and the one it spent) and the expiry. A refused refresh
- * fails a test and skips the request: in Newman a throw in a pre-request script would still send it.
+ * fails a test and skips the request: in Newman a throw in a pre-request script would still send it. It also
+ * records the tokens as not produced (see helpers.ts), so the requests after it are skipped and reported once
+ * instead of each trying again and failing; so are they when an earlier request failed to produce a token.
  */
 export function compileAutoRefresh(spec: AutoRefreshSpec): string[] {
   const v = spec.variables;
@@ -39,35 +43,59 @@ export function compileAutoRefresh(spec: AutoRefreshSpec): string[] {
     '(function () {',
     '    var auth = pm.request.auth;',
     '    if (auth && auth.type !== "oauth2") return; // this request does not send the collection\'s access token',
+    `    var failed; try { failed = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}) || "{}"); } catch (e) { failed = {}; }`,
+    '    if (failed === null || typeof failed !== "object") failed = {};',
+    '    function skip(variable) {',
+    '        var cause = failed[variable];',
+    `        console.warn(${js(SKIP_MESSAGE)}, { request: pm.info.requestName, needs: variable, failedRequest: String(cause.request), cause: String(cause.cause), reason: String(cause.reason) });`,
+    '        pm.execution.skipRequest();',
+    '    }',
     `    var accessToken = pm.variables.get(${js(v.accessToken)});`,
     `    var refreshToken = pm.variables.get(${js(v.refreshToken)});`,
     `    var expiresAt = Number(pm.variables.get(${js(v.expiresAt)}));`,
     `    var known = pm.variables.get(${js(v.expiresAt)}) !== undefined && pm.variables.get(${js(v.expiresAt)}) !== "";`,
     `    if (accessToken && (!known || expiresAt - Date.now() > ${js(spec.leewaySeconds * 1000)})) return; // fresh, or its expiry is unknown`,
     '    if (!refreshToken) return; // nothing to refresh with: the request goes out and its checks report the 401',
+    `    if (failed[${js(v.refreshToken)}]) return skip(${js(v.refreshToken)});`,
     `    var clientId = pm.variables.replaceIn(${js(spec.clientId)});`,
     `    var clientSecret = pm.variables.replaceIn(${js(spec.clientSecret)});`,
+    `    var tokenUrl = pm.variables.replaceIn(${js(spec.tokenUrl)});`,
     '    var header = [{ key: "Content-Type", value: "application/x-www-form-urlencoded" }];',
     '    var form = [{ key: "grant_type", value: "refresh_token" }, { key: "refresh_token", value: refreshToken }];',
     ...credentials,
-    `    pm.sendRequest({ url: pm.variables.replaceIn(${js(spec.tokenUrl)}), method: "POST", header: header, body: { mode: "urlencoded", urlencoded: form } }, function (error, response) {`,
+    '    pm.sendRequest({ url: tokenUrl, method: "POST", header: header, body: { mode: "urlencoded", urlencoded: form } }, function (error, response) {',
     '        var body;',
     '        try { body = response && response.json(); } catch (e) { body = undefined; }',
-    '        if (!error && response.code === 200 && body && body.access_token && body.refresh_token) {',
+    '        var answered = !error && response && typeof response.code === "number";',
+    '        if (answered && response.code === 200 && body && body.access_token && body.refresh_token) {',
     `            pm.environment.set(${js(v.previousRefreshToken)}, refreshToken);`,
     `            pm.environment.set(${js(v.accessToken)}, body.access_token);`,
     `            pm.environment.set(${js(v.refreshToken)}, body.refresh_token);`,
     `            if (typeof body.expires_in === "number") pm.environment.set(${js(v.expiresAt)}, String(Date.now() + body.expires_in * 1000));`,
+    `            delete failed[${js(v.accessToken)}];`,
+    `            delete failed[${js(v.refreshToken)}];`,
+    `            pm.variables.set(${js(FAILED_VARIABLES)}, JSON.stringify(failed));`,
     '            return;',
     '        }',
-    '        var reason = error ? "the token endpoint could not be reached (" + error.message + ")"',
-    '            : "the token endpoint answered HTTP " + response.code + (body && body.error ? " " + body.error + (body.error_description ? " (" + body.error_description + ")" : "") : "");',
-    '        var hint = body && body.error === "invalid_grant" ? " The refresh token was already used, has expired or was revoked: sign in again to get a new one."',
-    '            : body && body.error === "invalid_client" ? " Check ClientId and ClientSecret."',
+    '        // Only what the error and the answer say for sure: a code like ECONNREFUSED and the host, the status, OAuth 2.0 error fields.',
+    '        var code = error && typeof error.code === "string" && /^[A-Z][A-Z0-9_]{1,39}$/.test(error.code) ? error.code : "";',
+    '        var host = new RegExp("^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#]+)", "i").exec(tokenUrl);',
+    '        var where = error && typeof error.address === "string" ? error.address + (typeof error.port === "number" ? ":" + error.port : "") : host ? host[1] : "";',
+    '        var text = function (value) { return typeof value === "string" && value.length <= 200 ? value : ""; };',
+    '        var reason = !answered ? "the token endpoint could not be reached" + (code || where ? " (" + [code, where].filter(Boolean).join(" ") + ")" : "")',
+    '            : "the token endpoint answered HTTP " + response.code + (body && text(body.error) ? " " + text(body.error) + (text(body.error_description) ? " (" + text(body.error_description) + ")" : "") : "");',
+    '        var unsent = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/.test(code);',
+    '        var hint = answered && body && body.error === "invalid_grant" ? " The refresh token was already used, has expired or was revoked: sign in again to get a new one."',
+    '            : answered && body && body.error === "invalid_client" ? " Check ClientId and ClientSecret."',
+    '            : unsent ? " Nothing reached the server, so the refresh token is unspent and was kept."',
     '            : " The refresh token was kept; it may have been spent if the server processed the request.";',
     '        pm.test("access token refreshed before \\"" + pm.info.requestName + "\\"", function () {',
-    '            pm.expect.fail("the access token had expired and refreshing it failed: " + reason + "." + hint + " The request was not sent.");',
+    '            pm.expect.fail("the access token " + (accessToken ? "had expired" : "was missing") + " and refreshing it failed: " + reason + "." + hint + " The request was not sent.");',
     '        });',
+    '        var mark = { request: "", cause: "the access token refresh before " + JSON.stringify(pm.info.requestName), reason: reason };',
+    `        failed[${js(v.accessToken)}] = mark;`,
+    `        failed[${js(v.refreshToken)}] = mark;`,
+    `        pm.variables.set(${js(FAILED_VARIABLES)}, JSON.stringify(failed));`,
     '        pm.execution.skipRequest();',
     '    });',
     '})();',

@@ -11,7 +11,7 @@ import { markerLine } from './markers.js';
  */
 export function compileCaptures(captures: readonly CaptureSpec[]): ScriptPart {
   if (captures.length === 0) return { lines: [], helpers: [] };
-  const helpers = new Set<HelperName>(['capture']);
+  const helpers = new Set<HelperName>(['capture', 'mark']);
   const reads = captures.map((capture, i) => {
     const comma = i === captures.length - 1 ? '' : ',';
     const from = capture.from;

@@ -58,6 +58,7 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
       return {
         lines: pmTest(`Content-Type is ${expectation.mediaType}`, [
           'var mediaType = String(pm.response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();',
+          `if (mediaType === "") pm.expect.fail(${js(`Content-Type is missing, so it cannot be ${expectation.mediaType}`)});`,
           `pm.expect(mediaType, "Content-Type").to.equal(${js(expectation.mediaType.toLowerCase())});`,
         ]),
         helpers: [],
@@ -97,6 +98,7 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
       return {
         lines: pmTest(`header ${e.name} equals ${e.expected}`, [
           `var actual = mvpm.header(${name});`,
+          absent(`header ${e.name}`, `equal ${e.expected}`),
           `var expected = ${expectedLiteral(e.expected)};`,
           `if (actual !== expected) pm.expect.fail(${js(`header ${e.name} should equal ${e.expected}, got `)} + mvpm.show(actual, ${reveal && !usesVariables}));`,
         ]),
@@ -107,6 +109,7 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
       return {
         lines: pmTest(`header ${e.name} matches /${e.expected}/`, [
           `var actual = mvpm.header(${name});`,
+          absent(`header ${e.name}`, `match /${e.expected}/`),
           `if (typeof actual !== "string" || !${regexLiteral(e.expected)}.test(actual)) {`,
           `    pm.expect.fail(${js(`header ${e.name} should match /${e.expected}/, got `)} + mvpm.show(actual, ${reveal}));`,
           '}',
@@ -138,6 +141,7 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
       return {
         lines: pmTest(`${p} ${equal ? 'equals' : 'differs from'} ${describeLiteral(e.expected)}`, [
           read,
+          absent(p, `${equal ? 'equal' : 'differ from'} ${describeLiteral(e.expected)}`),
           `var expected = ${expectedLiteral(e.expected)};`,
           equal
             ? fail('actual !== expected', `${p} should equal ${describeLiteral(e.expected)}`, !usesVariables)
@@ -154,7 +158,7 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
         : e.expected === 'object' ? '(actual === null || typeof actual !== "object" || Array.isArray(actual))'
         : `typeof actual !== ${js(e.expected)}`;
       return {
-        lines: pmTest(`${p} is ${article(e.expected)}`, [read, fail(test, `${p} should be ${article(e.expected)}`, true)]),
+        lines: pmTest(`${p} is ${article(e.expected)}`, [read, absent(p, `be ${article(e.expected)}`), fail(test, `${p} should be ${article(e.expected)}`, true)]),
         helpers: ['at', 'show'],
       };
     }
@@ -162,6 +166,7 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
       return {
         lines: pmTest(`${p} matches /${e.expected}/`, [
           read,
+          absent(p, `match /${e.expected}/`),
           fail(`typeof actual !== "string" || !${regexLiteral(e.expected)}.test(actual)`, `${p} should match /${e.expected}/`, true),
         ]),
         helpers: ['at', 'show'],
@@ -177,6 +182,7 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
       return {
         lines: pmTest(`${p} has length ${bounds}`, [
           read,
+          absent(p, `have length ${bounds}`),
           `if (${conditions.join(' || ')}) {`,
           `    pm.expect.fail(${js(`${p} should have length ${bounds}, got `)} + (actual && typeof actual.length === "number" ? "length " + actual.length : mvpm.show(actual, false)));`,
           '}',
@@ -190,6 +196,7 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
       return {
         lines: pmTest(`${p} is one of ${listed}`, [
           read,
+          absent(p, `be one of ${listed}`),
           `var allowed = [${e.expected.map(expectedLiteral).join(', ')}];`,
           fail('allowed.indexOf(actual) === -1', `${p} should be one of ${listed}`, !usesVariables),
         ]),
@@ -209,6 +216,15 @@ const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|
 
 function looksSensitive(segments: readonly (string | number)[]): boolean {
   return segments.some((s) => typeof s === 'string' && SENSITIVE_FIELD.test(s) && !NOT_SENSITIVE_FIELD.test(s));
+}
+
+/**
+ * The first check of every comparison: an absent value (a field the body lacks, a header the answer lacks, a
+ * body that is not JSON) fails with its own message. Without it `notEquals` would pass on nothing, and the other
+ * comparisons would report "got nothing" as if nothing were a value.
+ */
+function absent(subject: string, comparison: string): string {
+  return `if (actual === undefined) pm.expect.fail(${js(`${subject} is missing, so it cannot ${comparison}`)});`;
 }
 
 /** A literal as JavaScript; a string with {{variables}} resolved at run time, after earlier captures. */

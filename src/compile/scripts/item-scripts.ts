@@ -2,26 +2,64 @@ import type { RequestSpec, ScriptSpec } from '../../spec/model.js';
 import { compileCaptures, concealedSources } from './captures.js';
 import { compileExpectation, type ScriptPart } from './expectations.js';
 import { helperBlock, type HelperName } from './helpers.js';
+import { indent, js, pmTest } from './js.js';
 import { sourceLine } from './markers.js';
+import { compileNeedsGuard } from './needs.js';
 
 export interface CompiledScripts {
   readonly prerequest?: readonly string[];
   readonly test?: readonly string[];
 }
 
+export interface RequestScriptContext {
+  /** Variables this request needs that other requests produce (see needs.ts); default none. */
+  readonly needs?: readonly string[];
+  /**
+   * `flat`: the test script as mvpm wrote it before an unanswered request failed once (no wrapper, no `mark`). Only
+   * the import side asks for it, to recognise collections exported then. Default `current`.
+   */
+  readonly layout?: 'current' | 'flat';
+}
+
 /**
  * A request's Postman scripts: the test script runs its expectations (each its own pm.test), then its captures,
- * then any raw `afterResponse` script; the pre-request script is its raw `beforeRequest` scripts.
+ * then any raw `afterResponse` script; the pre-request script skips the request when a variable it needs was not
+ * produced earlier in the run, then runs its raw `beforeRequest` scripts.
  */
-export function compileRequestScripts(request: RequestSpec): CompiledScripts {
+export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptContext = {}): CompiledScripts {
   const concealed = concealedSources(request.captures);
   const parts: ScriptPart[] = [...request.expectations.map((e) => compileExpectation(e, { concealed })), compileCaptures(request.captures)];
   const generated = parts.flatMap((part) => part.lines);
   const helpers = new Set<HelperName>(parts.flatMap((part) => part.helpers));
+  const flat = ctx.layout === 'flat';
+  if (request.captures.length > 0) helpers.add('mark');
   const header = generated.length > 0 ? [sourceLine(request.origin.source.projectPath)] : [];
-  const test = [...header, ...helperBlock(helpers), ...generated, ...rawScripts(request.scripts, 'afterResponse')];
-  const prerequest = rawScripts(request.scripts, 'beforeRequest');
+  const checks = generated.length > 0 && !flat ? unansweredOr(request, generated) : generated;
+  const test = [...header, ...helperBlock(helpers, ctx.layout), ...checks, ...rawScripts(request.scripts, 'afterResponse')];
+  const prerequest = [...compileNeedsGuard(ctx.needs ?? []), ...rawScripts(request.scripts, 'beforeRequest')];
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
+}
+
+/**
+ * The checks run only on an answer. A request that got none (no connection, a timeout) fails one test that says
+ * so, instead of one per check ("expected PostmanResponse{…} to have property 'code'"), and records its captures
+ * as not produced, so the requests that need them are skipped.
+ */
+function unansweredOr(request: RequestSpec, checks: readonly string[]): string[] {
+  const count = request.expectations.length;
+  const variables = request.captures.map((c) => c.variable);
+  const notRun = [
+    ...(count > 0 ? [`${count} ${count === 1 ? 'check' : 'checks'} did not run`] : []),
+    ...(variables.length > 0 ? [`nothing was captured into ${variables.map((v) => `{{${v}}}`).join(', ')}`] : []),
+  ].join(' and ');
+  return [
+    'if (typeof pm.response.code !== "number") {',
+    ...indent(pmTest('an answer came back', [`pm.expect.fail(${js(`no answer came back, so ${notRun}`)});`])),
+    ...(variables.length > 0 ? [`    mvpm.mark(${js(variables)}, "it got no answer");`] : []),
+    '} else {',
+    ...indent(checks),
+    '}',
+  ];
 }
 
 /** Collection- and folder-level scripts: only raw ones. */

@@ -9,18 +9,19 @@ import { js } from './js.js';
  * first line terminator in it (U+2028 included), and whatever follows would run. The comment holds only the fixed
  * kind. js() output is also JSON, which is how the import side reads it back.
  */
-export type MarkerKind = 'expect' | 'capture' | 'autoRefresh';
+export type MarkerKind = 'expect' | 'capture' | 'autoRefresh' | 'needs';
 
-export const MARKER_KINDS: readonly MarkerKind[] = ['expect', 'capture', 'autoRefresh'];
+export const MARKER_KINDS: readonly MarkerKind[] = ['expect', 'capture', 'autoRefresh', 'needs'];
 
 /** `/* mvpm:expect *\/ void {"kind":"status","codes":[200]};` */
 export function markerLine(kind: MarkerKind, construct: unknown): string {
   return `/* mvpm:${kind} */ void ${js(construct)};`;
 }
 
-const MARKER = /^\/\* mvpm:(expect|capture|autoRefresh) \*\/ void (.*);$/su;
+/** Indented where the generated piece sits in a block (a request's checks run only when an answer came back). */
+const MARKER = /^ *\/\* mvpm:(expect|capture|autoRefresh|needs) \*\/ void (.*);$/su;
 /** Written before markers moved into code; still read, so older exports import. */
-const COMMENT_MARKER = /^\/\/ mvpm:(expect|capture|autoRefresh) (.*)$/su;
+const COMMENT_MARKER = /^ *\/\/ mvpm:(expect|capture|autoRefresh) (.*)$/su;
 
 /** The marker on a line, or undefined when the line is not one (or its JSON does not parse). */
 export function parseMarker(line: string): { readonly kind: MarkerKind; readonly construct: unknown } | undefined {
@@ -63,7 +64,7 @@ export function parseSourceLine(line: string): string | undefined {
  */
 export function currentFormat(line: string): string {
   const marker = parseMarker(line);
-  if (marker) return markerLine(marker.kind, marker.construct);
+  if (marker) return `${/^ */.exec(line)![0]}${markerLine(marker.kind, marker.construct)}`;
   const source = parseSourceLine(line);
   return source === undefined ? line : sourceLine(source);
 }
