@@ -50,19 +50,19 @@ describe('token journal', () => {
 describe('which refresh token is sent', () => {
   const state = { ...base, spent: [fingerprint('rt-env-spent-0')] };
   test('MV_REFRESH_TOKEN while unspent, else the state file', () => {
-    assert.deepEqual(chooseRefreshToken('rt-env-fresh-0', state, 'mediavalet'), { token: 'rt-env-fresh-0', source: 'MV_REFRESH_TOKEN' });
-    assert.deepEqual(chooseRefreshToken('rt-env-spent-0', state, 'mediavalet'), { token: 'rt-old-000000', source: 'state file' });
+    assert.deepEqual(chooseRefreshToken('rt-env-fresh-0', state, false), { token: 'rt-env-fresh-0', source: 'MV_REFRESH_TOKEN' });
+    assert.deepEqual(chooseRefreshToken('rt-env-spent-0', state, false), { token: 'rt-old-000000', source: 'state file' });
   });
   test('a token left pending by a killed run or in doubt is not sent; the error says to sign in again', () => {
     const killed = beforeTokenCall(state, refresh, now);
-    assert.throws(() => chooseRefreshToken(undefined, killed, 'mediavalet'), /E_REFRESH_IN_DOUBT|may have been spent.*mvpm login/);
-    assert.deepEqual(chooseRefreshToken(undefined, killed, 'mediavalet', true), { token: 'rt-old-000000', source: 'state file' });
+    assert.throws(() => chooseRefreshToken(undefined, killed, false), /E_REFRESH_IN_DOUBT|may have been spent.*mvpm login/);
+    assert.deepEqual(chooseRefreshToken(undefined, killed, false, true), { token: 'rt-old-000000', source: 'state file' });
   });
   test('an ended chain asks for mvpm login', () => {
-    assert.throws(() => chooseRefreshToken(undefined, { ...state, refreshToken: undefined, dead: { reason: 'invalid_grant', at: 't' } }, 'mediavalet'), /refused the last refresh token .*mvpm login/);
+    assert.throws(() => chooseRefreshToken(undefined, { ...state, refreshToken: undefined, dead: { reason: 'invalid_grant', at: 't' } }, false), /refused the last refresh token .*mvpm login/);
   });
   test('a stand-in signs in again instead', () => {
-    assert.equal(chooseRefreshToken(undefined, { ...state, refreshToken: undefined }, 'standin'), undefined);
+    assert.equal(chooseRefreshToken(undefined, { ...state, refreshToken: undefined }, true), undefined);
   });
 });
 
