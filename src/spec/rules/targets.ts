@@ -80,10 +80,10 @@ function checkStandinOnly(targets: readonly string[], standins: readonly string[
 function checkEnvironmentSources(environment: EnvironmentSpec, errors: SpecDiagnostic[]): void {
   const keys = new Set(environment.variables.map((v) => v.key));
   const unknownVariable = (variable: string, origin: Origin, at: 'key' | 'value', what: string): void => {
-    errors.push(diagnosticAt({ ...origin, at }, 'E_TARGET_VARIABLE', `${what} \`${variable}\` is not a variable of environment "${environment.name}"`, didYouMean(variable, keys) ?? 'name a key under `variables`'));
+    errors.push(diagnosticAt({ ...origin, at }, 'E_TARGET_VARIABLE', `${what} \`${variable}\`, which is not a variable of environment "${environment.name}"`, didYouMean(variable, keys) ?? 'name a key under `variables`'));
   };
   environment.servers.forEach((variable, i) => {
-    if (!keys.has(variable)) unknownVariable(variable, { ...environment.origin, path: ['servers', i] }, 'value', 'server');
+    if (!keys.has(variable)) unknownVariable(variable, { ...environment.origin, path: ['servers', i] }, 'value', '`servers` names');
   });
   const mapped = new Map<string, string>();
   for (const entry of [...environment.secrets, ...environment.overrides]) {
