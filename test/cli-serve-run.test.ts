@@ -27,10 +27,10 @@ test('mvpm serve prints its URL and demo values, answers, and stops when told', 
 
 test('mvpm run refuses an unknown target, reporter or timeout with exit 2', async () => {
   for (const [args, message] of [
-    [['--target', 'prod'], /--target must be standin or mediavalet, not 'prod'/],
+    [['--target', 'prod'], /no environment serves target `prod`: the specs declare mediavalet, standin \(stand-in\)/],
     [['--reporters', 'cli,xml'], /unknown reporter xml; choose from cli, junit, htmlextra/],
     [['--timeout', 'soon'], /--timeout takes a whole number of milliseconds, not 'soon'/],
-    [['--target', 'mediavalet', '--base-url', 'http://127.0.0.1:1'], /--base-url is for the stand-in/],
+    [['--target', 'mediavalet', '--base-url', 'http://127.0.0.1:1'], /--base-url is for a stand-in target; `mediavalet` is not one/],
   ] as const) {
     const result = await runCli(['run', ...args], PROJECT_ROOT, { MV_CLIENT_ID: 'x', MV_CLIENT_SECRET: 'y', MV_SUBSCRIPTION_KEY: 'z' });
     assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);

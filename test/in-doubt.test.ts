@@ -59,7 +59,7 @@ async function assertUsable(run: { options: RunOptions; token: string }, reason:
   assert.equal(state.pending, undefined);
   assert.deepEqual(state.spent, []);
   // The next run would send the same token again (no E_REFRESH_IN_DOUBT).
-  assert.deepEqual(chooseRefreshToken(run.token, state as TokenState, 'mediavalet'), { token: run.token, source: 'MV_REFRESH_TOKEN' });
+  assert.deepEqual(chooseRefreshToken(run.token, state as TokenState, false), { token: run.token, source: 'MV_REFRESH_TOKEN' });
   if (runAgain) {
     const next = await runSuite(run.options);
     assert.equal(next.ok, false);

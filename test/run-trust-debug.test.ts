@@ -3,7 +3,7 @@
 // `mvpm run --target mediavalet` and `mvpm login` refuse to start then, unless --allow-debug-output; the refusal
 // names the variable or flag, never its value.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -69,7 +69,7 @@ describe('debug output', () => {
       const stateFile = path.join(work.dir, 'state.json');
       await assert.rejects(runSuite({ target: 'mediavalet', env: { ...CREDENTIALS, ...NOWHERE, NODE_DEBUG: 'http' }, cwd: PROJECT_ROOT, stateFile, reporters: [] }), (error: unknown) => {
         assert.ok(error instanceof RunError && error.code === 'E_DEBUG_OUTPUT', String(error));
-        assert.match(error.message, /^will not run against MediaValet: NODE_DEBUG is set: .*--allow-debug-output/);
+        assert.match(error.message, /^will not run against mediavalet: NODE_DEBUG is set: .*--allow-debug-output/);
         for (const value of Object.values(CREDENTIALS)) assert.ok(!error.message.includes(value), value);
         return true;
       });
@@ -81,6 +81,7 @@ describe('debug output', () => {
         (error: unknown) => error instanceof RunError && error.code === 'E_MISSING_CREDENTIALS',
       );
       // The stand-in's credentials are public: NODE_DEBUG is allowed there (this run stops at the missing files).
+      cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(work.dir, 'specs'), { recursive: true });
       await assert.rejects(
         runSuite({ target: 'standin', env: { NODE_DEBUG: 'http' }, cwd: work.dir, collectionsDir: 'none', reporters: [] }),
         (error: unknown) => error instanceof RunError && error.code === 'E_NO_GENERATED_FILES',
@@ -93,7 +94,7 @@ describe('debug output', () => {
   test('mvpm run --target mediavalet: exit 2 naming NODE_DEBUG; --allow-debug-output passes the guard', async () => {
     const refused = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...CREDENTIALS, ...NOWHERE, NODE_DEBUG: 'net' });
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /^mvpm run: error\[E_DEBUG_OUTPUT\]: will not run against MediaValet: NODE_DEBUG is set/);
+    assert.match(refused.stderr, /^mvpm run: error\[E_DEBUG_OUTPUT\]: will not run against mediavalet: NODE_DEBUG is set/);
     assert.doesNotMatch(refused.stderr, /\n\s+at /);
     const allowed = await runCli(['run', '--target', 'mediavalet', '--allow-debug-output'], PROJECT_ROOT, { ...NOWHERE, NODE_DEBUG: 'net' });
     assert.equal(allowed.code, 2);

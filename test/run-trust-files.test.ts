@@ -163,7 +163,7 @@ describe('form-data files', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      for (const dir of ['collections', 'environments']) cpSync(path.join(PROJECT_ROOT, dir), path.join(work.dir, dir), { recursive: true });
+      for (const dir of ['specs', 'collections', 'environments']) cpSync(path.join(PROJECT_ROOT, dir), path.join(work.dir, dir), { recursive: true });
       const file = path.join(work.dir, 'collections/mediavalet.postman_collection.json');
       const collection = JSON.parse(readFileSync(file, 'utf8')) as { item: object[] };
       collection.item.push(upload('Exfiltrate', '{{apiBaseUrl}}/upload', [{ key: 'f', type: 'file', src: '/etc/hostname' }]));

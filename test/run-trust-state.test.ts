@@ -115,7 +115,7 @@ describe('a token belongs to one server', () => {
   test('a Guide environment (built from specs) that points the credentials at a plain-http server is refused', async () => {
     const project = tempProject({});
     try {
-      for (const dir of ['collections', 'environments']) cpSync(path.join(PROJECT_ROOT, dir), path.join(project.dir, dir), { recursive: true });
+      for (const dir of ['specs', 'collections', 'environments']) cpSync(path.join(PROJECT_ROOT, dir), path.join(project.dir, dir), { recursive: true });
       const file = path.join(project.dir, 'environments/guide-variables.postman_environment.json');
       writeFileSync(file, readFileSync(file, 'utf8').replace('https://login.mediavalet.com', 'http://login.mediavalet.com.example'));
       const { MV_AUTH_BASE_URL: _a, MV_API_BASE_URL: _b, ...env } = mediavaletEnv(server);

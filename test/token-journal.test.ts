@@ -95,7 +95,7 @@ describe('a failed token call: usable or in doubt (TOKEN_FAILURES, documented in
     assert.equal(after.pending, undefined);
     assert.equal(after.inDoubt, undefined);
     assert.deepEqual(after.spent, []);
-    assert.deepEqual(chooseRefreshToken(undefined, after, 'mediavalet'), { token: 'rt-old-000000', source: 'state file' });
+    assert.deepEqual(chooseRefreshToken(undefined, after, false), { token: 'rt-old-000000', source: 'state file' });
   });
 });
 
@@ -116,7 +116,7 @@ describe('spent tokens are bounded by age, never by count', () => {
     const day = 24 * 60 * 60 * 1000;
     const after = rotate(start, 500, now, (2 * 365 * day) / 500);
     assert.ok(isSpent(after, envToken), 'the value of MV_REFRESH_TOKEN is never forgotten');
-    assert.deepEqual(chooseRefreshToken(envToken, after, 'mediavalet'), { token: after.refreshToken, source: 'state file' });
+    assert.deepEqual(chooseRefreshToken(envToken, after, false), { token: after.refreshToken, source: 'state file' });
     assert.ok(!isSpent(after, 'rt-0-xxxxxxxx'), 'a token spent two years ago (not MV_REFRESH_TOKEN) is forgotten');
     assert.ok(isSpent(after, 'rt-400-xxxxxxxx'), 'one spent within SPENT_KEPT_DAYS is kept');
     const kept = after.spent.length;
@@ -141,19 +141,19 @@ describe('spent tokens are bounded by age, never by count', () => {
 describe('which refresh token is sent', () => {
   const state = { ...base, spent: [{ fingerprint: fingerprint('rt-env-spent-0'), at: now.toISOString() }] };
   test('MV_REFRESH_TOKEN while unspent, else the state file', () => {
-    assert.deepEqual(chooseRefreshToken('rt-env-fresh-0', state, 'mediavalet'), { token: 'rt-env-fresh-0', source: 'MV_REFRESH_TOKEN' });
-    assert.deepEqual(chooseRefreshToken('rt-env-spent-0', state, 'mediavalet'), { token: 'rt-old-000000', source: 'state file' });
+    assert.deepEqual(chooseRefreshToken('rt-env-fresh-0', state, false), { token: 'rt-env-fresh-0', source: 'MV_REFRESH_TOKEN' });
+    assert.deepEqual(chooseRefreshToken('rt-env-spent-0', state, false), { token: 'rt-old-000000', source: 'state file' });
   });
   test('a token left pending by a killed run or in doubt is not sent; the error says to sign in again', () => {
     const killed = beforeTokenCall(state, refresh, now);
-    assert.throws(() => chooseRefreshToken(undefined, killed, 'mediavalet'), /E_REFRESH_IN_DOUBT|may have been spent.*mvpm login/);
-    assert.deepEqual(chooseRefreshToken(undefined, killed, 'mediavalet', true), { token: 'rt-old-000000', source: 'state file' });
+    assert.throws(() => chooseRefreshToken(undefined, killed, false), /E_REFRESH_IN_DOUBT|may have been spent.*mvpm login/);
+    assert.deepEqual(chooseRefreshToken(undefined, killed, false, true), { token: 'rt-old-000000', source: 'state file' });
   });
   test('an ended chain asks for mvpm login', () => {
-    assert.throws(() => chooseRefreshToken(undefined, { ...state, refreshToken: undefined, dead: { reason: 'invalid_grant', at: 't' } }, 'mediavalet'), /refused the last refresh token .*mvpm login/);
+    assert.throws(() => chooseRefreshToken(undefined, { ...state, refreshToken: undefined, dead: { reason: 'invalid_grant', at: 't' } }, false), /refused the last refresh token .*mvpm login/);
   });
   test('a stand-in signs in again instead', () => {
-    assert.equal(chooseRefreshToken(undefined, { ...state, refreshToken: undefined }, 'standin'), undefined);
+    assert.equal(chooseRefreshToken(undefined, { ...state, refreshToken: undefined }, true), undefined);
   });
 });
 

@@ -4,24 +4,7 @@ import { readFileSync } from 'node:fs';
 import { RunError } from './errors.js';
 import type { Masker } from './masking.js';
 import { checkServerUrl } from './server-url.js';
-
-/** The generated files a run uses (see `mvpm build`). */
-export const FILES = {
-  collection: 'mediavalet.postman_collection.json',
-  signInCollection: 'standin-sign-in.postman_collection.json',
-  guideEnvironment: 'guide-variables.postman_environment.json',
-  standinEnvironment: 'local-standin.postman_environment.json',
-} as const;
-
-/** Environment variables the `mediavalet` target reads. Their values are never printed or written to a report. */
-export const CREDENTIAL_VARIABLES = {
-  clientId: 'MV_CLIENT_ID',
-  clientSecret: 'MV_CLIENT_SECRET',
-  subscriptionKey: 'MV_SUBSCRIPTION_KEY',
-  refreshToken: 'MV_REFRESH_TOKEN',
-  authBaseUrl: 'MV_AUTH_BASE_URL',
-  apiBaseUrl: 'MV_API_BASE_URL',
-} as const;
+import type { TargetPlan } from './targets.js';
 
 export interface EnvFile {
   id?: string;
@@ -31,35 +14,45 @@ export interface EnvFile {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export function standinEnvironment(file: EnvFile, url: string): EnvFile {
+/**
+ * The target's generated environment as a run (or a sign-in) uses it. A stand-in target's `servers` point at the
+ * stand-in (`standinUrl`). Then each `secrets` variable takes its process variable's value (missing ones are
+ * E_MISSING_CREDENTIALS, except those `optional` names: the refresh token may come from the state file), each
+ * `overrides` variable takes its process variable's value when set, and on any other target each `servers`
+ * variable must be an https URL (http only on this machine): credentials go there, and the environment is built
+ * from specs a pull request can change.
+ */
+export function targetEnvironment(
+  plan: TargetPlan,
+  file: EnvFile,
+  env: Env,
+  options: { readonly standinUrl?: string; readonly optional?: readonly string[]; readonly fileName: string },
+): EnvFile {
   const environment = structuredClone(file);
-  setValue(environment, 'authBaseUrl', url);
-  setValue(environment, 'apiBaseUrl', url);
+  const declared = plan.environment;
+  if (options.standinUrl !== undefined) for (const server of declared.servers) setValue(environment, server, options.standinUrl);
+  const missing = declared.secrets.filter((s) => !env[s.processVariable] && !(options.optional ?? []).includes(s.variable)).map((s) => s.processVariable);
+  if (missing.length > 0) {
+    throw new RunError('E_MISSING_CREDENTIALS', `set ${missing.join(', ')} in the environment to run against \`${plan.name}\` (the specs' \`secrets\` for it); they are never read from a file`);
+  }
+  for (const { variable, processVariable } of declared.secrets) if (env[processVariable]) setValue(environment, variable, env[processVariable]!);
+  const overridden = new Map(declared.overrides.map((o) => [o.variable, o.processVariable]));
+  for (const { variable, processVariable } of declared.overrides) {
+    if (env[processVariable] && !declared.servers.includes(variable)) setValue(environment, variable, env[processVariable]!);
+  }
+  if (options.standinUrl === undefined) {
+    for (const server of declared.servers) {
+      const name = overridden.get(server);
+      const fromEnv = name === undefined ? undefined : env[name];
+      setValue(environment, server, fromEnv ? checkServerUrl(fromEnv, name!) : checkServerUrl(valueOf(environment, server) ?? '', `${server} in ${options.fileName}${name ? ` (or set ${name})` : ''}`));
+    }
+  }
   return environment;
 }
 
-/**
- * The Guide environment with MediaValet's credentials from `env`, and its servers from MV_AUTH_BASE_URL and
- * MV_API_BASE_URL when set. Either way each server must be an https URL (http only on this machine): the
- * credentials go there, and the Guide environment is built from specs a pull request can change.
- */
-export function mediavaletEnvironment(file: EnvFile, env: Env, fileName: string): EnvFile {
-  const required = [
-    ['ClientId', CREDENTIAL_VARIABLES.clientId],
-    ['ClientSecret', CREDENTIAL_VARIABLES.clientSecret],
-    ['SubscriptionKey', CREDENTIAL_VARIABLES.subscriptionKey],
-  ] as const;
-  const missing = required.filter(([, name]) => !env[name]).map(([, name]) => name);
-  if (missing.length > 0) {
-    throw new RunError('E_MISSING_CREDENTIALS', `set ${missing.join(', ')} in the environment to run against MediaValet (values from MediaValet Support and your API subscription); they are never read from a file`);
-  }
-  const environment = structuredClone(file);
-  for (const [key, name] of required) setValue(environment, key, env[name]!);
-  for (const [key, name] of [['authBaseUrl', CREDENTIAL_VARIABLES.authBaseUrl], ['apiBaseUrl', CREDENTIAL_VARIABLES.apiBaseUrl]] as const) {
-    const fromEnv = env[name];
-    setValue(environment, key, fromEnv ? checkServerUrl(fromEnv, name) : checkServerUrl(valueOf(environment, key) ?? '', `${key} in ${fileName} (or set ${name})`));
-  }
-  return environment;
+/** The environment's values by key (what {{variables}} resolve to). */
+export function environmentValues(environment: EnvFile): Map<string, string> {
+  return new Map(environment.values.filter((v) => typeof v.value === 'string').map((v) => [v.key, v.value]));
 }
 
 export function valueOf(environment: EnvFile, key: string): string | undefined {
@@ -73,10 +66,16 @@ export function setValue(environment: EnvFile, key: string, value: string): void
   else environment.values.push({ key, value, type: 'default', enabled: true });
 }
 
-/** Values of the environment's secret-typed variables (empty in committed files; set when supplied). */
-export function addEnvironmentSecrets(masker: Masker, environment: EnvFile): void {
+/**
+ * Values of the environment's secret-typed variables (empty in committed files; set when supplied), and of the
+ * plain ones a target's `secrets` supplies (a client id: masked as an identity, see Masker.addIdentity).
+ */
+export function addEnvironmentSecrets(masker: Masker, environment: EnvFile, plan?: TargetPlan): void {
   for (const v of environment.values) if (v.type === 'secret') masker.addSecret(v.value);
-  masker.addIdentity(valueOf(environment, 'ClientId'));
+  for (const { variable } of plan?.environment.secrets ?? []) {
+    const entry = environment.values.find((v) => v.key === variable);
+    if (entry && entry.type !== 'secret') masker.addIdentity(entry.value);
+  }
 }
 
 export function readJson<T>(file: string): T {

@@ -1,6 +1,8 @@
 /** Stable codes of the runner's errors; the CLI maps them to exit code 2 (usage/configuration) or 1. */
 export type RunErrorCode =
   | 'E_NO_GENERATED_FILES'
+  /** The specs have errors: the runner reads its targets from them (src/run/targets.ts), so nothing runs. */
+  | 'E_SPECS'
   | 'E_MISSING_CREDENTIALS'
   | 'E_NO_REFRESH_TOKEN'
   | 'E_SPENT_REFRESH_TOKEN'

@@ -1,4 +1,7 @@
-export { runSuite, chooseRefreshToken, FILES, FOLDERS, CREDENTIAL_VARIABLES, TOKEN_PATH, type RunOptions, type RunResult, type RunEvent, type Target } from './run-suite.js';
+export { runSuite, chooseRefreshToken, type RunOptions, type RunResult, type RunEvent } from './run-suite.js';
+export { loadProjectModel, resolveTarget, declaredTargets, targetServer, fillTemplate, processVariableOf, type TargetPlan, type TargetServer } from './targets.js';
+export { planSteps, type RunStep, type Skipped } from './run-plan.js';
+export { targetEnvironment, environmentValues, readJson, type EnvFile } from './environments.js';
 export type { ProgressEvent } from './observe-run.js';
 export { RunError, type RunErrorCode } from './errors.js';
 export { REPORTERS, type ReporterName } from './newman-run.js';

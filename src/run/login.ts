@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { RunError } from './errors.js';
-import { TOKEN_PATH } from './server-url.js';
 import { adoptState, checkStateBinding } from './state-binding.js';
 import { emptyState, readState, writeState, type StateBinding, type StoredTokenState, type TokenState } from './state-file.js';
 import { lockState } from './state-lock.js';
 import { afterTokenCall } from './token-journal.js';
 
 export interface AuthorizeRequest {
-  readonly authBaseUrl: string;
+  /** The authorization endpoint, resolved (the OAuth 2.0 `authUrl` the specs declare). */
+  readonly authorizeEndpoint: string;
   readonly clientId: string;
   readonly redirectUri: string;
   /** Default `openid api offline_access`: offline_access is what brings a refresh token. */
@@ -16,10 +16,10 @@ export interface AuthorizeRequest {
   readonly state?: string;
 }
 
-/** The authorization request (RFC 6749 §4.1.1) a person opens in a browser: `GET /connect/authorize?…`. */
+/** The authorization request (RFC 6749 §4.1.1) a person opens in a browser: `GET <authorizeEndpoint>?…`. */
 export function authorizeUrl(request: AuthorizeRequest): { url: string; state: string } {
   const state = request.state ?? randomBytes(16).toString('hex');
-  const url = new URL(`${request.authBaseUrl.replace(/\/+$/, '')}/connect/authorize`);
+  const url = new URL(request.authorizeEndpoint);
   url.search = new URLSearchParams({
     response_type: 'code',
     client_id: request.clientId,
@@ -48,11 +48,14 @@ export function codeFromRedirect(pasted: string, expectedState: string): string 
 }
 
 export interface CodeExchange {
-  readonly authBaseUrl: string;
+  /** The token endpoint, resolved (see targetServer). */
+  readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUri: string;
   readonly code: string;
+  /** Where the client id and secret came from, for the hint after invalid_client (MV_CLIENT_ID and MV_CLIENT_SECRET). */
+  readonly credentialSources?: string;
 }
 
 export interface Tokens {
@@ -61,9 +64,9 @@ export interface Tokens {
   readonly expiresIn?: number;
 }
 
-/** Exchanges the code at `/connect/token` (grant_type=authorization_code, client_secret_post). Errors say what to do. */
+/** Exchanges the code at the token endpoint (grant_type=authorization_code, client_secret_post). Errors say what to do. */
 export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fetch = fetch): Promise<Tokens> {
-  const tokenUrl = `${exchange.authBaseUrl.replace(/\/+$/, '')}${TOKEN_PATH}`;
+  const tokenUrl = exchange.tokenUrl;
   let response: Response;
   try {
     response = await fetchImpl(tokenUrl, {
@@ -88,7 +91,7 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
   const error = typeof body['error'] === 'string' ? body['error'] : `HTTP ${response.status}`;
   const hint =
     error === 'invalid_grant' ? 'the code is single use and lives 60 seconds, and the redirect URI must be the one registered for your client: sign in again and paste at once'
-    : error === 'invalid_client' ? 'check MV_CLIENT_ID and MV_CLIENT_SECRET'
+    : error === 'invalid_client' ? `check ${exchange.credentialSources ?? 'the client id and secret'}`
     : 'see the server\'s answer';
   throw new RunError('E_LOGIN', `the server refused the code (${error}): ${hint}`);
 }

@@ -1,34 +1,30 @@
 import path from 'node:path';
 import type { NewmanRunSummary } from 'newman';
 import { refuseDebugOutput } from './debug-output.js';
-import { addEnvironmentSecrets, CREDENTIAL_VARIABLES, FILES, mediavaletEnvironment, readJson, setValue, standinEnvironment, valueOf, type EnvFile } from './environments.js';
+import type { CollectionSpec } from '../spec/model.js';
+import { addEnvironmentSecrets, environmentValues, readJson, setValue, targetEnvironment, type EnvFile } from './environments.js';
 import { RunError } from './errors.js';
 import { checkFileSources, filesDirectory } from './file-sources.js';
 import { Masker } from './masking.js';
 import { countResults, environmentValue, runNewman, type ReporterName } from './newman-run.js';
 import { observeRun, type ProgressEvent } from './observe-run.js';
 import { checkReportPaths, maskReports, reportFiles } from './reports.js';
-import { TOKEN_PATH } from './server-url.js';
 import { adoptState, checkStateBinding, stateBinding } from './state-binding.js';
-import { emptyState, defaultStatePath, fingerprint, isSpent, readState, stateDirectory, withOffered, writeState, type TokenState } from './state-file.js';
+import { emptyState, fingerprint, isSpent, readState, stateDirectory, withOffered, writeState, type TokenState } from './state-file.js';
 import { lockState } from './state-lock.js';
+import { planSteps, pruneCollection, type RunMode, type Skipped } from './run-plan.js';
 import { afterTokenCall, beforeTokenCall } from './token-journal.js';
-
-export { FILES, CREDENTIAL_VARIABLES } from './environments.js';
-export { TOKEN_PATH } from './server-url.js';
-
-export type Target = 'standin' | 'mediavalet';
-
-/** Folders of the MediaValet collection, by role. "Stand-in checks" revokes a token family: never against MediaValet. */
-export const FOLDERS = { signIn: 'Sign in', refresh: 'Refresh chain', api: 'API', standinChecks: 'Stand-in checks' } as const;
+import { collectionFile, fillTemplate, loadProjectModel, resolveTarget, targetServer, type TargetPlan } from './targets.js';
 
 export interface RunOptions {
-  /** Default `standin`. */
-  readonly target?: Target;
-  /** `standin` only: a stand-in already running (`mvpm serve`) instead of one started for the run. */
+  /** A target the specs declare (an environment's `target`); default: the one stand-in target. */
+  readonly target?: string;
+  /** A stand-in target only: a stand-in already running (`mvpm serve`) instead of one started for the run. */
   readonly baseUrl?: string;
-  /** Folders to run; default: every folder for an embedded stand-in, otherwise the refresh chain and API. */
+  /** Top-level folders to run (of any collection on the target); default: every one that applies. */
   readonly folders?: readonly string[];
+  /** Where the specs are, relative to `cwd`; the runner reads its targets from them. Default `specs`. */
+  readonly specsDir?: string;
   /** Default `['cli']`. */
   readonly reporters?: readonly ReporterName[];
   /** Default `reports`. Only the report files of this run are written and masked there; nothing else is touched. */
@@ -42,7 +38,7 @@ export interface RunOptions {
   /** Send a refresh token whose last refresh ended without an answer (it may have been spent). Default false. */
   readonly retryInDoubt?: boolean;
   /**
-   * Target `mediavalet`: start even though NODE_DEBUG, an inspector or diagnostic reports would copy the
+   * A target that is not a stand-in: start even though NODE_DEBUG, an inspector or diagnostic reports would copy the
    * credentials out of the process (see debug-output.ts). Default false: such a run is refused (E_DEBUG_OUTPUT).
    */
   readonly allowDebugOutput?: boolean;
@@ -66,7 +62,10 @@ export type RunEvent =
   | ProgressEvent
   | { readonly type: 'standin-started'; readonly url: string }
   | { readonly type: 'collection-started'; readonly label: string; readonly folders: readonly string[] }
-  | { readonly type: 'token-source'; readonly source: 'MV_REFRESH_TOKEN' | 'state file' | 'sign-in' }
+  /** A collection, folder or request of the specs that this run does not send, and why. */
+  | { readonly type: 'not-run'; readonly what: string; readonly reason: string }
+  /** `source`: the process variable the token came from (MV_REFRESH_TOKEN), the state file, or a sign-in. */
+  | { readonly type: 'token-source'; readonly source: string }
   | { readonly type: 'state-saved'; readonly file: string }
   /** A token-endpoint call was journaled: sent (the token is pending) or settled (its answer is saved). */
   | { readonly type: 'token-call'; readonly phase: 'sent' | 'settled'; readonly grantType: string; readonly outcome?: string };
@@ -97,7 +96,8 @@ class Session {
   /** `realTarget`: the server's sign-ins are real (not a stand-in mvpm knows of), so spent tokens are withheld. */
   constructor(
     readonly options: RunOptions,
-    readonly tokenUrl: string,
+    /** The token endpoint whose calls are journaled; undefined when nothing on the target uses tokens. */
+    readonly tokenUrl: string | undefined,
     private state: TokenState | undefined,
     readonly stateFile: string | undefined,
     private readonly realTarget = false,
@@ -115,12 +115,14 @@ class Session {
       ...common,
       collection,
       environment,
-      folders,
+      // The collection is already pruned to what runs (see run-plan.ts): `folders` are for progress output only.
+      folders: [],
       label,
       onEmitter: (emitter) => {
         observer = observeRun(emitter, {
           collection: label,
-          tokenUrl: this.tokenUrl,
+          // Nothing on the target uses tokens: a URL no request can have, so no call is taken for a token call.
+          tokenUrl: this.tokenUrl ?? 'mvpm-no-token-endpoint:',
           masker: this.masker,
           progress: (event) => this.emit(event),
           beforeTokenCall: (call) => {
@@ -194,24 +196,26 @@ class Session {
 type Common = Omit<Parameters<typeof runNewman>[0], 'collection' | 'environment' | 'folders' | 'label' | 'onEmitter'>;
 
 /**
- * Runs the MediaValet suite with Newman against a target and returns the counts; throws RunError when it cannot
- * start (missing files or credentials, a spent or doubtful token, a held lock) or is interrupted. Against a target
- * whose tokens outlive the run (MediaValet, or a stand-in started by `mvpm serve`) the state file is locked for
- * the run and every token-endpoint call is journaled in it as it happens (see token-journal.ts).
+ * Runs every collection and folder that applies to a target, as the specs declare it (see targets.ts), with
+ * Newman, and returns the counts; throws RunError when it cannot start (specs with errors, missing files or
+ * credentials, a spent or doubtful token, a held lock) or is interrupted. Against a target whose tokens outlive the
+ * run (a real server, or a stand-in started by `mvpm serve`) the state file is locked for the run and every
+ * token-endpoint call is journaled in it as it happens (see token-journal.ts).
  */
 export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const target = options.target ?? 'standin';
+  const project = await loadProjectModel(cwd, options.specsDir);
+  const plan = resolveTarget(project, options.target, 'run');
   const collectionsDir = path.resolve(cwd, options.collectionsDir ?? 'collections');
   const environmentsDir = path.resolve(cwd, options.environmentsDir ?? 'environments');
   const reportsDir = path.resolve(cwd, options.reportsDir ?? 'reports');
-  if (target === 'mediavalet' && options.baseUrl) throw new RunError('E_BAD_OPTION', '--base-url is for the stand-in; for MediaValet set MV_AUTH_BASE_URL and MV_API_BASE_URL');
+  if (!plan.standin && options.baseUrl) throw new RunError('E_BAD_OPTION', `--base-url is for a stand-in target; \`${plan.name}\` is not one (its servers come from its environment${plan.environment.overrides.length > 0 ? ` or ${plan.environment.overrides.map((o) => o.processVariable).join(', ')}` : ''})`);
   const baseUrl = options.baseUrl === undefined ? undefined : standinUrl(options.baseUrl);
-  if (target === 'mediavalet' && !options.allowDebugOutput) refuseDebugOutput(env, 'run against MediaValet');
+  if (!plan.standin && !options.allowDebugOutput) refuseDebugOutput(env, `run against ${plan.name}`);
 
-  // Everything that can be refused is checked before anything starts or is sent: the collections' file uploads
-  // and the report paths of every collection this run may run.
+  // Everything that can be refused is checked before anything starts or is sent: the files of every collection
+  // this run may run, their uploads, and the report paths.
   const common: Common = {
     reporters: options.reporters ?? ['cli'],
     reportsDir,
@@ -219,64 +223,85 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     timeoutRequest: options.timeoutRequest ?? 0,
     filesDir: filesDirectory(cwd),
   };
-  const collection = readJson<object>(path.join(collectionsDir, FILES.collection));
-  checkFileSources(collection, common.filesDir, 'mediavalet');
-  const signInCollection = target === 'standin' ? readJson<object>(path.join(collectionsDir, FILES.signInCollection)) : undefined;
-  if (signInCollection) checkFileSources(signInCollection, common.filesDir, 'standin-sign-in');
-  checkReportPaths(reportsDir, ['mediavalet', ...(signInCollection ? ['standin-sign-in'] : [])].flatMap((label) => reportFiles(common.reporters, label).map((r) => r.name)));
+  const files = new Map<CollectionSpec, object>();
+  for (const collection of [...(plan.signIn ? [plan.signIn] : []), ...plan.collections]) {
+    const file = readJson<object>(path.join(collectionsDir, collectionFile(collection)));
+    checkFileSources(file, common.filesDir, collection.slug);
+    files.set(collection, file);
+  }
+  const labels = [...files.keys()].flatMap((c) => [c.slug, `${c.slug}-last`]);
+  checkReportPaths(reportsDir, labels.flatMap((label) => reportFiles(common.reporters, label).map((r) => r.name)));
+  const environmentName = path.join(path.basename(environmentsDir), plan.environmentFile);
+  const environmentFile = readJson<EnvFile>(path.join(environmentsDir, plan.environmentFile));
+  const context: RunContext = { plan, files, common, folders: options.folders };
 
-  if (target === 'standin' && !baseUrl) {
+  if (plan.standin && !baseUrl) {
     // The default: a stand-in of our own for this run. Tokens die with it, so no state is kept.
-    const environmentFile = readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment));
     const { startStandin } = await import('../standin/index.js');
     const server = await startStandin({ port: 0 });
-    const session = new Session(options, `${server.url}${TOKEN_PATH}`, undefined, undefined);
-    session.emit({ type: 'standin-started', url: server.url });
     try {
-      const environment = standinEnvironment(environmentFile, server.url);
-      addEnvironmentSecrets(session.masker, environment);
-      await signInThenRun(session, signInCollection!, collection, environment, options.folders ?? [], common);
-      return session.result();
+      const environment = targetEnvironment(plan, environmentFile, env, { standinUrl: server.url, fileName: environmentName, optional: [plan.autoRefresh?.variables.refreshToken ?? ''] });
+      const tokenServer = targetServer(plan, environmentValues(environment), stateDirectory(env), { cwd });
+      const session = new Session(options, tokenServer?.tokenUrl, undefined, undefined);
+      session.emit({ type: 'standin-started', url: server.url });
+      try {
+        addEnvironmentSecrets(session.masker, environment, plan);
+        await runSteps(session, context, environment, { signsIn: plan.signIn !== undefined, keepsTokens: false });
+        return session.result();
+      } finally {
+        maskReports(reportsDir, session.reportNames, session.masker);
+      }
     } finally {
       await server.close();
-      maskReports(reportsDir, session.reportNames, session.masker);
     }
   }
 
-  const environment =
-    target === 'standin'
-      ? standinEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.standinEnvironment)), baseUrl!)
-      : mediavaletEnvironment(readJson<EnvFile>(path.join(environmentsDir, FILES.guideEnvironment)), env, path.join(path.basename(environmentsDir), FILES.guideEnvironment));
-  // The server the run talks to, as the environment now says (MV_AUTH_BASE_URL already applied and checked): it
-  // keys the state file, and the file must have been recorded for it and for this client.
-  const authBaseUrl = valueOf(environment, 'authBaseUrl')!;
-  const binding = stateBinding(target, authBaseUrl, valueOf(environment, 'ClientId') ?? '');
-  const stateFile = path.resolve(cwd, options.stateFile ?? defaultStatePath(stateDirectory(env), target, authBaseUrl));
+  const environment = targetEnvironment(plan, environmentFile, env, { ...(baseUrl ? { standinUrl: baseUrl } : {}), fileName: environmentName, optional: [plan.autoRefresh?.variables.refreshToken ?? ''] });
+  const tokenServer = targetServer(plan, environmentValues(environment), stateDirectory(env), { cwd, stateFile: options.stateFile });
+  if (!tokenServer) {
+    // Nothing on this target uses tokens: nothing to keep between runs.
+    const session = new Session(options, undefined, undefined, undefined);
+    try {
+      addEnvironmentSecrets(session.masker, environment, plan);
+      await runSteps(session, context, environment, { signsIn: false, keepsTokens: false });
+      return session.result();
+    } finally {
+      maskReports(reportsDir, session.reportNames, session.masker);
+    }
+  }
+  // The server the run talks to, as the environment now says (overrides already applied and checked): it keys the
+  // state file, and the file must have been recorded for it and for this client.
+  const clientId = plan.autoRefresh ? fillTemplate(plan.autoRefresh.clientId, environmentValues(environment)) : undefined;
+  const binding = stateBinding(plan.name, tokenServer.authBaseUrl, clientId && 'value' in clientId ? clientId.value : '');
+  const stateFile = tokenServer.stateFile;
   const release = await lockState(stateFile);
   let session: Session | undefined;
   try {
     const stored = readState(stateFile);
     if (stored) checkStateBinding(stored, binding, stateFile);
     const previous = stored ? adoptState(stored, binding) : undefined;
-    const chosen = chooseRefreshToken(env[CREDENTIAL_VARIABLES.refreshToken], previous, target, options.retryInDoubt ?? false);
+    const fromEnv = tokenServer.refreshTokenProcessVariable ? env[tokenServer.refreshTokenProcessVariable] : undefined;
+    const canSignIn = plan.signIn !== undefined;
+    const chosen = chooseRefreshToken(fromEnv, previous, canSignIn, options.retryInDoubt ?? false, tokenServer.refreshTokenProcessVariable);
     // The token about to be sent is the chain's current one from now on, whichever source it came from.
-    // MV_REFRESH_TOKEN's value can be offered again by the next run: once spent, it is never forgotten.
-    const start = withOffered(previous ?? emptyState(binding, new Date()), env[CREDENTIAL_VARIABLES.refreshToken]);
+    // The process variable's token can be offered again by the next run: once spent, it is never forgotten.
+    const start = withOffered(previous ?? emptyState(binding, new Date()), fromEnv);
     const { dead: _dead, ...alive } = start;
-    session = new Session(options, `${authBaseUrl}${TOKEN_PATH}`, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile, target !== 'standin');
-    session.masker.addIdentity(env[CREDENTIAL_VARIABLES.clientId]);
-    for (const name of [CREDENTIAL_VARIABLES.clientSecret, CREDENTIAL_VARIABLES.subscriptionKey, CREDENTIAL_VARIABLES.refreshToken]) session.masker.addSecret(env[name]);
+    // The runner's own knowledge decides whether sign-ins are real, never a spec: only a stand-in it was pointed at
+    // with --base-url is not (an embedded one is handled above). Spent tokens are withheld from real ones.
+    session = new Session(options, tokenServer.tokenUrl, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile, baseUrl === undefined);
+    for (const { processVariable } of plan.environment.secrets) session.masker.addSecret(env[processVariable]);
     session.masker.addSecret(previous?.refreshToken);
     session.masker.addSecret(previous?.accessToken);
-    addEnvironmentSecrets(session.masker, environment);
+    addEnvironmentSecrets(session.masker, environment, plan);
     if (chosen) {
       session.emit({ type: 'token-source', source: chosen.source });
-      setValue(environment, 'refresh_token', chosen.token);
-      await session.run('mediavalet', collection, environment, options.folders ?? [FOLDERS.refresh, FOLDERS.api], common);
+      setValue(environment, tokenServer.refreshTokenVariable, chosen.token);
+      await runSteps(session, context, environment, { signsIn: false, keepsTokens: true });
     } else {
-      // Only a stand-in can be signed in to unattended; for MediaValet chooseRefreshToken has thrown.
+      // Only a stand-in with a sign-in collection can be signed in to unattended; otherwise chooseRefreshToken has thrown.
       session.emit({ type: 'token-source', source: 'sign-in' });
-      await signInThenRun(session, signInCollection!, collection, environment, options.folders ?? [FOLDERS.signIn, FOLDERS.refresh, FOLDERS.api], common);
+      await runSteps(session, context, environment, { signsIn: true, keepsTokens: true });
     }
     return session.result();
   } finally {
@@ -306,15 +331,17 @@ function standinUrl(value: string): string {
 export function chooseRefreshToken(
   fromEnv: string | undefined,
   state: TokenState | undefined,
-  target: Target,
+  canSignIn: boolean,
   retryInDoubt = false,
-): { token: string; source: 'MV_REFRESH_TOKEN' | 'state file' } | undefined {
+  /** The process variable `fromEnv` was read from, as the target's `secrets` name it. */
+  processVariable = 'MV_REFRESH_TOKEN',
+): { token: string; source: string } | undefined {
   const spent = new Set(state?.spent.map((s) => s.fingerprint) ?? []);
   const doubtful = new Set([state?.pending?.fingerprint, state?.inDoubt?.fingerprint].filter((f): f is string => f !== undefined));
   const usable = (token: string): boolean => !spent.has(fingerprint(token)) && (retryInDoubt || !doubtful.has(fingerprint(token)));
-  if (fromEnv && usable(fromEnv)) return { token: fromEnv, source: 'MV_REFRESH_TOKEN' };
+  if (fromEnv && usable(fromEnv)) return { token: fromEnv, source: processVariable };
   if (state?.refreshToken && usable(state.refreshToken)) return { token: state.refreshToken, source: 'state file' };
-  if (target === 'standin') return undefined;
+  if (canSignIn) return undefined;
   const candidate = state?.refreshToken ?? fromEnv;
   if (candidate && doubtful.has(fingerprint(candidate)) && !spent.has(fingerprint(candidate))) {
     const why = state?.pending?.fingerprint === fingerprint(candidate) ? `a run stopped (${state.pending.since}) while refreshing with it` : `its last refresh failed (${state?.inDoubt?.reason ?? 'no answer'}, ${state?.inDoubt?.at ?? ''})`;
@@ -327,16 +354,42 @@ export function chooseRefreshToken(
     throw new RunError('E_NO_REFRESH_TOKEN', `the server refused the last refresh token (${state.dead.reason}, ${state.dead.at}): it was already used, expired or revoked. Sign in again with \`mvpm login\`.`);
   }
   if (fromEnv) {
-    throw new RunError('E_SPENT_REFRESH_TOKEN', `${CREDENTIAL_VARIABLES.refreshToken} holds a refresh token that an earlier run already spent, and the state file has no newer one. Sending it again would revoke the whole sign-in. Sign in again with \`mvpm login\` and update ${CREDENTIAL_VARIABLES.refreshToken}.`);
+    throw new RunError('E_SPENT_REFRESH_TOKEN', `${processVariable} holds a refresh token that an earlier run already spent, and the state file has no newer one. Sending it again would revoke the whole sign-in. Sign in again with \`mvpm login\` and update ${processVariable}.`);
   }
-  throw new RunError('E_NO_REFRESH_TOKEN', `no refresh token: sign in once with \`mvpm login\` (or set ${CREDENTIAL_VARIABLES.refreshToken}). Later runs keep the rotated one in the state file.`);
+  throw new RunError('E_NO_REFRESH_TOKEN', `no refresh token: sign in once with \`mvpm login\` (or set ${processVariable}). Later runs keep the rotated one in the state file.`);
 }
 
-async function signInThenRun(session: Session, signInCollection: object, collection: object, environment: EnvFile, folders: readonly string[], common: Common): Promise<void> {
-  const signIn = await session.run('standin-sign-in', signInCollection, environment, [], common);
-  const counts = countResults(signIn);
-  session.masker.addSecret(environmentValue(signIn, 'code'));
-  if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn, 'code') === undefined) return;
-  session.throwIfAborted();
-  await session.run('mediavalet', collection, signIn.environment.toJSON() as object, folders, common);
+interface RunContext {
+  readonly plan: TargetPlan;
+  /** The generated collection of each collection that may run, read and checked before anything started. */
+  readonly files: ReadonlyMap<CollectionSpec, object>;
+  readonly common: Common;
+  readonly folders: readonly string[] | undefined;
+}
+
+/**
+ * The run itself: the `sign-in` collection first when the run signs in (it must leave `code`), then every step of
+ * the plan in order, each Newman run starting from the environment the previous one ended with (rotated tokens
+ * carry over). What the plan leaves out is reported once, before anything is sent.
+ */
+async function runSteps(session: Session, context: RunContext, start: EnvFile, mode: Omit<RunMode, 'folders'>): Promise<void> {
+  const { plan } = context;
+  const signsIn = mode.signsIn && plan.signIn !== undefined;
+  const { steps, skipped } = planSteps(plan, { ...mode, signsIn, ...(context.folders ? { folders: context.folders } : {}) });
+  const notes: Skipped[] = [...(plan.signIn && !signsIn ? [{ what: plan.signIn.name, reason: 'signs in, and this run starts from a refresh token' }] : []), ...skipped];
+  for (const note of notes) session.emit({ type: 'not-run', what: note.what, reason: note.reason });
+  let environment: object = start;
+  if (signsIn) {
+    const signIn = await session.run(plan.signIn!.slug, context.files.get(plan.signIn!)!, environment, [], context.common);
+    const counts = countResults(signIn);
+    session.masker.addSecret(environmentValue(signIn, 'code'));
+    if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn, 'code') === undefined) return;
+    environment = signIn.environment.toJSON() as object;
+  }
+  for (const step of steps) {
+    session.throwIfAborted();
+    const collection = pruneCollection(context.files.get(step.collection)!, step, collectionFile(step.collection));
+    const summary = await session.run(step.label, collection, environment, step.folders, context.common);
+    environment = summary.environment.toJSON() as object;
+  }
 }

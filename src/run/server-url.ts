@@ -28,10 +28,10 @@ export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-/** The token endpoint's path on MediaValet and the stand-in. */
-export const TOKEN_PATH = '/connect/token';
-
-/** The origin (scheme, host, port) of the token endpoint under `authBaseUrl`: what a token state file is bound to. */
+/**
+ * The origin (scheme, host, port) of the token endpoint under `authBaseUrl` (any path below a base URL has the
+ * base's origin): what a token state file is bound to.
+ */
 export function tokenEndpointOrigin(authBaseUrl: string): string {
-  return new URL(`${authBaseUrl}${TOKEN_PATH}`).origin;
+  return new URL(authBaseUrl).origin;
 }

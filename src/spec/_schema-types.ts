@@ -2,6 +2,22 @@
 // These are the spec files as written; src/spec/model.ts holds the normalized model.
 
 /**
+ * The targets (environments' `target`) this runs on. Default: every target. A folder or request runs only on targets its collection and folders run on too.
+ *
+ * @minItems 1
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "TargetList".
+ */
+export type TargetList = [TargetName, ...TargetName[]];
+/**
+ * A target's name: lower-case letters, digits and dashes, starting with a letter.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "TargetName".
+ */
+export type TargetName = string;
+/**
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
  * via the `definition` "Scalar".
  */
@@ -85,6 +101,11 @@ export interface CollectionDefinition {
    * Markdown, shown in Postman's documentation pane.
    */
   description?: string;
+  targets?: TargetList;
+  /**
+   * `sign-in`: this collection signs in to a stand-in target the way a person does and leaves the authorization code in `code`. `mvpm run` runs it first when a run against a stand-in has no refresh token at hand; it may apply only to stand-in targets. Default: none (an ordinary collection).
+   */
+  role?: 'sign-in';
   variables?: VariableMap;
   /**
    * Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.
@@ -153,6 +174,11 @@ export interface FolderDefinition {
   $kind: 'folder';
   description?: string;
   order?: Order;
+  targets?: TargetList;
+  /**
+   * `code-exchange`: turns the sign-in's authorization code into tokens; `mvpm run` runs it only right after a `sign-in` collection, and skips it when the run starts from a refresh token. `spends-sign-in`: spends or revokes the sign-in's tokens; `mvpm run` runs it after every other folder of the run whatever its `order`, only on stand-in targets, and only when the run's tokens die with it (a stand-in started for the run). Default: none.
+   */
+  role?: 'code-exchange' | 'spends-sign-in';
   auth?: RequestAuth;
   scripts?: Scripts;
 }
@@ -170,6 +196,7 @@ export interface RequestDefinition {
   $kind: 'http-request';
   description?: string;
   order?: Order;
+  targets?: TargetList;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
   /**
    * Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string.
@@ -352,9 +379,35 @@ export interface EnvironmentDefinition {
   $kind: 'environment';
   name: NonEmptyString;
   description?: string;
+  /**
+   * A target's name: lower-case letters, digits and dashes, starting with a letter.
+   */
+  target?: string;
+  /**
+   * The target is mvpm's stand-in: `mvpm run` starts one for the run (or uses --base-url) and points every `servers` variable at it. Default false.
+   */
+  standin?: boolean;
+  /**
+   * The variables that hold server base URLs. On a stand-in target they are set to the stand-in's address; on any other target each must be an https URL (http only on this machine). Default: none.
+   */
+  servers?: NonEmptyString[];
+  secrets?: ProcessVariableMap;
+  overrides?: ProcessVariableMap1;
   variables: {
     [k: string]: EnvironmentVariable | undefined;
   };
+}
+/**
+ * Variable → the process environment variable (`MV_…`) that supplies its value when `mvpm run` runs this target; never read from a file. Each is required, except the one holding the refresh token, which may come from the token state file.
+ */
+export interface ProcessVariableMap {
+  [k: string]: NonEmptyString | undefined;
+}
+/**
+ * Variable → the process environment variable (`MV_…`) that replaces its value when set (a server's address, say).
+ */
+export interface ProcessVariableMap1 {
+  [k: string]: NonEmptyString | undefined;
 }
 /**
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
@@ -376,6 +429,13 @@ export interface EnvironmentVariable {
    * @minItems 1
    */
   sendTo?: [NonEmptyString, ...NonEmptyString[]];
+}
+/**
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "ProcessVariableMap".
+ */
+export interface ProcessVariableMap2 {
+  [k: string]: NonEmptyString | undefined;
 }
 /**
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema

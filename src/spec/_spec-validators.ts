@@ -3,14 +3,95 @@
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
 import runtime1 from "ajv/dist/runtime/equal.js";
 export const CollectionDefinition = validate11;
-const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
+const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["sign-in"],"description":"`sign-in`: this collection signs in to a stand-in target the way a person does and leaves the authorization code in `code`. `mvpm run` runs it first when a run against a stand-in has no refresh token at hand; it may apply only to stand-in targets. Default: none (an ordinary collection)."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
 const schema13 = {"type":"string","minLength":1};
-const schema22 = {"type":"array","description":"Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. In a request they run after the scripts generated from expect and capture; Postman runs collection scripts, then folder scripts, then the request's.","items":{"type":"object","additionalProperties":false,"required":["type","code"],"properties":{"type":{"type":"string","enum":["beforeRequest","afterResponse"]},"code":{"type":"string"}}}};
-const func2 = runtime0.default;
-const schema14 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"$ref":"#/definitions/Scalar"},"description":{"type":"string"}}}]}};
-const schema15 = {"type":["string","number","boolean"]};
+const schema24 = {"type":"array","description":"Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. In a request they run after the scripts generated from expect and capture; Postman runs collection scripts, then folder scripts, then the request's.","items":{"type":"object","additionalProperties":false,"required":["type","code"],"properties":{"type":{"type":"string","enum":["beforeRequest","afterResponse"]},"code":{"type":"string"}}}};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = runtime0.default;
+const schema14 = {"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/TargetName"},"description":"The targets (environments' `target`) this runs on. Default: every target. A folder or request runs only on targets its collection and folders run on too."};
+const schema15 = {"type":"string","pattern":"^[a-z][a-z0-9-]*$","description":"A target's name: lower-case letters, digits and dashes, starting with a letter."};
+const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const func0 = runtime1.default;
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(Array.isArray(data)){
+if(data.length < 1){
+const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/TargetName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema15,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+let i1 = data.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data[i1], data[j0])){
+const err3 = {instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
+const schema16 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{"$ref":"#/definitions/Scalar"},"description":{"type":"string"}}}]}};
+const schema17 = {"type":["string","number","boolean"]};
+
+function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -20,7 +101,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(((typeof data0 !== "string") && (!(typeof data0 == "number"))) && (typeof data0 !== "boolean")){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean",schema:schema15.type,parentSchema:schema15,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema17.type},message:"must be string,number,boolean",schema:schema17.type,parentSchema:schema17,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -35,7 +116,7 @@ if(!valid1){
 const _errs7 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.value === undefined){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema14.additionalProperties.anyOf[1].required,parentSchema:schema14.additionalProperties.anyOf[1],data:data0};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.additionalProperties.anyOf[1].required,parentSchema:schema16.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -46,7 +127,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!((key1 === "value") || (key1 === "description"))){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema14.additionalProperties.anyOf[1],data:data0};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema16.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -59,7 +140,7 @@ errors++;
 if(data0.value !== undefined){
 let data1 = data0.value;
 if(((typeof data1 !== "string") && (!(typeof data1 == "number"))) && (typeof data1 !== "boolean")){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean",schema:schema15.type,parentSchema:schema15,data:data1};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema17.type},message:"must be string,number,boolean",schema:schema17.type,parentSchema:schema17,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -72,7 +153,7 @@ errors++;
 if(data0.description !== undefined){
 let data2 = data0.description;
 if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/additionalProperties/anyOf/1/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.additionalProperties.anyOf[1].properties.description.type,parentSchema:schema14.additionalProperties.anyOf[1].properties.description,data:data2};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/description",schemaPath:"#/additionalProperties/anyOf/1/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.additionalProperties.anyOf[1].properties.description.type,parentSchema:schema16.additionalProperties.anyOf[1].properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -84,7 +165,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.additionalProperties.anyOf[1].type,parentSchema:schema14.additionalProperties.anyOf[1],data:data0};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.additionalProperties.anyOf[1].type,parentSchema:schema16.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -97,7 +178,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema14.additionalProperties.anyOf,parentSchema:schema14.additionalProperties,data:data0};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.additionalProperties.anyOf,parentSchema:schema16.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -120,7 +201,7 @@ vErrors = null;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -129,18 +210,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema17 = {"title":"CollectionAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["oauth2","bearer","basic","noauth"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/AuthCredentialsByType"}]};
-const schema18 = {"allOf":[{"if":{"properties":{"type":{"const":"oauth2"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/OAuth2Credentials"}}}},{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
-const schema19 = {"title":"OAuth2Credentials","description":"The fields of Postman's OAuth 2.0 helper, named as Postman exports them (auth.oauth2[].key).","type":"object","additionalProperties":false,"required":["grant_type","accessToken"],"properties":{"grant_type":{"type":"string","enum":["authorization_code","authorization_code_with_pkce","client_credentials","password_credentials","implicit"]},"authUrl":{"type":"string"},"accessTokenUrl":{"type":"string"},"refreshTokenUrl":{"type":"string"},"clientId":{"type":"string"},"clientSecret":{"type":"string"},"scope":{"type":"string"},"state":{"type":"string"},"redirect_uri":{"type":"string"},"useBrowser":{"type":"boolean","description":"Authorize using the browser (Postman's callback page). Default false."},"client_authentication":{"type":"string","enum":["header","body"],"description":"Send client credentials as Basic auth header or in the body. Default header."},"addTokenTo":{"type":"string","enum":["header","queryParams"],"description":"Default header."},"tokenName":{"type":"string"},"headerPrefix":{"type":"string","description":"Default Bearer."},"accessToken":{"type":"string","description":"The token Postman and Newman send, normally {{access_token}}: Newman never fetches a token itself."},"tokenType":{"type":"string"},"challengeAlgorithm":{"type":"string","enum":["S256","plain"],"description":"PKCE only. Default S256."},"code_verifier":{"type":"string","description":"PKCE only."},"username":{"type":"string","description":"password_credentials only."},"password":{"type":"string","description":"password_credentials only."}}};
-const schema20 = {"type":"object","additionalProperties":false,"required":["token"],"properties":{"token":{"type":"string"}}};
-const schema21 = {"type":"object","additionalProperties":false,"required":["username","password"],"properties":{"username":{"type":"string"},"password":{"type":"string"}}};
-const func3 = Object.prototype.hasOwnProperty;
+const schema19 = {"title":"CollectionAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["oauth2","bearer","basic","noauth"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/AuthCredentialsByType"}]};
+const schema20 = {"allOf":[{"if":{"properties":{"type":{"const":"oauth2"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/OAuth2Credentials"}}}},{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
+const schema21 = {"title":"OAuth2Credentials","description":"The fields of Postman's OAuth 2.0 helper, named as Postman exports them (auth.oauth2[].key).","type":"object","additionalProperties":false,"required":["grant_type","accessToken"],"properties":{"grant_type":{"type":"string","enum":["authorization_code","authorization_code_with_pkce","client_credentials","password_credentials","implicit"]},"authUrl":{"type":"string"},"accessTokenUrl":{"type":"string"},"refreshTokenUrl":{"type":"string"},"clientId":{"type":"string"},"clientSecret":{"type":"string"},"scope":{"type":"string"},"state":{"type":"string"},"redirect_uri":{"type":"string"},"useBrowser":{"type":"boolean","description":"Authorize using the browser (Postman's callback page). Default false."},"client_authentication":{"type":"string","enum":["header","body"],"description":"Send client credentials as Basic auth header or in the body. Default header."},"addTokenTo":{"type":"string","enum":["header","queryParams"],"description":"Default header."},"tokenName":{"type":"string"},"headerPrefix":{"type":"string","description":"Default Bearer."},"accessToken":{"type":"string","description":"The token Postman and Newman send, normally {{access_token}}: Newman never fetches a token itself."},"tokenType":{"type":"string"},"challengeAlgorithm":{"type":"string","enum":["S256","plain"],"description":"PKCE only. Default S256."},"code_verifier":{"type":"string","description":"PKCE only."},"username":{"type":"string","description":"password_credentials only."},"password":{"type":"string","description":"password_credentials only."}}};
+const schema22 = {"type":"object","additionalProperties":false,"required":["token"],"properties":{"token":{"type":"string"}}};
+const schema23 = {"type":"object","additionalProperties":false,"required":["username","password"],"properties":{"username":{"type":"string"},"password":{"type":"string"}}};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -187,7 +267,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema18.allOf[0].then.required,parentSchema:schema18.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema20.allOf[0].then.required,parentSchema:schema20.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -200,7 +280,7 @@ if(data.credentials !== undefined){
 let data1 = data.credentials;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.grant_type === undefined){
-const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/required",keyword:"required",params:{missingProperty: "grant_type"},message:"must have required property '"+"grant_type"+"'",schema:schema19.required,parentSchema:schema19,data:data1};
+const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/required",keyword:"required",params:{missingProperty: "grant_type"},message:"must have required property '"+"grant_type"+"'",schema:schema21.required,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -210,7 +290,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data1.accessToken === undefined){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/required",keyword:"required",params:{missingProperty: "accessToken"},message:"must have required property '"+"accessToken"+"'",schema:schema19.required,parentSchema:schema19,data:data1};
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/required",keyword:"required",params:{missingProperty: "accessToken"},message:"must have required property '"+"accessToken"+"'",schema:schema21.required,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -220,8 +300,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data1){
-if(!(func3.call(schema19.properties, key0))){
-const err5 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data1};
+if(!(func2.call(schema21.properties, key0))){
+const err5 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -234,7 +314,7 @@ errors++;
 if(data1.grant_type !== undefined){
 let data2 = data1.grant_type;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/credentials/grant_type",schemaPath:"#/definitions/OAuth2Credentials/properties/grant_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.grant_type.type,parentSchema:schema19.properties.grant_type,data:data2};
+const err6 = {instancePath:instancePath+"/credentials/grant_type",schemaPath:"#/definitions/OAuth2Credentials/properties/grant_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.grant_type.type,parentSchema:schema21.properties.grant_type,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -244,7 +324,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(((((data2 === "authorization_code") || (data2 === "authorization_code_with_pkce")) || (data2 === "client_credentials")) || (data2 === "password_credentials")) || (data2 === "implicit"))){
-const err7 = {instancePath:instancePath+"/credentials/grant_type",schemaPath:"#/definitions/OAuth2Credentials/properties/grant_type/enum",keyword:"enum",params:{allowedValues: schema19.properties.grant_type.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.grant_type.enum,parentSchema:schema19.properties.grant_type,data:data2};
+const err7 = {instancePath:instancePath+"/credentials/grant_type",schemaPath:"#/definitions/OAuth2Credentials/properties/grant_type/enum",keyword:"enum",params:{allowedValues: schema21.properties.grant_type.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.grant_type.enum,parentSchema:schema21.properties.grant_type,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -257,7 +337,7 @@ errors++;
 if(data1.authUrl !== undefined){
 let data3 = data1.authUrl;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/credentials/authUrl",schemaPath:"#/definitions/OAuth2Credentials/properties/authUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.authUrl.type,parentSchema:schema19.properties.authUrl,data:data3};
+const err8 = {instancePath:instancePath+"/credentials/authUrl",schemaPath:"#/definitions/OAuth2Credentials/properties/authUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.authUrl.type,parentSchema:schema21.properties.authUrl,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -270,7 +350,7 @@ errors++;
 if(data1.accessTokenUrl !== undefined){
 let data4 = data1.accessTokenUrl;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/credentials/accessTokenUrl",schemaPath:"#/definitions/OAuth2Credentials/properties/accessTokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.accessTokenUrl.type,parentSchema:schema19.properties.accessTokenUrl,data:data4};
+const err9 = {instancePath:instancePath+"/credentials/accessTokenUrl",schemaPath:"#/definitions/OAuth2Credentials/properties/accessTokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.accessTokenUrl.type,parentSchema:schema21.properties.accessTokenUrl,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -283,7 +363,7 @@ errors++;
 if(data1.refreshTokenUrl !== undefined){
 let data5 = data1.refreshTokenUrl;
 if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/credentials/refreshTokenUrl",schemaPath:"#/definitions/OAuth2Credentials/properties/refreshTokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.refreshTokenUrl.type,parentSchema:schema19.properties.refreshTokenUrl,data:data5};
+const err10 = {instancePath:instancePath+"/credentials/refreshTokenUrl",schemaPath:"#/definitions/OAuth2Credentials/properties/refreshTokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.refreshTokenUrl.type,parentSchema:schema21.properties.refreshTokenUrl,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -296,7 +376,7 @@ errors++;
 if(data1.clientId !== undefined){
 let data6 = data1.clientId;
 if(typeof data6 !== "string"){
-const err11 = {instancePath:instancePath+"/credentials/clientId",schemaPath:"#/definitions/OAuth2Credentials/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.clientId.type,parentSchema:schema19.properties.clientId,data:data6};
+const err11 = {instancePath:instancePath+"/credentials/clientId",schemaPath:"#/definitions/OAuth2Credentials/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.clientId.type,parentSchema:schema21.properties.clientId,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -309,7 +389,7 @@ errors++;
 if(data1.clientSecret !== undefined){
 let data7 = data1.clientSecret;
 if(typeof data7 !== "string"){
-const err12 = {instancePath:instancePath+"/credentials/clientSecret",schemaPath:"#/definitions/OAuth2Credentials/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.clientSecret.type,parentSchema:schema19.properties.clientSecret,data:data7};
+const err12 = {instancePath:instancePath+"/credentials/clientSecret",schemaPath:"#/definitions/OAuth2Credentials/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.clientSecret.type,parentSchema:schema21.properties.clientSecret,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -322,7 +402,7 @@ errors++;
 if(data1.scope !== undefined){
 let data8 = data1.scope;
 if(typeof data8 !== "string"){
-const err13 = {instancePath:instancePath+"/credentials/scope",schemaPath:"#/definitions/OAuth2Credentials/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.scope.type,parentSchema:schema19.properties.scope,data:data8};
+const err13 = {instancePath:instancePath+"/credentials/scope",schemaPath:"#/definitions/OAuth2Credentials/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.scope.type,parentSchema:schema21.properties.scope,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -335,7 +415,7 @@ errors++;
 if(data1.state !== undefined){
 let data9 = data1.state;
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/credentials/state",schemaPath:"#/definitions/OAuth2Credentials/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.state.type,parentSchema:schema19.properties.state,data:data9};
+const err14 = {instancePath:instancePath+"/credentials/state",schemaPath:"#/definitions/OAuth2Credentials/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.state.type,parentSchema:schema21.properties.state,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -348,7 +428,7 @@ errors++;
 if(data1.redirect_uri !== undefined){
 let data10 = data1.redirect_uri;
 if(typeof data10 !== "string"){
-const err15 = {instancePath:instancePath+"/credentials/redirect_uri",schemaPath:"#/definitions/OAuth2Credentials/properties/redirect_uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.redirect_uri.type,parentSchema:schema19.properties.redirect_uri,data:data10};
+const err15 = {instancePath:instancePath+"/credentials/redirect_uri",schemaPath:"#/definitions/OAuth2Credentials/properties/redirect_uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.redirect_uri.type,parentSchema:schema21.properties.redirect_uri,data:data10};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -361,7 +441,7 @@ errors++;
 if(data1.useBrowser !== undefined){
 let data11 = data1.useBrowser;
 if(typeof data11 !== "boolean"){
-const err16 = {instancePath:instancePath+"/credentials/useBrowser",schemaPath:"#/definitions/OAuth2Credentials/properties/useBrowser/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.useBrowser.type,parentSchema:schema19.properties.useBrowser,data:data11};
+const err16 = {instancePath:instancePath+"/credentials/useBrowser",schemaPath:"#/definitions/OAuth2Credentials/properties/useBrowser/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema21.properties.useBrowser.type,parentSchema:schema21.properties.useBrowser,data:data11};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -374,7 +454,7 @@ errors++;
 if(data1.client_authentication !== undefined){
 let data12 = data1.client_authentication;
 if(typeof data12 !== "string"){
-const err17 = {instancePath:instancePath+"/credentials/client_authentication",schemaPath:"#/definitions/OAuth2Credentials/properties/client_authentication/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.client_authentication.type,parentSchema:schema19.properties.client_authentication,data:data12};
+const err17 = {instancePath:instancePath+"/credentials/client_authentication",schemaPath:"#/definitions/OAuth2Credentials/properties/client_authentication/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.client_authentication.type,parentSchema:schema21.properties.client_authentication,data:data12};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -384,7 +464,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data12 === "header") || (data12 === "body"))){
-const err18 = {instancePath:instancePath+"/credentials/client_authentication",schemaPath:"#/definitions/OAuth2Credentials/properties/client_authentication/enum",keyword:"enum",params:{allowedValues: schema19.properties.client_authentication.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.client_authentication.enum,parentSchema:schema19.properties.client_authentication,data:data12};
+const err18 = {instancePath:instancePath+"/credentials/client_authentication",schemaPath:"#/definitions/OAuth2Credentials/properties/client_authentication/enum",keyword:"enum",params:{allowedValues: schema21.properties.client_authentication.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.client_authentication.enum,parentSchema:schema21.properties.client_authentication,data:data12};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -397,7 +477,7 @@ errors++;
 if(data1.addTokenTo !== undefined){
 let data13 = data1.addTokenTo;
 if(typeof data13 !== "string"){
-const err19 = {instancePath:instancePath+"/credentials/addTokenTo",schemaPath:"#/definitions/OAuth2Credentials/properties/addTokenTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.addTokenTo.type,parentSchema:schema19.properties.addTokenTo,data:data13};
+const err19 = {instancePath:instancePath+"/credentials/addTokenTo",schemaPath:"#/definitions/OAuth2Credentials/properties/addTokenTo/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.addTokenTo.type,parentSchema:schema21.properties.addTokenTo,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -407,7 +487,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!((data13 === "header") || (data13 === "queryParams"))){
-const err20 = {instancePath:instancePath+"/credentials/addTokenTo",schemaPath:"#/definitions/OAuth2Credentials/properties/addTokenTo/enum",keyword:"enum",params:{allowedValues: schema19.properties.addTokenTo.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.addTokenTo.enum,parentSchema:schema19.properties.addTokenTo,data:data13};
+const err20 = {instancePath:instancePath+"/credentials/addTokenTo",schemaPath:"#/definitions/OAuth2Credentials/properties/addTokenTo/enum",keyword:"enum",params:{allowedValues: schema21.properties.addTokenTo.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.addTokenTo.enum,parentSchema:schema21.properties.addTokenTo,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -420,7 +500,7 @@ errors++;
 if(data1.tokenName !== undefined){
 let data14 = data1.tokenName;
 if(typeof data14 !== "string"){
-const err21 = {instancePath:instancePath+"/credentials/tokenName",schemaPath:"#/definitions/OAuth2Credentials/properties/tokenName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.tokenName.type,parentSchema:schema19.properties.tokenName,data:data14};
+const err21 = {instancePath:instancePath+"/credentials/tokenName",schemaPath:"#/definitions/OAuth2Credentials/properties/tokenName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.tokenName.type,parentSchema:schema21.properties.tokenName,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -433,7 +513,7 @@ errors++;
 if(data1.headerPrefix !== undefined){
 let data15 = data1.headerPrefix;
 if(typeof data15 !== "string"){
-const err22 = {instancePath:instancePath+"/credentials/headerPrefix",schemaPath:"#/definitions/OAuth2Credentials/properties/headerPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.headerPrefix.type,parentSchema:schema19.properties.headerPrefix,data:data15};
+const err22 = {instancePath:instancePath+"/credentials/headerPrefix",schemaPath:"#/definitions/OAuth2Credentials/properties/headerPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.headerPrefix.type,parentSchema:schema21.properties.headerPrefix,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -446,7 +526,7 @@ errors++;
 if(data1.accessToken !== undefined){
 let data16 = data1.accessToken;
 if(typeof data16 !== "string"){
-const err23 = {instancePath:instancePath+"/credentials/accessToken",schemaPath:"#/definitions/OAuth2Credentials/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.accessToken.type,parentSchema:schema19.properties.accessToken,data:data16};
+const err23 = {instancePath:instancePath+"/credentials/accessToken",schemaPath:"#/definitions/OAuth2Credentials/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.accessToken.type,parentSchema:schema21.properties.accessToken,data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -459,7 +539,7 @@ errors++;
 if(data1.tokenType !== undefined){
 let data17 = data1.tokenType;
 if(typeof data17 !== "string"){
-const err24 = {instancePath:instancePath+"/credentials/tokenType",schemaPath:"#/definitions/OAuth2Credentials/properties/tokenType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.tokenType.type,parentSchema:schema19.properties.tokenType,data:data17};
+const err24 = {instancePath:instancePath+"/credentials/tokenType",schemaPath:"#/definitions/OAuth2Credentials/properties/tokenType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.tokenType.type,parentSchema:schema21.properties.tokenType,data:data17};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -472,7 +552,7 @@ errors++;
 if(data1.challengeAlgorithm !== undefined){
 let data18 = data1.challengeAlgorithm;
 if(typeof data18 !== "string"){
-const err25 = {instancePath:instancePath+"/credentials/challengeAlgorithm",schemaPath:"#/definitions/OAuth2Credentials/properties/challengeAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.challengeAlgorithm.type,parentSchema:schema19.properties.challengeAlgorithm,data:data18};
+const err25 = {instancePath:instancePath+"/credentials/challengeAlgorithm",schemaPath:"#/definitions/OAuth2Credentials/properties/challengeAlgorithm/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.challengeAlgorithm.type,parentSchema:schema21.properties.challengeAlgorithm,data:data18};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -482,7 +562,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!((data18 === "S256") || (data18 === "plain"))){
-const err26 = {instancePath:instancePath+"/credentials/challengeAlgorithm",schemaPath:"#/definitions/OAuth2Credentials/properties/challengeAlgorithm/enum",keyword:"enum",params:{allowedValues: schema19.properties.challengeAlgorithm.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.challengeAlgorithm.enum,parentSchema:schema19.properties.challengeAlgorithm,data:data18};
+const err26 = {instancePath:instancePath+"/credentials/challengeAlgorithm",schemaPath:"#/definitions/OAuth2Credentials/properties/challengeAlgorithm/enum",keyword:"enum",params:{allowedValues: schema21.properties.challengeAlgorithm.enum},message:"must be equal to one of the allowed values",schema:schema21.properties.challengeAlgorithm.enum,parentSchema:schema21.properties.challengeAlgorithm,data:data18};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -495,7 +575,7 @@ errors++;
 if(data1.code_verifier !== undefined){
 let data19 = data1.code_verifier;
 if(typeof data19 !== "string"){
-const err27 = {instancePath:instancePath+"/credentials/code_verifier",schemaPath:"#/definitions/OAuth2Credentials/properties/code_verifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.code_verifier.type,parentSchema:schema19.properties.code_verifier,data:data19};
+const err27 = {instancePath:instancePath+"/credentials/code_verifier",schemaPath:"#/definitions/OAuth2Credentials/properties/code_verifier/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.code_verifier.type,parentSchema:schema21.properties.code_verifier,data:data19};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -508,7 +588,7 @@ errors++;
 if(data1.username !== undefined){
 let data20 = data1.username;
 if(typeof data20 !== "string"){
-const err28 = {instancePath:instancePath+"/credentials/username",schemaPath:"#/definitions/OAuth2Credentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.username.type,parentSchema:schema19.properties.username,data:data20};
+const err28 = {instancePath:instancePath+"/credentials/username",schemaPath:"#/definitions/OAuth2Credentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.username.type,parentSchema:schema21.properties.username,data:data20};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -521,7 +601,7 @@ errors++;
 if(data1.password !== undefined){
 let data21 = data1.password;
 if(typeof data21 !== "string"){
-const err29 = {instancePath:instancePath+"/credentials/password",schemaPath:"#/definitions/OAuth2Credentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.password.type,parentSchema:schema19.properties.password,data:data21};
+const err29 = {instancePath:instancePath+"/credentials/password",schemaPath:"#/definitions/OAuth2Credentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.password.type,parentSchema:schema21.properties.password,data:data21};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -533,7 +613,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data1};
+const err30 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/OAuth2Credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data1};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -548,7 +628,7 @@ var _valid0 = _errs4 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err31 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema18.allOf[0].if,parentSchema:schema18.allOf[0],data};
+const err31 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema20.allOf[0].if,parentSchema:schema20.allOf[0],data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -601,7 +681,7 @@ if(_valid1){
 const _errs53 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err34 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema18.allOf[1].then.required,parentSchema:schema18.allOf[1].then,data};
+const err34 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema20.allOf[1].then.required,parentSchema:schema20.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -614,7 +694,7 @@ if(data.credentials !== undefined){
 let data23 = data.credentials;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 if(data23.token === undefined){
-const err35 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema20.required,parentSchema:schema20,data:data23};
+const err35 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema22.required,parentSchema:schema22,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -625,7 +705,7 @@ errors++;
 }
 for(const key1 in data23){
 if(!(key1 === "token")){
-const err36 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data23};
+const err36 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data23};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -638,7 +718,7 @@ errors++;
 if(data23.token !== undefined){
 let data24 = data23.token;
 if(typeof data24 !== "string"){
-const err37 = {instancePath:instancePath+"/credentials/token",schemaPath:"#/definitions/BearerCredentials/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.token.type,parentSchema:schema20.properties.token,data:data24};
+const err37 = {instancePath:instancePath+"/credentials/token",schemaPath:"#/definitions/BearerCredentials/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.token.type,parentSchema:schema22.properties.token,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -650,7 +730,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data23};
+const err38 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -665,7 +745,7 @@ var _valid1 = _errs53 === errors;
 valid6 = _valid1;
 }
 if(!valid6){
-const err39 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema18.allOf[1].if,parentSchema:schema18.allOf[1],data};
+const err39 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema20.allOf[1].if,parentSchema:schema20.allOf[1],data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -718,7 +798,7 @@ if(_valid2){
 const _errs64 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema18.allOf[2].then.required,parentSchema:schema18.allOf[2].then,data};
+const err42 = {instancePath,schemaPath:"#/allOf/2/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema20.allOf[2].then.required,parentSchema:schema20.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -731,7 +811,7 @@ if(data.credentials !== undefined){
 let data26 = data.credentials;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
 if(data26.username === undefined){
-const err43 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'",schema:schema21.required,parentSchema:schema21,data:data26};
+const err43 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'",schema:schema23.required,parentSchema:schema23,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -741,7 +821,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data26.password === undefined){
-const err44 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'",schema:schema21.required,parentSchema:schema21,data:data26};
+const err44 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'",schema:schema23.required,parentSchema:schema23,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -752,7 +832,7 @@ errors++;
 }
 for(const key2 in data26){
 if(!((key2 === "username") || (key2 === "password"))){
-const err45 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data26};
+const err45 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -765,7 +845,7 @@ errors++;
 if(data26.username !== undefined){
 let data27 = data26.username;
 if(typeof data27 !== "string"){
-const err46 = {instancePath:instancePath+"/credentials/username",schemaPath:"#/definitions/BasicCredentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.username.type,parentSchema:schema21.properties.username,data:data27};
+const err46 = {instancePath:instancePath+"/credentials/username",schemaPath:"#/definitions/BasicCredentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.username.type,parentSchema:schema23.properties.username,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -778,7 +858,7 @@ errors++;
 if(data26.password !== undefined){
 let data28 = data26.password;
 if(typeof data28 !== "string"){
-const err47 = {instancePath:instancePath+"/credentials/password",schemaPath:"#/definitions/BasicCredentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.password.type,parentSchema:schema21.properties.password,data:data28};
+const err47 = {instancePath:instancePath+"/credentials/password",schemaPath:"#/definitions/BasicCredentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.password.type,parentSchema:schema23.properties.password,data:data28};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -790,7 +870,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data26};
+const err48 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data26};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -805,7 +885,7 @@ var _valid2 = _errs64 === errors;
 valid11 = _valid2;
 }
 if(!valid11){
-const err49 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema18.allOf[2].if,parentSchema:schema18.allOf[2],data};
+const err49 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema20.allOf[2].if,parentSchema:schema20.allOf[2],data};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -874,7 +954,7 @@ errors++;
 }
 var valid18 = _errs79 === errors;
 if(valid18){
-const err53 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema18.allOf[3].then.not,parentSchema:schema18.allOf[3].then,data};
+const err53 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema20.allOf[3].then.not,parentSchema:schema20.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -898,7 +978,7 @@ var _valid3 = _errs77 === errors;
 valid16 = _valid3;
 }
 if(!valid16){
-const err54 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema18.allOf[3].if,parentSchema:schema18.allOf[3],data};
+const err54 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema20.allOf[3].if,parentSchema:schema20.allOf[3],data};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -907,21 +987,21 @@ vErrors.push(err54);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate15(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate17(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema17.required,parentSchema:schema17,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -932,7 +1012,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "type") || (key0 === "credentials"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -945,7 +1025,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.type.type,parentSchema:schema17.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.type.type,parentSchema:schema19.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -955,7 +1035,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data0 === "oauth2") || (data0 === "bearer")) || (data0 === "basic")) || (data0 === "noauth"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema17.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.type.enum,parentSchema:schema17.properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema19.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema19.properties.type.enum,parentSchema:schema19.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -968,7 +1048,7 @@ errors++;
 if(data.credentials !== undefined){
 let data1 = data.credentials;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.credentials.type,parentSchema:schema17.properties.credentials,data:data1};
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.credentials.type,parentSchema:schema19.properties.credentials,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -980,7 +1060,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -989,18 +1069,18 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"title":"AutoRefresh","description":"Generates a collection-level pre-request script: before a request that sends the collection's access token, when the token is missing or expires within `leewaySeconds` and a refresh token is present, it refreshes with pm.sendRequest and stores the new access token, the rotated refresh token and the expiry. A refused refresh fails a test and the request is not sent.","type":"object","additionalProperties":false,"required":["tokenUrl","clientId","clientSecret"],"properties":{"tokenUrl":{"$ref":"#/definitions/NonEmptyString","description":"The token endpoint, e.g. {{authBaseUrl}}/connect/token."},"clientId":{"type":"string"},"clientSecret":{"type":"string"},"clientAuthentication":{"type":"string","enum":["body","header"],"description":"client_secret_post (body, default) or client_secret_basic (header)."},"leewaySeconds":{"type":"integer","minimum":0,"description":"Refresh when the access token expires within this many seconds. Default 60."},"variables":{"type":"object","additionalProperties":false,"description":"Names of the environment variables used. Defaults: access_token, refresh_token, access_token_expires_at, previous_refresh_token.","properties":{"accessToken":{"type":"string"},"refreshToken":{"type":"string"},"expiresAt":{"type":"string"},"previousRefreshToken":{"type":"string"}}}}};
+const schema25 = {"title":"AutoRefresh","description":"Generates a collection-level pre-request script: before a request that sends the collection's access token, when the token is missing or expires within `leewaySeconds` and a refresh token is present, it refreshes with pm.sendRequest and stores the new access token, the rotated refresh token and the expiry. A refused refresh fails a test and the request is not sent.","type":"object","additionalProperties":false,"required":["tokenUrl","clientId","clientSecret"],"properties":{"tokenUrl":{"$ref":"#/definitions/NonEmptyString","description":"The token endpoint, e.g. {{authBaseUrl}}/connect/token."},"clientId":{"type":"string"},"clientSecret":{"type":"string"},"clientAuthentication":{"type":"string","enum":["body","header"],"description":"client_secret_post (body, default) or client_secret_basic (header)."},"leewaySeconds":{"type":"integer","minimum":0,"description":"Refresh when the access token expires within this many seconds. Default 60."},"variables":{"type":"object","additionalProperties":false,"description":"Names of the environment variables used. Defaults: access_token, refresh_token, access_token_expires_at, previous_refresh_token.","properties":{"accessToken":{"type":"string"},"refreshToken":{"type":"string"},"expiresAt":{"type":"string"},"previousRefreshToken":{"type":"string"}}}}};
 
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.tokenUrl === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tokenUrl"},message:"must have required property '"+"tokenUrl"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tokenUrl"},message:"must have required property '"+"tokenUrl"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1010,7 +1090,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.clientId === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientId"},message:"must have required property '"+"clientId"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1020,7 +1100,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.clientSecret === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientSecret"},message:"must have required property '"+"clientSecret"+"'",schema:schema23.required,parentSchema:schema23,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "clientSecret"},message:"must have required property '"+"clientSecret"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1031,7 +1111,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "tokenUrl") || (key0 === "clientId")) || (key0 === "clientSecret")) || (key0 === "clientAuthentication")) || (key0 === "leewaySeconds")) || (key0 === "variables"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1044,7 +1124,7 @@ errors++;
 if(data.tokenUrl !== undefined){
 let data0 = data.tokenUrl;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func3(data0) < 1){
 const err4 = {instancePath:instancePath+"/tokenUrl",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -1069,7 +1149,7 @@ errors++;
 if(data.clientId !== undefined){
 let data1 = data.clientId;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.clientId.type,parentSchema:schema23.properties.clientId,data:data1};
+const err6 = {instancePath:instancePath+"/clientId",schemaPath:"#/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.clientId.type,parentSchema:schema25.properties.clientId,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1082,7 +1162,7 @@ errors++;
 if(data.clientSecret !== undefined){
 let data2 = data.clientSecret;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/clientSecret",schemaPath:"#/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.clientSecret.type,parentSchema:schema23.properties.clientSecret,data:data2};
+const err7 = {instancePath:instancePath+"/clientSecret",schemaPath:"#/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.clientSecret.type,parentSchema:schema25.properties.clientSecret,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1095,7 +1175,7 @@ errors++;
 if(data.clientAuthentication !== undefined){
 let data3 = data.clientAuthentication;
 if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/clientAuthentication",schemaPath:"#/properties/clientAuthentication/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.clientAuthentication.type,parentSchema:schema23.properties.clientAuthentication,data:data3};
+const err8 = {instancePath:instancePath+"/clientAuthentication",schemaPath:"#/properties/clientAuthentication/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.clientAuthentication.type,parentSchema:schema25.properties.clientAuthentication,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1105,7 +1185,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!((data3 === "body") || (data3 === "header"))){
-const err9 = {instancePath:instancePath+"/clientAuthentication",schemaPath:"#/properties/clientAuthentication/enum",keyword:"enum",params:{allowedValues: schema23.properties.clientAuthentication.enum},message:"must be equal to one of the allowed values",schema:schema23.properties.clientAuthentication.enum,parentSchema:schema23.properties.clientAuthentication,data:data3};
+const err9 = {instancePath:instancePath+"/clientAuthentication",schemaPath:"#/properties/clientAuthentication/enum",keyword:"enum",params:{allowedValues: schema25.properties.clientAuthentication.enum},message:"must be equal to one of the allowed values",schema:schema25.properties.clientAuthentication.enum,parentSchema:schema25.properties.clientAuthentication,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1118,7 +1198,7 @@ errors++;
 if(data.leewaySeconds !== undefined){
 let data4 = data.leewaySeconds;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
-const err10 = {instancePath:instancePath+"/leewaySeconds",schemaPath:"#/properties/leewaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.leewaySeconds.type,parentSchema:schema23.properties.leewaySeconds,data:data4};
+const err10 = {instancePath:instancePath+"/leewaySeconds",schemaPath:"#/properties/leewaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema25.properties.leewaySeconds.type,parentSchema:schema25.properties.leewaySeconds,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1129,7 +1209,7 @@ errors++;
 }
 if(typeof data4 == "number"){
 if(data4 < 0 || isNaN(data4)){
-const err11 = {instancePath:instancePath+"/leewaySeconds",schemaPath:"#/properties/leewaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.leewaySeconds,data:data4};
+const err11 = {instancePath:instancePath+"/leewaySeconds",schemaPath:"#/properties/leewaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.leewaySeconds,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1145,7 +1225,7 @@ let data5 = data.variables;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
 if(!((((key1 === "accessToken") || (key1 === "refreshToken")) || (key1 === "expiresAt")) || (key1 === "previousRefreshToken"))){
-const err12 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.variables,data:data5};
+const err12 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25.properties.variables,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1158,7 +1238,7 @@ errors++;
 if(data5.accessToken !== undefined){
 let data6 = data5.accessToken;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/variables/accessToken",schemaPath:"#/properties/variables/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.accessToken.type,parentSchema:schema23.properties.variables.properties.accessToken,data:data6};
+const err13 = {instancePath:instancePath+"/variables/accessToken",schemaPath:"#/properties/variables/properties/accessToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.variables.properties.accessToken.type,parentSchema:schema25.properties.variables.properties.accessToken,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1171,7 +1251,7 @@ errors++;
 if(data5.refreshToken !== undefined){
 let data7 = data5.refreshToken;
 if(typeof data7 !== "string"){
-const err14 = {instancePath:instancePath+"/variables/refreshToken",schemaPath:"#/properties/variables/properties/refreshToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.refreshToken.type,parentSchema:schema23.properties.variables.properties.refreshToken,data:data7};
+const err14 = {instancePath:instancePath+"/variables/refreshToken",schemaPath:"#/properties/variables/properties/refreshToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.variables.properties.refreshToken.type,parentSchema:schema25.properties.variables.properties.refreshToken,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1184,7 +1264,7 @@ errors++;
 if(data5.expiresAt !== undefined){
 let data8 = data5.expiresAt;
 if(typeof data8 !== "string"){
-const err15 = {instancePath:instancePath+"/variables/expiresAt",schemaPath:"#/properties/variables/properties/expiresAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.expiresAt.type,parentSchema:schema23.properties.variables.properties.expiresAt,data:data8};
+const err15 = {instancePath:instancePath+"/variables/expiresAt",schemaPath:"#/properties/variables/properties/expiresAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.variables.properties.expiresAt.type,parentSchema:schema25.properties.variables.properties.expiresAt,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1197,7 +1277,7 @@ errors++;
 if(data5.previousRefreshToken !== undefined){
 let data9 = data5.previousRefreshToken;
 if(typeof data9 !== "string"){
-const err16 = {instancePath:instancePath+"/variables/previousRefreshToken",schemaPath:"#/properties/variables/properties/previousRefreshToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.variables.properties.previousRefreshToken.type,parentSchema:schema23.properties.variables.properties.previousRefreshToken,data:data9};
+const err16 = {instancePath:instancePath+"/variables/previousRefreshToken",schemaPath:"#/properties/variables/properties/previousRefreshToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.variables.properties.previousRefreshToken.type,parentSchema:schema25.properties.variables.properties.previousRefreshToken,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1209,7 +1289,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.variables.type,parentSchema:schema23.properties.variables,data:data5};
+const err17 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.properties.variables.type,parentSchema:schema25.properties.variables,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1221,7 +1301,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1230,7 +1310,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate18.errors = vErrors;
+validate20.errors = vErrors;
 return errors === 0;
 }
 
@@ -1260,7 +1340,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "$kind") || (key0 === "name")) || (key0 === "description")) || (key0 === "variables")) || (key0 === "runtimeVariables")) || (key0 === "auth")) || (key0 === "scripts")) || (key0 === "autoRefresh"))){
+if(!(func2.call(schema12.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1287,7 +1367,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func3(data1) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -1322,19 +1402,16 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.variables !== undefined){
-if(!(validate12(data.variables, {instancePath:instancePath+"/variables",parentData:data,parentDataProperty:"variables",rootData}))){
+if(data.targets !== undefined){
+if(!(validate12(data.targets, {instancePath:instancePath+"/targets",parentData:data,parentDataProperty:"targets",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
 }
-if(data.runtimeVariables !== undefined){
-let data4 = data.runtimeVariables;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-let data5 = data4[key1];
-if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/runtimeVariables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtimeVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.runtimeVariables.additionalProperties.type,parentSchema:schema12.properties.runtimeVariables.additionalProperties,data:data5};
+if(data.role !== undefined){
+let data4 = data.role;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.role.type,parentSchema:schema12.properties.role,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1343,10 +1420,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/runtimeVariables",schemaPath:"#/properties/runtimeVariables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.runtimeVariables.type,parentSchema:schema12.properties.runtimeVariables,data:data4};
+if(!(data4 === "sign-in")){
+const err8 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema12.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema12.properties.role.enum,parentSchema:schema12.properties.role,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1356,21 +1431,19 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.auth !== undefined){
-if(!(validate14(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+if(data.variables !== undefined){
+if(!(validate14(data.variables, {instancePath:instancePath+"/variables",parentData:data,parentDataProperty:"variables",rootData}))){
 vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
 errors = vErrors.length;
 }
 }
-if(data.scripts !== undefined){
-let data7 = data.scripts;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.type === undefined){
-const err9 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema22.items.required,parentSchema:schema22.items,data:data8};
+if(data.runtimeVariables !== undefined){
+let data6 = data.runtimeVariables;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+let data7 = data6[key1];
+if(typeof data7 !== "string"){
+const err9 = {instancePath:instancePath+"/runtimeVariables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/runtimeVariables/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.runtimeVariables.additionalProperties.type,parentSchema:schema12.properties.runtimeVariables.additionalProperties,data:data7};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1379,8 +1452,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data8.code === undefined){
-const err10 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema22.items.required,parentSchema:schema22.items,data:data8};
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/runtimeVariables",schemaPath:"#/properties/runtimeVariables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.runtimeVariables.type,parentSchema:schema12.properties.runtimeVariables,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1389,9 +1464,22 @@ vErrors.push(err10);
 }
 errors++;
 }
-for(const key2 in data8){
-if(!((key2 === "type") || (key2 === "code"))){
-const err11 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema22.items,data:data8};
+}
+if(data.auth !== undefined){
+if(!(validate16(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+errors = vErrors.length;
+}
+}
+if(data.scripts !== undefined){
+let data9 = data.scripts;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.type === undefined){
+const err11 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data10};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1400,11 +1488,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data8.type !== undefined){
-let data9 = data8.type;
-if(typeof data9 !== "string"){
-const err12 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.items.properties.type.type,parentSchema:schema22.items.properties.type,data:data9};
+if(data10.code === undefined){
+const err12 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data10};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1413,8 +1498,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!((data9 === "beforeRequest") || (data9 === "afterResponse"))){
-const err13 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema22.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema22.items.properties.type.enum,parentSchema:schema22.items.properties.type,data:data9};
+for(const key2 in data10){
+if(!((key2 === "type") || (key2 === "code"))){
+const err13 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema24.items,data:data10};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1424,10 +1510,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data8.code !== undefined){
-let data10 = data8.code;
-if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.items.properties.code.type,parentSchema:schema22.items.properties.code,data:data10};
+if(data10.type !== undefined){
+let data11 = data10.type;
+if(typeof data11 !== "string"){
+const err14 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.type.type,parentSchema:schema24.items.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1436,10 +1522,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.items.type,parentSchema:schema22.items,data:data8};
+if(!((data11 === "beforeRequest") || (data11 === "afterResponse"))){
+const err15 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.items.properties.type.enum,parentSchema:schema24.items.properties.type,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1449,9 +1533,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.type,parentSchema:schema22,data:data7};
+if(data10.code !== undefined){
+let data12 = data10.code;
+if(typeof data12 !== "string"){
+const err16 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.code.type,parentSchema:schema24.items.properties.code,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1461,15 +1546,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.autoRefresh !== undefined){
-if(!(validate18(data.autoRefresh, {instancePath:instancePath+"/autoRefresh",parentData:data,parentDataProperty:"autoRefresh",rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err17 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.items.type,parentSchema:schema24.items,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1478,17 +1557,47 @@ vErrors.push(err17);
 }
 errors++;
 }
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.autoRefresh !== undefined){
+if(!(validate20(data.autoRefresh, {instancePath:instancePath+"/autoRefresh",parentData:data,parentDataProperty:"autoRefresh",rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-export const FolderDefinition = validate20;
-const schema25 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
-const schema26 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
-const schema27 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
-const schema28 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
+export const FolderDefinition = validate22;
+const schema27 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["code-exchange","spends-sign-in"],"description":"`code-exchange`: turns the sign-in's authorization code into tokens; `mvpm run` runs it only right after a `sign-in` collection, and skips it when the run starts from a refresh token. `spends-sign-in`: spends or revokes the sign-in's tokens; `mvpm run` runs it after every other folder of the run whatever its `order`, only on stand-in targets, and only when the run's tokens die with it (a stand-in started for the run). Default: none."},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema28 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
+const schema29 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
+const schema30 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -1535,7 +1644,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema28.allOf[0].then.required,parentSchema:schema28.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema30.allOf[0].then.required,parentSchema:schema30.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1548,7 +1657,7 @@ if(data.credentials !== undefined){
 let data1 = data.credentials;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.token === undefined){
-const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema20.required,parentSchema:schema20,data:data1};
+const err3 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema22.required,parentSchema:schema22,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1559,7 +1668,7 @@ errors++;
 }
 for(const key0 in data1){
 if(!(key0 === "token")){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data1};
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1572,7 +1681,7 @@ errors++;
 if(data1.token !== undefined){
 let data2 = data1.token;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/credentials/token",schemaPath:"#/definitions/BearerCredentials/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.token.type,parentSchema:schema20.properties.token,data:data2};
+const err5 = {instancePath:instancePath+"/credentials/token",schemaPath:"#/definitions/BearerCredentials/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.token.type,parentSchema:schema22.properties.token,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1584,7 +1693,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data1};
+const err6 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BearerCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1599,7 +1708,7 @@ var _valid0 = _errs4 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema28.allOf[0].if,parentSchema:schema28.allOf[0],data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[0].if,parentSchema:schema30.allOf[0],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1652,7 +1761,7 @@ if(_valid1){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema28.allOf[1].then.required,parentSchema:schema28.allOf[1].then,data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1665,7 +1774,7 @@ if(data.credentials !== undefined){
 let data4 = data.credentials;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.username === undefined){
-const err11 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'",schema:schema21.required,parentSchema:schema21,data:data4};
+const err11 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "username"},message:"must have required property '"+"username"+"'",schema:schema23.required,parentSchema:schema23,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1675,7 +1784,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data4.password === undefined){
-const err12 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'",schema:schema21.required,parentSchema:schema21,data:data4};
+const err12 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/required",keyword:"required",params:{missingProperty: "password"},message:"must have required property '"+"password"+"'",schema:schema23.required,parentSchema:schema23,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1686,7 +1795,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!((key1 === "username") || (key1 === "password"))){
-const err13 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data:data4};
+const err13 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1699,7 +1808,7 @@ errors++;
 if(data4.username !== undefined){
 let data5 = data4.username;
 if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/credentials/username",schemaPath:"#/definitions/BasicCredentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.username.type,parentSchema:schema21.properties.username,data:data5};
+const err14 = {instancePath:instancePath+"/credentials/username",schemaPath:"#/definitions/BasicCredentials/properties/username/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.username.type,parentSchema:schema23.properties.username,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1712,7 +1821,7 @@ errors++;
 if(data4.password !== undefined){
 let data6 = data4.password;
 if(typeof data6 !== "string"){
-const err15 = {instancePath:instancePath+"/credentials/password",schemaPath:"#/definitions/BasicCredentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.password.type,parentSchema:schema21.properties.password,data:data6};
+const err15 = {instancePath:instancePath+"/credentials/password",schemaPath:"#/definitions/BasicCredentials/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.password.type,parentSchema:schema23.properties.password,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1724,7 +1833,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data4};
+const err16 = {instancePath:instancePath+"/credentials",schemaPath:"#/definitions/BasicCredentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1739,7 +1848,7 @@ var _valid1 = _errs15 === errors;
 valid6 = _valid1;
 }
 if(!valid6){
-const err17 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema28.allOf[1].if,parentSchema:schema28.allOf[1],data};
+const err17 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1808,7 +1917,7 @@ errors++;
 }
 var valid13 = _errs30 === errors;
 if(valid13){
-const err21 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema28.allOf[2].then.not,parentSchema:schema28.allOf[2].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema30.allOf[2].then.not,parentSchema:schema30.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1832,7 +1941,7 @@ var _valid2 = _errs28 === errors;
 valid11 = _valid2;
 }
 if(!valid11){
-const err22 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema28.allOf[2].if,parentSchema:schema28.allOf[2],data};
+const err22 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1841,21 +1950,21 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate25.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema29.required,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1866,7 +1975,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "type") || (key0 === "credentials"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1879,7 +1988,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.type.type,parentSchema:schema27.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.type.type,parentSchema:schema29.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1889,7 +1998,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data0 === "inherit") || (data0 === "noauth")) || (data0 === "bearer")) || (data0 === "basic"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema27.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.type.enum,parentSchema:schema27.properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema29.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.type.enum,parentSchema:schema29.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1902,7 +2011,7 @@ errors++;
 if(data.credentials !== undefined){
 let data1 = data.credentials;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.credentials.type,parentSchema:schema27.properties.credentials,data:data1};
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.credentials.type,parentSchema:schema29.properties.credentials,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1914,7 +2023,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1923,17 +2032,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate21.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1943,8 +2052,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "$kind") || (key0 === "description")) || (key0 === "order")) || (key0 === "auth")) || (key0 === "scripts"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+if(!(((((((key0 === "$kind") || (key0 === "description")) || (key0 === "order")) || (key0 === "targets")) || (key0 === "role")) || (key0 === "auth")) || (key0 === "scripts"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1957,7 +2066,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("folder" !== data0){
-const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "folder"},message:"must be equal to constant",schema:"folder",parentSchema:schema25.properties.$kind,data:data0};
+const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "folder"},message:"must be equal to constant",schema:"folder",parentSchema:schema27.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1970,7 +2079,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.description.type,parentSchema:schema25.properties.description,data:data1};
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.description.type,parentSchema:schema27.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1983,7 +2092,7 @@ errors++;
 if(data.order !== undefined){
 let data2 = data.order;
 if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.type,parentSchema:schema26,data:data2};
+const err4 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.type,parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1993,21 +2102,16 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.auth !== undefined){
-if(!(validate21(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+if(data.targets !== undefined){
+if(!(validate12(data.targets, {instancePath:instancePath+"/targets",parentData:data,parentDataProperty:"targets",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
 errors = vErrors.length;
 }
 }
-if(data.scripts !== undefined){
-let data4 = data.scripts;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.type === undefined){
-const err5 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema22.items.required,parentSchema:schema22.items,data:data5};
+if(data.role !== undefined){
+let data4 = data.role;
+if(typeof data4 !== "string"){
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.role.type,parentSchema:schema27.properties.role,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2016,8 +2120,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data5.code === undefined){
-const err6 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema22.items.required,parentSchema:schema22.items,data:data5};
+if(!((data4 === "code-exchange") || (data4 === "spends-sign-in"))){
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema27.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.role.enum,parentSchema:schema27.properties.role,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2026,9 +2130,22 @@ vErrors.push(err6);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "type") || (key1 === "code"))){
-const err7 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema22.items,data:data5};
+}
+if(data.auth !== undefined){
+if(!(validate24(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.scripts !== undefined){
+let data6 = data.scripts;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.type === undefined){
+const err7 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data7};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2037,11 +2154,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data5.type !== undefined){
-let data6 = data5.type;
-if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.items.properties.type.type,parentSchema:schema22.items.properties.type,data:data6};
+if(data7.code === undefined){
+const err8 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data7};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2050,8 +2164,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((data6 === "beforeRequest") || (data6 === "afterResponse"))){
-const err9 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema22.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema22.items.properties.type.enum,parentSchema:schema22.items.properties.type,data:data6};
+for(const key1 in data7){
+if(!((key1 === "type") || (key1 === "code"))){
+const err9 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24.items,data:data7};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2061,10 +2176,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data5.code !== undefined){
-let data7 = data5.code;
-if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.items.properties.code.type,parentSchema:schema22.items.properties.code,data:data7};
+if(data7.type !== undefined){
+let data8 = data7.type;
+if(typeof data8 !== "string"){
+const err10 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.type.type,parentSchema:schema24.items.properties.type,data:data8};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2073,10 +2188,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.items.type,parentSchema:schema22.items,data:data5};
+if(!((data8 === "beforeRequest") || (data8 === "afterResponse"))){
+const err11 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.items.properties.type.enum,parentSchema:schema24.items.properties.type,data:data8};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2086,9 +2199,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.type,parentSchema:schema22,data:data4};
+if(data7.code !== undefined){
+let data9 = data7.code;
+if(typeof data9 !== "string"){
+const err12 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.code.type,parentSchema:schema24.items.properties.code,data:data9};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2100,7 +2214,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err13 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.items.type,parentSchema:schema24.items,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2109,23 +2223,47 @@ vErrors.push(err13);
 }
 errors++;
 }
-validate20.errors = vErrors;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate22.errors = vErrors;
 return errors === 0;
 }
 
-export const RequestDefinition = validate25;
-const schema32 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"http-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
-const schema40 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
-const schema35 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
+export const RequestDefinition = validate28;
+const schema34 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"http-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema42 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
+const schema37 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 let data0 = data[key0];
 if(((typeof data0 !== "string") && (!(typeof data0 == "number"))) && (typeof data0 !== "boolean")){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean",schema:schema15.type,parentSchema:schema15,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema17.type},message:"must be string,number,boolean",schema:schema17.type,parentSchema:schema17,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2137,7 +2275,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2146,14 +2284,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"title":"Body","type":"object","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["urlencoded","json","raw","formdata"]},"content":{},"language":{"type":"string","enum":["text","json","xml","html","javascript"],"description":"raw only: Postman's body language. Default text."}},"allOf":[{"if":{"properties":{"type":{"const":"urlencoded"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/StringMap"}}}},{"if":{"properties":{"type":{"const":"formdata"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/FormContent"}}}},{"if":{"properties":{"type":{"const":"raw"}},"required":["type"]},"then":{"properties":{"content":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["urlencoded","formdata","json"]}},"required":["type"]},"then":{"not":{"required":["language"]}}}]};
-const schema38 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["src"],"properties":{"src":{"type":"string","description":"formdata only: a file to upload."}}}]}};
+const schema39 = {"title":"Body","type":"object","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["urlencoded","json","raw","formdata"]},"content":{},"language":{"type":"string","enum":["text","json","xml","html","javascript"],"description":"raw only: Postman's body language. Default text."}},"allOf":[{"if":{"properties":{"type":{"const":"urlencoded"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/StringMap"}}}},{"if":{"properties":{"type":{"const":"formdata"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/FormContent"}}}},{"if":{"properties":{"type":{"const":"raw"}},"required":["type"]},"then":{"properties":{"content":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["urlencoded","formdata","json"]}},"required":["type"]},"then":{"not":{"required":["language"]}}}]};
+const schema40 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["src"],"properties":{"src":{"type":"string","description":"formdata only: a file to upload."}}}]}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2163,7 +2301,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(((typeof data0 !== "string") && (!(typeof data0 == "number"))) && (typeof data0 !== "boolean")){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean",schema:schema15.type,parentSchema:schema15,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema17.type},message:"must be string,number,boolean",schema:schema17.type,parentSchema:schema17,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2178,7 +2316,7 @@ if(!valid1){
 const _errs7 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.src === undefined){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema38.additionalProperties.anyOf[1].required,parentSchema:schema38.additionalProperties.anyOf[1],data:data0};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema40.additionalProperties.anyOf[1].required,parentSchema:schema40.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2189,7 +2327,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "src")){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.additionalProperties.anyOf[1],data:data0};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2202,7 +2340,7 @@ errors++;
 if(data0.src !== undefined){
 let data1 = data0.src;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/src",schemaPath:"#/additionalProperties/anyOf/1/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.additionalProperties.anyOf[1].properties.src.type,parentSchema:schema38.additionalProperties.anyOf[1].properties.src,data:data1};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/src",schemaPath:"#/additionalProperties/anyOf/1/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.additionalProperties.anyOf[1].properties.src.type,parentSchema:schema40.additionalProperties.anyOf[1].properties.src,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2214,7 +2352,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.additionalProperties.anyOf[1].type,parentSchema:schema38.additionalProperties.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.additionalProperties.anyOf[1].type,parentSchema:schema40.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2227,7 +2365,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.additionalProperties.anyOf,parentSchema:schema38.additionalProperties,data:data0};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema40.additionalProperties.anyOf,parentSchema:schema40.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2250,7 +2388,7 @@ vErrors = null;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2259,12 +2397,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -2311,8 +2449,8 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
-if(!(validate26(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate30(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
@@ -2321,7 +2459,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[0].if,parentSchema:schema37.allOf[0],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[0].if,parentSchema:schema39.allOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2374,8 +2512,8 @@ if(_valid1){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
-if(!(validate32(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+if(!(validate36(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
 errors = vErrors.length;
 }
 }
@@ -2384,7 +2522,7 @@ var _valid1 = _errs11 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[1].if,parentSchema:schema37.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[1].if,parentSchema:schema39.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2439,7 +2577,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
 let data5 = data.content;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/content",schemaPath:"#/allOf/2/then/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.allOf[2].then.properties.content.type,parentSchema:schema37.allOf[2].then.properties.content,data:data5};
+const err8 = {instancePath:instancePath+"/content",schemaPath:"#/allOf/2/then/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.allOf[2].then.properties.content.type,parentSchema:schema39.allOf[2].then.properties.content,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2454,7 +2592,7 @@ var _valid2 = _errs17 === errors;
 valid7 = _valid2;
 }
 if(!valid7){
-const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[2].if,parentSchema:schema37.allOf[2],data};
+const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[2].if,parentSchema:schema39.allOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2523,7 +2661,7 @@ errors++;
 }
 var valid12 = _errs26 === errors;
 if(valid12){
-const err13 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema37.allOf[3].then.not,parentSchema:schema37.allOf[3].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema39.allOf[3].then.not,parentSchema:schema39.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2547,7 +2685,7 @@ var _valid3 = _errs24 === errors;
 valid10 = _valid3;
 }
 if(!valid10){
-const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema37.allOf[3].if,parentSchema:schema37.allOf[3],data};
+const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[3].if,parentSchema:schema39.allOf[3],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2558,7 +2696,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2568,7 +2706,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data.content === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema39.required,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2579,7 +2717,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "type") || (key0 === "content")) || (key0 === "language"))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2592,7 +2730,7 @@ errors++;
 if(data.type !== undefined){
 let data7 = data.type;
 if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.type.type,parentSchema:schema37.properties.type,data:data7};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.type.type,parentSchema:schema39.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2602,7 +2740,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((data7 === "urlencoded") || (data7 === "json")) || (data7 === "raw")) || (data7 === "formdata"))){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema37.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.type.enum,parentSchema:schema37.properties.type,data:data7};
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema39.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.type.enum,parentSchema:schema39.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2615,7 +2753,7 @@ errors++;
 if(data.language !== undefined){
 let data8 = data.language;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.language.type,parentSchema:schema37.properties.language,data:data8};
+const err20 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.language.type,parentSchema:schema39.properties.language,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2625,7 +2763,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!(((((data8 === "text") || (data8 === "json")) || (data8 === "xml")) || (data8 === "html")) || (data8 === "javascript"))){
-const err21 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema37.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.language.enum,parentSchema:schema37.properties.language,data:data8};
+const err21 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema39.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.language.enum,parentSchema:schema39.properties.language,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2637,7 +2775,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2646,22 +2784,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema41 = {"title":"Expectations","description":"Declarative checks; each compiles to its own pm.test.","type":"object","additionalProperties":false,"properties":{"status":{"description":"The status code, or a list of accepted codes.","anyOf":[{"$ref":"#/definitions/StatusCode"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/StatusCode"}}]},"contentType":{"type":"string","description":"The media type of Content-Type, parameters such as charset ignored."},"responseTime":{"type":"integer","minimum":1,"description":"The response arrives in less than this many milliseconds."},"headers":{"type":"object","description":"Header name (case-insensitive) → check.","additionalProperties":{"$ref":"#/definitions/HeaderCheck"}},"body":{"type":"object","description":"JSON path ($.a.b[0]) → checks on the JSON body.","additionalProperties":{"$ref":"#/definitions/BodyCheck"}},"schema":{"$ref":"#/definitions/BodySchema"}}};
-const schema42 = {"type":"integer","minimum":100,"maximum":599};
-const schema44 = {"type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"type":"string"},"matches":{"type":"string","description":"A JavaScript regular expression."}}};
-const schema45 = {"title":"BodyCheck","type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"description":"A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.","type":["string","number","boolean","null"]},"notEquals":{"description":"As equals, negated.","type":["string","number","boolean","null"]},"type":{"type":"string","enum":["string","number","integer","boolean","object","array","null"]},"matches":{"type":"string","description":"A JavaScript regular expression tested against a string value."},"length":{"description":"Length of a string or array: exact, or bounds.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}]},"oneOf":{"type":"array","minItems":1,"items":{"type":["string","number","boolean","null"]}}}};
-const schema46 = {"description":"A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"inline":{"type":"object"},"file":{"$ref":"#/definitions/NonEmptyString"}}};
+const schema43 = {"title":"Expectations","description":"Declarative checks; each compiles to its own pm.test.","type":"object","additionalProperties":false,"properties":{"status":{"description":"The status code, or a list of accepted codes.","anyOf":[{"$ref":"#/definitions/StatusCode"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/StatusCode"}}]},"contentType":{"type":"string","description":"The media type of Content-Type, parameters such as charset ignored."},"responseTime":{"type":"integer","minimum":1,"description":"The response arrives in less than this many milliseconds."},"headers":{"type":"object","description":"Header name (case-insensitive) → check.","additionalProperties":{"$ref":"#/definitions/HeaderCheck"}},"body":{"type":"object","description":"JSON path ($.a.b[0]) → checks on the JSON body.","additionalProperties":{"$ref":"#/definitions/BodyCheck"}},"schema":{"$ref":"#/definitions/BodySchema"}}};
+const schema44 = {"type":"integer","minimum":100,"maximum":599};
+const schema46 = {"type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"type":"string"},"matches":{"type":"string","description":"A JavaScript regular expression."}}};
+const schema47 = {"title":"BodyCheck","type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"description":"A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.","type":["string","number","boolean","null"]},"notEquals":{"description":"As equals, negated.","type":["string","number","boolean","null"]},"type":{"type":"string","enum":["string","number","integer","boolean","object","array","null"]},"matches":{"type":"string","description":"A JavaScript regular expression tested against a string value."},"length":{"description":"Length of a string or array: exact, or bounds.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}]},"oneOf":{"type":"array","minItems":1,"items":{"type":["string","number","boolean","null"]}}}};
+const schema48 = {"description":"A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"inline":{"type":"object"},"file":{"$ref":"#/definitions/NonEmptyString"}}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2671,7 +2809,7 @@ vErrors.push(err0);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema46,data};
+const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2682,7 +2820,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "inline") || (key0 === "file"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2695,7 +2833,7 @@ errors++;
 if(data.inline !== undefined){
 let data0 = data.inline;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err3 = {instancePath:instancePath+"/inline",schemaPath:"#/properties/inline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.properties.inline.type,parentSchema:schema46.properties.inline,data:data0};
+const err3 = {instancePath:instancePath+"/inline",schemaPath:"#/properties/inline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.inline.type,parentSchema:schema48.properties.inline,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2708,7 +2846,7 @@ errors++;
 if(data.file !== undefined){
 let data1 = data.file;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func3(data1) < 1){
 const err4 = {instancePath:instancePath+"/file",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -2732,7 +2870,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2741,18 +2879,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "status") || (key0 === "contentType")) || (key0 === "responseTime")) || (key0 === "headers")) || (key0 === "body")) || (key0 === "schema"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2768,7 +2906,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data0};
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.type,parentSchema:schema44,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2779,7 +2917,7 @@ errors++;
 }
 if(typeof data0 == "number"){
 if(data0 > 599 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema42,data:data0};
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema44,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2789,7 +2927,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0 < 100 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema42,data:data0};
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema44,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2805,7 +2943,7 @@ if(!valid1){
 const _errs7 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema41.properties.status.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.status.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2818,7 +2956,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err5 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.type,parentSchema:schema42,data:data1};
+const err5 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.type,parentSchema:schema44,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2829,7 +2967,7 @@ errors++;
 }
 if(typeof data1 == "number"){
 if(data1 > 599 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema42,data:data1};
+const err6 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema44,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2839,7 +2977,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 100 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema42,data:data1};
+const err7 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema44,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2852,7 +2990,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.status.anyOf[1].type,parentSchema:schema41.properties.status.anyOf[1],data:data0};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.status.anyOf[1].type,parentSchema:schema43.properties.status.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2865,7 +3003,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema41.properties.status.anyOf,parentSchema:schema41.properties.status,data:data0};
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.properties.status.anyOf,parentSchema:schema43.properties.status,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2889,7 +3027,7 @@ vErrors = null;
 if(data.contentType !== undefined){
 let data2 = data.contentType;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.contentType.type,parentSchema:schema41.properties.contentType,data:data2};
+const err10 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.contentType.type,parentSchema:schema43.properties.contentType,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2902,7 +3040,7 @@ errors++;
 if(data.responseTime !== undefined){
 let data3 = data.responseTime;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err11 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema41.properties.responseTime.type,parentSchema:schema41.properties.responseTime,data:data3};
+const err11 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.responseTime.type,parentSchema:schema43.properties.responseTime,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2913,7 +3051,7 @@ errors++;
 }
 if(typeof data3 == "number"){
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema41.properties.responseTime,data:data3};
+const err12 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.responseTime,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2931,7 +3069,7 @@ for(const key1 in data4){
 let data5 = data4[key1];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length < 1){
-const err13 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema44,data:data5};
+const err13 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2942,7 +3080,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!(((key2 === "exists") || (key2 === "equals")) || (key2 === "matches"))){
-const err14 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data5};
+const err14 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2955,7 +3093,7 @@ errors++;
 if(data5.exists !== undefined){
 let data6 = data5.exists;
 if(typeof data6 !== "boolean"){
-const err15 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/HeaderCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.properties.exists.type,parentSchema:schema44.properties.exists,data:data6};
+const err15 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/HeaderCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.properties.exists.type,parentSchema:schema46.properties.exists,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2968,7 +3106,7 @@ errors++;
 if(data5.equals !== undefined){
 let data7 = data5.equals;
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/HeaderCheck/properties/equals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.equals.type,parentSchema:schema44.properties.equals,data:data7};
+const err16 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/HeaderCheck/properties/equals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.equals.type,parentSchema:schema46.properties.equals,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2981,7 +3119,7 @@ errors++;
 if(data5.matches !== undefined){
 let data8 = data5.matches;
 if(typeof data8 !== "string"){
-const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/HeaderCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.matches.type,parentSchema:schema44.properties.matches,data:data8};
+const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/HeaderCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.matches.type,parentSchema:schema46.properties.matches,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2993,7 +3131,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data5};
+const err18 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3005,7 +3143,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.headers.type,parentSchema:schema41.properties.headers,data:data4};
+const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.headers.type,parentSchema:schema43.properties.headers,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3022,7 +3160,7 @@ for(const key3 in data9){
 let data10 = data9[key3];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(Object.keys(data10).length < 1){
-const err20 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45,data:data10};
+const err20 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3033,7 +3171,7 @@ errors++;
 }
 for(const key4 in data10){
 if(!(((((((key4 === "exists") || (key4 === "equals")) || (key4 === "notEquals")) || (key4 === "type")) || (key4 === "matches")) || (key4 === "length")) || (key4 === "oneOf"))){
-const err21 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data10};
+const err21 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3046,7 +3184,7 @@ errors++;
 if(data10.exists !== undefined){
 let data11 = data10.exists;
 if(typeof data11 !== "boolean"){
-const err22 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/BodyCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema45.properties.exists.type,parentSchema:schema45.properties.exists,data:data11};
+const err22 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/BodyCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.properties.exists.type,parentSchema:schema47.properties.exists,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3059,7 +3197,7 @@ errors++;
 if(data10.equals !== undefined){
 let data12 = data10.equals;
 if((((typeof data12 !== "string") && (!(typeof data12 == "number"))) && (typeof data12 !== "boolean")) && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/BodyCheck/properties/equals/type",keyword:"type",params:{type: schema45.properties.equals.type},message:"must be string,number,boolean,null",schema:schema45.properties.equals.type,parentSchema:schema45.properties.equals,data:data12};
+const err23 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/BodyCheck/properties/equals/type",keyword:"type",params:{type: schema47.properties.equals.type},message:"must be string,number,boolean,null",schema:schema47.properties.equals.type,parentSchema:schema47.properties.equals,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3072,7 +3210,7 @@ errors++;
 if(data10.notEquals !== undefined){
 let data13 = data10.notEquals;
 if((((typeof data13 !== "string") && (!(typeof data13 == "number"))) && (typeof data13 !== "boolean")) && (data13 !== null)){
-const err24 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notEquals",schemaPath:"#/definitions/BodyCheck/properties/notEquals/type",keyword:"type",params:{type: schema45.properties.notEquals.type},message:"must be string,number,boolean,null",schema:schema45.properties.notEquals.type,parentSchema:schema45.properties.notEquals,data:data13};
+const err24 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notEquals",schemaPath:"#/definitions/BodyCheck/properties/notEquals/type",keyword:"type",params:{type: schema47.properties.notEquals.type},message:"must be string,number,boolean,null",schema:schema47.properties.notEquals.type,parentSchema:schema47.properties.notEquals,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3085,7 +3223,7 @@ errors++;
 if(data10.type !== undefined){
 let data14 = data10.type;
 if(typeof data14 !== "string"){
-const err25 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data14};
+const err25 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.type.type,parentSchema:schema47.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3095,7 +3233,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!(((((((data14 === "string") || (data14 === "number")) || (data14 === "integer")) || (data14 === "boolean")) || (data14 === "object")) || (data14 === "array")) || (data14 === "null"))){
-const err26 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/enum",keyword:"enum",params:{allowedValues: schema45.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.type.enum,parentSchema:schema45.properties.type,data:data14};
+const err26 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/enum",keyword:"enum",params:{allowedValues: schema47.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.type.enum,parentSchema:schema47.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3108,7 +3246,7 @@ errors++;
 if(data10.matches !== undefined){
 let data15 = data10.matches;
 if(typeof data15 !== "string"){
-const err27 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/BodyCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.matches.type,parentSchema:schema45.properties.matches,data:data15};
+const err27 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/BodyCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.matches.type,parentSchema:schema47.properties.matches,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3124,7 +3262,7 @@ const _errs47 = errors;
 let valid12 = false;
 const _errs48 = errors;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err28 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.length.anyOf[0].type,parentSchema:schema45.properties.length.anyOf[0],data:data16};
+const err28 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.length.anyOf[0].type,parentSchema:schema47.properties.length.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3135,7 +3273,7 @@ errors++;
 }
 if(typeof data16 == "number"){
 if(data16 < 0 || isNaN(data16)){
-const err29 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.length.anyOf[0],data:data16};
+const err29 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.length.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3151,7 +3289,7 @@ if(!valid12){
 const _errs50 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(Object.keys(data16).length < 1){
-const err30 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema45.properties.length.anyOf[1],data:data16};
+const err30 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3162,7 +3300,7 @@ errors++;
 }
 for(const key5 in data16){
 if(!((key5 === "min") || (key5 === "max"))){
-const err31 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema45.properties.length.anyOf[1],data:data16};
+const err31 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3175,7 +3313,7 @@ errors++;
 if(data16.min !== undefined){
 let data17 = data16.min;
 if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err32 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.length.anyOf[1].properties.min.type,parentSchema:schema45.properties.length.anyOf[1].properties.min,data:data17};
+const err32 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.length.anyOf[1].properties.min.type,parentSchema:schema47.properties.length.anyOf[1].properties.min,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3186,7 +3324,7 @@ errors++;
 }
 if(typeof data17 == "number"){
 if(data17 < 0 || isNaN(data17)){
-const err33 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.length.anyOf[1].properties.min,data:data17};
+const err33 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.length.anyOf[1].properties.min,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3200,7 +3338,7 @@ errors++;
 if(data16.max !== undefined){
 let data18 = data16.max;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err34 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.length.anyOf[1].properties.max.type,parentSchema:schema45.properties.length.anyOf[1].properties.max,data:data18};
+const err34 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.length.anyOf[1].properties.max.type,parentSchema:schema47.properties.length.anyOf[1].properties.max,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3211,7 +3349,7 @@ errors++;
 }
 if(typeof data18 == "number"){
 if(data18 < 0 || isNaN(data18)){
-const err35 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.length.anyOf[1].properties.max,data:data18};
+const err35 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.length.anyOf[1].properties.max,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3224,7 +3362,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.length.anyOf[1].type,parentSchema:schema45.properties.length.anyOf[1],data:data16};
+const err36 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.length.anyOf[1].type,parentSchema:schema47.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3237,7 +3375,7 @@ var _valid1 = _errs50 === errors;
 valid12 = valid12 || _valid1;
 }
 if(!valid12){
-const err37 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema45.properties.length.anyOf,parentSchema:schema45.properties.length,data:data16};
+const err37 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.properties.length.anyOf,parentSchema:schema47.properties.length,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3262,7 +3400,7 @@ if(data10.oneOf !== undefined){
 let data19 = data10.oneOf;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err38 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.oneOf,data:data19};
+const err38 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema47.properties.oneOf,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3275,7 +3413,7 @@ const len1 = data19.length;
 for(let i1=0; i1<len1; i1++){
 let data20 = data19[i1];
 if((((typeof data20 !== "string") && (!(typeof data20 == "number"))) && (typeof data20 !== "boolean")) && (data20 !== null)){
-const err39 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf/" + i1,schemaPath:"#/definitions/BodyCheck/properties/oneOf/items/type",keyword:"type",params:{type: schema45.properties.oneOf.items.type},message:"must be string,number,boolean,null",schema:schema45.properties.oneOf.items.type,parentSchema:schema45.properties.oneOf.items,data:data20};
+const err39 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf/" + i1,schemaPath:"#/definitions/BodyCheck/properties/oneOf/items/type",keyword:"type",params:{type: schema47.properties.oneOf.items.type},message:"must be string,number,boolean,null",schema:schema47.properties.oneOf.items.type,parentSchema:schema47.properties.oneOf.items,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3287,7 +3425,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.oneOf.type,parentSchema:schema45.properties.oneOf,data:data19};
+const err40 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.oneOf.type,parentSchema:schema47.properties.oneOf,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3299,7 +3437,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data10};
+const err41 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3311,7 +3449,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.properties.body.type,parentSchema:schema41.properties.body,data:data9};
+const err42 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.body.type,parentSchema:schema43.properties.body,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3322,14 +3460,14 @@ errors++;
 }
 }
 if(data.schema !== undefined){
-if(!(validate36(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate40(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3338,14 +3476,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
 
-const schema48 = {"title":"Captures","description":"Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.","type":"object","additionalProperties":{"$ref":"#/definitions/Capture"}};
-const schema49 = {"title":"Capture","type":"object","additionalProperties":false,"properties":{"json":{"type":"string","description":"A JSON path into the response body."},"header":{"type":"string","description":"A response header name."},"regex":{"type":"string","description":"header only: a regular expression whose first group is taken."},"expiresIn":{"type":"string","description":"A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds."},"variable":{"type":"string","description":"Another variable's value as it was when the response arrived (before this request's captures)."}}};
+const schema50 = {"title":"Captures","description":"Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.","type":"object","additionalProperties":{"$ref":"#/definitions/Capture"}};
+const schema51 = {"title":"Capture","type":"object","additionalProperties":false,"properties":{"json":{"type":"string","description":"A JSON path into the response body."},"header":{"type":"string","description":"A response header name."},"regex":{"type":"string","description":"header only: a regular expression whose first group is taken."},"expiresIn":{"type":"string","description":"A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds."},"variable":{"type":"string","description":"Another variable's value as it was when the response arrived (before this request's captures)."}}};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3354,7 +3492,7 @@ let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 if(!(((((key1 === "json") || (key1 === "header")) || (key1 === "regex")) || (key1 === "expiresIn")) || (key1 === "variable"))){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3367,7 +3505,7 @@ errors++;
 if(data0.json !== undefined){
 let data1 = data0.json;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/json",schemaPath:"#/definitions/Capture/properties/json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.json.type,parentSchema:schema49.properties.json,data:data1};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/json",schemaPath:"#/definitions/Capture/properties/json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.json.type,parentSchema:schema51.properties.json,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3380,7 +3518,7 @@ errors++;
 if(data0.header !== undefined){
 let data2 = data0.header;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/header",schemaPath:"#/definitions/Capture/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.header.type,parentSchema:schema49.properties.header,data:data2};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/header",schemaPath:"#/definitions/Capture/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.header.type,parentSchema:schema51.properties.header,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3393,7 +3531,7 @@ errors++;
 if(data0.regex !== undefined){
 let data3 = data0.regex;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/definitions/Capture/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.regex.type,parentSchema:schema49.properties.regex,data:data3};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/definitions/Capture/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.regex.type,parentSchema:schema51.properties.regex,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3406,7 +3544,7 @@ errors++;
 if(data0.expiresIn !== undefined){
 let data4 = data0.expiresIn;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/expiresIn",schemaPath:"#/definitions/Capture/properties/expiresIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.expiresIn.type,parentSchema:schema49.properties.expiresIn,data:data4};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/expiresIn",schemaPath:"#/definitions/Capture/properties/expiresIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.expiresIn.type,parentSchema:schema51.properties.expiresIn,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3419,7 +3557,7 @@ errors++;
 if(data0.variable !== undefined){
 let data5 = data0.variable;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/variable",schemaPath:"#/definitions/Capture/properties/variable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.variable.type,parentSchema:schema49.properties.variable,data:data5};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/variable",schemaPath:"#/definitions/Capture/properties/variable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.variable.type,parentSchema:schema51.properties.variable,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3431,7 +3569,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data0};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3443,7 +3581,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3452,17 +3590,17 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3472,7 +3610,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.method === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3482,7 +3620,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.url === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3492,8 +3630,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func3.call(schema32.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(!(func2.call(schema34.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3506,7 +3644,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("http-request" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "http-request"},message:"must be equal to constant",schema:"http-request",parentSchema:schema32.properties.$kind,data:data0};
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "http-request"},message:"must be equal to constant",schema:"http-request",parentSchema:schema34.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3519,7 +3657,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.description.type,parentSchema:schema32.properties.description,data:data1};
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.description.type,parentSchema:schema34.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3532,7 +3670,7 @@ errors++;
 if(data.order !== undefined){
 let data2 = data.order;
 if(!(typeof data2 == "number")){
-const err6 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.type,parentSchema:schema26,data:data2};
+const err6 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.type,parentSchema:schema28,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3542,10 +3680,16 @@ vErrors.push(err6);
 errors++;
 }
 }
+if(data.targets !== undefined){
+if(!(validate12(data.targets, {instancePath:instancePath+"/targets",parentData:data,parentDataProperty:"targets",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
 if(data.method !== undefined){
-let data3 = data.method;
-if(typeof data3 !== "string"){
-const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.method.type,parentSchema:schema32.properties.method,data:data3};
+let data4 = data.method;
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.method.type,parentSchema:schema34.properties.method,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3554,8 +3698,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!(((((((data3 === "GET") || (data3 === "POST")) || (data3 === "PUT")) || (data3 === "PATCH")) || (data3 === "DELETE")) || (data3 === "HEAD")) || (data3 === "OPTIONS"))){
-const err8 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema32.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema32.properties.method.enum,parentSchema:schema32.properties.method,data:data3};
+if(!(((((((data4 === "GET") || (data4 === "POST")) || (data4 === "PUT")) || (data4 === "PATCH")) || (data4 === "DELETE")) || (data4 === "HEAD")) || (data4 === "OPTIONS"))){
+const err8 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema34.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.method.enum,parentSchema:schema34.properties.method,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3566,10 +3710,10 @@ errors++;
 }
 }
 if(data.url !== undefined){
-let data4 = data.url;
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err9 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data4};
+let data5 = data.url;
+if(typeof data5 === "string"){
+if(func3(data5) < 1){
+const err9 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3580,7 +3724,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data4};
+const err10 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3591,35 +3735,35 @@ errors++;
 }
 }
 if(data.query !== undefined){
-if(!(validate26(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-if(data.headers !== undefined){
-if(!(validate26(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-if(data.auth !== undefined){
-if(!(validate21(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data.body !== undefined){
-if(!(validate30(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+if(!(validate30(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
 }
+if(data.headers !== undefined){
+if(!(validate30(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+if(data.auth !== undefined){
+if(!(validate24(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+if(data.body !== undefined){
+if(!(validate34(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
 if(data.settings !== undefined){
-let data9 = data.settings;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key1 in data9){
+let data10 = data.settings;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key1 in data10){
 if(!((key1 === "followRedirects") || (key1 === "disableCookies"))){
-const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data9};
+const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data10};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3629,10 +3773,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data9.followRedirects !== undefined){
-let data10 = data9.followRedirects;
-if(typeof data10 !== "boolean"){
-const err12 = {instancePath:instancePath+"/settings/followRedirects",schemaPath:"#/definitions/RequestSettings/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.followRedirects.type,parentSchema:schema40.properties.followRedirects,data:data10};
+if(data10.followRedirects !== undefined){
+let data11 = data10.followRedirects;
+if(typeof data11 !== "boolean"){
+const err12 = {instancePath:instancePath+"/settings/followRedirects",schemaPath:"#/definitions/RequestSettings/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.followRedirects.type,parentSchema:schema42.properties.followRedirects,data:data11};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3642,10 +3786,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data9.disableCookies !== undefined){
-let data11 = data9.disableCookies;
-if(typeof data11 !== "boolean"){
-const err13 = {instancePath:instancePath+"/settings/disableCookies",schemaPath:"#/definitions/RequestSettings/properties/disableCookies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.disableCookies.type,parentSchema:schema40.properties.disableCookies,data:data11};
+if(data10.disableCookies !== undefined){
+let data12 = data10.disableCookies;
+if(typeof data12 !== "boolean"){
+const err13 = {instancePath:instancePath+"/settings/disableCookies",schemaPath:"#/definitions/RequestSettings/properties/disableCookies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.disableCookies.type,parentSchema:schema42.properties.disableCookies,data:data12};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3657,7 +3801,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data9};
+const err14 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3668,26 +3812,26 @@ errors++;
 }
 }
 if(data.expect !== undefined){
-if(!(validate35(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.capture !== undefined){
-if(!(validate39(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
 vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
 errors = vErrors.length;
 }
 }
+if(data.capture !== undefined){
+if(!(validate43(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
 if(data.scripts !== undefined){
-let data14 = data.scripts;
-if(Array.isArray(data14)){
-const len0 = data14.length;
+let data15 = data.scripts;
+if(Array.isArray(data15)){
+const len0 = data15.length;
 for(let i0=0; i0<len0; i0++){
-let data15 = data14[i0];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.type === undefined){
-const err15 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema22.items.required,parentSchema:schema22.items,data:data15};
+let data16 = data15[i0];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.type === undefined){
+const err15 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data16};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3696,8 +3840,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data15.code === undefined){
-const err16 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema22.items.required,parentSchema:schema22.items,data:data15};
+if(data16.code === undefined){
+const err16 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data16};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3706,9 +3850,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key2 in data15){
+for(const key2 in data16){
 if(!((key2 === "type") || (key2 === "code"))){
-const err17 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema22.items,data:data15};
+const err17 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema24.items,data:data16};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3718,10 +3862,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data15.type !== undefined){
-let data16 = data15.type;
-if(typeof data16 !== "string"){
-const err18 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.items.properties.type.type,parentSchema:schema22.items.properties.type,data:data16};
+if(data16.type !== undefined){
+let data17 = data16.type;
+if(typeof data17 !== "string"){
+const err18 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.type.type,parentSchema:schema24.items.properties.type,data:data17};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3730,8 +3874,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((data16 === "beforeRequest") || (data16 === "afterResponse"))){
-const err19 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema22.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema22.items.properties.type.enum,parentSchema:schema22.items.properties.type,data:data16};
+if(!((data17 === "beforeRequest") || (data17 === "afterResponse"))){
+const err19 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.items.properties.type.enum,parentSchema:schema24.items.properties.type,data:data17};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3741,10 +3885,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data15.code !== undefined){
-let data17 = data15.code;
-if(typeof data17 !== "string"){
-const err20 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.items.properties.code.type,parentSchema:schema22.items.properties.code,data:data17};
+if(data16.code !== undefined){
+let data18 = data16.code;
+if(typeof data18 !== "string"){
+const err20 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.code.type,parentSchema:schema24.items.properties.code,data:data18};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3756,7 +3900,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.items.type,parentSchema:schema22.items,data:data15};
+const err21 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.items.type,parentSchema:schema24.items,data:data16};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3768,7 +3912,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.type,parentSchema:schema22,data:data14};
+const err22 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3780,7 +3924,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3789,22 +3933,67 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
 
-export const EnvironmentDefinition = validate41;
-const schema51 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
-const schema53 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."},"sendTo":{"type":"array","description":"The base URL variables (of this environment) whose hosts may receive this variable: a request may send it only when its URL starts with `{{base}}/` for one of them. Required for a secret that requests send; allowed on any variable.","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"}}}};
-const func0 = runtime1.default;
+export const EnvironmentDefinition = validate45;
+const schema53 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"target":{"$ref":"#/definitions/TargetName","description":"The target this environment serves: `mvpm run --target <name>` runs with it. Without it the environment is for Postman only."},"standin":{"type":"boolean","description":"The target is mvpm's stand-in: `mvpm run` starts one for the run (or uses --base-url) and points every `servers` variable at it. Default false."},"servers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"},"description":"The variables that hold server base URLs. On a stand-in target they are set to the stand-in's address; on any other target each must be an https URL (http only on this machine). Default: none."},"secrets":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that supplies its value when `mvpm run` runs this target; never read from a file. Each is required, except the one holding the refresh token, which may come from the token state file."},"overrides":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that replaces its value when set (a server's address, say)."},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
+const schema57 = {"type":"object","additionalProperties":{"$ref":"#/definitions/NonEmptyString"}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+let data0 = data[key0];
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+const schema59 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."},"sendTo":{"type":"array","description":"The base URL variables (of this environment) whose hosts may receive this variable: a request may send it only when its URL starts with `{{base}}/` for one of them. Required for a secret that requests send; allowed on any variable.","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"}}}};
+
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "description") || (key0 === "value")) || (key0 === "secret")) || (key0 === "sendTo"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3817,7 +4006,7 @@ errors++;
 if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.description.type,parentSchema:schema53.properties.description,data:data0};
+const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.description.type,parentSchema:schema59.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3830,7 +4019,7 @@ errors++;
 if(data.value !== undefined){
 let data1 = data.value;
 if(((typeof data1 !== "string") && (!(typeof data1 == "number"))) && (typeof data1 !== "boolean")){
-const err2 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema15.type},message:"must be string,number,boolean",schema:schema15.type,parentSchema:schema15,data:data1};
+const err2 = {instancePath:instancePath+"/value",schemaPath:"#/definitions/Scalar/type",keyword:"type",params:{type: schema17.type},message:"must be string,number,boolean",schema:schema17.type,parentSchema:schema17,data:data1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3843,7 +4032,7 @@ errors++;
 if(data.secret !== undefined){
 let data2 = data.secret;
 if(typeof data2 !== "boolean"){
-const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.secret.type,parentSchema:schema53.properties.secret,data:data2};
+const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.properties.secret.type,parentSchema:schema59.properties.secret,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3857,7 +4046,7 @@ if(data.sendTo !== undefined){
 let data3 = data.sendTo;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err4 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema53.properties.sendTo,data:data3};
+const err4 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema59.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3870,7 +4059,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func3(data4) < 1){
 const err5 = {instancePath:instancePath+"/sendTo/" + i0,schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err5];
@@ -3899,7 +4088,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err7 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema53.properties.sendTo,data:data3};
+const err7 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema59.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3914,7 +4103,7 @@ break outer0;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.sendTo.type,parentSchema:schema53.properties.sendTo,data:data3};
+const err8 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.sendTo.type,parentSchema:schema59.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3926,7 +4115,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3935,17 +4124,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3955,7 +4144,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3965,7 +4154,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.variables === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3975,8 +4164,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "$kind") || (key0 === "name")) || (key0 === "description")) || (key0 === "variables"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+if(!(func2.call(schema53.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3989,7 +4178,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("environment" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "environment"},message:"must be equal to constant",schema:"environment",parentSchema:schema51.properties.$kind,data:data0};
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "environment"},message:"must be equal to constant",schema:"environment",parentSchema:schema53.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4002,7 +4191,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func3(data1) < 1){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -4027,7 +4216,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.description.type,parentSchema:schema51.properties.description,data:data2};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.description.type,parentSchema:schema53.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4037,18 +4226,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.variables !== undefined){
-let data3 = data.variables;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-if(!(validate42(data3[key1], {instancePath:instancePath+"/variables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.properties.variables.type,parentSchema:schema51.properties.variables,data:data3};
+if(data.target !== undefined){
+let data3 = data.target;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err8 = {instancePath:instancePath+"/target",schemaPath:"#/definitions/TargetName/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema15,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4058,9 +4240,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err9 = {instancePath:instancePath+"/target",schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.type,parentSchema:schema15,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4069,6 +4250,125 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate41.errors = vErrors;
+}
+if(data.standin !== undefined){
+let data4 = data.standin;
+if(typeof data4 !== "boolean"){
+const err10 = {instancePath:instancePath+"/standin",schemaPath:"#/properties/standin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.standin.type,parentSchema:schema53.properties.standin,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.servers !== undefined){
+let data5 = data.servers;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err11 = {instancePath:instancePath+"/servers/" + i0,schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data6};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/servers/" + i0,schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data6};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+let i1 = data5.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data5[i1], data5[j0])){
+const err13 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema53.properties.servers,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.servers.type,parentSchema:schema53.properties.servers,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.secrets !== undefined){
+if(!(validate46(data.secrets, {instancePath:instancePath+"/secrets",parentData:data,parentDataProperty:"secrets",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+if(data.overrides !== undefined){
+if(!(validate46(data.overrides, {instancePath:instancePath+"/overrides",parentData:data,parentDataProperty:"overrides",rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+}
+if(data.variables !== undefined){
+let data9 = data.variables;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key1 in data9){
+if(!(validate49(data9[key1], {instancePath:instancePath+"/variables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.variables.type,parentSchema:schema53.properties.variables,data:data9};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate45.errors = vErrors;
 return errors === 0;
 }

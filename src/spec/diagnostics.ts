@@ -37,6 +37,12 @@ export type DiagnosticCode =
   | 'E_FORM_FILE'
   | 'E_SECRET_DESTINATION'
   | 'E_SEND_TO'
+  | 'E_UNKNOWN_TARGET'
+  | 'E_DUPLICATE_TARGET'
+  | 'E_PROCESS_VARIABLE'
+  | 'E_TARGET_VARIABLE'
+  | 'E_NO_STANDIN'
+  | 'E_ROLE'
   | 'W_IGNORED_FILE';
 
 export type Severity = 'error' | 'warning';

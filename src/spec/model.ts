@@ -34,6 +34,10 @@ export interface CollectionSpec {
   readonly scripts: readonly ScriptSpec[];
   /** In run order. */
   readonly items: readonly ItemSpec[];
+  /** The targets it runs on, as written (`targets`); undefined: every target. */
+  readonly targets?: readonly string[];
+  /** `sign-in`: signs in to a stand-in and leaves the authorization code in `code` (see docs/spec-format.md). */
+  readonly role?: 'sign-in';
   readonly origin: Origin;
 }
 
@@ -59,6 +63,10 @@ export interface FolderSpec {
   readonly scripts: readonly ScriptSpec[];
   /** In run order. */
   readonly items: readonly ItemSpec[];
+  /** The targets it runs on, as written (`targets`); undefined: those of its parent. */
+  readonly targets?: readonly string[];
+  /** What the runner must know of it: it exchanges the sign-in's code, or it spends the sign-in (runs last). */
+  readonly role?: 'code-exchange' | 'spends-sign-in';
   /** The folder's definition.yaml, or (when it has none) undefined. */
   readonly origin?: Origin;
   /** The directory as shown to users, for errors about the folder itself. */
@@ -84,6 +92,8 @@ export interface RequestSpec {
   readonly scripts: readonly ScriptSpec[];
   /** Every {{variable}} this request uses, in file order. */
   readonly variableRefs: readonly VariableRef[];
+  /** The targets it runs on, as written (`targets`); undefined: those of its folder. */
+  readonly targets?: readonly string[];
   readonly origin: Origin;
 }
 
@@ -181,5 +191,22 @@ export interface EnvironmentSpec {
   readonly name: string;
   readonly description?: string;
   readonly variables: readonly EnvironmentVariableSpec[];
+  /** The target it serves (`mvpm run --target`); undefined: an environment for Postman only. */
+  readonly target?: string;
+  /** The target is mvpm's stand-in. Default false. */
+  readonly standin: boolean;
+  /** Variables holding server base URLs, in written order. */
+  readonly servers: readonly string[];
+  /** Variable → process environment variable that supplies it (required at run time, but see the refresh token). */
+  readonly secrets: readonly ProcessVariableSpec[];
+  /** Variable → process environment variable that replaces its value when set. */
+  readonly overrides: readonly ProcessVariableSpec[];
+  readonly origin: Origin;
+}
+
+/** One `secrets` or `overrides` entry: a spec variable and the process environment variable that supplies it. */
+export interface ProcessVariableSpec {
+  readonly variable: string;
+  readonly processVariable: string;
   readonly origin: Origin;
 }

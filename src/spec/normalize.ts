@@ -45,6 +45,8 @@ export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeCont
     ...(autoRefresh ? { autoRefresh } : {}),
     scripts: normalizeScripts(written.scripts),
     items: normalizeItems(loaded.root, [], ctx),
+    ...targetsOf(written.targets),
+    ...(written.role === 'sign-in' ? { role: written.role } : {}),
     origin: { source, path: [] },
   };
 }
@@ -69,6 +71,11 @@ export function normalizeEnvironment(source: SpecSource, valueOf: ValueOf): M.En
     name: typeof written.name === 'string' ? written.name : base,
     ...optionalString('description', written.description),
     variables,
+    ...optionalString('target', written.target),
+    standin: written.standin === true,
+    servers: Array.isArray(written.servers) ? written.servers.filter((s): s is string => typeof s === 'string') : [],
+    secrets: processVariables(source, 'secrets', written.secrets),
+    overrides: processVariables(source, 'overrides', written.overrides),
     origin: { source, path: [] },
   };
 }
@@ -89,6 +96,8 @@ function normalizeItems(folder: LoadedFolder, parentPath: readonly string[], ctx
         ...(auth ? { auth } : {}),
         scripts: normalizeScripts(written.scripts),
         items: normalizeItems(child, itemPath, ctx),
+        ...targetsOf(written.targets),
+        ...(written.role === 'code-exchange' || written.role === 'spends-sign-in' ? { role: written.role } : {}),
         ...(child.definition ? { origin: { source: child.definition, path: [] } } : {}),
         dir: path.relative(ctx.cwd, child.dir).split(path.sep).join('/'),
       },
@@ -153,6 +162,7 @@ function normalizeRequest(name: string, itemPath: string[], source: SpecSource, 
     captures: normalizeCaptures(written.capture, source, ctx),
     scripts: normalizeScripts(written.scripts),
     variableRefs: refs,
+    ...targetsOf(written.targets),
     origin: { source, path: [] },
   };
 }
@@ -374,6 +384,17 @@ function jsonText(source: SpecSource, at: NodePath, value: unknown): string {
     return `{\n${list.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${render(v, [...path, k], inner)}`).join(',\n')}\n${indent}}`;
   };
   return render(value, at, '');
+}
+
+/** `targets` as written, when it is a list (the schema checked its items; anything else is skipped). */
+function targetsOf(value: unknown): { targets?: readonly string[] } {
+  return Array.isArray(value) ? { targets: value.filter((t): t is string => typeof t === 'string') } : {};
+}
+
+function processVariables(source: SpecSource, key: 'secrets' | 'overrides', value: unknown): M.ProcessVariableSpec[] {
+  return Object.entries(asObject(value)).flatMap(([variable, processVariable]) =>
+    typeof processVariable === 'string' ? [{ variable, processVariable, origin: { source, path: [key, variable] } }] : [],
+  );
 }
 
 function orderOf(value: unknown): number {

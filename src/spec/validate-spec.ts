@@ -6,13 +6,14 @@ import { checkDuplicateNames } from './rules/duplicate-names.js';
 import { checkEnvironments } from './rules/environments.js';
 import { checkJsonSchemas } from './rules/json-schemas.js';
 import { checkSecretDestinations } from './rules/secret-destinations.js';
+import { checkTargets } from './rules/targets.js';
 import { checkUnsafeText } from './rules/unsafe-text.js';
 import { checkVariables } from './rules/variables.js';
 import type { SpecSource } from './source.js';
 import { validateSourceSchema } from './validate-schema.js';
 
 /** The semantic rules, run in this order after the schema check. Each is small and reports every finding. */
-export const SPEC_RULES = [checkDuplicateNames, checkEnvironments, checkVariables, checkJsonSchemas, checkSecretDestinations] as const;
+export const SPEC_RULES = [checkDuplicateNames, checkEnvironments, checkVariables, checkJsonSchemas, checkSecretDestinations, checkTargets] as const;
 
 export interface ValidationResult {
   /** The normalized project; present only when there are no errors. */

@@ -1,67 +1,78 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PathGuardError, writeFileInside } from '../../paths/path-guard.js';
 import {
   authorizeUrl,
   checkLoginState,
-  checkServerUrl,
   checkStateBinding,
   codeFromRedirect,
-  CREDENTIAL_VARIABLES,
   currentRefreshToken,
-  defaultStatePath,
+  environmentValues,
   exchangeCode,
-  FILES,
+  fillTemplate,
   fingerprint,
+  loadProjectModel,
+  processVariableOf,
+  readJson,
   readState,
   refuseDebugOutput,
+  resolveTarget,
   RunError,
   saveLogin,
   stateBinding,
   stateDirectory,
+  targetEnvironment,
+  targetServer,
   tokenEndpointOrigin,
+  type EnvFile,
+  type TargetPlan,
+  type TargetServer,
 } from '../../run/index.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 import { runErrorExitCode } from './run.js';
 
-export const LOGIN_HELP = `Usage: mvpm login [--redirect-uri <uri>] [--scope <scopes>] [--state-file <path>] [--allow-debug-output]
+export const LOGIN_HELP = `Usage: mvpm login [--target <name>] [--redirect-uri <uri>] [--scope <scopes>] [--state-file <path>] [--allow-debug-output]
 
-Signs in to MediaValet once, as a person, to get the first refresh token for \`mvpm run --target mediavalet\`:
-prints the authorization URL, you sign in with your browser and paste back the address it ends on (within the
+Signs in once, as a person, to get the first refresh token for \`mvpm run --target <name>\`: prints the
+authorization URL, you sign in with your browser and paste back the address it ends on (within the
 authorization code's 60 seconds); the code is exchanged and the refresh token saved to the state file (0600).
 
-Reads ${CREDENTIAL_VARIABLES.clientId} and ${CREDENTIAL_VARIABLES.clientSecret} from the environment (${CREDENTIAL_VARIABLES.authBaseUrl} to use another server).
+The server, client and state file are the ones \`mvpm run --target <name>\` uses, as the specs declare them:
+the OAuth 2.0 settings of the target's collection (authUrl, token URL, clientId, clientSecret, scope,
+redirect_uri) filled in from its environment, whose \`secrets\` and \`overrides\` name the MV_ variables
+to set (for this project: MV_CLIENT_ID and MV_CLIENT_SECRET, MV_AUTH_BASE_URL for another server).
 
 Options:
-  --redirect-uri <uri>   The redirect URI registered for your client (default: MV_REDIRECT_URI, else
-                         the Guide environment's redirect_URI, Postman's callback page)
-  --scope <scopes>       Default: openid api offline_access
-  --state-file <path>    Default: the one mvpm run --target mediavalet uses. A file kept for another
+  --target <name>        Default: the one target that is not a stand-in
+  --redirect-uri <uri>   The redirect URI registered for your client (default: the environment's, such
+                         as Postman's callback page)
+  --scope <scopes>       Default: the collection's scope, else openid api offline_access
+  --state-file <path>    Default: the one mvpm run --target <name> uses. A file kept for another
                          server or client id is refused (E_STATE_MISMATCH) before anything is sent
   --allow-debug-output   Sign in even though NODE_DEBUG, an inspector or diagnostic reports would copy
                          the client secret out of the process (refused by default: E_DEBUG_OUTPUT)
   -h, --help             Show this help
 
-${CREDENTIAL_VARIABLES.authBaseUrl} must be an https URL (http only for localhost, 127.0.0.1, [::1]).
+The target's servers must be https URLs (http only for localhost, 127.0.0.1, [::1]).
 
-Exit codes: 0 signed in and the refresh token saved; 2 bad usage, missing MV_CLIENT_ID or MV_CLIENT_SECRET,
-a bad MV_AUTH_BASE_URL, a state file of another server, debug output on, or the sign-in or code exchange failed.
+Exit codes: 0 signed in and the refresh token saved; 2 bad usage, missing client id or secret, a bad
+server URL, a state file of another server, debug output on, or the sign-in or code exchange failed.
 
 Examples:
   MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login
   MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login --redirect-uri https://localhost:5001/callback
 `;
 
-export const TOKEN_HELP = `Usage: mvpm token --out <file> [--state-file <path>]
+export const TOKEN_HELP = `Usage: mvpm token --out <file> [--target <name>] [--state-file <path>]
 
-Writes the newest refresh token of the MediaValet state file to <file> (mode 0600), never to the screen, so a CI
+Writes the newest refresh token of a target's state file to <file> (mode 0600), never to the screen, so a CI
 job can store it back as its MV_REFRESH_TOKEN secret (see docs/ci.md). Exit 2 when there is none. An existing
 symbolic link (or directory) at <file> is refused; an existing regular file is replaced.
 
 Options:
   --out <file>          Where to write the token (required)
-  --state-file <path>   Default: the one mvpm run --target mediavalet uses
+  --target <name>       Default: the one target that is not a stand-in
+  --state-file <path>   Default: the one mvpm run --target <name> uses
   -h, --help            Show this help
 
 Exit codes: 0 written; 2 bad usage (no --out, a link at <file>), a damaged state file (E_STATE_FILE), no usable
@@ -72,56 +83,70 @@ Examples:
   mvpm token --out refresh-token.txt && gh secret set MV_REFRESH_TOKEN < refresh-token.txt && rm refresh-token.txt
 `;
 
-/** MediaValet's auth server (checked like mvpm run checks it) and state file, as mvpm run --target mediavalet resolves them. */
-function mediavaletSettings(io: CliIo, stateFileOption: string | undefined): { authBaseUrl: string; redirectUri: string; stateFile: string } {
-  const guide = readGuide(io.cwd);
-  const fromEnv = io.env[CREDENTIAL_VARIABLES.authBaseUrl];
-  const authBaseUrl = fromEnv
-    ? checkServerUrl(fromEnv, CREDENTIAL_VARIABLES.authBaseUrl)
-    : checkServerUrl(guide.get('authBaseUrl') || 'https://login.mediavalet.com', `authBaseUrl in environments/${FILES.guideEnvironment} (or set ${CREDENTIAL_VARIABLES.authBaseUrl})`);
-  const redirectUri = io.env['MV_REDIRECT_URI'] || guide.get('redirect_URI') || 'https://oauth.pstmn.io/v1/callback';
-  const stateFile = path.resolve(io.cwd, stateFileOption ?? defaultStatePath(stateDirectory(io.env), 'mediavalet', authBaseUrl));
-  return { authBaseUrl, redirectUri, stateFile };
+/** A target as \`mvpm run --target\` resolves it: its plan, its environment's values and its token server. */
+interface TargetSettings {
+  readonly plan: TargetPlan;
+  readonly values: Map<string, string>;
+  readonly server: TargetServer;
 }
 
-function readGuide(cwd: string): Map<string, string> {
-  try {
-    const file = JSON.parse(readFileSync(path.join(cwd, 'environments', FILES.guideEnvironment), 'utf8')) as { values: { key: string; value: string }[] };
-    return new Map(file.values.filter((v) => typeof v.value === 'string').map((v) => [v.key, v.value]));
-  } catch {
-    return new Map();
-  }
+async function targetSettings(io: CliIo, target: string | undefined, stateFileOption: string | undefined): Promise<TargetSettings> {
+  const plan = resolveTarget(await loadProjectModel(io.cwd), target, 'sign-in');
+  const fileName = path.join('environments', plan.environmentFile);
+  const file = readJson<EnvFile>(path.join(io.cwd, fileName));
+  // Only what signing in needs is required here (the client id and secret, checked below); the rest is for runs.
+  const environment = targetEnvironment(plan, file, io.env, { fileName, optional: plan.environment.secrets.map((s) => s.variable) });
+  const values = environmentValues(environment);
+  const server = targetServer(plan, values, stateDirectory(io.env), { cwd: io.cwd, stateFile: stateFileOption });
+  if (!server) throw new RunError('E_LOGIN', `no collection that runs on \`${plan.name}\` uses tokens (\`autoRefresh\` or OAuth 2.0 auth): there is nothing to sign in to`);
+  return { plan, values, server };
+}
+
+/** `template` filled in from the environment, or a usage error naming the MV_ variables to set. */
+function required(settings: TargetSettings, templates: readonly (string | undefined)[], what: string): string[] {
+  const missing = new Set<string>();
+  const filled = templates.map((template) => {
+    const result = fillTemplate(template ?? '', settings.values);
+    if ('value' in result && result.value !== '') return result.value;
+    for (const variable of 'missing' in result ? result.missing : []) missing.add(processVariableOf(settings.plan, variable) ?? `${variable} (in the environment of ${settings.plan.name})`);
+    return '';
+  });
+  if (missing.size > 0) throw new UsageError('E_USAGE', `set ${[...missing].join(', ')} in the environment (${what})`);
+  return filled;
 }
 
 export async function runLogin(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(
     argv,
-    { 'redirect-uri': { type: 'string' }, scope: { type: 'string' }, 'state-file': { type: 'string' }, 'allow-debug-output': { type: 'boolean', default: false } },
+    { target: { type: 'string' }, 'redirect-uri': { type: 'string' }, scope: { type: 'string' }, 'state-file': { type: 'string' }, 'allow-debug-output': { type: 'boolean', default: false } },
     LOGIN_HELP,
     io,
   );
   if (!values) return EXIT.ok;
-  const clientId = io.env[CREDENTIAL_VARIABLES.clientId];
-  const clientSecret = io.env[CREDENTIAL_VARIABLES.clientSecret];
-  const missing = [[CREDENTIAL_VARIABLES.clientId, clientId], [CREDENTIAL_VARIABLES.clientSecret, clientSecret]].filter(([, v]) => !v).map(([k]) => k);
-  if (missing.length > 0) throw new UsageError('E_USAGE', `set ${missing.join(', ')} in the environment (values from MediaValet Support)`);
   try {
-    return await signIn(io, values, clientId!, clientSecret!);
+    return await signIn(io, values);
   } catch (error) {
     if (error instanceof RunError) return printRunError(io, 'login', error);
     throw error;
   }
 }
 
-async function signIn(io: CliIo, values: { 'redirect-uri'?: string; scope?: string; 'state-file'?: string; 'allow-debug-output': boolean }, clientId: string, clientSecret: string): Promise<number> {
+async function signIn(io: CliIo, values: { target?: string; 'redirect-uri'?: string; scope?: string; 'state-file'?: string; 'allow-debug-output': boolean }): Promise<number> {
   const out = painterFor(io.stdout, io.env);
-  const settings = mediavaletSettings(io, values['state-file']);
+  const settings = await targetSettings(io, values.target, values['state-file']);
+  const { plan, server } = settings;
+  const oauth2 = plan.oauth2?.auth?.type === 'oauth2' ? plan.oauth2.auth.credentials : undefined;
+  if (!oauth2?.authUrl) throw new RunError('E_LOGIN', `no collection that runs on \`${plan.name}\` has OAuth 2.0 auth with an \`authUrl\`: mvpm login signs in with those settings`);
+  const [clientId, clientSecret] = required(settings, [oauth2.clientId ?? plan.autoRefresh?.clientId, oauth2.clientSecret ?? plan.autoRefresh?.clientSecret], 'the client id and secret to sign in with');
+  const [authorizeEndpoint] = required(settings, [oauth2.authUrl], 'the authorization endpoint');
+  const credentialSources = [oauth2.clientId, oauth2.clientSecret].flatMap((t) => fillTemplateSources(settings, t)).join(' and ') || undefined;
   // Before the client secret goes anywhere: nothing may copy it out, and the state file must be this server's.
   if (!values['allow-debug-output']) refuseDebugOutput(io.env, 'sign in');
-  const binding = stateBinding('mediavalet', settings.authBaseUrl, clientId);
-  checkLoginState(settings.stateFile, binding);
-  const redirectUri = values['redirect-uri'] ?? settings.redirectUri;
-  const { url, state } = authorizeUrl({ authBaseUrl: settings.authBaseUrl, clientId, redirectUri, ...(values.scope ? { scope: values.scope } : {}) });
+  const binding = stateBinding(plan.name, server.authBaseUrl, clientId!);
+  checkLoginState(server.stateFile, binding);
+  const redirectUri = values['redirect-uri'] ?? (oauth2.redirect_uri ? optionalFill(settings, oauth2.redirect_uri) : undefined) ?? 'https://oauth.pstmn.io/v1/callback';
+  const scope = values.scope ?? (oauth2.scope ? optionalFill(settings, oauth2.scope) : undefined);
+  const { url, state } = authorizeUrl({ authorizeEndpoint: authorizeEndpoint!, clientId: clientId!, redirectUri, ...(scope ? { scope } : {}) });
   io.stdout.write(
     [
       `1. Open this address in a browser and sign in with your MediaValet library account:`,
@@ -137,16 +162,16 @@ async function signIn(io: CliIo, values: { 'redirect-uri'?: string; scope?: stri
   const pasted = await readLine(io.stdin ?? process.stdin);
   io.stdout.write('\n');
   const code = codeFromRedirect(pasted ?? '', state);
-  const tokens = await exchangeCode({ authBaseUrl: settings.authBaseUrl, clientId, clientSecret, redirectUri, code });
-  await saveLogin(settings.stateFile, binding, tokens);
+  const tokens = await exchangeCode({ tokenUrl: server.tokenUrl, clientId: clientId!, clientSecret: clientSecret!, redirectUri, code, ...(credentialSources ? { credentialSources } : {}) });
+  await saveLogin(server.stateFile, binding, tokens);
   io.stdout.write(
     [
-      `${out.green('Signed in.')} The refresh token is saved in ${settings.stateFile} (readable by you only).`,
+      `${out.green('Signed in.')} The refresh token is saved in ${server.stateFile} (readable by you only).`,
       '',
       'Next:',
-      '  mvpm run --target mediavalet        # uses the saved token and keeps the rotated ones',
-      'For CI, store it as the MV_REFRESH_TOKEN secret without printing it:',
-      '  mvpm token --out refresh-token.txt && gh secret set MV_REFRESH_TOKEN < refresh-token.txt && rm refresh-token.txt',
+      `  mvpm run --target ${plan.name}        # uses the saved token and keeps the rotated ones`,
+      `For CI, store it as the ${server.refreshTokenProcessVariable ?? 'refresh token'} secret without printing it:`,
+      `  mvpm token --out refresh-token.txt && gh secret set ${server.refreshTokenProcessVariable ?? 'MV_REFRESH_TOKEN'} < refresh-token.txt && rm refresh-token.txt`,
       '(docs/ci.md shows how a CI job writes the rotated token back after each run.)',
       '',
     ].join('\n'),
@@ -155,23 +180,25 @@ async function signIn(io: CliIo, values: { 'redirect-uri'?: string; scope?: stri
 }
 
 export async function runToken(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(argv, { out: { type: 'string' }, 'state-file': { type: 'string' } }, TOKEN_HELP, io);
+  const values = parseCommandArgs(argv, { out: { type: 'string' }, target: { type: 'string' }, 'state-file': { type: 'string' } }, TOKEN_HELP, io);
   if (!values) return EXIT.ok;
   if (!values.out) throw new UsageError('E_USAGE', `--out <file> is required: the token is never printed\n\n${TOKEN_HELP}`);
   try {
-    return writeToken(io, values.out, values['state-file']);
+    return await writeToken(io, values.out, values.target, values['state-file']);
   } catch (error) {
     if (error instanceof RunError) return printRunError(io, 'token', error);
     throw error;
   }
 }
 
-function writeToken(io: CliIo, out: string, stateFileOption: string | undefined): number {
-  const { authBaseUrl, stateFile } = mediavaletSettings(io, stateFileOption);
+async function writeToken(io: CliIo, out: string, target: string | undefined, stateFileOption: string | undefined): Promise<number> {
+  const settings = await targetSettings(io, target, stateFileOption);
+  const { authBaseUrl, stateFile } = settings.server;
   const stored = readState(stateFile);
   // mvpm token sends nothing, but the token it writes becomes MV_REFRESH_TOKEN, which a run sends to its server.
-  const clientId = io.env[CREDENTIAL_VARIABLES.clientId];
-  if (stored) checkStateBinding(stored, { target: 'mediavalet', authBaseUrl, tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl), ...(clientId ? { clientIdFingerprint: fingerprint(clientId) } : {}) }, stateFile);
+  const clientIdTemplate = settings.plan.autoRefresh?.clientId ?? (settings.plan.oauth2?.auth?.type === 'oauth2' ? settings.plan.oauth2.auth.credentials.clientId : undefined);
+  const clientId = clientIdTemplate ? optionalFill(settings, clientIdTemplate) : undefined;
+  if (stored) checkStateBinding(stored, { target: settings.plan.name, authBaseUrl, tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl), ...(clientId ? { clientIdFingerprint: fingerprint(clientId) } : {}) }, stateFile);
   const token = currentRefreshToken(stored);
   if (!token) throw new RunError('E_NO_REFRESH_TOKEN', `${stateFile} holds no usable refresh token: sign in with \`mvpm login\``);
   const absolute = path.resolve(io.cwd, out);
@@ -187,6 +214,20 @@ function writeToken(io: CliIo, out: string, stateFileOption: string | undefined)
   }
   io.stdout.write(`wrote the refresh token to ${out}\n`);
   return EXIT.ok;
+}
+
+/** `template` filled in, or undefined when a variable in it has no value. */
+function optionalFill(settings: TargetSettings, template: string): string | undefined {
+  const result = fillTemplate(template, settings.values);
+  return 'value' in result && result.value !== '' ? result.value : undefined;
+}
+
+/** The MV_ variables a template's values come from, for hints. */
+function fillTemplateSources(settings: TargetSettings, template: string | undefined): string[] {
+  return [...(template ?? '').matchAll(/\{\{([^{}]+?)\}\}/g)].flatMap((m) => {
+    const name = processVariableOf(settings.plan, m[1]!);
+    return name ? [name] : [];
+  });
 }
 
 function printRunError(io: CliIo, command: string, error: RunError): number {

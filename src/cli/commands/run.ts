@@ -1,22 +1,26 @@
-import { CREDENTIAL_VARIABLES, REPORTERS, RunError, runSuite, type ReporterName, type RunEvent, type Target } from '../../run/index.js';
+import { REPORTERS, RunError, runSuite, type ReporterName, type RunEvent } from '../../run/index.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
 export const RUN_HELP = `Usage: mvpm run [options]
 
-Runs the generated MediaValet collection with Newman and checks every response.
+Runs the generated collections with Newman against a target and checks every response.
 
-Targets:
-  standin      (default) A local stand-in of MediaValet, started for the run: signs in through its
-               login page, runs every folder, stops it. Needs no credentials.
-  mediavalet   The real MediaValet: runs the "Refresh chain" and "API" folders with
-               ${CREDENTIAL_VARIABLES.clientId}, ${CREDENTIAL_VARIABLES.clientSecret}, ${CREDENTIAL_VARIABLES.subscriptionKey} and a refresh token
-               (${CREDENTIAL_VARIABLES.refreshToken}, or the rotated one saved by the last run) from the environment.
+Targets are declared in the specs: each environment spec names the target it serves (\`target:\`), and
+collections, folders and requests may say which targets they run on (\`targets:\`); see docs/spec-format.md,
+"Targets". The run sends every collection and folder that applies to the target, in order, and lists
+what it skipped and why. A folder that spends the sign-in (\`role: spends-sign-in\`) runs after every
+other folder, and only when the run's tokens die with it.
+
+  A stand-in target (\`standin: true\`, the default target): mvpm starts a local stand-in for the run,
+  signs in through its login page (the \`sign-in\` collection) and stops it. Needs no credentials.
+  Any other target: its \`secrets\` come from MV_ process variables (the refresh token may come from
+  the state file instead: the rotated one saved by the last run).
 
 Options:
-  --target <name>         standin or mediavalet (default: standin)
-  --base-url <url>        standin: use a stand-in already running (mvpm serve); its tokens are kept
-                          in the state file between runs
-  --folder <name>         Run only this folder; repeat for several
+  --target <name>         A target the specs declare (default: the stand-in target)
+  --base-url <url>        A stand-in target: use a stand-in already running (mvpm serve); its tokens
+                          are kept in the state file between runs
+  --folder <name>         Run only this top-level folder; repeat for several
   --reporters <list>      Comma-separated: ${REPORTERS.join(', ')} (default: cli)
   --reports-dir <dir>     Where junit and htmlextra reports go (default: reports)
   --bail                  Stop at the first failure
@@ -26,24 +30,25 @@ Options:
   --retry-in-doubt        Send a refresh token whose last refresh got no answer (a 5xx, a
                           timeout, a killed run). If the server had spent it, this revokes the
                           sign-in; \`mvpm login\` is the safe way on
-  --allow-debug-output    mediavalet: run even though NODE_DEBUG, an inspector (--inspect) or
+  --allow-debug-output    Not a stand-in: run even though NODE_DEBUG, an inspector (--inspect) or
                           diagnostic reports would copy the credentials out of the process
                           (refused by default: E_DEBUG_OUTPUT)
   -h, --help              Show this help
 
-Guards (each refuses before anything is sent, exit 2): ${CREDENTIAL_VARIABLES.authBaseUrl} and ${CREDENTIAL_VARIABLES.apiBaseUrl} must
-be https URLs (http only on this machine); a state file kept for another server or client id is
+Guards (each refuses before anything is sent, exit 2): a target's servers (MV_AUTH_BASE_URL and the like)
+must be https URLs (http only on this machine); a state file kept for another server or client id is
 refused; form-data files must be regular files in specs/files/ (Newman reads nothing else); a
 report path that is a link or a directory is refused, and only this run's reports are masked.
 
-Which refresh token is sent: ${CREDENTIAL_VARIABLES.refreshToken} while it is unspent, otherwise the newest one in
+Which refresh token is sent: its process variable (MV_REFRESH_TOKEN) while it is unspent, otherwise the newest one in
 the state file. A token known to be spent is never sent.
 
 Two runs sharing a state file run one after the other (the file is locked). Every token-endpoint
 answer is saved the moment it arrives; Ctrl-C lets an in-flight refresh finish and saves it first.
 
 Exit codes: 0 every assertion passed; 1 an assertion failed, a request or script errored, or
-nothing was checked; 2 bad usage, missing credentials or no usable refresh token; 130 interrupted.
+nothing was checked; 2 bad usage, specs with errors, missing credentials or no usable refresh token;
+130 interrupted.
 
 Examples:
   mvpm run
@@ -55,7 +60,7 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
   const values = parseCommandArgs(
     argv,
     {
-      target: { type: 'string', default: 'standin' },
+      target: { type: 'string' },
       'base-url': { type: 'string' },
       folder: { type: 'string', multiple: true },
       reporters: { type: 'string', default: 'cli' },
@@ -70,7 +75,6 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
     io,
   );
   if (!values) return EXIT.ok;
-  if (values.target !== 'standin' && values.target !== 'mediavalet') throw new UsageError('E_USAGE', `--target must be standin or mediavalet, not '${values.target}'`);
   const reporters = values.reporters.split(',').map((r) => r.trim()).filter(Boolean);
   const unknown = reporters.filter((r) => !(REPORTERS as readonly string[]).includes(r));
   if (unknown.length > 0) throw new UsageError('E_USAGE', `unknown reporter ${unknown.join(', ')}; choose from ${REPORTERS.join(', ')}`);
@@ -88,6 +92,9 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
     switch (event.type) {
       case 'standin-started':
         io.stdout.write(`${out.dim(`stand-in MediaValet started at ${event.url}`)}\n`);
+        break;
+      case 'not-run':
+        io.stdout.write(`${out.dim(`skipped ${event.what}: ${event.reason}`)}\n`);
         break;
       case 'token-source':
         io.stdout.write(`${out.dim(`refresh token from: ${event.source}`)}\n`);
@@ -132,7 +139,7 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
   for (const name of signals) process.on(name, stop);
   try {
     const result = await runSuite({
-      target: values.target as Target,
+      ...(values.target === undefined ? {} : { target: values.target }),
       ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
       ...(values.folder === undefined ? {} : { folders: values.folder }),
       reporters: reporters as ReporterName[],
