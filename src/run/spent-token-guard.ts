@@ -3,7 +3,7 @@
 // specs come from pull requests, so this guard does not trust them: it looks at every request of a run against a
 // real target just before Newman sends it, wherever the token sits (form, query, header, raw or JSON body), and
 // withholds a request that carries one. Only a stand-in, whose sign-ins are throw-away, is sent spent tokens (its
-// "Stand-in checks" reuse one on purpose).
+// "stand-in checks folder" reuse one on purpose).
 
 /** The protocol a withheld request is switched to: Newman refuses it ("Invalid protocol: …") before any connection. */
 export const WITHHELD_PROTOCOL = 'withheld-spent-refresh-token';
