@@ -4,7 +4,7 @@
 // (E_REFRESH_IN_DOUBT). Plus the guard that withholds a spent token from a real target, whatever the specs run.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { RunError } from '../src/run/errors.ts';
 import { chooseRefreshToken, runSuite, type RunOptions } from '../src/run/run-suite.ts';
 import { fingerprint, readState, type TokenState } from '../src/run/state-file.ts';
 import type { StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT } from './helpers.ts';
+import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
 
 const TLS_FIXTURE = path.join(PROJECT_ROOT, 'test/tls');
 import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from './standin-helpers.ts';
@@ -164,19 +164,30 @@ describe('a spent refresh token is never sent to a real target', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
   test('the stand-in checks run against a real target: the spent token is withheld, the run fails, the sign-in survives', async () => {
-    // "Stand-in checks" reuses the token the refresh chain spent. Against a real target at 127.0.0.1 its own
-    // "local server only" script lets it through, as a spec without its stand-in-only declaration would.
-    const run = await options(server.url, { folders: ['Refresh chain', 'Stand-in checks'] });
-    const sent: string[] = [];
-    const result = await runSuite({ ...run.options, onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`) });
-    // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still works.
-    const state = readState(run.options.stateFile!)!;
-    assert.equal(state.dead, undefined);
-    assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
-    assert.equal(result.ok, false, JSON.stringify(result));
-    assert.ok(result.explanations.some((t) => /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(t)), result.explanations.join('\n'));
-    assert.ok(result.errors.some((t) => /withheld/.test(t)), result.errors.join('\n'));
-    assert.ok(sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)), sent.join('\n'));
+    // "Stand-in checks" reuses the token the refresh chain spent. A spec that drops its stand-in-only declaration
+    // (targets and role) runs it on the real target; its own "local server only" script lets it through at
+    // 127.0.0.1. The runner must withhold the spent token whatever the specs say.
+    const project = tempProject({});
+    try {
+      cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(project.dir, 'specs'), { recursive: true });
+      const definition = path.join(project.dir, 'specs/mediavalet/Stand-in checks/.resources/definition.yaml');
+      writeFileSync(definition, readFileSync(definition, 'utf8').replace('targets: [standin]\n', '').replace('role: spends-sign-in\n', ''));
+      const build = await runCli(['build', '-q'], project.dir);
+      assert.equal(build.code, 0, build.stderr);
+      const run = await options(server.url, { folders: ['Refresh chain', 'Stand-in checks'], cwd: project.dir });
+      const sent: string[] = [];
+      const result = await runSuite({ ...run.options, onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`) });
+      // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still works.
+      const state = readState(run.options.stateFile!)!;
+      assert.equal(state.dead, undefined);
+      assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
+      assert.equal(result.ok, false, JSON.stringify(result));
+      assert.ok(result.explanations.some((t) => /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(t)), result.explanations.join('\n'));
+      assert.ok(result.errors.some((t) => /withheld/.test(t)), result.errors.join('\n'));
+      assert.ok(sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)), sent.join('\n'));
+    } finally {
+      project.cleanup();
+    }
   });
 
   test('against a stand-in, the same folder still sends its spent token (that is its check)', async () => {
