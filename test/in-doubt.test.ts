@@ -13,7 +13,7 @@ import { RunError } from '../src/run/errors.ts';
 import { chooseRefreshToken, runSuite, type RunOptions } from '../src/run/run-suite.ts';
 import { fingerprint, readState, type TokenState } from '../src/run/state-file.ts';
 import type { StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
+import { closedPort, PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
 
 const TLS_FIXTURE = path.join(PROJECT_ROOT, 'test/tls');
 import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from './standin-helpers.ts';
@@ -40,13 +40,6 @@ async function options(authBaseUrl: string, extra: Partial<RunOptions> = {}): Pr
   };
 }
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** The run failed, explained that nothing was sent, and left the token as it was: not pending, not in doubt, not spent. */
 async function assertUsable(run: { options: RunOptions; token: string }, reason: RegExp, { runAgain = false } = {}): Promise<void> {

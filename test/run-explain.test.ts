@@ -1,10 +1,9 @@
 // Failures that explain themselves: each user error gives a plain reason and what to do, no stack trace.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, type StandinServer } from '../src/standin/index.ts';
-import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { closedPort, PROJECT_ROOT, runCli } from './helpers.ts';
 import { signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
 let server: StandinServer;
@@ -26,13 +25,6 @@ function env(name: string, overrides: Record<string, string>): Record<string, st
   };
 }
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('failures explain themselves', () => {
   useStandin((s, w) => ([server, work] = [s, w]));

@@ -6,14 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import newman, { type NewmanRunSummary } from 'newman';
 import { buildProject } from '../src/emit/build-project.ts';
 import { Masker } from '../src/run/masking.ts';
 import { observeRun, type ProgressEvent } from '../src/run/observe-run.ts';
-import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
+import { closedPort, PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
 
 const TOKEN = 'at-5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d';
 
@@ -39,13 +38,6 @@ const SPECS: Record<string, string> = {
   'specs/c/Needs nothing.request.yaml': '$kind: http-request\norder: 4\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/c"\nexpect:\n  status: 200\n',
 };
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 let server: http.Server;
 let base: string;

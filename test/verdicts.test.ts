@@ -2,12 +2,11 @@
 // is not, and a request that gets no answer, each with its exact message.
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import newman, { type NewmanRunSummary } from 'newman';
 import { buildProject } from '../src/emit/build-project.ts';
-import { tempProject } from './helpers.ts';
+import { closedPort, tempProject } from './helpers.ts';
 
 /** Each check as written under `expect`, and its message when the value is absent. Every one passes when present. */
 const CHECKS: readonly { readonly yaml: string; readonly title: string; readonly absent: string }[] = [
@@ -56,13 +55,6 @@ const request = (name: string, order: number, url: string, extra = ''): [string,
   `$kind: http-request\norder: ${order}\nauth: { type: noauth }\nmethod: GET\nurl: "${url}"\n${extra}`,
 ];
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 let server: http.Server;
 let summary: NewmanRunSummary;
