@@ -151,7 +151,15 @@ function orphans(build: BuildResult, scope: OutputScope): Orphan[] {
   const found: Orphan[] = [];
   const consider = (root: string, absolute: string, generatedLooking: boolean): void => {
     if (produced.has(absolute)) return;
-    found.push({ root, relative: relativeInside(root, absolute), absolute, generatedLooking });
+    let relative: string;
+    try {
+      relative = relativeInside(root, absolute);
+    } catch (error) {
+      // A name the guard refuses (`a:b.md`, ` notes.md`) was never written by mvpm: not an orphan of ours.
+      if (error instanceof PathGuardError) return;
+      throw error;
+    }
+    found.push({ root, relative, absolute, generatedLooking });
   };
   if (scope === 'all') {
     for (const [dir, suffix] of [[build.options.collectionsDir, COLLECTION_SUFFIX], [build.options.environmentsDir, ENVIRONMENT_SUFFIX]] as const) {
