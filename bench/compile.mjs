@@ -95,7 +95,8 @@ function readOptions() {
     process.exit(0);
   }
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-  if (sizes.length === 0 || !sizes.every((n) => Number.isInteger(n) && n > 0)) usageError(`--sizes must be positive integers, got "${values.sizes}"`);
+  if (sizes.length === 0 || !sizes.every((n) => Number.isInteger(n) && n > 0))
+    usageError(`--sizes must be positive integers, got "${values.sizes}"`);
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) usageError(`--runs must be a positive integer, got "${values.runs}"`);
   return { sizes, runs, keep: values.keep };
@@ -110,7 +111,9 @@ function usageError(message) {
 function benchSize(size, runs, dir) {
   const specsDir = path.join(dir, 'specs');
   const generated = generateSpecs(specsDir, size);
-  progress(`N=${size}: generated ${generated.files} files (${mib(generated.bytes)} MiB) in ${generated.folders} folders`);
+  progress(
+    `N=${size}: generated ${generated.files} files (${mib(generated.bytes)} MiB) in ${generated.folders} folders`,
+  );
 
   // One untimed run of each first. It checks that mvpm accepts the generated specs, and warms the page cache
   // so the first timed run does not pay for cold reads that the others do not.
@@ -119,14 +122,18 @@ function benchSize(size, runs, dir) {
     progress(`N=${size}: mvpm build failed (exit ${check.status ?? check.signal}):\n${tail(check.stderr)}`);
     return undefined;
   }
-  const compiled = countRequests(path.join(dir, 'out-check', 'collections', `${COLLECTION_SLUG}.postman_collection.json`));
+  const compiled = countRequests(
+    path.join(dir, 'out-check', 'collections', `${COLLECTION_SLUG}.postman_collection.json`),
+  );
   if (compiled !== size) {
     progress(`N=${size}: mvpm build exited 0 but the collection has ${compiled} requests, expected ${size}`);
     return undefined;
   }
   const floorCheck = runFloor(dir, 'check');
   if (floorCheck.status !== 0) {
-    progress(`N=${size}: the floor script failed (exit ${floorCheck.status ?? floorCheck.signal}):\n${tail(floorCheck.stderr)}`);
+    progress(
+      `N=${size}: the floor script failed (exit ${floorCheck.status ?? floorCheck.signal}):\n${tail(floorCheck.stderr)}`,
+    );
     return undefined;
   }
   cleanOutputs(dir, 'check');
@@ -142,7 +149,9 @@ function benchSize(size, runs, dir) {
     ]) {
       const result = run(dir, i);
       if (result.status !== 0) {
-        progress(`N=${size}: ${label} failed on run ${i + 1} (exit ${result.status ?? result.signal}):\n${tail(result.stderr)}`);
+        progress(
+          `N=${size}: ${label} failed on run ${i + 1} (exit ${result.status ?? result.signal}):\n${tail(result.stderr)}`,
+        );
         return undefined;
       }
       samples.push(result);
@@ -164,7 +173,16 @@ function benchSize(size, runs, dir) {
 /** `mvpm build` into a fresh output dir per run, so every run writes its files (none is "unchanged"). */
 function runMvpm(dir, run) {
   const out = `out-${run}`;
-  return timed(dir, run, [MVPM, 'build', '--specs', 'specs', '--collections', `${out}/collections`, '--environments', `${out}/environments`]);
+  return timed(dir, run, [
+    MVPM,
+    'build',
+    '--specs',
+    'specs',
+    '--collections',
+    `${out}/collections`,
+    '--environments',
+    `${out}/environments`,
+  ]);
 }
 
 function runFloor(dir, run) {
@@ -234,7 +252,8 @@ function printTable(rows, runs) {
   });
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((cells) => cells[c].length)));
   // The target column reads better left-aligned; the numbers right-aligned.
-  const line = (cells) => cells.map((cell, c) => (c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  const line = (cells) =>
+    cells.map((cell, c) => (c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const out = [
     `mvpm build vs floor (yaml parse + JSON.stringify), median of ${runs} run${runs === 1 ? '' : 's'}, whole processes; node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`,
     '',

@@ -32,15 +32,36 @@ const RESOURCES = [
 /** Variables every environment defines: [name, description, value in "Production", value in "Local" or SECRET]. */
 const SECRET = Symbol('secret');
 /** Where each secret may be sent (the spec's `sendTo`), as in specs/environments/. */
-const SEND_TO = { ClientSecret: 'authBaseUrl', SubscriptionKey: 'apiBaseUrl', access_token: 'apiBaseUrl', refresh_token: 'authBaseUrl', previous_refresh_token: 'authBaseUrl' };
+const SEND_TO = {
+  ClientSecret: 'authBaseUrl',
+  SubscriptionKey: 'apiBaseUrl',
+  access_token: 'apiBaseUrl',
+  refresh_token: 'authBaseUrl',
+  previous_refresh_token: 'authBaseUrl',
+};
 const BASE_VARIABLES = [
-  ['authBaseUrl', 'The sign-in server. All authentication requests go here.', 'https://login.example.com', 'http://127.0.0.1:4010'],
+  [
+    'authBaseUrl',
+    'The sign-in server. All authentication requests go here.',
+    'https://login.example.com',
+    'http://127.0.0.1:4010',
+  ],
   ['apiBaseUrl', 'The API.', 'https://api.example.com', 'http://127.0.0.1:4010'],
   ['ClientId', 'Your client id.', '', 'bench-demo-client'],
   ['ClientSecret', 'Your client secret. Keep it out of shared workspaces.', SECRET, SECRET],
-  ['Scope', 'Scopes to ask for; offline_access is what returns a refresh token.', 'openid api offline_access', 'openid api offline_access'],
+  [
+    'Scope',
+    'Scopes to ask for; offline_access is what returns a refresh token.',
+    'openid api offline_access',
+    'openid api offline_access',
+  ],
   ['State', 'An opaque value sent with the sign-in request and returned with the code.', 'mvpm-bench', 'mvpm-bench'],
-  ['redirect_URI', 'Where the browser goes after sign-in.', 'https://oauth.pstmn.io/v1/callback', 'https://oauth.pstmn.io/v1/callback'],
+  [
+    'redirect_URI',
+    'Where the browser goes after sign-in.',
+    'https://oauth.pstmn.io/v1/callback',
+    'https://oauth.pstmn.io/v1/callback',
+  ],
   ['SubscriptionKey', 'Your API subscription key (Ocp-Apim-Subscription-Key).', SECRET, SECRET],
   ['access_token', 'The current access token. Set by the tests of the token requests.', SECRET, SECRET],
   ['refresh_token', 'The current refresh token. Each refresh replaces it with a new one.', SECRET, SECRET],
@@ -82,9 +103,17 @@ export function generateSpecs(specsDir, count) {
     }
   }
 
-  const idVariables = RESOURCES.map((r) => [`${r.singular}Id`, `The ${r.singular} the ${r.plural} requests work on. Captured by the tests.`, '', '']);
+  const idVariables = RESOURCES.map((r) => [
+    `${r.singular}Id`,
+    `The ${r.singular} the ${r.plural} requests work on. Captured by the tests.`,
+    '',
+    '',
+  ]);
   const variables = [...BASE_VARIABLES, ...idVariables];
-  write(path.join(specsDir, 'environments', 'production.environment.yaml'), environment('Bench - Production', variables, 2));
+  write(
+    path.join(specsDir, 'environments', 'production.environment.yaml'),
+    environment('Bench - Production', variables, 2),
+  );
   write(path.join(specsDir, 'environments', 'local.environment.yaml'), environment('Bench - Local', variables, 3));
 
   return { files, bytes, folders: folderCount, requests: count };
@@ -305,7 +334,8 @@ variables:
     const [key, description] = variable;
     const value = variable[column];
     text += `  ${key}:\n    description: ${description}\n`;
-    text += value === SECRET ? `    secret: true\n    sendTo: [${SEND_TO[key]}]\n` : `    value: ${JSON.stringify(value)}\n`;
+    text +=
+      value === SECRET ? `    secret: true\n    sendTo: [${SEND_TO[key]}]\n` : `    value: ${JSON.stringify(value)}\n`;
   }
   return text;
 }
@@ -318,12 +348,26 @@ const SCHEMA = `${JSON.stringify(
     required: ['payload'],
     properties: {
       apiVersion: { type: 'string' },
-      errors: { type: 'array', items: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['code'],
+          properties: { code: { type: 'string' }, message: { type: 'string' } },
+        },
+      },
       payload: {
         anyOf: [
           { type: 'array', items: { $ref: '#/definitions/record' } },
           { $ref: '#/definitions/record' },
-          { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/definitions/record' } }, count: { type: 'integer' } } },
+          {
+            type: 'object',
+            required: ['items'],
+            properties: {
+              items: { type: 'array', items: { $ref: '#/definitions/record' } },
+              count: { type: 'integer' },
+            },
+          },
         ],
       },
     },

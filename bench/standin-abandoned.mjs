@@ -52,13 +52,18 @@ async function main() {
   const requests = Number(values.requests);
   const concurrency = Number(values.concurrency);
   const every = Number(values.every);
-  if (!Number.isInteger(requests) || requests < 1 || requests > 1_000_000) throw new Error('--requests must be a whole number from 1 to 1000000');
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency must be a whole number from 1 to 64');
+  if (!Number.isInteger(requests) || requests < 1 || requests > 1_000_000)
+    throw new Error('--requests must be a whole number from 1 to 1000000');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new Error('--concurrency must be a whole number from 1 to 64');
   if (!Number.isInteger(every) || every < 1) throw new Error('--every must be a positive whole number');
   const modulePath = path.resolve(values.standin);
   const execArgv = ['--expose-gc', ...(modulePath.endsWith('.ts') ? ['--import', 'tsx'] : [])];
 
-  const child = fork(import.meta.filename, ['--child', modulePath], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(import.meta.filename, ['--child', modulePath], {
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const replies = [];
   let waiting;
   child.on('message', (message) => {
@@ -74,7 +79,8 @@ async function main() {
       process.exit(1);
     }
   });
-  const next = () => (replies.length > 0 ? Promise.resolve(replies.shift()) : new Promise((resolve) => (waiting = resolve)));
+  const next = () =>
+    replies.length > 0 ? Promise.resolve(replies.shift()) : new Promise((resolve) => (waiting = resolve));
   const measure = async (gc) => {
     child.send({ type: 'measure', gc });
     return next();
@@ -95,14 +101,17 @@ async function main() {
     new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port, path: `/connect/authorize?${query}`, agent }, (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 303 ? resolve() : reject(new Error(`authorization request answered ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 303 ? resolve() : reject(new Error(`authorization request answered ${res.statusCode}`)),
+        );
       });
       req.on('error', reject);
       req.end();
     });
 
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  const row = (label, m) => `${label.padEnd(24)} rss ${mib(m.rss).padStart(10)}   heap ${mib(m.heapUsed).padStart(10)}${m.stored ? `   stored ${JSON.stringify(m.stored)}` : ''}`;
+  const row = (label, m) =>
+    `${label.padEnd(24)} rss ${mib(m.rss).padStart(10)}   heap ${mib(m.heapUsed).padStart(10)}${m.stored ? `   stored ${JSON.stringify(m.stored)}` : ''}`;
   console.log(`stand-in: ${path.relative(root, modulePath)}`);
 
   // A few sign-ins first, so that modules loaded on first use count in "before", not in the growth.
@@ -131,7 +140,11 @@ async function main() {
   agent.destroy();
 
   console.log(row(`after ${requests} (after GC)`, afterGc));
-  console.log(`${requests} abandoned sign-ins, concurrency ${concurrency}, ${seconds.toFixed(1)} s (${Math.round(requests / seconds)}/s)`);
+  console.log(
+    `${requests} abandoned sign-ins, concurrency ${concurrency}, ${seconds.toFixed(1)} s (${Math.round(requests / seconds)}/s)`,
+  );
   console.log(`peak rss ${mib(afterGc.peakRss)}`);
-  console.log(`growth after GC: rss ${mib(afterGc.rss - before.rss)}, heap ${mib(afterGc.heapUsed - before.heapUsed)} (${Math.round((afterGc.heapUsed - before.heapUsed) / requests)} bytes of heap per sign-in)`);
+  console.log(
+    `growth after GC: rss ${mib(afterGc.rss - before.rss)}, heap ${mib(afterGc.heapUsed - before.heapUsed)} (${Math.round((afterGc.heapUsed - before.heapUsed) / requests)} bytes of heap per sign-in)`,
+  );
 }

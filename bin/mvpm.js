@@ -7,8 +7,12 @@ try {
 } catch (error) {
   // Before `npm ci` (a fresh clone, or `npx mvpm` there) dist/ or the dependencies are missing: say what to do.
   if (error && error.code === 'ERR_MODULE_NOT_FOUND') {
-    const what = String(error.message).includes('dist/cli/main.js') ? 'the compiled CLI (dist/) is missing' : `a dependency is missing (${String(error.message).split('\n')[0]})`;
-    process.stderr.write(`mvpm: ${what}: run npm ci first (it installs the dependencies and builds dist/; after changing src/, npm run build).\n`);
+    const what = String(error.message).includes('dist/cli/main.js')
+      ? 'the compiled CLI (dist/) is missing'
+      : `a dependency is missing (${String(error.message).split('\n')[0]})`;
+    process.stderr.write(
+      `mvpm: ${what}: run npm ci first (it installs the dependencies and builds dist/; after changing src/, npm run build).\n`,
+    );
     process.exit(2);
   }
   throw error;

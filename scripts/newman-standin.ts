@@ -52,9 +52,15 @@ function standinOrigin(text: string): string {
   } catch {
     throw new Stop(`--base-url '${text}' is not a URL; expected e.g. http://127.0.0.1:4010`, 2);
   }
-  if (url.protocol !== 'http:') throw new Stop(`--base-url '${text}': the stand-in speaks http, not ${url.protocol.slice(0, -1)}`, 2);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Stop(`--base-url '${text}': the stand-in answers only on this machine (127.0.0.1, localhost or [::1])`, 2);
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') throw new Stop(`--base-url '${text}': give only the origin, e.g. http://127.0.0.1:4010`, 2);
+  if (url.protocol !== 'http:')
+    throw new Stop(`--base-url '${text}': the stand-in speaks http, not ${url.protocol.slice(0, -1)}`, 2);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    throw new Stop(
+      `--base-url '${text}': the stand-in answers only on this machine (127.0.0.1, localhost or [::1])`,
+      2,
+    );
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
+    throw new Stop(`--base-url '${text}': give only the origin, e.g. http://127.0.0.1:4010`, 2);
   return url.origin;
 }
 
@@ -66,11 +72,21 @@ async function checkStandin(origin: string): Promise<void> {
     response = await fetch(`${origin}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(5000) });
   } catch (error) {
     const cause = (error as { cause?: { code?: unknown } }).cause?.code;
-    throw new Stop(`nothing answers at ${origin}${typeof cause === 'string' ? ` (${cause})` : ''}: is the stand-in running? ${start}`, 2);
+    throw new Stop(
+      `nothing answers at ${origin}${typeof cause === 'string' ? ` (${cause})` : ''}: is the stand-in running? ${start}`,
+      2,
+    );
   }
   const discovery = (await response.json().catch(() => undefined)) as { token_endpoint?: unknown } | undefined;
-  if (!response.ok || typeof discovery?.token_endpoint !== 'string' || !discovery.token_endpoint.endsWith('/connect/token')) {
-    throw new Stop(`${origin} answers, but not as the stand-in (GET /.well-known/openid-configuration: ${response.status}); ${start}`, 2);
+  if (
+    !response.ok ||
+    typeof discovery?.token_endpoint !== 'string' ||
+    !discovery.token_endpoint.endsWith('/connect/token')
+  ) {
+    throw new Stop(
+      `${origin} answers, but not as the stand-in (GET /.well-known/openid-configuration: ${response.status}); ${start}`,
+      2,
+    );
   }
 }
 
@@ -83,9 +99,16 @@ function newman(root: string, newmanBin: string, args: readonly string[]): numbe
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let values;
+  let values: { 'base-url': string; help: boolean };
   try {
-    ({ values } = parseArgs({ args: [...argv], options: { 'base-url': { type: 'string', default: 'http://127.0.0.1:4010' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        'base-url': { type: 'string', default: 'http://127.0.0.1:4010' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
   } catch (error) {
     throw new Stop(`${(error as Error).message}\n\n${HELP}`, 2);
   }
@@ -96,7 +119,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const root = process.cwd();
   const origin = standinOrigin(values['base-url']);
   const missing = [SIGN_IN, MAIN, ENVIRONMENT].filter((file) => !existsSync(path.join(root, file)));
-  if (missing.length > 0) throw new Stop(`${missing.join(', ')} not found in ${root}: run this in the repository root (npx mvpm build writes them)`, 2);
+  if (missing.length > 0)
+    throw new Stop(
+      `${missing.join(', ')} not found in ${root}: run this in the repository root (npx mvpm build writes them)`,
+      2,
+    );
   let newmanBin: string;
   try {
     newmanBin = createRequire(import.meta.url).resolve('newman/bin/newman.js');
@@ -115,10 +142,17 @@ async function main(argv: readonly string[]): Promise<number> {
   // The committed environment points at port 4010; --env-var points it (and the exports) at the stand-in in use.
   const at = ['--env-var', `authBaseUrl=${origin}`, '--env-var', `apiBaseUrl=${origin}`];
   const signIn = newman(root, newmanBin, ['run', SIGN_IN, '-e', ENVIRONMENT, ...at, '--export-environment', SIGNED_IN]);
-  if (signIn !== 0) throw new Stop(`the sign-in collection failed (newman exit ${signIn}), so the main collection was not run`, 1);
+  if (signIn !== 0)
+    throw new Stop(`the sign-in collection failed (newman exit ${signIn}), so the main collection was not run`, 1);
   const run = newman(root, newmanBin, ['run', MAIN, '-e', SIGNED_IN, ...at, '--export-environment', AFTER_RUN]);
-  if (run !== 0) throw new Stop(`the main collection failed (newman exit ${run}); the environments it ran with are in ${OUT_DIR}/`, 1);
-  process.stdout.write(`\nnewman:standin: both collections passed against ${origin}; exported environments are in ${OUT_DIR}/ (git-ignored)\n`);
+  if (run !== 0)
+    throw new Stop(
+      `the main collection failed (newman exit ${run}); the environments it ran with are in ${OUT_DIR}/`,
+      1,
+    );
+  process.stdout.write(
+    `\nnewman:standin: both collections passed against ${origin}; exported environments are in ${OUT_DIR}/ (git-ignored)\n`,
+  );
   return 0;
 }
 

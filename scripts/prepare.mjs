@@ -18,9 +18,14 @@ let tsc;
 try {
   tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
 } catch {
-  process.stderr.write(`mvpm: TypeScript is not installed in ${root}, so the CLI cannot be compiled: run npm ci first.\n`);
+  process.stderr.write(
+    `mvpm: TypeScript is not installed in ${root}, so the CLI cannot be compiled: run npm ci first.\n`,
+  );
   process.exit(process.env['npm_command'] === 'exec' ? 0 : 1);
 }
-const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (result.error) process.stderr.write(`mvpm: could not run TypeScript: ${result.error.message}\n`);
 process.exit(result.status ?? 1);

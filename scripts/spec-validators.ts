@@ -8,11 +8,21 @@ export const VALIDATORS_PATH = new URL('../src/spec/_spec-validators.ts', import
 const SCHEMA_PATH = new URL('../src/spec/spec.schema.json', import.meta.url);
 
 /** The definitions each kind of spec file is checked against (see validate-schema.ts). */
-export const VALIDATED_DEFINITIONS = ['CollectionDefinition', 'FolderDefinition', 'RequestDefinition', 'EnvironmentDefinition'] as const;
+export const VALIDATED_DEFINITIONS = [
+  'CollectionDefinition',
+  'FolderDefinition',
+  'RequestDefinition',
+  'EnvironmentDefinition',
+] as const;
 
 export async function renderSpecValidators(): Promise<string> {
   const schema = JSON.parse(await readFile(SCHEMA_PATH, 'utf8')) as { $id: string };
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: false,
+    code: { source: true, esm: true, lines: true },
+  });
   ajv.addSchema(schema);
   const exports = Object.fromEntries(VALIDATED_DEFINITIONS.map((d) => [d, `${schema.$id}#/definitions/${d}`]));
   const code = (standaloneCode as unknown as { default: typeof standaloneCode }).default

@@ -6,9 +6,43 @@ export type * from './spec/model.js';
 export { compileCollection } from './compile/compile-collection.js';
 export { compileEnvironment, type PostmanEnvironment } from './compile/compile-environment.js';
 export { createCompileContext, COLLECTION_SCHEMA_V21, type CompileContext } from './compile/context.js';
-export { buildProject, resolveBuildOptions, type BuildOptions, type BuildResult, type OutputFile } from './emit/build-project.js';
+export {
+  buildProject,
+  resolveBuildOptions,
+  type BuildOptions,
+  type BuildResult,
+  type OutputFile,
+} from './emit/build-project.js';
 export { writeOutputs, checkOutputs, type WriteReport, type CheckReport } from './emit/write-outputs.js';
-export { runSuite, chooseRefreshToken, RunError, REPORTERS, loadProjectModel, resolveTarget, stateDirectory, defaultStatePath, readState, type RunOptions, type RunResult, type RunEvent, type TargetPlan, type ReporterName, type RunErrorCode, type TokenState } from './run/index.js';
-export { startStandin, signIn, DEMO_CLIENT, DEMO_USER, DEMO_SUBSCRIPTION_KEY, StandinError, type StandinServer, type StandinOptions, type StandinFault, type StandinCounters } from './standin/index.js';
+export {
+  runSuite,
+  chooseRefreshToken,
+  RunError,
+  REPORTERS,
+  loadProjectModel,
+  resolveTarget,
+  stateDirectory,
+  defaultStatePath,
+  readState,
+  type RunOptions,
+  type RunResult,
+  type RunEvent,
+  type TargetPlan,
+  type ReporterName,
+  type RunErrorCode,
+  type TokenState,
+} from './run/index.js';
+export {
+  startStandin,
+  signIn,
+  DEMO_CLIENT,
+  DEMO_USER,
+  DEMO_SUBSCRIPTION_KEY,
+  StandinError,
+  type StandinServer,
+  type StandinOptions,
+  type StandinFault,
+  type StandinCounters,
+} from './standin/index.js';
 export { authorizeUrl, codeFromRedirect, exchangeCode, saveLogin, Masker, lockState } from './run/index.js';
 export { runMain, type CliIo } from './cli/main.js';

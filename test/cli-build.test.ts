@@ -11,7 +11,10 @@ describe('mvpm build', () => {
       const build = await runCli(['build'], project.dir);
       assert.equal(build.code, 0, build.stderr);
       assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'collections'))), ['demo.postman_collection.json']);
-      assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'environments'))), ['one.postman_environment.json', 'two.postman_environment.json']);
+      assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'environments'))), [
+        'one.postman_environment.json',
+        'two.postman_environment.json',
+      ]);
       const check = await runCli(['build', '--check'], project.dir);
       assert.equal(check.code, 0, check.stderr);
       assert.match(check.stdout, /up to date: 3 generated files and [0-9]+ generated pages match the specs/);
@@ -21,7 +24,12 @@ describe('mvpm build', () => {
   });
 
   test('--check exits 1 naming a hand-edited, a missing and an orphaned file, and writes nothing', async () => {
-    const project = tempProject(minimalProject({ 'specs/environments/old.environment.yaml': '$kind: environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n' }));
+    const project = tempProject(
+      minimalProject({
+        'specs/environments/old.environment.yaml':
+          '$kind: environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
+      }),
+    );
     try {
       assert.equal((await runCli(['build'], project.dir)).code, 0);
       // mvpm wrote old.postman_environment.json; its spec goes away, which makes the file an orphan mvpm may remove.
@@ -58,7 +66,10 @@ describe('mvpm build', () => {
     try {
       assert.equal((await runCli(['build'], project.dir)).code, 0);
       const before = readTree(path.join(project.dir, 'collections'));
-      writeFileSync(path.join(project.dir, 'specs/demo/Ping.request.yaml'), '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/changed"\nexpcet: {}\n');
+      writeFileSync(
+        path.join(project.dir, 'specs/demo/Ping.request.yaml'),
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/changed"\nexpcet: {}\n',
+      );
       const build = await runCli(['build'], project.dir);
       assert.equal(build.code, 2);
       assert.match(build.stderr, /error\[E_UNKNOWN_KEY\]: unknown key `expcet`/);
@@ -84,14 +95,26 @@ describe('mvpm build', () => {
     const a = tempProject({});
     const b = tempProject({});
     try {
-      for (const dir of [a.dir, b.dir]) cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(dir, 'specs'), { recursive: true });
+      for (const dir of [a.dir, b.dir])
+        cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(dir, 'specs'), { recursive: true });
       assert.equal((await runCli(['build'], a.dir)).code, 0);
-      assert.equal((await runCli(['build', '--specs', path.join(b.dir, 'specs'), '--collections', 'out/c', '--environments', 'out/e'], path.join(b.dir))).code, 0);
+      assert.equal(
+        (
+          await runCli(
+            ['build', '--specs', path.join(b.dir, 'specs'), '--collections', 'out/c', '--environments', 'out/e'],
+            path.join(b.dir),
+          )
+        ).code,
+        0,
+      );
       const first = { ...readTree(path.join(a.dir, 'collections')), ...readTree(path.join(a.dir, 'environments')) };
       const second = { ...readTree(path.join(b.dir, 'out/c')), ...readTree(path.join(b.dir, 'out/e')) };
       assert.deepEqual(second, first);
       // And identical to the committed files: the committed outputs are what the specs produce.
-      assert.deepEqual(first, { ...readTree(path.join(PROJECT_ROOT, 'collections')), ...readTree(path.join(PROJECT_ROOT, 'environments')) });
+      assert.deepEqual(first, {
+        ...readTree(path.join(PROJECT_ROOT, 'collections')),
+        ...readTree(path.join(PROJECT_ROOT, 'environments')),
+      });
     } finally {
       a.cleanup();
       b.cleanup();

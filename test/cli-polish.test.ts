@@ -6,7 +6,12 @@ import { runMain } from '../src/cli/main.ts';
 import { minimalProject, PROJECT_ROOT, tempProject } from './helpers.ts';
 
 /** Runs the CLI in-process with streams that claim (or deny) being a terminal, and exactly the given environment. */
-async function run(argv: string[], cwd: string, tty: boolean, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function run(
+  argv: string[],
+  cwd: string,
+  tty: boolean,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runMain(argv, {
@@ -18,8 +23,17 @@ async function run(argv: string[], cwd: string, tty: boolean, env: Record<string
   return { code, stdout, stderr };
 }
 
-const HELPS: readonly (readonly string[])[] = [['--help'], ['build', '--help'], ['run', '--help'], ['serve', '--help'], ['login', '--help'], ['token', '--help']];
-const BROKEN_SPEC = { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpcet: {}\n' };
+const HELPS: readonly (readonly string[])[] = [
+  ['--help'],
+  ['build', '--help'],
+  ['run', '--help'],
+  ['serve', '--help'],
+  ['login', '--help'],
+  ['token', '--help'],
+];
+const BROKEN_SPEC = {
+  'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpcet: {}\n',
+};
 const ANSI = '\x1b[';
 
 describe('CLI polish', () => {
@@ -34,14 +48,16 @@ describe('CLI polish', () => {
     });
   }
 
-  test('mvpm help <command> prints that command\'s help', async () => {
+  test("mvpm help <command> prints that command's help", async () => {
     const result = await run(['help', 'token'], PROJECT_ROOT, false, {});
     assert.equal(result.code, 0);
     assert.match(result.stdout, /^Usage: mvpm token --out <file>/);
   });
 
   test('--version and -v print the package version', async () => {
-    const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     for (const flag of ['--version', '-v']) {
       const result = await run([flag], PROJECT_ROOT, false, {});
       assert.equal(result.code, 0);
@@ -72,7 +88,10 @@ describe('CLI polish', () => {
         for (const { argv, cwd, code } of runs) {
           const result = await run(argv, cwd, tty, env);
           assert.equal(result.code, code, `mvpm ${argv.join(' ')}: ${result.stderr}`);
-          assert.ok(!`${result.stdout}${result.stderr}`.includes(ANSI), `mvpm ${argv.join(' ')} printed colour:\n${result.stdout}${result.stderr}`);
+          assert.ok(
+            !`${result.stdout}${result.stderr}`.includes(ANSI),
+            `mvpm ${argv.join(' ')} printed colour:\n${result.stdout}${result.stderr}`,
+          );
         }
       } finally {
         project.cleanup();

@@ -17,7 +17,9 @@ test('mvpm serve prints its URL and demo values, answers, and stops when told', 
   const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
   assert.ok(url, stdout);
   assert.match(stdout, /client id\s+mvpm-demo-client/);
-  const discovery = (await (await fetch(`${url}/.well-known/openid-configuration`)).json()) as { token_endpoint: string };
+  const discovery = (await (await fetch(`${url}/.well-known/openid-configuration`)).json()) as {
+    token_endpoint: string;
+  };
   assert.equal(discovery.token_endpoint, `${url}/connect/token`);
   controller.abort();
   assert.equal(await done, 0);
@@ -30,9 +32,16 @@ test('mvpm run refuses an unknown target, reporter or timeout with exit 2', asyn
     [['--target', 'prod'], /no environment serves target `prod`: the specs declare mediavalet, standin \(stand-in\)/],
     [['--reporters', 'cli,xml'], /unknown reporter xml; choose from cli, junit, htmlextra/],
     [['--timeout', 'soon'], /--timeout takes a whole number of milliseconds, not 'soon'/],
-    [['--target', 'mediavalet', '--base-url', 'http://127.0.0.1:1'], /--base-url is for a stand-in target; `mediavalet` is not one/],
+    [
+      ['--target', 'mediavalet', '--base-url', 'http://127.0.0.1:1'],
+      /--base-url is for a stand-in target; `mediavalet` is not one/,
+    ],
   ] as const) {
-    const result = await runCli(['run', ...args], PROJECT_ROOT, { MV_CLIENT_ID: 'x', MV_CLIENT_SECRET: 'y', MV_SUBSCRIPTION_KEY: 'z' });
+    const result = await runCli(['run', ...args], PROJECT_ROOT, {
+      MV_CLIENT_ID: 'x',
+      MV_CLIENT_SECRET: 'y',
+      MV_SUBSCRIPTION_KEY: 'z',
+    });
     assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, message);
   }

@@ -7,7 +7,11 @@ import { runMain } from '../src/cli/main.ts';
 import { minimalProject, tempProject } from './helpers.ts';
 
 /** Starts `mvpm build --watch` in-process; `until` waits for the output to satisfy a predicate. */
-function startWatch(cwd: string): { output: () => string; until: (what: string, ok: (text: string) => boolean) => Promise<void>; stop: () => Promise<number> } {
+function startWatch(cwd: string): {
+  output: () => string;
+  until: (what: string, ok: (text: string) => boolean) => Promise<void>;
+  stop: () => Promise<number>;
+} {
   let stdout = '';
   let stderr = '';
   const controller = new AbortController();
@@ -47,12 +51,18 @@ describe('mvpm build --watch', () => {
     const watch = startWatch(project.dir);
     try {
       await watch.until('the first build', (text) => count(text, /watching specs\/ for changes/) === 1);
-      assert.match(watch.output(), /wrote collections\/demo.postman_collection.json\n(.*\n)*built: \d+ written, 0 unchanged, 0 removed\n/);
+      assert.match(
+        watch.output(),
+        /wrote collections\/demo.postman_collection.json\n(.*\n)*built: \d+ written, 0 unchanged, 0 removed\n/,
+      );
       assert.match(readFileSync(collection, 'utf8'), /\/ping/);
 
       writeFileSync(spec, '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\nexpect:\n  status: 200\n');
       await watch.until('the rebuild', (text) => count(text, /watching specs\//) === 2);
-      assert.match(watch.output(), /change under specs\/: rebuilding\nwrote collections\/demo.postman_collection.json\n(.*\n)*built: \d+ written, \d+ unchanged, 0 removed\n/);
+      assert.match(
+        watch.output(),
+        /change under specs\/: rebuilding\nwrote collections\/demo.postman_collection.json\n(.*\n)*built: \d+ written, \d+ unchanged, 0 removed\n/,
+      );
       assert.match(readFileSync(collection, 'utf8'), /\/pong/);
 
       writeFileSync(spec, '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/broken"\nexpcet: {}\n');
@@ -62,7 +72,10 @@ describe('mvpm build --watch', () => {
       assert.match(readFileSync(collection, 'utf8'), /\/pong/, 'a failed build writes nothing');
 
       // Saved the way many editors save: a new file renamed over the old one.
-      writeFileSync(`${spec}.tmp`, '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/fixed"\nexpect:\n  status: 200\n');
+      writeFileSync(
+        `${spec}.tmp`,
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/fixed"\nexpect:\n  status: 200\n',
+      );
       renameSync(`${spec}.tmp`, spec);
       await watch.until('the rebuild after the fix', (text) => count(text, /watching specs\//) === 4);
       assert.match(readFileSync(collection, 'utf8'), /\/fixed/);
@@ -77,7 +90,12 @@ describe('mvpm build --watch', () => {
 
   test('--watch with --check is a usage error', async () => {
     let stderr = '';
-    const code = await runMain(['build', '--watch', '--check'], { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) }, env: { NO_COLOR: '1' }, cwd: process.cwd() });
+    const code = await runMain(['build', '--watch', '--check'], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: { NO_COLOR: '1' },
+      cwd: process.cwd(),
+    });
     assert.equal(code, 2);
     assert.match(stderr, /--watch and --check do not go together/);
   });

@@ -7,11 +7,15 @@ import { COLLECTION_SCHEMA_V21 } from '../src/compile/context.ts';
 import { FIXTURES_DIR, fixtureCases } from './golden.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 
-const officialSchema = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'schemas/vendor/postman-collection-v2.1.0.draft-07.json'), 'utf8')) as object;
+const officialSchema = JSON.parse(
+  readFileSync(path.join(PROJECT_ROOT, 'schemas/vendor/postman-collection-v2.1.0.draft-07.json'), 'utf8'),
+) as object;
 const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(officialSchema);
 
 function collectionFiles(): string[] {
-  const committed = readdirSync(path.join(PROJECT_ROOT, 'collections')).map((f) => path.join(PROJECT_ROOT, 'collections', f));
+  const committed = readdirSync(path.join(PROJECT_ROOT, 'collections')).map((f) =>
+    path.join(PROJECT_ROOT, 'collections', f),
+  );
   const golden = fixtureCases().flatMap((name) => {
     const dir = path.join(FIXTURES_DIR, name, 'expected', 'collections');
     try {

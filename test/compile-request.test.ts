@@ -7,10 +7,24 @@ import { minimalProject, tempProject } from './helpers.ts';
 
 const URLS: { url: string; query: [string, string][]; raw: string }[] = [
   { url: '{{base}}/a', query: [], raw: '{{base}}/a' },
-  { url: '{{base}}/a', query: [['offset', '0'], ['count', '{{n}}']], raw: '{{base}}/a?offset=0&count={{n}}' },
+  {
+    url: '{{base}}/a',
+    query: [
+      ['offset', '0'],
+      ['count', '{{n}}'],
+    ],
+    raw: '{{base}}/a?offset=0&count={{n}}',
+  },
   { url: '{{base}}/a?x=1', query: [['y', '2']], raw: '{{base}}/a?x=1&y=2' },
   { url: '{{base}}/a#top', query: [['y', '2']], raw: '{{base}}/a?y=2#top' },
-  { url: '{{base}}/a', query: [['q', 'a b&c=d'], ['p', '100%+{{v}}#']], raw: '{{base}}/a?q=a%20b%26c%3Dd&p=100%25%2B{{v}}%23' },
+  {
+    url: '{{base}}/a',
+    query: [
+      ['q', 'a b&c=d'],
+      ['p', '100%+{{v}}#'],
+    ],
+    raw: '{{base}}/a?q=a%20b%26c%3Dd&p=100%25%2B{{v}}%23',
+  },
   { url: '{{base}}/a', query: [['naïve', 'é']], raw: '{{base}}/a?na%C3%AFve=%C3%A9' },
   { url: '{{base}}/a', query: [['q', 'ok 😀']], raw: '{{base}}/a?q=ok%20%F0%9F%98%80' },
 ];
@@ -46,7 +60,9 @@ test('maps keep the order they were written in, integer-like keys included', asy
   try {
     const result = await buildProject({ cwd: project.dir });
     assert.deepEqual(result.errors, []);
-    const request = (JSON.parse(result.files[0]!.content) as { item: { request: { url: { raw: string }; body: { raw: string } } }[] }).item[0]!.request;
+    const request = (
+      JSON.parse(result.files[0]!.content) as { item: { request: { url: { raw: string }; body: { raw: string } } }[] }
+    ).item[0]!.request;
     assert.equal(request.url.raw, '{{baseUrl}}/ping?b=1&10=ten&a=2');
     assert.equal(request.body.raw, '{\n  "z": {\n    "2": "two",\n    "1": "one"\n  },\n  "5": "five"\n}');
   } finally {

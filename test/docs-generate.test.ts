@@ -25,7 +25,10 @@ describe('generated docs for the committed specs', () => {
       'docs/generated/standin-sign-in.md',
     ]);
     const committed = readTree(path.join(PROJECT_ROOT, 'docs/generated'));
-    assert.deepEqual(Object.fromEntries(Object.entries(docs).map(([p, c]) => [p.slice('docs/generated/'.length), c])), committed);
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(docs).map(([p, c]) => [p.slice('docs/generated/'.length), c])),
+      committed,
+    );
   });
 
   test('request pages state purpose, method, URL, fields, expectations and captures in plain words', async () => {
@@ -44,7 +47,13 @@ describe('generated docs for the committed specs', () => {
     ])
       assert.ok(refresh.includes(fact), `refresh-chain.md lacks ${fact}`);
     const api = docs['docs/generated/mediavalet/api.md'] ?? '';
-    for (const fact of ['## Get current user', '`GET` `{{apiBaseUrl}}/users/current`', '## List categories', '## Search assets', '- body matches users-current.schema.json'])
+    for (const fact of [
+      '## Get current user',
+      '`GET` `{{apiBaseUrl}}/users/current`',
+      '## List categories',
+      '## Search assets',
+      '- body matches users-current.schema.json',
+    ])
       assert.ok(api.includes(fact), `api.md lacks ${fact}`);
     assert.match(docs['docs/generated/mediavalet/sign-in.md'] ?? '', /## Exchange authorization code for tokens/);
   });
@@ -94,8 +103,10 @@ describe('generated docs: secrets and drift', () => {
           '  status: [200, 201]',
           '',
         ].join('\n'),
-        'specs/environments/one.environment.yaml': '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
-        'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
+        'specs/environments/one.environment.yaml':
+          '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
+        'specs/environments/two.environment.yaml':
+          '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
       }),
     );
     try {
@@ -124,7 +135,11 @@ describe('generated docs: secrets and drift', () => {
     );
     try {
       assert.equal((await runCli(['build'], project.dir)).code, 0);
-      assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'docs/generated'))), ['README.md', 'demo.md', 'old.md']);
+      assert.deepEqual(Object.keys(readTree(path.join(project.dir, 'docs/generated'))), [
+        'README.md',
+        'demo.md',
+        'old.md',
+      ]);
       // The collection whose page mvpm wrote goes away: old.md becomes an orphan that build may remove.
       rmSync(path.join(project.dir, 'specs/old'), { recursive: true });
       rmSync(path.join(project.dir, 'collections/old.postman_collection.json'));

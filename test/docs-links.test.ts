@@ -9,10 +9,14 @@ import { PROJECT_ROOT } from './helpers.ts';
 function markdownFiles(): string[] {
   const docs = path.join(PROJECT_ROOT, 'docs');
   const generated = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? generated(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? generated(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : [],
+    );
   return [
     path.join(PROJECT_ROOT, 'README.md'),
-    ...readdirSync(docs).filter((n) => n.endsWith('.md')).map((n) => path.join(docs, n)),
+    ...readdirSync(docs)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => path.join(docs, n)),
     ...generated(path.join(docs, 'generated')),
   ];
 }
@@ -20,7 +24,10 @@ function markdownFiles(): string[] {
 /** Link targets outside code spans and fenced blocks: `[text](target)` and `[text]: target`. */
 function links(markdown: string): string[] {
   const prose = markdown.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/(`+)[^`]*?\1/g, '');
-  return [...Array.from(prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g), (m) => m[1] ?? ''), ...Array.from(prose.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm), (m) => m[1] ?? '')];
+  return [
+    ...Array.from(prose.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g), (m) => m[1] ?? ''),
+    ...Array.from(prose.matchAll(/^\s*\[[^\]]+\]:\s*(\S+)/gm), (m) => m[1] ?? ''),
+  ];
 }
 
 function anchors(markdown: string): Set<string> {
@@ -29,7 +36,11 @@ function anchors(markdown: string): Set<string> {
   const prose = markdown.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   for (const m of prose.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const text = (m[1] ?? '').replace(/`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const base = text.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const base = text
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     out.add(n === 0 ? base : `${base}-${n}`);
@@ -40,7 +51,10 @@ function anchors(markdown: string): Set<string> {
 test('every relative link in the Markdown docs resolves to a file, and every #anchor to a heading', () => {
   const broken: string[] = [];
   const files = markdownFiles();
-  assert.ok(files.some((f) => f.includes(`${path.sep}generated${path.sep}`)), 'docs/generated has no pages: run mvpm build');
+  assert.ok(
+    files.some((f) => f.includes(`${path.sep}generated${path.sep}`)),
+    'docs/generated has no pages: run mvpm build',
+  );
   let checked = 0;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
@@ -54,7 +68,13 @@ test('every relative link in the Markdown docs resolves to a file, and every #an
         broken.push(`${where} (no such file)`);
         continue;
       }
-      if (anchor !== undefined && anchor !== '' && resolved.endsWith('.md') && statSync(resolved).isFile() && !anchors(readFileSync(resolved, 'utf8')).has(decodeURIComponent(anchor).toLowerCase()))
+      if (
+        anchor !== undefined &&
+        anchor !== '' &&
+        resolved.endsWith('.md') &&
+        statSync(resolved).isFile() &&
+        !anchors(readFileSync(resolved, 'utf8')).has(decodeURIComponent(anchor).toLowerCase())
+      )
         broken.push(`${where} (no heading for #${anchor})`);
     }
   }
@@ -64,6 +84,10 @@ test('every relative link in the Markdown docs resolves to a file, and every #an
 
 test('the link checker sees a broken link and a broken anchor', () => {
   assert.deepEqual(links('see [a](x.md#top) and `[b](not-a-link.md)`, [c]: y.md\n[d]: z.md'), ['x.md#top', 'z.md']);
-  assert.ok(anchors('# Trying it in Postman against the stand-in\n## A `code` heading\n').has('trying-it-in-postman-against-the-stand-in'));
+  assert.ok(
+    anchors('# Trying it in Postman against the stand-in\n## A `code` heading\n').has(
+      'trying-it-in-postman-against-the-stand-in',
+    ),
+  );
   assert.ok(anchors('## A `code` heading\n').has('a-code-heading'));
 });

@@ -20,9 +20,24 @@ function respond(req: http.IncomingMessage, res: http.ServerResponse, body: stri
     res.end(JSON.stringify({ access_token: ACCESS, refresh_token: REFRESH, expires_in: 3600, token_type: 'Bearer' }));
   } else if (req.url === '/not-rotated') {
     // A server that hands back the refresh token it was sent: the rotation check must fail without printing it.
-    res.end(JSON.stringify({ access_token: ACCESS, refresh_token: new URLSearchParams(body).get('refresh_token'), token_type: 'bearer', expires_in: '3600' }));
+    res.end(
+      JSON.stringify({
+        access_token: ACCESS,
+        refresh_token: new URLSearchParams(body).get('refresh_token'),
+        token_type: 'bearer',
+        expires_in: '3600',
+      }),
+    );
   } else {
-    res.end(JSON.stringify({ name: 'kitchen', items: [1, 2, 3], nested: { ok: true, none: null }, tags: ['a'], error: 'invalid_grant' }));
+    res.end(
+      JSON.stringify({
+        name: 'kitchen',
+        items: [1, 2, 3],
+        nested: { ok: true, none: null },
+        tags: ['a'],
+        error: 'invalid_grant',
+      }),
+    );
   }
 }
 
@@ -33,58 +48,73 @@ const request = (name: string, order: number, yaml: string): [string, string] =>
 
 const SPECS: Record<string, string> = Object.fromEntries([
   ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Scripts\n'],
-  ['specs/environments/e.environment.yaml', '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: [base] }\n  kitchen: { value: kitchen }\n'],
-  request('Token', 1, [
-    'method: POST',
-    'url: "{{base}}/token"',
-    'expect:',
-    '  status: 200',
-    '  contentType: application/json',
-    '  headers:',
-    '    Location: { matches: "^https://" }',
-    '  body:',
-    '    $.access_token: { equals: "wrong" }',
-    '    $.refresh_token: { type: number }',
-    'capture:',
-    '  previous: { variable: refresh_token }',
-    '  access_token: { json: $.access_token }',
-    '  refresh_token: { json: $.refresh_token }',
-    '  expires_at: { expiresIn: $.expires_in }',
-    '  code: { header: Location, regex: "[?&]code=([^&]+)" }',
-    '  missing: { json: $.nope }',
-  ].join('\n')),
-  request('Not rotated', 2, [
-    'method: POST',
-    'url: "{{base}}/not-rotated"',
-    'body: { type: urlencoded, content: { refresh_token: "{{refresh_token}}" } }',
-    'expect:',
-    '  status: [200, 201]',
-    '  body:',
-    '    $.refresh_token: { notEquals: "{{refresh_token}}" }',
-    '    $.token_type: { equals: Bearer }',
-    '    $.expires_in: { type: number }',
-  ].join('\n')),
-  request('Data', 3, [
-    'method: GET',
-    'url: "{{base}}/data"',
-    'expect:',
-    '  status: 201',
-    '  responseTime: 10000',
-    '  headers:',
-    '    X-Request-Id: { equals: req-42 }',
-    '    X-Absent: { exists: false }',
-    '  body:',
-    '    $.name: { equals: "{{kitchen}}", matches: "^kit", oneOf: [kitchen, sink] }',
-    '    $.items: { length: 3, type: array }',
-    '    $.items[1]: { type: integer, equals: 3 }',
-    '    $.nested.none: { type: "null", exists: true }',
-    '    $.nested.ok: { notEquals: false }',
-    '    $.tags: { length: { min: 2 } }',
-    '    $.absent: { exists: false }',
-    '    $.error: { oneOf: [a, b] }',
-    '  schema:',
-    '    inline: { type: object, required: [name, nope] }',
-  ].join('\n')),
+  [
+    'specs/environments/e.environment.yaml',
+    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: [base] }\n  kitchen: { value: kitchen }\n',
+  ],
+  request(
+    'Token',
+    1,
+    [
+      'method: POST',
+      'url: "{{base}}/token"',
+      'expect:',
+      '  status: 200',
+      '  contentType: application/json',
+      '  headers:',
+      '    Location: { matches: "^https://" }',
+      '  body:',
+      '    $.access_token: { equals: "wrong" }',
+      '    $.refresh_token: { type: number }',
+      'capture:',
+      '  previous: { variable: refresh_token }',
+      '  access_token: { json: $.access_token }',
+      '  refresh_token: { json: $.refresh_token }',
+      '  expires_at: { expiresIn: $.expires_in }',
+      '  code: { header: Location, regex: "[?&]code=([^&]+)" }',
+      '  missing: { json: $.nope }',
+    ].join('\n'),
+  ),
+  request(
+    'Not rotated',
+    2,
+    [
+      'method: POST',
+      'url: "{{base}}/not-rotated"',
+      'body: { type: urlencoded, content: { refresh_token: "{{refresh_token}}" } }',
+      'expect:',
+      '  status: [200, 201]',
+      '  body:',
+      '    $.refresh_token: { notEquals: "{{refresh_token}}" }',
+      '    $.token_type: { equals: Bearer }',
+      '    $.expires_in: { type: number }',
+    ].join('\n'),
+  ),
+  request(
+    'Data',
+    3,
+    [
+      'method: GET',
+      'url: "{{base}}/data"',
+      'expect:',
+      '  status: 201',
+      '  responseTime: 10000',
+      '  headers:',
+      '    X-Request-Id: { equals: req-42 }',
+      '    X-Absent: { exists: false }',
+      '  body:',
+      '    $.name: { equals: "{{kitchen}}", matches: "^kit", oneOf: [kitchen, sink] }',
+      '    $.items: { length: 3, type: array }',
+      '    $.items[1]: { type: integer, equals: 3 }',
+      '    $.nested.none: { type: "null", exists: true }',
+      '    $.nested.ok: { notEquals: false }',
+      '    $.tags: { length: { min: 2 } }',
+      '    $.absent: { exists: false }',
+      '    $.error: { oneOf: [a, b] }',
+      '  schema:',
+      '    inline: { type: object, required: [name, nope] }',
+    ].join('\n'),
+  ),
 ]);
 
 let server: http.Server;
@@ -93,7 +123,8 @@ let summary: NewmanRunSummary;
 function results(): Map<string, string | true> {
   const out = new Map<string, string | true>();
   for (const execution of summary.run.executions) {
-    for (const a of execution.assertions ?? []) out.set(`${execution.item.name}: ${a.assertion}`, a.error ? a.error.message : true);
+    for (const a of execution.assertions ?? [])
+      out.set(`${execution.item.name}: ${a.assertion}`, a.error ? a.error.message : true);
   }
   return out;
 }
@@ -131,14 +162,17 @@ describe('compiled expectations and captures, run by Newman', () => {
       'Token: header Location matches /^https:///': true,
       'Token: $.access_token equals "wrong"': '$.access_token should equal "wrong", got a string of 47 characters',
       'Token: $.refresh_token is a number': '$.refresh_token should be a number, got a string of 47 characters',
-      'Token: capture {{previous}} from {{refresh_token}}': '{{refresh_token}} has no value to capture into {{previous}}; {{previous}} is left as it was',
+      'Token: capture {{previous}} from {{refresh_token}}':
+        '{{refresh_token}} has no value to capture into {{previous}}; {{previous}} is left as it was',
       'Token: capture {{access_token}} from $.access_token': true,
       'Token: capture {{refresh_token}} from $.refresh_token': true,
       'Token: capture {{expires_at}} from now + $.expires_in seconds': true,
       'Token: capture {{code}} from header Location /[?&]code=([^&]+)/': true,
-      'Token: capture {{missing}} from $.nope': '$.nope has no value to capture into {{missing}}; {{missing}} is left as it was',
+      'Token: capture {{missing}} from $.nope':
+        '$.nope has no value to capture into {{missing}}; {{missing}} is left as it was',
       'Not rotated: status is one of 200, 201': true,
-      'Not rotated: $.refresh_token differs from {{refresh_token}}': '$.refresh_token should differ from {{refresh_token}}',
+      'Not rotated: $.refresh_token differs from {{refresh_token}}':
+        '$.refresh_token should differ from {{refresh_token}}',
       'Not rotated: $.token_type equals "Bearer"': '$.token_type should equal "Bearer", got "bearer"',
       'Not rotated: $.expires_in is a number': '$.expires_in should be a number, got "3600"',
       'Data: status is 201': 'expected response to have status code 201 but got 200',
@@ -158,7 +192,8 @@ describe('compiled expectations and captures, run by Newman', () => {
       'Data: $.tags has length at least 2': '$.tags should have length at least 2, got length 1',
       'Data: $.absent is absent': true,
       'Data: $.error is one of "a", "b"': '$.error should be one of "a", "b", got "invalid_grant"',
-      'Data: body matches inline schema': "expected data to satisfy schema but found following errors: \ndata should have required property 'nope'",
+      'Data: body matches inline schema':
+        "expected data to satisfy schema but found following errors: \ndata should have required property 'nope'",
     });
   });
 

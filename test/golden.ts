@@ -8,7 +8,10 @@ import { PROJECT_ROOT, readTree, runCli } from './helpers.ts';
 export const FIXTURES_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures');
 
 export function fixtureCases(): string[] {
-  return readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** What `mvpm build` makes of a fixture's specs, as the files its expected/ directory should hold. */
@@ -17,7 +20,16 @@ export async function runFixture(name: string): Promise<Record<string, string>> 
   const out = mkdtempSync(path.join(os.tmpdir(), 'mvpm-golden-'));
   try {
     const result = await runCli(
-      ['build', '--quiet', '--collections', path.join(out, 'collections'), '--environments', path.join(out, 'environments'), '--docs', path.join(out, 'docs')],
+      [
+        'build',
+        '--quiet',
+        '--collections',
+        path.join(out, 'collections'),
+        '--environments',
+        path.join(out, 'environments'),
+        '--docs',
+        path.join(out, 'docs'),
+      ],
       caseDir,
     );
     const produced: Record<string, string> = { ...readTree(out), 'exit-code.txt': `${result.code}\n` };

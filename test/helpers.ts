@@ -56,7 +56,11 @@ export function readTree(dir: string): Record<string, string> {
 }
 
 /** Runs the CLI in-process, as a user would from `cwd`. */
-export async function runCli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runMain(argv, {
@@ -72,9 +76,12 @@ export async function runCli(argv: string[], cwd: string, env: Record<string, st
 export function minimalProject(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const base: Record<string, string | undefined> = {
     'specs/demo/.resources/definition.yaml': '$kind: collection\nname: Demo\n',
-    'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: 200\n',
-    'specs/environments/one.environment.yaml': '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n',
-    'specs/environments/two.environment.yaml': '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n',
+    'specs/demo/Ping.request.yaml':
+      '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: 200\n',
+    'specs/environments/one.environment.yaml':
+      '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n',
+    'specs/environments/two.environment.yaml':
+      '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n',
     ...overrides,
   };
   return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));

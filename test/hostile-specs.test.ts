@@ -5,13 +5,22 @@
 // Regenerate the expected files only deliberately, and review the diff:
 //   UPDATE_HOSTILE=1 node --import tsx --test test/hostile-specs.test.ts
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 // Worker threads load the compiled worker, so the worker comparison runs the built package (npm test builds it).
 import { buildProject as buildWithWorkers } from '../dist/emit/build-project.js';
-import { buildProject } from '../src/emit/build-project.ts';
 import { loadSpecs } from '../src/spec/load-specs.ts';
 import { MAX_SPEC_FILE_BYTES, parseTexts } from '../src/spec/parse-files.ts';
 import { parseValue } from '../src/spec/parse-value.ts';
@@ -23,41 +32,81 @@ const PING = 'specs/demo/Ping.request.yaml';
 const request = (rest: string): string => `$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n${rest}`;
 
 /** A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`. */
-type Generated = { readonly file: string; readonly content: () => string | Buffer } | { readonly file: string; readonly linkTo: string };
+type Generated =
+  | { readonly file: string; readonly content: () => string | Buffer }
+  | { readonly file: string; readonly linkTo: string };
 
 /** A request with one script whose code is `code` (a block scalar, so that raw characters stay raw). */
-const scriptRequest = (code: string): string => request(`scripts:\n  - type: afterResponse\n    code: |\n${code.split('\n').map((l) => `      ${l}`).join('\n')}\n`);
+const scriptRequest = (code: string): string =>
+  request(
+    `scripts:\n  - type: afterResponse\n    code: |\n${code
+      .split('\n')
+      .map((l) => `      ${l}`)
+      .join('\n')}\n`,
+  );
 
 const GENERATED: Readonly<Record<string, Generated | readonly Generated[]>> = {
   'yaml-tab-indentation': { file: PING, content: () => request('expect:\n\tstatus: 200\n') },
-  'deep-nesting-flow-sequences': { file: PING, content: () => request(`body:\n  type: json\n  content: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`) },
-  'deep-nesting-flow-mappings': { file: PING, content: () => request(`body:\n  type: json\n  content: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`) },
+  'deep-nesting-flow-sequences': {
+    file: PING,
+    content: () => request(`body:\n  type: json\n  content: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`),
+  },
+  'deep-nesting-flow-mappings': {
+    file: PING,
+    content: () => request(`body:\n  type: json\n  content: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`),
+  },
   'deep-nesting-block-mappings': {
     file: PING,
-    content: () => request(`body:\n  type: json\n  content:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(4 + 2 * i)}k${i}:`).join('\n')} end\n`),
+    content: () =>
+      request(
+        `body:\n  type: json\n  content:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(4 + 2 * i)}k${i}:`).join('\n')} end\n`,
+      ),
   },
   // 31 levels around an alias to 40 levels: 71 once expanded, though no line nests more than 41.
   'deep-nesting-through-aliases': {
     file: PING,
-    content: () => request(`x-deep: &deep ${'['.repeat(40)}${']'.repeat(40)}\nx-use: ${'['.repeat(30)}*deep${']'.repeat(30)}\n`),
+    content: () =>
+      request(`x-deep: &deep ${'['.repeat(40)}${']'.repeat(40)}\nx-use: ${'['.repeat(30)}*deep${']'.repeat(30)}\n`),
   },
   'binary-junk': { file: PING, content: () => junk(4096, 20240601) },
   'nul-byte': { file: PING, content: () => request('description: "before\0after"\n') },
-  'not-utf8-latin1': { file: PING, content: () => Buffer.concat([Buffer.from(request('description: caf')), Buffer.from([0xe9]), Buffer.from(' au lait\n')]) },
+  'not-utf8-latin1': {
+    file: PING,
+    content: () =>
+      Buffer.concat([Buffer.from(request('description: caf')), Buffer.from([0xe9]), Buffer.from(' au lait\n')]),
+  },
   'utf16-file': { file: PING, content: () => Buffer.from(`\uFEFF${request('')}`, 'utf16le') },
   'control-character': { file: PING, content: () => request('description: "\u001b[2J cleared the screen"\n') },
-  'file-50-mb': { file: PING, content: () => request('') + '# padding to make the file large\n'.repeat((50 * 1024 * 1024) / 32) },
+  'file-50-mb': {
+    file: PING,
+    content: () => request('') + '# padding to make the file large\n'.repeat((50 * 1024 * 1024) / 32),
+  },
   'device-as-request-file': { file: PING, linkTo: '/dev/zero' },
-  'bom-accepted-positions-kept': { file: PING, content: () => '\uFEFF$kind: request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n' },
-  'cr-line-endings': { file: PING, content: () => '$kind: http-request\rmethod: GTE\rurl: "{{baseUrl}}/ping"\rexpect:\r  status: 200\r' },
+  'bom-accepted-positions-kept': {
+    file: PING,
+    content: () => '\uFEFF$kind: request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
+  },
+  'cr-line-endings': {
+    file: PING,
+    content: () => '$kind: http-request\rmethod: GTE\rurl: "{{baseUrl}}/ping"\rexpect:\r  status: 200\r',
+  },
   // Names on disk that no file system, terminal or reviewer should have to deal with, so none is committed.
   'request-file-name-control-character': { file: 'specs/demo/Ping\u001b[2J.request.yaml', content: () => request('') },
   'folder-name-bidi-override': { file: 'specs/demo/Admin\u202Etxt.exe/Ping.request.yaml', content: () => request('') },
   'reserved-device-name-request': { file: 'specs/demo/CON.request.yaml', content: () => request('') },
   // Trojan Source: the comment reads as if the check ran; the override makes `if (isAdmin)` part of the comment.
-  'raw-script-bidi': { file: PING, content: () => scriptRequest('var isAdmin = false;\n/*\u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only */\nconsole.log("admin");') },
+  'raw-script-bidi': {
+    file: PING,
+    content: () =>
+      scriptRequest(
+        'var isAdmin = false;\n/*\u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only */\nconsole.log("admin");',
+      ),
+  },
   'line-separator-in-header-name': { file: PING, content: () => request('headers:\n  X-Request-Id\u2028: abc\n') },
-  'schema-file-outside-specs': { file: 'private/state.json', content: () => '{ "refresh_token": "rt-must-never-be-read" }\n' },
+  'schema-file-outside-specs': {
+    file: 'private/state.json',
+    content: () => '{ "refresh_token": "rt-must-never-be-read" }\n',
+  },
   'schema-file-through-symlink': [
     { file: 'private/ping.schema.json', content: () => '{ "type": "object", "description": "outside specs/" }\n' },
     { file: 'specs/schemas', linkTo: '../private' },
@@ -76,7 +125,11 @@ const GENERATED: Readonly<Record<string, Generated | readonly Generated[]>> = {
 
 function generatedOf(name: string): readonly Generated[] {
   const generated = GENERATED[name];
-  return generated === undefined ? [] : 'file' in generated ? [generated as Generated] : (generated as readonly Generated[]);
+  return generated === undefined
+    ? []
+    : 'file' in generated
+      ? [generated as Generated]
+      : (generated as readonly Generated[]);
 }
 
 /** Deterministic bytes from a small linear congruential generator: the same junk on every run. */
@@ -91,7 +144,10 @@ function junk(length: number, seed: number): Buffer {
 }
 
 function hostileCases(): string[] {
-  return readdirSync(HOSTILE_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(HOSTILE_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** A case's specs copied to a temporary project, with its generated file written; removed by cleanup. */
@@ -112,11 +168,15 @@ describe('hostile specs: exact errors, exit 2, nothing written', () => {
   test('the corpus has at least 40 cases, and every generated input has its case', () => {
     const cases = hostileCases();
     assert.ok(cases.length >= 40, `only ${cases.length} cases`);
-    for (const name of Object.keys(GENERATED)) assert.ok(cases.includes(name), `GENERATED names a missing case: ${name}`);
+    for (const name of Object.keys(GENERATED))
+      assert.ok(cases.includes(name), `GENERATED names a missing case: ${name}`);
     for (const name of Object.keys(GENERATED)) {
       for (const generated of generatedOf(name)) {
         const committed = path.join(HOSTILE_DIR, name, generated.file);
-        assert.ok(!existsSync(committed), `${path.relative(PROJECT_ROOT, committed)} is generated at test time: do not commit it`);
+        assert.ok(
+          !existsSync(committed),
+          `${path.relative(PROJECT_ROOT, committed)} is generated at test time: do not commit it`,
+        );
       }
     }
   });
@@ -127,7 +187,10 @@ describe('hostile specs: exact errors, exit 2, nothing written', () => {
       try {
         const out = path.join(project.dir, 'out');
         const started = performance.now();
-        const result = await runCli(['build', '--collections', path.join(out, 'collections'), '--environments', path.join(out, 'environments')], project.dir);
+        const result = await runCli(
+          ['build', '--collections', path.join(out, 'collections'), '--environments', path.join(out, 'environments')],
+          project.dir,
+        );
         const elapsed = performance.now() - started;
         const actual = `${result.stderr}exit code: ${result.code}\n`;
         const expectedFile = path.join(HOSTILE_DIR, name, 'expected.txt');
@@ -135,7 +198,10 @@ describe('hostile specs: exact errors, exit 2, nothing written', () => {
           writeFileSync(expectedFile, actual);
           process.stdout.write(`updated ${path.relative(PROJECT_ROOT, expectedFile)}\n`);
         } else {
-          assert.ok(existsSync(expectedFile), `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run UPDATE_HOSTILE=1 node --import tsx --test test/hostile-specs.test.ts and review it`);
+          assert.ok(
+            existsSync(expectedFile),
+            `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run UPDATE_HOSTILE=1 node --import tsx --test test/hostile-specs.test.ts and review it`,
+          );
           assert.equal(actual, readFileSync(expectedFile, 'utf8'));
         }
         assert.equal(result.code, 2);
@@ -151,12 +217,19 @@ describe('hostile specs: exact errors, exit 2, nothing written', () => {
 
   test('parsing in worker threads reports the parsing cases exactly as parsing in-process does', async () => {
     // The cases decided while parsing (a worker's start-up makes comparing all of them slow, and the others differ only later).
-    const parsing = hostileCases().filter((name) => /error\[E_(YAML_SYNTAX|YAML_ALIAS|TOO_DEEP|EMPTY_FILE)\]|must be a mapping/.test(readFileSync(path.join(HOSTILE_DIR, name, 'expected.txt'), 'utf8')));
+    const parsing = hostileCases().filter((name) =>
+      /error\[E_(YAML_SYNTAX|YAML_ALIAS|TOO_DEEP|EMPTY_FILE)\]|must be a mapping/.test(
+        readFileSync(path.join(HOSTILE_DIR, name, 'expected.txt'), 'utf8'),
+      ),
+    );
     assert.ok(parsing.length >= 15, parsing.join(', '));
     for (const name of parsing) {
       const project = prepareCase(name);
       try {
-        const [inProcess, inWorkers] = [await buildWithWorkers({ cwd: project.dir, parseWorkers: 0 }), await buildWithWorkers({ cwd: project.dir, parseWorkers: 1 })];
+        const [inProcess, inWorkers] = [
+          await buildWithWorkers({ cwd: project.dir, parseWorkers: 0 }),
+          await buildWithWorkers({ cwd: project.dir, parseWorkers: 1 }),
+        ];
         assert.deepEqual(inWorkers.errors, inProcess.errors, name);
         assert.ok(inWorkers.errors.length > 0, name);
       } finally {
@@ -188,7 +261,12 @@ describe('hostile specs: loader guards', () => {
     const started = performance.now();
     const result = parseValue(`x: ${'['.repeat(MAX_SPEC_FILE_BYTES - 3)}`);
     const elapsed = performance.now() - started;
-    assert.deepEqual(result, { ok: false, offset: 66, code: 'TOO_DEEP', message: 'the file nests more than 64 levels of mappings and lists' });
+    assert.deepEqual(result, {
+      ok: false,
+      offset: 66,
+      code: 'TOO_DEEP',
+      message: 'the file nests more than 64 levels of mappings and lists',
+    });
     assert.ok(elapsed < 500, `took ${Math.round(elapsed)} ms`);
   });
 
@@ -210,8 +288,14 @@ describe('hostile specs: loader guards', () => {
       symlinkSync('../../outside/Other.request.yaml', path.join(project.dir, 'specs/demo/Other.request.yaml'));
       symlinkSync('../outside', path.join(project.dir, 'specs/.hidden-link'));
       const loaded = await loadSpecs({ specsDir: 'specs', cwd: project.dir });
-      assert.deepEqual(loaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`), ['E_SYMLINK specs/demo/Linked:1:1', 'E_SYMLINK specs/demo/Other.request.yaml:1:1']);
-      const requests = loaded.collections.flatMap((c) => [...c.root.requests.map((r) => r.source.file), ...c.root.folders.map((f) => f.dir)]);
+      assert.deepEqual(
+        loaded.diagnostics.map((d) => `${d.code} ${d.file}:${d.line}:${d.column}`),
+        ['E_SYMLINK specs/demo/Linked:1:1', 'E_SYMLINK specs/demo/Other.request.yaml:1:1'],
+      );
+      const requests = loaded.collections.flatMap((c) => [
+        ...c.root.requests.map((r) => r.source.file),
+        ...c.root.folders.map((f) => f.dir),
+      ]);
       assert.deepEqual(requests, ['specs/demo/Ping.request.yaml']);
     } finally {
       project.cleanup();
@@ -227,6 +311,9 @@ test('every diagnostic code is documented, with a row in the summary and a secti
   const docs = readFileSync(path.join(PROJECT_ROOT, 'docs/spec-format.md'), 'utf8');
   for (const code of codes) {
     assert.ok(docs.includes(`\n### ${code}\n`), `docs/spec-format.md has no section for ${code}`);
-    assert.ok(docs.includes(`| [\`${code}\`](#${code.toLowerCase()})`), `docs/spec-format.md's summary has no row for ${code}`);
+    assert.ok(
+      docs.includes(`| [\`${code}\`](#${code.toLowerCase()})`),
+      `docs/spec-format.md's summary has no row for ${code}`,
+    );
   }
 });

@@ -10,13 +10,24 @@ test('mvpm import writes specs that build to the same collection, refuses to ove
     const collection = path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json');
     const environment = path.join(PROJECT_ROOT, 'environments/guide-variables.postman_environment.json');
     // The committed collection has hand-written scripts (Stand-in checks): kept only because --allow-scripts says so.
-    const first = await runCli(['import', collection, '--environment', environment, '--out', path.join(work.dir, 'specs'), '--allow-scripts'], work.dir);
+    const first = await runCli(
+      ['import', collection, '--environment', environment, '--out', path.join(work.dir, 'specs'), '--allow-scripts'],
+      work.dir,
+    );
     assert.equal(first.code, 0, first.stderr);
     assert.ok(existsSync(path.join(work.dir, 'specs/mediavalet/Refresh chain/Refresh access token.request.yaml')));
     const again = await runCli(['import', collection, '--out', path.join(work.dir, 'specs')], work.dir);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /--force/);
-    assert.equal((await runCli(['import', collection, '--out', path.join(work.dir, 'specs'), '--force', '--allow-scripts'], work.dir)).code, 0);
+    assert.equal(
+      (
+        await runCli(
+          ['import', collection, '--out', path.join(work.dir, 'specs'), '--force', '--allow-scripts'],
+          work.dir,
+        )
+      ).code,
+      0,
+    );
 
     const broken = path.join(work.dir, 'broken.json');
     writeFileSync(broken, '{"info": {"name": "x"}');
@@ -29,9 +40,15 @@ test('mvpm import writes specs that build to the same collection, refuses to ove
     assert.equal(wrong.code, 2);
     assert.match(wrong.stderr, /not a Postman collection/);
 
-    const build = await runCli(['build', '--collections', 'out/c', '--environments', 'out/e', '--docs', 'out/d'], work.dir);
+    const build = await runCli(
+      ['build', '--collections', 'out/c', '--environments', 'out/e', '--docs', 'out/d'],
+      work.dir,
+    );
     assert.equal(build.code, 0, build.stderr);
-    assert.equal(readFileSync(path.join(work.dir, 'out/c/mediavalet.postman_collection.json'), 'utf8'), readFileSync(collection, 'utf8'));
+    assert.equal(
+      readFileSync(path.join(work.dir, 'out/c/mediavalet.postman_collection.json'), 'utf8'),
+      readFileSync(collection, 'utf8'),
+    );
   } finally {
     work.cleanup();
   }

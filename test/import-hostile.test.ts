@@ -12,7 +12,18 @@
 //   UPDATE_IMPORT_HOSTILE=1 node --import tsx --test test/import-hostile.test.ts
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -36,7 +47,10 @@ interface CaseConfig {
 }
 
 function cases(): string[] {
-  return readdirSync(CASES_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 function config(name: string): CaseConfig {
@@ -57,7 +71,11 @@ function snapshot(dir: string, skip: (relative: string) => boolean = () => false
       else if (stats.isDirectory()) {
         out.set(relative, 'directory');
         walk(full);
-      } else if (stats.isFile()) out.set(relative, `file ${(stats.mode & 0o777).toString(8)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`);
+      } else if (stats.isFile())
+        out.set(
+          relative,
+          `file ${(stats.mode & 0o777).toString(8)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`,
+        );
       else out.set(relative, 'special');
     }
   };
@@ -80,7 +98,10 @@ function describeTree(specs: string): string {
         lines.push(relative);
         const content = readFileSync(full, 'utf8');
         // A large file is shown by its size and hash, so expected.txt stays readable.
-        if (content.length > 20_000) lines.push(`  | (${content.length} characters, SHA-256 ${createHash('sha256').update(content).digest('hex')})`);
+        if (content.length > 20_000)
+          lines.push(
+            `  | (${content.length} characters, SHA-256 ${createHash('sha256').update(content).digest('hex')})`,
+          );
         else for (const line of content.replace(/\n$/, '').split('\n')) lines.push(`  | ${line}`);
       }
     }
@@ -101,9 +122,12 @@ function prepare(name: string): { root: string; work: string; cleanup: () => voi
   mkdirSync(work);
   const dir = path.join(CASES_DIR, name);
   const cfg = config(name);
-  if (existsSync(path.join(dir, 'collection.json'))) cpSync(path.join(dir, 'collection.json'), path.join(work, cfg.collection ?? 'collection.json'));
-  if (existsSync(path.join(dir, 'environment.json'))) cpSync(path.join(dir, 'environment.json'), path.join(work, cfg.environment ?? 'environment.json'));
-  if (existsSync(path.join(dir, 'existing'))) cpSync(path.join(dir, 'existing'), path.join(work, 'specs'), { recursive: true });
+  if (existsSync(path.join(dir, 'collection.json')))
+    cpSync(path.join(dir, 'collection.json'), path.join(work, cfg.collection ?? 'collection.json'));
+  if (existsSync(path.join(dir, 'environment.json')))
+    cpSync(path.join(dir, 'environment.json'), path.join(work, cfg.environment ?? 'environment.json'));
+  if (existsSync(path.join(dir, 'existing')))
+    cpSync(path.join(dir, 'existing'), path.join(work, 'specs'), { recursive: true });
   GENERATED[name]?.(work, root);
   return { root, work, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
@@ -114,7 +138,10 @@ describe('hostile imports: exact messages and exit codes, nothing outside the ou
     assert.ok(all.length >= 60, `only ${all.length} cases`);
     for (const name of Object.keys(GENERATED)) {
       assert.ok(all.includes(name), `GENERATED names a missing case: ${name}`);
-      assert.ok(!existsSync(path.join(CASES_DIR, name, 'collection.json')), `${name}/collection.json is generated at test time: do not commit it`);
+      assert.ok(
+        !existsSync(path.join(CASES_DIR, name, 'collection.json')),
+        `${name}/collection.json is generated at test time: do not commit it`,
+      );
     }
   });
 
@@ -124,21 +151,28 @@ describe('hostile imports: exact messages and exit codes, nothing outside the ou
       const { root, work, cleanup } = prepare(name);
       try {
         const specs = path.join(work, 'specs');
-        const outside = (): Map<string, string> => snapshot(root, (relative) => relative === 'work/specs' || relative.startsWith('work/specs/'));
+        const outside = (): Map<string, string> =>
+          snapshot(root, (relative) => relative === 'work/specs' || relative.startsWith('work/specs/'));
         const before = outside();
         const specsBefore = snapshot(specs);
         const absentBefore = (cfg.absent ?? []).filter((p) => !existsSync(p));
         const environmentFile = cfg.environment ?? 'environment.json';
         const environment = existsSync(path.join(work, environmentFile)) ? ['--environment', environmentFile] : [];
         const started = performance.now();
-        const result = await runCli(['import', cfg.collection ?? 'collection.json', ...environment, ...(cfg.args ?? [])], work);
+        const result = await runCli(
+          ['import', cfg.collection ?? 'collection.json', ...environment, ...(cfg.args ?? [])],
+          work,
+        );
         const elapsed = performance.now() - started;
 
         const actual = `exit code: ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}--- output directory\n${describeTree(specs)}`;
         const expectedFile = path.join(CASES_DIR, name, 'expected.txt');
         if (UPDATE) writeFileSync(expectedFile, actual);
         else {
-          assert.ok(existsSync(expectedFile), `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run UPDATE_IMPORT_HOSTILE=1 node --import tsx --test test/import-hostile.test.ts and review it`);
+          assert.ok(
+            existsSync(expectedFile),
+            `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run UPDATE_IMPORT_HOSTILE=1 node --import tsx --test test/import-hostile.test.ts and review it`,
+          );
           assert.equal(actual, readFileSync(expectedFile, 'utf8'));
         }
         assert.ok(result.code === 0 || result.code === 2, `exit code ${result.code}`);
@@ -153,7 +187,9 @@ describe('hostile imports: exact messages and exit codes, nothing outside the ou
         for (const gone of absentBefore) assert.ok(!existsSync(gone), `${gone} was created`);
         for (const secret of cfg.secrets ?? []) {
           assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `a secret reached the output`);
-          for (const [file, what] of snapshot(specs)) if (what.startsWith('file')) assert.ok(!readFileSync(path.join(specs, file), 'utf8').includes(secret), `a secret reached ${file}`);
+          for (const [file, what] of snapshot(specs))
+            if (what.startsWith('file'))
+              assert.ok(!readFileSync(path.join(specs, file), 'utf8').includes(secret), `a secret reached ${file}`);
         }
         // A bound against hangs (a FIFO, /dev/zero), not a speed target: generous, since the machine may be busy.
         assert.ok(elapsed < 30_000, `took ${Math.round(elapsed)} ms`);

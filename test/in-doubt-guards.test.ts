@@ -22,7 +22,13 @@ describe('temp files of an interrupted state write', () => {
       // What write-file-atomic leaves when the process is killed between writing and renaming.
       writeFileSync(`${file}.1537768320`, '{"refreshToken":"rt-left-behind"}', { mode: 0o600 });
       writeFileSync(`${file}.7`, 'x', { mode: 0o600 });
-      const kept = ['tokens.json.bak', 'tokens.json.12a', 'other.json.123', 'tokens.json.12345678901', 'xtokens.json.5'];
+      const kept = [
+        'tokens.json.bak',
+        'tokens.json.12a',
+        'other.json.123',
+        'tokens.json.12345678901',
+        'xtokens.json.5',
+      ];
       for (const name of kept) writeFileSync(path.join(dir, name), 'keep');
       const target = path.join(work.dir, 'elsewhere.txt');
       writeFileSync(target, 'not ours to delete');
@@ -44,15 +50,29 @@ describe('temp files of an interrupted state write', () => {
 describe('the spent-token guard finds a spent token wherever the request carries it', () => {
   const SPENT = 'rt-spent+/abc_DEF-123=';
   const isSpent = (token: string): boolean => token === SPENT;
-  const request = (definition: object): GuardedRequest => new sdk.Request({ method: 'POST', url: 'https://login.example/connect/token', ...definition }) as unknown as GuardedRequest;
+  const request = (definition: object): GuardedRequest =>
+    new sdk.Request({
+      method: 'POST',
+      url: 'https://login.example/connect/token',
+      ...definition,
+    }) as unknown as GuardedRequest;
   const cases: [string, object][] = [
     ['a form field', { body: { mode: 'urlencoded', urlencoded: [{ key: 'refresh_token', value: SPENT }] } }],
-    ['the query string, encoded', { url: `https://login.example/connect/token?refresh_token=${encodeURIComponent(SPENT)}` }],
+    [
+      'the query string, encoded',
+      { url: `https://login.example/connect/token?refresh_token=${encodeURIComponent(SPENT)}` },
+    ],
     ['a path segment', { url: `https://login.example/revoke/${encodeURIComponent(SPENT)}` }],
     ['a header', { header: [{ key: 'X-Refresh', value: `Bearer ${SPENT}` }] }],
-    ['a raw form body', { body: { mode: 'raw', raw: `grant_type=refresh_token&refresh_token=${encodeURIComponent(SPENT)}` } }],
+    [
+      'a raw form body',
+      { body: { mode: 'raw', raw: `grant_type=refresh_token&refresh_token=${encodeURIComponent(SPENT)}` } },
+    ],
     ['a raw JSON body', { body: { mode: 'raw', raw: JSON.stringify({ grant: { refresh_token: SPENT } }) } }],
-    ['a form-data field', { body: { mode: 'formdata', formdata: [{ key: 'refresh_token', value: SPENT, type: 'text' }] } }],
+    [
+      'a form-data field',
+      { body: { mode: 'formdata', formdata: [{ key: 'refresh_token', value: SPENT, type: 'text' }] } },
+    ],
   ];
   for (const [where, definition] of cases) {
     test(`${where}: withheld, and the token is gone from the request`, () => {
@@ -65,7 +85,9 @@ describe('the spent-token guard finds a spent token wherever the request carries
     });
   }
   test('a request without a spent token is left as it was', () => {
-    const req = request({ body: { mode: 'urlencoded', urlencoded: [{ key: 'refresh_token', value: 'rt-fresh-0123' }] } });
+    const req = request({
+      body: { mode: 'urlencoded', urlencoded: [{ key: 'refresh_token', value: 'rt-fresh-0123' }] },
+    });
     assert.equal(withholdSpentToken(req, isSpent), false);
     assert.equal(req.url.toString(), 'https://login.example/connect/token');
   });
@@ -74,12 +96,26 @@ describe('the spent-token guard finds a spent token wherever the request carries
 test('mvpm serve says its tokens live only as long as the process', async () => {
   let stdout = '';
   const controller = new AbortController();
-  const done = runMain(['serve', '--port', '0'], { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: { NO_COLOR: '1' }, cwd: PROJECT_ROOT, signal: controller.signal });
+  const done = runMain(['serve', '--port', '0'], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => true },
+    env: { NO_COLOR: '1' },
+    cwd: PROJECT_ROOT,
+    signal: controller.signal,
+  });
   for (let i = 0; i < 100 && !stdout.includes('Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 20));
   controller.abort();
   assert.equal(await done, 0);
-  assert.match(stdout, /Tokens live only as long as this process: after a restart, every token it issued is refused \(invalid_grant\); sign in again\./);
+  assert.match(
+    stdout,
+    /Tokens live only as long as this process: after a restart, every token it issued is refused \(invalid_grant\); sign in again\./,
+  );
   let help = '';
-  await runMain(['serve', '--help'], { stdout: { write: (t: string) => (help += t) }, stderr: { write: () => true }, env: { NO_COLOR: '1' }, cwd: PROJECT_ROOT });
+  await runMain(['serve', '--help'], {
+    stdout: { write: (t: string) => (help += t) },
+    stderr: { write: () => true },
+    env: { NO_COLOR: '1' },
+    cwd: PROJECT_ROOT,
+  });
   assert.match(help, /tokens live only as long as the process: after a restart every token it\nissued is refused/);
 });

@@ -23,7 +23,10 @@ let work: { dir: string; cleanup: () => void };
 let n = 0;
 
 /** A run of the refresh chain with a fresh token, its token endpoint at `authBaseUrl`. */
-async function options(authBaseUrl: string, extra: Partial<RunOptions> = {}): Promise<{ options: RunOptions; token: string }> {
+async function options(
+  authBaseUrl: string,
+  extra: Partial<RunOptions> = {},
+): Promise<{ options: RunOptions; token: string }> {
   const token = await signedInRefreshToken(server);
   n += 1;
   return {
@@ -40,19 +43,30 @@ async function options(authBaseUrl: string, extra: Partial<RunOptions> = {}): Pr
   };
 }
 
-
 /** The run failed, explained that nothing was sent, and left the token as it was: not pending, not in doubt, not spent. */
-async function assertUsable(run: { options: RunOptions; token: string }, reason: RegExp, { runAgain = false } = {}): Promise<void> {
+async function assertUsable(
+  run: { options: RunOptions; token: string },
+  reason: RegExp,
+  { runAgain = false } = {},
+): Promise<void> {
   const result = await runSuite(run.options);
   assert.equal(result.ok, false);
-  assert.ok(result.explanations.some((t) => /could not reach the server .*not spent and stays usable/.test(t) && reason.test(t)), result.explanations.join('\n'));
+  assert.ok(
+    result.explanations.some(
+      (t) => /could not reach the server .*not spent and stays usable/.test(t) && reason.test(t),
+    ),
+    result.explanations.join('\n'),
+  );
   const state = readState(run.options.stateFile!)!;
   assert.equal(state.refreshToken, run.token);
   assert.equal(state.inDoubt, undefined, 'not in doubt');
   assert.equal(state.pending, undefined);
   assert.deepEqual(state.spent, []);
   // The next run would send the same token again (no E_REFRESH_IN_DOUBT).
-  assert.deepEqual(chooseRefreshToken(run.token, state as TokenState, false), { token: run.token, source: 'MV_REFRESH_TOKEN' });
+  assert.deepEqual(chooseRefreshToken(run.token, state as TokenState, false), {
+    token: run.token,
+    source: 'MV_REFRESH_TOKEN',
+  });
   if (runAgain) {
     const next = await runSuite(run.options);
     assert.equal(next.ok, false);
@@ -92,10 +106,16 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
 
   test('a self-signed certificate (refused during the TLS handshake): usable', async () => {
     let reached = 0;
-    tls = https.createServer({ key: readFileSync(path.join(TLS_FIXTURE, 'self-signed-key.pem')), cert: readFileSync(path.join(TLS_FIXTURE, 'self-signed-cert.pem')) }, (_req, res) => {
-      reached += 1;
-      res.end();
-    });
+    tls = https.createServer(
+      {
+        key: readFileSync(path.join(TLS_FIXTURE, 'self-signed-key.pem')),
+        cert: readFileSync(path.join(TLS_FIXTURE, 'self-signed-cert.pem')),
+      },
+      (_req, res) => {
+        reached += 1;
+        res.end();
+      },
+    );
     await new Promise<void>((resolve) => tls!.listen(0, '127.0.0.1', resolve));
     await assertUsable(await options(`https://127.0.0.1:${(tls.address() as net.AddressInfo).port}`), /SELF_SIGNED/);
     assert.equal(reached, 0, 'no request got through the handshake');
@@ -104,8 +124,17 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
   test('a connect timeout (the server never completes the handshake within --timeout): usable', async () => {
     // A listener whose process is stopped: once its small backlog is full, the kernel drops further SYNs, so a
     // connection is never made (and nothing sent) until the client gives up.
-    stopped = spawn(process.execPath, ['-e', "const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>console.log(s.address().port))"], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const port = await new Promise<number>((resolve) => stopped!.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+    stopped = spawn(
+      process.execPath,
+      [
+        '-e',
+        "const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>console.log(s.address().port))",
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const port = await new Promise<number>((resolve) =>
+      stopped!.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))),
+    );
     process.kill(stopped.pid!, 'SIGSTOP');
     const fillers: net.Socket[] = [];
     for (let filled = 0; filled < 8; filled += 1) {
@@ -119,7 +148,10 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
       if (!connected) break;
     }
     try {
-      await assertUsable(await options(`http://127.0.0.1:${port}`, { timeoutRequest: 400 }), /ETIMEDOUT \(connecting\)/);
+      await assertUsable(
+        await options(`http://127.0.0.1:${port}`, { timeoutRequest: 400 }),
+        /ETIMEDOUT \(connecting\)/,
+      );
     } finally {
       for (const socket of fillers) socket.destroy();
     }
@@ -164,27 +196,53 @@ describe('a spent refresh token is never sent to a real target', () => {
     try {
       cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(project.dir, 'specs'), { recursive: true });
       const definition = path.join(project.dir, 'specs/mediavalet/Stand-in checks/.resources/definition.yaml');
-      writeFileSync(definition, readFileSync(definition, 'utf8').replace('targets: [standin]\n', '').replace('role: spends-sign-in\n', ''));
+      writeFileSync(
+        definition,
+        readFileSync(definition, 'utf8').replace('targets: [standin]\n', '').replace('role: spends-sign-in\n', ''),
+      );
       const build = await runCli(['build', '-q'], project.dir);
       assert.equal(build.code, 0, build.stderr);
       const run = await options(server.url, { folders: ['Refresh chain', 'Stand-in checks'], cwd: project.dir });
       const sent: string[] = [];
-      const result = await runSuite({ ...run.options, onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`) });
+      const result = await runSuite({
+        ...run.options,
+        onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`),
+      });
       // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still works.
       const state = readState(run.options.stateFile!)!;
       assert.equal(state.dead, undefined);
       assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
       assert.equal(result.ok, false, JSON.stringify(result));
-      assert.ok(result.explanations.some((t) => /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(t)), result.explanations.join('\n'));
-      assert.ok(result.errors.some((t) => /withheld/.test(t)), result.errors.join('\n'));
-      assert.ok(sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)), sent.join('\n'));
+      assert.ok(
+        result.explanations.some((t) =>
+          /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(
+            t,
+          ),
+        ),
+        result.explanations.join('\n'),
+      );
+      assert.ok(
+        result.errors.some((t) => /withheld/.test(t)),
+        result.errors.join('\n'),
+      );
+      assert.ok(
+        sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)),
+        sent.join('\n'),
+      );
     } finally {
       project.cleanup();
     }
   });
 
   test('against a stand-in, the same folder still sends its spent token (that is its check)', async () => {
-    const result = await runSuite({ target: 'standin', baseUrl: server.url, cwd: PROJECT_ROOT, reporters: [], stateFile: path.join(work.dir, 'standin.json'), env: {} });
+    const result = await runSuite({
+      target: 'standin',
+      baseUrl: server.url,
+      cwd: PROJECT_ROOT,
+      reporters: [],
+      stateFile: path.join(work.dir, 'standin.json'),
+      env: {},
+    });
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.ok(!result.explanations.some((t) => /withheld/.test(t)));
   });

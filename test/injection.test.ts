@@ -59,8 +59,15 @@ const PAYLOADS: Readonly<Record<string, Payload>> = {
 /** The fields the loader takes as file or directory names: no `/`, and nothing after the name on the old header line. */
 const NAME_FIELDS: ReadonlySet<Field> = new Set(['collectionDir', 'folderDir', 'requestFile', 'schemaLabel']);
 const COLLECTION_FIELDS: ReadonlySet<Field> = new Set([
-  'collectionDir', 'collectionName', 'tokenUrl', 'clientId', 'clientSecret',
-  'accessTokenVariable', 'refreshTokenVariable', 'expiresAtVariable', 'previousRefreshTokenVariable',
+  'collectionDir',
+  'collectionName',
+  'tokenUrl',
+  'clientId',
+  'clientSecret',
+  'accessTokenVariable',
+  'refreshTokenVariable',
+  'expiresAtVariable',
+  'previousRefreshTokenVariable',
 ]);
 
 interface Case {
@@ -81,7 +88,8 @@ function caseFor(field: Field, payloadName: string, payload: Payload): Case {
   const id = `c${++caseNumber}`;
   const name = `${field} ${payloadName}`;
   // A file name cannot hold `/`.
-  if (NAME_FIELDS.has(field) && payloadName !== 'lineSeparator') return { id, name, texts: { [field]: payload(id).replace(/\//g, '-') } };
+  if (NAME_FIELDS.has(field) && payloadName !== 'lineSeparator')
+    return { id, name, texts: { [field]: payload(id).replace(/\//g, '-') } };
   if (!NAME_FIELDS.has(field)) return { id, name, texts: { [field]: payload(id) } };
   return { id, name, texts: { [field]: `n\u2028${code(id)} void \``, bodyNotEquals: '`;//' } };
 }
@@ -92,11 +100,19 @@ const CONTROL_CASE: Case = { id: CONTROL, name: 'control', texts: {} };
 
 /** Every field that reaches a script or a path, with the comment-ending payload; more payloads on a few fields. */
 const CASES: readonly Case[] = [
-  ...FIELDS.filter((f) => SCRIPT_FIELDS.has(f) && f !== 'bodyType').map((f) => caseFor(f, 'lineSeparator', PAYLOADS['lineSeparator']!)),
+  ...FIELDS.filter((f) => SCRIPT_FIELDS.has(f) && f !== 'bodyType').map((f) =>
+    caseFor(f, 'lineSeparator', PAYLOADS['lineSeparator']!),
+  ),
   ...(SOAK
-    ? FIELDS.filter((f) => SCRIPT_FIELDS.has(f)).flatMap((f) => Object.entries(PAYLOADS).filter(([name]) => name !== 'lineSeparator').map(([name, p]) => caseFor(f, name, p)))
+    ? FIELDS.filter((f) => SCRIPT_FIELDS.has(f)).flatMap((f) =>
+        Object.entries(PAYLOADS)
+          .filter(([name]) => name !== 'lineSeparator')
+          .map(([name, p]) => caseFor(f, name, p)),
+      )
     : [
-        ...Object.entries(PAYLOADS).filter(([name]) => name !== 'lineSeparator').map(([name, p]) => caseFor('bodyNotEquals', name, p)),
+        ...Object.entries(PAYLOADS)
+          .filter(([name]) => name !== 'lineSeparator')
+          .map(([name, p]) => caseFor('bodyNotEquals', name, p)),
         caseFor('headerMatches', 'paragraphSeparator', PAYLOADS['paragraphSeparator']!),
         caseFor('captureHeaderRegex', 'paragraphSeparator', PAYLOADS['paragraphSeparator']!),
         caseFor('schemaValue', 'doubleQuote', PAYLOADS['doubleQuote']!),
@@ -117,14 +133,26 @@ function modelCollections(cases: readonly Case[]): CollectionSpec[] {
   const requestLevel = cases.filter((c) => !isCollectionLevel(c));
   const collectionLevel = cases.filter(isCollectionLevel);
   const folders = requestLevel.map((c) => caseFolder(c));
-  return [{ ...modelWith({ ...BENIGN, collectionDir: 'corpus' }), items: folders }, ...collectionLevel.map((c) => modelWith({ ...BENIGN, ...c.texts }))];
+  return [
+    { ...modelWith({ ...BENIGN, collectionDir: 'corpus' }), items: folders },
+    ...collectionLevel.map((c) => modelWith({ ...BENIGN, ...c.texts })),
+  ];
 }
 
 function caseFolder(c: Case): FolderSpec {
-  const folder = modelWith({ ...BENIGN, collectionDir: 'corpus', folderDir: `case ${c.id}`, folderName: `case ${c.id}`, ...c.texts }).items[0] as FolderSpec;
+  const folder = modelWith({
+    ...BENIGN,
+    collectionDir: 'corpus',
+    folderDir: `case ${c.id}`,
+    folderName: `case ${c.id}`,
+    ...c.texts,
+  }).items[0] as FolderSpec;
   if (c.id !== CONTROL) return folder;
   const request = folder.items[0]!;
-  return { ...folder, items: [{ ...request, scripts: [{ type: 'afterResponse', code: code(CONTROL) }] } as typeof request] };
+  return {
+    ...folder,
+    items: [{ ...request, scripts: [{ type: 'afterResponse', code: code(CONTROL) }] } as typeof request],
+  };
 }
 
 const isCollectionLevel = (c: Case): boolean => Object.keys(c.texts).some((f) => COLLECTION_FIELDS.has(f as Field));
@@ -138,19 +166,32 @@ function split(cases: readonly Case[]): [Case[], Case[]] {
   const collectionLevel = cases.filter(isCollectionLevel);
   // At most one case per field, so no payload overwrites another.
   const fields = new Set<string>();
-  const mergeable = SOAK ? [] : collectionLevel.filter((c) => {
-    const keys = Object.keys(c.texts);
-    if (c.texts.collectionDir !== undefined || keys.some((k) => fields.has(k))) return false;
-    for (const k of keys) fields.add(k);
-    return true;
-  });
-  const merged: Case[] = mergeable.length < 2 ? [] : [{ id: 'merged', name: mergeable.map((c) => c.name).join(', '), texts: Object.assign({}, ...mergeable.map((c) => c.texts)) as Partial<Texts> }];
-  return [cases.filter((c) => !isCollectionLevel(c)), [...collectionLevel.filter((c) => !merged.length || !mergeable.includes(c)), ...merged]];
+  const mergeable = SOAK
+    ? []
+    : collectionLevel.filter((c) => {
+        const keys = Object.keys(c.texts);
+        if (c.texts.collectionDir !== undefined || keys.some((k) => fields.has(k))) return false;
+        for (const k of keys) fields.add(k);
+        return true;
+      });
+  const merged: Case[] =
+    mergeable.length < 2
+      ? []
+      : [
+          {
+            id: 'merged',
+            name: mergeable.map((c) => c.name).join(', '),
+            texts: Object.assign({}, ...mergeable.map((c) => c.texts)) as Partial<Texts>,
+          },
+        ];
+  return [
+    cases.filter((c) => !isCollectionLevel(c)),
+    [...collectionLevel.filter((c) => !merged.length || !mergeable.includes(c)), ...merged],
+  ];
 }
 
 /** What the runs hold: the cases after merging, request-level ones first. */
 const UNITS: readonly Case[] = split(CASES).flat();
-
 
 /** The same cases as spec files: one project, request-level cases in collection `corpus`, the others beside it. */
 function specFiles(cases: readonly Case[]): Record<string, string> {
@@ -161,12 +202,18 @@ function specFiles(cases: readonly Case[]): Record<string, string> {
       '$kind: environment',
       'name: E',
       'variables:',
-      ...['baseUrl', 'authBaseUrl', 'ClientId', 'ClientSecret', 'refresh_token', 'apiBaseUrl', 'SubscriptionKey'].map((v) => `  ${v}: { value: "" }`),
+      ...['baseUrl', 'authBaseUrl', 'ClientId', 'ClientSecret', 'refresh_token', 'apiBaseUrl', 'SubscriptionKey'].map(
+        (v) => `  ${v}: { value: "" }`,
+      ),
     ].join('\n'),
   };
   const runtime = requestLevel.map((c) => c.texts.captureVariableName).filter((v): v is string => v !== undefined);
   files['specs/corpus/.resources/definition.yaml'] = definition({ ...BENIGN }, runtime);
-  for (const c of requestLevel) Object.assign(files, requestFiles('corpus', { ...BENIGN, folderDir: `case ${c.id}`, ...c.texts }, c.id === CONTROL));
+  for (const c of requestLevel)
+    Object.assign(
+      files,
+      requestFiles('corpus', { ...BENIGN, folderDir: `case ${c.id}`, ...c.texts }, c.id === CONTROL),
+    );
   for (const c of collectionLevel) {
     const t = { ...BENIGN, collectionDir: `collection ${c.id}`, collectionName: `Collection ${c.id}`, ...c.texts };
     files[`specs/${t.collectionDir}/.resources/definition.yaml`] = definition(t, []);
@@ -182,7 +229,9 @@ function definition(t: Texts, runtimeVariables: readonly string[]): string {
   return [
     '$kind: collection',
     `name: ${y(t.collectionName)}`,
-    ...(runtimeVariables.length > 0 ? ['runtimeVariables:', ...runtimeVariables.map((v) => `  ${y(v)}: a variable some case captures from`)] : []),
+    ...(runtimeVariables.length > 0
+      ? ['runtimeVariables:', ...runtimeVariables.map((v) => `  ${y(v)}: a variable some case captures from`)]
+      : []),
     'autoRefresh:',
     `  tokenUrl: ${y(t.tokenUrl)}`,
     `  clientId: ${y(t.clientId)}`,
@@ -266,7 +315,11 @@ function assertScriptLinesInert(collection: object): void {
   };
   walk(collection as Record<string, unknown>);
   assert.ok(lines.length > 0);
-  assert.deepEqual(lines.filter((line) => UNSAFE_RAW.test(line)), [], 'script lines hold unsafe characters raw');
+  assert.deepEqual(
+    lines.filter((line) => UNSAFE_RAW.test(line)),
+    [],
+    'script lines hold unsafe characters raw',
+  );
 }
 
 /** Runs one collection in Newman; what it asserted, the environment keys it ended with, the requests it made. */
@@ -274,15 +327,25 @@ async function run(collection: object): Promise<Outcome> {
   assertScriptLinesInert(collection);
   const before = requests.length;
   const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
-    newman.run({ collection, envVar: [{ key: 'baseUrl', value: baseUrl }], reporters: [] }, (error, s) => (error ? reject(error) : resolve(s)));
+    newman.run({ collection, envVar: [{ key: 'baseUrl', value: baseUrl }], reporters: [] }, (error, s) =>
+      error ? reject(error) : resolve(s),
+    );
   });
   return {
     assertions: summary.run.executions.flatMap((e) => (e.assertions ?? []).map((a) => a.assertion)),
-    checkedItems: [...new Set(summary.run.executions.filter((e) => (e.assertions ?? []).some((a) => a.assertion === 'status is 200')).map((e) => e.item.id ?? ''))],
+    checkedItems: [
+      ...new Set(
+        summary.run.executions
+          .filter((e) => (e.assertions ?? []).some((a) => a.assertion === 'status is 200'))
+          .map((e) => e.item.id ?? ''),
+      ),
+    ],
     environment: (summary.environment.values ?? []).map((v) => v.key ?? ''),
     requests: requests.slice(before),
     // A script that does not parse fails as a whole; an assertion's failure is the check doing its job.
-    scriptErrors: summary.run.failures.filter((f) => f.error.name === 'SyntaxError').map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`),
+    scriptErrors: summary.run.failures
+      .filter((f) => f.error.name === 'SyntaxError')
+      .map((f) => `${f.source?.name ?? '?'}: ${f.error.message}`),
   };
 }
 
@@ -296,7 +359,8 @@ function canaries(outcomes: readonly Outcome[]): Set<string> {
   for (const o of outcomes) {
     for (const a of o.assertions) if (/^CANARY-\w+$/.test(a)) seen.add(a.slice('CANARY-'.length));
     for (const key of o.environment) if (/^canary-\w+$/.test(key)) seen.add(key.slice('canary-'.length));
-    for (const r of o.requests) if (/ \/canary-\w+$/.test(r)) seen.add(r.slice(r.indexOf('/canary-') + '/canary-'.length));
+    for (const r of o.requests)
+      if (/ \/canary-\w+$/.test(r)) seen.add(r.slice(r.indexOf('/canary-') + '/canary-'.length));
   }
   return seen;
 }
@@ -305,10 +369,22 @@ function checkOutcomes(outcomes: readonly Outcome[], requestCount: number): void
   assert.deepEqual([...canaries(outcomes)], [CONTROL], 'only the control case may run its canary');
   const all = outcomes.flatMap((o) => o.requests);
   assert.equal(all.filter((r) => r.includes('canary-control')).length, 1, 'the control sent its request');
-  assert.equal(all.length, requestCount + 1, `one request per case, plus the control's: ${JSON.stringify(all.filter((r) => !r.endsWith('/ping')))}`);
-  assert.deepEqual(outcomes.flatMap((o) => o.scriptErrors), [], 'every script parses');
+  assert.equal(
+    all.length,
+    requestCount + 1,
+    `one request per case, plus the control's: ${JSON.stringify(all.filter((r) => !r.endsWith('/ping')))}`,
+  );
+  assert.deepEqual(
+    outcomes.flatMap((o) => o.scriptErrors),
+    [],
+    'every script parses',
+  );
   // Every generated test script ran: its first check passed in every request.
-  assert.equal(outcomes.reduce((n, o) => n + o.checkedItems.length, 0), requestCount, 'every request ran its generated checks');
+  assert.equal(
+    outcomes.reduce((n, o) => n + o.checkedItems.length, 0),
+    requestCount,
+    'every request ran its generated checks',
+  );
 }
 
 describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
@@ -335,7 +411,11 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
   test('compiled straight from the model: no canary runs but the control', async (t) => {
     // By default the cases the loader may refuse (names, an unknown body type); every case under MVPM_SOAK=1.
     // Whatever else the loader refuses is run this way by the next test.
-    const cases = SOAK ? UNITS : UNITS.filter((c) => c.id === CONTROL || Object.keys(c.texts).some((f) => NAME_FIELDS.has(f as Field) || f === 'bodyType'));
+    const cases = SOAK
+      ? UNITS
+      : UNITS.filter(
+          (c) => c.id === CONTROL || Object.keys(c.texts).some((f) => NAME_FIELDS.has(f as Field) || f === 'bodyType'),
+        );
     const runs = await runFromModel(cases);
     t.diagnostic(`${cases.length} cases in ${runs} Newman runs`);
   });
@@ -349,17 +429,24 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
       try {
         const build = await buildProject({ cwd: project.dir });
         if (build.errors.length === 0) {
-          for (const file of [...build.files, ...build.docs]) assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
+          for (const file of [...build.files, ...build.docs])
+            assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
           const outcomes: Outcome[] = [];
-          for (const file of build.files.filter((f) => f.path.startsWith('collections/'))) outcomes.push(await run(JSON.parse(file.content) as object));
-          t.diagnostic(`${cases.length} cases built and run, ${refused.length} refused by the loader: ${refused.map((c) => c.name).join(', ') || 'none'}`);
+          for (const file of build.files.filter((f) => f.path.startsWith('collections/')))
+            outcomes.push(await run(JSON.parse(file.content) as object));
+          t.diagnostic(
+            `${cases.length} cases built and run, ${refused.length} refused by the loader: ${refused.map((c) => c.name).join(', ') || 'none'}`,
+          );
           checkOutcomes(outcomes, cases.length);
           break;
         }
         for (const error of build.errors) assert.match(error.code, /^E_[A-Z_]+$/);
         const files = new Set(build.errors.map((e) => e.file));
         const bad = cases.filter((c) => c.id !== CONTROL && [...files].some((f) => caseOwns(c, f)));
-        assert.ok(bad.length > 0, `errors no case explains: ${build.errors.map((e) => `${e.code} ${e.file}: ${e.message}`).join('; ')}`);
+        assert.ok(
+          bad.length > 0,
+          `errors no case explains: ${build.errors.map((e) => `${e.code} ${e.file}: ${e.message}`).join('; ')}`,
+        );
         refused.push(...bad);
         cases = cases.filter((c) => !bad.includes(c));
       } finally {
@@ -373,31 +460,50 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
   test('the attack as found: a notEquals check in the MediaValet "Get current user" spec', async () => {
     const specFile = 'specs/mediavalet/API/Get current user.request.yaml';
     const doc = parseDocument(readFileSync(path.join(PROJECT_ROOT, specFile), 'utf8'));
-    doc.setIn(['expect', 'body', '$.payload.displayName'], { notEquals: "n/a\u2028pm.test('INJECTED', function(){});//" });
+    doc.setIn(['expect', 'body', '$.payload.displayName'], {
+      notEquals: "n/a\u2028pm.test('INJECTED', function(){});//",
+    });
     const project = tempProject({
       'specs/mediavalet/.resources/definition.yaml': '$kind: collection\nname: MediaValet\n',
       [specFile]: doc.toString(),
-      'specs/environments/e.environment.yaml': '$kind: environment\nname: E\nvariables:\n  apiBaseUrl: { value: "" }\n  SubscriptionKey: { value: "" }\n',
+      'specs/environments/e.environment.yaml':
+        '$kind: environment\nname: E\nvariables:\n  apiBaseUrl: { value: "" }\n  SubscriptionKey: { value: "" }\n',
     });
     try {
       mkdirSync(path.join(project.dir, 'specs/schemas'), { recursive: true });
-      writeFileSync(path.join(project.dir, 'specs/schemas/users-current.schema.json'), readFileSync(path.join(PROJECT_ROOT, 'specs/schemas/users-current.schema.json')));
+      writeFileSync(
+        path.join(project.dir, 'specs/schemas/users-current.schema.json'),
+        readFileSync(path.join(PROJECT_ROOT, 'specs/schemas/users-current.schema.json')),
+      );
       // The loader refuses the line separator now (E_UNSAFE_TEXT), at the character; the compiler, given the same
       // request anyway, must still produce an inert check (defence in depth).
       const refused = await buildProject({ cwd: project.dir });
-      assert.deepEqual(refused.errors.map((e) => [e.code, e.file, e.line]), [['E_UNSAFE_TEXT', specFile, refused.errors[0]?.line]]);
+      assert.deepEqual(
+        refused.errors.map((e) => [e.code, e.file, e.line]),
+        [['E_UNSAFE_TEXT', specFile, refused.errors[0]?.line]],
+      );
       assert.ok(refused.errors[0]!.line > 1);
       const loaded = await loadSpecs({ specsDir: 'specs', cwd: project.dir });
-      const model = normalizeCollection(loaded.collections[0]!, { valueOf: (source) => source.toJS(), schemaFiles: loaded.schemaFiles, cwd: project.dir, errors: [] });
+      const model = normalizeCollection(loaded.collections[0]!, {
+        readValue: (source) => source.toJS(),
+        schemaFiles: loaded.schemaFiles,
+        cwd: project.dir,
+        errors: [],
+      });
       const collection = compileCollection(model, createCompileContext());
       assertScriptLinesInert(collection);
       const before = requests.length;
       const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
-        newman.run({ collection, envVar: [{ key: 'apiBaseUrl', value: baseUrl }], reporters: [] }, (error, s) => (error ? reject(error) : resolve(s)));
+        newman.run({ collection, envVar: [{ key: 'apiBaseUrl', value: baseUrl }], reporters: [] }, (error, s) =>
+          error ? reject(error) : resolve(s),
+        );
       });
       const names = summary.run.executions.flatMap((e) => (e.assertions ?? []).map((a) => a.assertion));
       assert.ok(names.includes('status is 200'), 'the checks ran');
-      assert.ok(names.some((n) => n.startsWith('$.payload.displayName differs from')), 'the hostile check ran, as a check');
+      assert.ok(
+        names.some((n) => n.startsWith('$.payload.displayName differs from')),
+        'the hostile check ran, as a check',
+      );
       assert.ok(!names.includes('INJECTED'), `INJECTED ran: ${JSON.stringify(names)}`);
       assert.equal(requests.length - before, 1);
     } finally {
@@ -408,7 +514,9 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
 
 /** Whether an error in `file` comes from this case's files (its folder, schema, collection, or a runtime variable it declares). */
 function caseOwns(c: Case, file: string): boolean {
-  const markers = isCollectionLevel(c) ? [`specs/${c.texts.collectionDir ?? `collection ${c.id}`}/`] : [`/${c.texts.folderDir ?? `case ${c.id}`}/`];
+  const markers = isCollectionLevel(c)
+    ? [`specs/${c.texts.collectionDir ?? `collection ${c.id}`}/`]
+    : [`/${c.texts.folderDir ?? `case ${c.id}`}/`];
   if (c.texts.schemaLabel !== undefined) markers.push(c.texts.schemaLabel);
   if (c.texts.captureVariableName !== undefined) markers.push('specs/corpus/.resources/definition.yaml');
   // Diagnostics name a file or directory with its unsafe characters escaped (printable), and a directory without a slash.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { emptyState, fingerprint, isSpent, readState, writeState } from '../src/run/state-file.ts';
+import { emptyState, isSpent, readState, writeState } from '../src/run/state-file.ts';
 import { stateBinding } from '../src/run/state-binding.ts';
 import { afterTokenCall, beforeTokenCall } from '../src/run/token-journal.ts';
 import { DEMO_CLIENT, signIn, type StandinServer } from '../src/standin/index.ts';
@@ -18,7 +18,11 @@ let work: { dir: string; cleanup: () => void };
 
 function mvpmRun(stateFile: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), 'run', '--base-url', server.url, '--state-file', stateFile], { cwd: PROJECT_ROOT, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } });
+    const child = spawn(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'bin/mvpm.js'), 'run', '--base-url', server.url, '--state-file', stateFile],
+      { cwd: PROJECT_ROOT, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -52,7 +56,12 @@ describe('load on the stand-in', () => {
     const stateFile = path.join(work.dir, 'rotations.json');
     const { code } = await signIn(server.url);
     const first = await token({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]! });
-    let state = afterTokenCall(emptyState(stateBinding('standin', server.url, DEMO_CLIENT.clientId), new Date()), { grantType: 'authorization_code' }, { kind: 'issued', refreshToken: first['refresh_token'] as string }, new Date());
+    let state = afterTokenCall(
+      emptyState(stateBinding('standin', server.url, DEMO_CLIENT.clientId), new Date()),
+      { grantType: 'authorization_code' },
+      { kind: 'issued', refreshToken: first['refresh_token'] as string },
+      new Date(),
+    );
     const seen = new Set<string>([state.refreshToken!]);
     for (let i = 0; i < ROTATIONS; i++) {
       const call = { grantType: 'refresh_token', refreshToken: state.refreshToken! };

@@ -14,7 +14,10 @@ import { useStandin } from './standin-helpers.ts';
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
-async function login(env: Record<string, string>, answer: (authorizeUrl: URL) => Promise<string>): Promise<{ code: number; stdout: string; stderr: string }> {
+async function login(
+  env: Record<string, string>,
+  answer: (authorizeUrl: URL) => Promise<string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdin = new PassThrough();
   let stdout = '';
   let stderr = '';
@@ -39,7 +42,13 @@ async function login(env: Record<string, string>, answer: (authorizeUrl: URL) =>
   return { code: await done, stdout, stderr };
 }
 
-const credentials = () => ({ MV_CLIENT_ID: DEMO_CLIENT.clientId, MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret, MV_AUTH_BASE_URL: server.url, MV_API_BASE_URL: server.url, MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY });
+const credentials = () => ({
+  MV_CLIENT_ID: DEMO_CLIENT.clientId,
+  MV_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+  MV_AUTH_BASE_URL: server.url,
+  MV_API_BASE_URL: server.url,
+  MV_SUBSCRIPTION_KEY: DEMO_SUBSCRIPTION_KEY,
+});
 
 describe('mvpm login and mvpm token', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
@@ -72,7 +81,10 @@ describe('mvpm login and mvpm token', () => {
   });
 
   test('an address from another sign-in (state mismatch) is refused', async () => {
-    const result = await login(credentials(), async () => (await signIn(server.url, { state: 'someone-else' })).redirectedTo);
+    const result = await login(
+      credentials(),
+      async () => (await signIn(server.url, { state: 'someone-else' })).redirectedTo,
+    );
     assert.equal(result.code, 2);
     assert.match(result.stderr, /error\[E_LOGIN\]: that address belongs to another sign-in/);
   });
@@ -84,7 +96,10 @@ describe('mvpm login and mvpm token', () => {
       return signedIn.redirectedTo;
     });
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /the server refused the code \(invalid_grant\): the code is single use and lives 60 seconds/);
+    assert.match(
+      result.stderr,
+      /the server refused the code \(invalid_grant\): the code is single use and lives 60 seconds/,
+    );
   });
 
   test('without credentials it says which variables to set', async () => {

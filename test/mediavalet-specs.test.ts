@@ -5,15 +5,34 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { PROJECT_ROOT } from './helpers.ts';
 
-interface EnvFile { name: string; values: { key: string; value: string; type: string; enabled: boolean }[] }
-interface Param { key: string; value: unknown }
-interface Item { name: string; item?: Item[]; request?: { method: string; url: { raw: string }; auth?: { type: string }; header: Param[]; body?: { mode: string; urlencoded?: Param[] } }; event?: { listen: string; script: { exec: string[] } }[] }
+interface EnvFile {
+  name: string;
+  values: { key: string; value: string; type: string; enabled: boolean }[];
+}
+interface Param {
+  key: string;
+  value: unknown;
+}
+interface Item {
+  name: string;
+  item?: Item[];
+  request?: {
+    method: string;
+    url: { raw: string };
+    auth?: { type: string };
+    header: Param[];
+    body?: { mode: string; urlencoded?: Param[] };
+  };
+  event?: { listen: string; script: { exec: string[] } }[];
+}
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')) as T;
 const guide = read<EnvFile>('environments/guide-variables.postman_environment.json');
 const standin = read<EnvFile>('environments/local-standin.postman_environment.json');
-const collection = read<{ item: Item[]; auth: { type: string; oauth2: Param[] } }>('collections/mediavalet.postman_collection.json');
-const valueOf = (env: EnvFile, key: string) => env.values.find((v) => v.key === key);
+const collection = read<{ item: Item[]; auth: { type: string; oauth2: Param[] } }>(
+  'collections/mediavalet.postman_collection.json',
+);
+const envValue = (env: EnvFile, key: string) => env.values.find((v) => v.key === key);
 const folder = (name: string): Item => {
   const found = collection.item.find((i) => i.name === name);
   assert.ok(found, `folder ${name}`);
@@ -25,16 +44,17 @@ const testScript = (item: Item) => item.event?.find((e) => e.listen === 'test')?
 describe('the "MediaValet - Guide Variables" environment', () => {
   test('is named exactly as the guide says and holds its five keys', () => {
     assert.equal(guide.name, 'MediaValet - Guide Variables');
-    for (const key of ['ClientId', 'ClientSecret', 'Scope', 'State', 'redirect_URI']) assert.ok(valueOf(guide, key), key);
+    for (const key of ['ClientId', 'ClientSecret', 'Scope', 'State', 'redirect_URI'])
+      assert.ok(envValue(guide, key), key);
   });
   test('points at MediaValet and asks for a refresh token', () => {
-    assert.equal(valueOf(guide, 'authBaseUrl')?.value, 'https://login.mediavalet.com');
-    assert.equal(valueOf(guide, 'apiBaseUrl')?.value, 'https://api.mediavalet.com');
-    assert.equal(valueOf(guide, 'Scope')?.value, 'openid api offline_access');
+    assert.equal(envValue(guide, 'authBaseUrl')?.value, 'https://login.mediavalet.com');
+    assert.equal(envValue(guide, 'apiBaseUrl')?.value, 'https://api.mediavalet.com');
+    assert.equal(envValue(guide, 'Scope')?.value, 'openid api offline_access');
   });
   test('types every secret as secret and leaves it empty', () => {
     for (const key of ['ClientSecret', 'SubscriptionKey', 'access_token', 'refresh_token', 'previous_refresh_token']) {
-      assert.deepEqual([valueOf(guide, key)?.type, valueOf(guide, key)?.value], ['secret', ''], key);
+      assert.deepEqual([envValue(guide, key)?.type, envValue(guide, key)?.value], ['secret', ''], key);
     }
   });
 });
@@ -42,8 +62,11 @@ describe('the "MediaValet - Guide Variables" environment', () => {
 describe('the "MediaValet - Local Stand-in" environment', () => {
   test('has the same keys, pointing at this machine', () => {
     assert.equal(standin.name, 'MediaValet - Local Stand-in');
-    assert.deepEqual(standin.values.map((v) => v.key), guide.values.map((v) => v.key));
-    assert.match(valueOf(standin, 'authBaseUrl')!.value, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.deepEqual(
+      standin.values.map((v) => v.key),
+      guide.values.map((v) => v.key),
+    );
+    assert.match(envValue(standin, 'authBaseUrl')!.value, /^http:\/\/127\.0\.0\.1:\d+$/);
   });
 });
 
@@ -51,7 +74,8 @@ describe('no committed environment holds a token', () => {
   for (const file of readdirSync(path.join(PROJECT_ROOT, 'environments'))) {
     test(file, () => {
       const env = read<EnvFile>(path.join('environments', file));
-      for (const key of ['access_token', 'refresh_token', 'previous_refresh_token']) assert.equal(valueOf(env, key)?.value, '', key);
+      for (const key of ['access_token', 'refresh_token', 'previous_refresh_token'])
+        assert.equal(envValue(env, key)?.value, '', key);
       for (const v of env.values.filter((x) => x.type === 'secret')) assert.equal(v.value, '', v.key);
     });
   }
@@ -80,7 +104,10 @@ describe('the MediaValet collection', () => {
   });
 
   test('runs sign-in, refresh chain, API and stand-in checks in that order', () => {
-    assert.deepEqual(collection.item.map((i) => i.name), ['Sign in', 'Refresh chain', 'API', 'Stand-in checks']);
+    assert.deepEqual(
+      collection.item.map((i) => i.name),
+      ['Sign in', 'Refresh chain', 'API', 'Stand-in checks'],
+    );
   });
 
   test('"Refresh access token" is the guide\'s request', () => {
@@ -102,7 +129,13 @@ describe('the MediaValet collection', () => {
     assert.equal(tokenRequests.length, 3);
     for (const item of tokenRequests) {
       const script = testScript(item);
-      for (const title of ['status is 200', '$.token_type equals \\"Bearer\\"', '$.access_token is a string', '$.refresh_token is a string', '$.expires_in is a number']) {
+      for (const title of [
+        'status is 200',
+        '$.token_type equals \\"Bearer\\"',
+        '$.access_token is a string',
+        '$.refresh_token is a string',
+        '$.expires_in is a number',
+      ]) {
         assert.ok(script.includes(`pm.test("${title}"`), `${item.name}: ${title}`);
       }
       for (const variable of ['access_token', 'refresh_token', 'access_token_expires_at']) {
@@ -117,11 +150,14 @@ describe('the MediaValet collection', () => {
 
   test('the API folder calls users/current, categories and assets/search with the subscription key and a schema check', () => {
     const api = folder('API').item!;
-    assert.deepEqual(api.map((i) => `${i.request!.method} ${i.request!.url.raw}`), [
-      'GET {{apiBaseUrl}}/users/current',
-      'GET {{apiBaseUrl}}/categories?offset=0&count=50',
-      'POST {{apiBaseUrl}}/assets/search',
-    ]);
+    assert.deepEqual(
+      api.map((i) => `${i.request!.method} ${i.request!.url.raw}`),
+      [
+        'GET {{apiBaseUrl}}/users/current',
+        'GET {{apiBaseUrl}}/categories?offset=0&count=50',
+        'POST {{apiBaseUrl}}/assets/search',
+      ],
+    );
     for (const item of api) {
       assert.equal(item.request!.auth, undefined, `${item.name} inherits the collection's OAuth2 token`);
       assert.equal(fields(item.request!.header)['Ocp-Apim-Subscription-Key'], '{{SubscriptionKey}}');

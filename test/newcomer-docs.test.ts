@@ -43,14 +43,19 @@ export function commandsIn(doc: string, markdown: string): DocCommand[] {
 
 /** The command without leading VAR=value assignments and a trailing `&`. */
 function normalized(text: string): string {
-  return text.replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '').replace(/\s*&$/, '').trim();
+  return text
+    .replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '')
+    .replace(/\s*&$/, '')
+    .trim();
 }
 
 /** Needs `npm ci` first: runs something from node_modules or dist/. */
 const NEEDS_INSTALL = /^(npx |npm (start|test|run )|node bin\/mvpm\.js )/;
 const SHELL = [/^standin_pid=\$!$/, /^kill "\$standin_pid"$/];
 
-const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 const helpCache = new Map<string, { code: number; text: string }>();
 
 async function help(command: string): Promise<{ code: number; text: string }> {
@@ -58,7 +63,12 @@ async function help(command: string): Promise<{ code: number; text: string }> {
   if (cached) return cached;
   let text = '';
   const sink = { write: (t: string) => (text += t) };
-  const code = await runMain([command, '--help'], { stdout: sink, stderr: sink, env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME }, cwd: PROJECT_ROOT });
+  const code = await runMain([command, '--help'], {
+    stdout: sink,
+    stderr: sink,
+    env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME },
+    cwd: PROJECT_ROOT,
+  });
   const result = { code, text };
   helpCache.set(command, result);
   return result;
@@ -70,19 +80,24 @@ async function problemWith(command: string): Promise<string | undefined> {
   if (SHELL.some((p) => p.test(command))) return undefined;
   if (/^(npx mvpm|node bin\/mvpm\.js)$/.test(command)) return undefined; // the program named in prose
   const script = /^npm (?:run (\S+)|(start|test))(?:\s|$)/.exec(command);
-  if (script) return pkg.scripts[script[1] ?? script[2] ?? ''] === undefined ? 'package.json has no such script' : undefined;
+  if (script)
+    return pkg.scripts[script[1] ?? script[2] ?? ''] === undefined ? 'package.json has no such script' : undefined;
   const mvpm = /^(?:npx mvpm|node bin\/mvpm\.js|mvpm) (\S+)(.*)$/.exec(command);
   if (mvpm) {
     const [, name = '', rest = ''] = mvpm;
     if (/^<.*>$/.test(name)) return undefined; // `mvpm <command> --help`
     const { code, text } = await help(name);
     if (code !== 0) return `\`mvpm ${name} --help\` exits ${code}: no such command`;
-    const unknown = Array.from(rest.matchAll(/(?:^|\s)(--?[a-z][\w-]*)/g), (m) => m[1] ?? '').filter((option) => !new RegExp(`(^|[\\s,\\[|])${option}(?=[\\s,=\\]|]|$)`, 'm').test(text));
+    const unknown = Array.from(rest.matchAll(/(?:^|\s)(--?[a-z][\w-]*)/g), (m) => m[1] ?? '').filter(
+      (option) => !new RegExp(`(^|[\\s,\\[|])${option}(?=[\\s,=\\]|]|$)`, 'm').test(text),
+    );
     return unknown.length === 0 ? undefined : `mvpm ${name} has no option ${unknown.join(', ')}`;
   }
   const newman = /^npx newman run (.*)$/.exec(command);
   if (newman) {
-    const missing = (newman[1] ?? '').split(/\s+/).filter((arg) => /^(collections|environments)\//.test(arg) && !existsSync(path.join(PROJECT_ROOT, arg)));
+    const missing = (newman[1] ?? '')
+      .split(/\s+/)
+      .filter((arg) => /^(collections|environments)\//.test(arg) && !existsSync(path.join(PROJECT_ROOT, arg)));
     return missing.length === 0 ? undefined : `no such file: ${missing.join(', ')}`;
   }
   return 'not a command this test knows: check that it works in a fresh clone after npm ci, then add it here';
@@ -92,10 +107,18 @@ const documented = DOCS.flatMap((doc) => commandsIn(doc, readFileSync(path.join(
 
 test('the README and the onboarding guide show commands (the extractor finds them)', () => {
   const texts = documented.map((c) => normalized(c.text));
-  assert.ok(texts.includes('npm ci') && texts.includes('npm run newman:standin -- --base-url http://127.0.0.1:4010') && texts.includes('npx mvpm serve'), texts.join('\n'));
+  assert.ok(
+    texts.includes('npm ci') &&
+      texts.includes('npm run newman:standin -- --base-url http://127.0.0.1:4010') &&
+      texts.includes('npx mvpm serve'),
+    texts.join('\n'),
+  );
   assert.ok(documented.filter((c) => c.doc === DOCS[1]).length >= 2, 'the guide shows npm ci and npx mvpm serve');
   assert.deepEqual(
-    commandsIn('x.md', 'run `npx mvpm build` and `Refresh chain`\n```sh\nA=1 npx mvpm run \\\n  --bail   # why\nnpm ci && npm start\n```\n```json\n{"npx": 1}\n```\n').map((c) => normalized(c.text)),
+    commandsIn(
+      'x.md',
+      'run `npx mvpm build` and `Refresh chain`\n```sh\nA=1 npx mvpm run \\\n  --bail   # why\nnpm ci && npm start\n```\n```json\n{"npx": 1}\n```\n',
+    ).map((c) => normalized(c.text)),
     ['npx mvpm build', 'npx mvpm run --bail', 'npm ci', 'npm start'],
   );
 });
@@ -104,8 +127,14 @@ test('no document shows a command that needs npm ci before it has said npm ci', 
   for (const doc of DOCS) {
     const commands = documented.filter((c) => c.doc === doc);
     const install = commands.find((c) => normalized(c.text) === 'npm ci');
-    const early = commands.filter((c) => NEEDS_INSTALL.test(normalized(c.text)) && (install === undefined || c.at < install.at));
-    assert.deepEqual(early.map((c) => c.text), [], `${doc}: shown before \`npm ci\``);
+    const early = commands.filter(
+      (c) => NEEDS_INSTALL.test(normalized(c.text)) && (install === undefined || c.at < install.at),
+    );
+    assert.deepEqual(
+      early.map((c) => c.text),
+      [],
+      `${doc}: shown before \`npm ci\``,
+    );
   }
 });
 
@@ -130,6 +159,11 @@ test('`npx mvpm build --check`, as the README shows it, passes on this checkout'
   assert.ok(documented.some((c) => normalized(c.text) === 'npx mvpm build --check'));
   let text = '';
   const sink = { write: (t: string) => (text += t) };
-  const code = await runMain(['build', '--check'], { stdout: sink, stderr: sink, env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME }, cwd: PROJECT_ROOT });
+  const code = await runMain(['build', '--check'], {
+    stdout: sink,
+    stderr: sink,
+    env: { NO_COLOR: '1', XDG_STATE_HOME: TEST_STATE_HOME },
+    cwd: PROJECT_ROOT,
+  });
   assert.equal(code, 0, text);
 });

@@ -15,9 +15,14 @@ const TSX = import.meta.resolve('tsx');
 
 function runScript(cwd: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, SCRIPT, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', TSX, SCRIPT, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -28,7 +33,10 @@ function envValue(file: string, key: string): unknown {
 }
 
 async function startServe(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'mvpm.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'mvpm.js'), 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -47,7 +55,8 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
 
   before(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'mvpm-newcomer-'));
-    for (const dir of ['collections', 'environments']) cpSync(path.join(PROJECT_ROOT, dir), path.join(work, dir), { recursive: true });
+    for (const dir of ['collections', 'environments'])
+      cpSync(path.join(PROJECT_ROOT, dir), path.join(work, dir), { recursive: true });
     serve = await startServe();
   });
   after(() => {
@@ -56,7 +65,9 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
   });
 
   test('the npm script is this file', () => {
-    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     assert.equal(pkg.scripts['newman:standin'], 'tsx scripts/newman-standin.ts');
   });
 
@@ -66,19 +77,36 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
     assert.equal(code, 0, `${stdout}\n${stderr}`);
     const commands = stdout.split('\n').filter((l) => l.startsWith('$ newman run '));
     assert.equal(commands.length, 2, stdout);
-    assert.match(commands[0]!, /^\$ newman run collections\/standin-sign-in\.postman_collection\.json -e environments\/local-standin\.postman_environment\.json .*--export-environment \.mvpm\/newman\/signed-in\.postman_environment\.json$/);
-    assert.match(commands[1]!, /^\$ newman run collections\/mediavalet\.postman_collection\.json -e \.mvpm\/newman\/signed-in\.postman_environment\.json .*--export-environment \.mvpm\/newman\/after-run\.postman_environment\.json$/);
-    assert.ok(commands.every((c) => c.includes(`authBaseUrl=${serve.url}`) && c.includes(`apiBaseUrl=${serve.url}`)), 'both runs are pointed at the stand-in in use');
+    assert.match(
+      commands[0]!,
+      /^\$ newman run collections\/standin-sign-in\.postman_collection\.json -e environments\/local-standin\.postman_environment\.json .*--export-environment \.mvpm\/newman\/signed-in\.postman_environment\.json$/,
+    );
+    assert.match(
+      commands[1]!,
+      /^\$ newman run collections\/mediavalet\.postman_collection\.json -e \.mvpm\/newman\/signed-in\.postman_environment\.json .*--export-environment \.mvpm\/newman\/after-run\.postman_environment\.json$/,
+    );
+    assert.ok(
+      commands.every((c) => c.includes(`authBaseUrl=${serve.url}`) && c.includes(`apiBaseUrl=${serve.url}`)),
+      'both runs are pointed at the stand-in in use',
+    );
     assert.match(stdout, /both collections passed/);
     const signedIn = path.join(work, '.mvpm', 'newman', 'signed-in.postman_environment.json');
     const afterRun = path.join(work, '.mvpm', 'newman', 'after-run.postman_environment.json');
     assert.match(String(envValue(signedIn, 'code')), /.{10,}/, 'the sign-in exported an authorization code');
-    assert.match(String(envValue(afterRun, 'refresh_token')), /.{10,}/, 'the main collection exchanged it and kept the rotated refresh token');
+    assert.match(
+      String(envValue(afterRun, 'refresh_token')),
+      /.{10,}/,
+      'the main collection exchanged it and kept the rotated refresh token',
+    );
     assert.equal(envValue(afterRun, 'authBaseUrl'), serve.url);
   });
 
-  test('what it exports, and the old recipe\'s signed-in.json, are git-ignored', () => {
-    for (const file of ['.mvpm/newman/signed-in.postman_environment.json', '.mvpm/newman/after-run.postman_environment.json', 'signed-in.json']) {
+  test("what it exports, and the old recipe's signed-in.json, are git-ignored", () => {
+    for (const file of [
+      '.mvpm/newman/signed-in.postman_environment.json',
+      '.mvpm/newman/after-run.postman_environment.json',
+      'signed-in.json',
+    ]) {
       const result = spawnSync('git', ['check-ignore', '--no-index', '-q', file], { cwd: PROJECT_ROOT });
       assert.equal(result.status, 0, `${file} is not git-ignored`);
     }
@@ -92,7 +120,10 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
     await assert.rejects(fetch(`${serve.url}/.well-known/openid-configuration`), 'the port no longer answers');
     const result = await runScript(work, ['--base-url', serve.url]);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, `newman:standin: nothing answers at ${serve.url} (ECONNREFUSED): is the stand-in running? start it first: node bin/mvpm.js serve --port ${new URL(serve.url).port} &\n`);
+    assert.equal(
+      result.stderr,
+      `newman:standin: nothing answers at ${serve.url} (ECONNREFUSED): is the stand-in running? start it first: node bin/mvpm.js serve --port ${new URL(serve.url).port} &\n`,
+    );
     assert.doesNotMatch(result.stdout, /newman run/);
     assert.ok(existsSync(path.join(work, '.mvpm', 'newman')));
   });
@@ -100,6 +131,9 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
   test('a URL that cannot be the stand-in is refused before anything runs', async () => {
     const result = await runScript(work, ['--base-url', 'https://login.mediavalet.com']);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, "newman:standin: --base-url 'https://login.mediavalet.com': the stand-in speaks http, not https\n");
+    assert.equal(
+      result.stderr,
+      "newman:standin: --base-url 'https://login.mediavalet.com': the stand-in speaks http, not https\n",
+    );
   });
 });

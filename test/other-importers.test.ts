@@ -24,12 +24,16 @@ interface RawCollection {
   auth?: { type: string };
 }
 
-const raw = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json'), 'utf8')) as RawCollection;
+const raw = JSON.parse(
+  readFileSync(path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json'), 'utf8'),
+) as RawCollection;
 
 /** Folder path → [request name, method, raw URL], read straight from the JSON: what every importer should keep. */
 function expectedTree(items: readonly RawItem[], prefix = ''): string[] {
   return items.flatMap((item) =>
-    item.item ? [`${prefix}${item.name}/`, ...expectedTree(item.item, `${prefix}${item.name}/`)] : [`${prefix}${item.name} ${item.request!.method} ${item.request!.url.raw}`],
+    item.item
+      ? [`${prefix}${item.name}/`, ...expectedTree(item.item, `${prefix}${item.name}/`)]
+      : [`${prefix}${item.name} ${item.request!.method} ${item.request!.url.raw}`],
   );
 }
 
@@ -55,7 +59,10 @@ describe('the committed collection in other consumers', () => {
     const sdkTree = (items: readonly (sdk.Item | sdk.ItemGroup<sdk.Item>)[], prefix: string): string[] =>
       items.flatMap((item) =>
         sdk.ItemGroup.isItemGroup(item)
-          ? [`${prefix}${item.name}/`, ...sdkTree((item as sdk.ItemGroup<sdk.Item>).items.all(), `${prefix}${item.name}/`)]
+          ? [
+              `${prefix}${item.name}/`,
+              ...sdkTree((item as sdk.ItemGroup<sdk.Item>).items.all(), `${prefix}${item.name}/`),
+            ]
           : [`${prefix}${item.name} ${(item as sdk.Item).request.method} ${(item as sdk.Item).request.url.toString()}`],
       );
     assert.deepEqual(sdkTree(collection.items.all(), ''), EXPECTED);
@@ -82,13 +89,19 @@ interface BrunoItem {
 }
 interface BrunoConverters {
   postmanToBruno(collection: unknown): Promise<{
-    collection: { name: string; items: BrunoItem[]; root: { request: { auth: { mode: string; oauth2: { grantType: string; accessTokenUrl: string } } } } };
+    collection: {
+      name: string;
+      items: BrunoItem[];
+      root: { request: { auth: { mode: string; oauth2: { grantType: string; accessTokenUrl: string } } } };
+    };
     issues: unknown[];
   }>;
 }
 
 function brunoTree(items: readonly BrunoItem[], prefix = ''): string[] {
   return items.flatMap((item) =>
-    item.type === 'folder' ? [`${prefix}${item.name}/`, ...brunoTree(item.items ?? [], `${prefix}${item.name}/`)] : [`${prefix}${item.name} ${item.request!.method} ${item.request!.url}`],
+    item.type === 'folder'
+      ? [`${prefix}${item.name}/`, ...brunoTree(item.items ?? [], `${prefix}${item.name}/`)]
+      : [`${prefix}${item.name} ${item.request!.method} ${item.request!.url}`],
   );
 }

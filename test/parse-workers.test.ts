@@ -18,11 +18,20 @@ test('a syntax error found by a worker is located like one found in-process', as
   const project = tempProject({});
   try {
     cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(project.dir, 'specs'), { recursive: true });
-    writeFileSync(path.join(project.dir, 'specs/mediavalet/API/Get current user.request.yaml'), '$kind: http-request\nmethod: GET\nurl: {{apiBaseUrl}}/x\n');
-    const [inProcess, inWorkers] = [await buildProject({ cwd: project.dir, parseWorkers: 0 }), await buildProject({ cwd: project.dir, parseWorkers: 3 })];
+    writeFileSync(
+      path.join(project.dir, 'specs/mediavalet/API/Get current user.request.yaml'),
+      '$kind: http-request\nmethod: GET\nurl: {{apiBaseUrl}}/x\n',
+    );
+    const [inProcess, inWorkers] = [
+      await buildProject({ cwd: project.dir, parseWorkers: 0 }),
+      await buildProject({ cwd: project.dir, parseWorkers: 3 }),
+    ];
     assert.equal(inWorkers.errors.length, 1);
     assert.deepEqual(inWorkers.errors, inProcess.errors);
-    assert.equal(`${inWorkers.errors[0]!.code} ${inWorkers.errors[0]!.line}:${inWorkers.errors[0]!.column}`, 'E_YAML_SYNTAX 3:20');
+    assert.equal(
+      `${inWorkers.errors[0]!.code} ${inWorkers.errors[0]!.line}:${inWorkers.errors[0]!.column}`,
+      'E_YAML_SYNTAX 3:20',
+    );
   } finally {
     project.cleanup();
   }

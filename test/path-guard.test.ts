@@ -1,11 +1,30 @@
 // The one path guard: names, containment by real path, no link followed, owned deletions.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { cleanName, collisionKey, nameProblem, readFileInside, removeOwnedFile, resolveInside, sha256, writeFileInside, type NameProblem } from '../src/paths/path-guard.ts';
+import {
+  cleanName,
+  collisionKey,
+  nameProblem,
+  readFileInside,
+  removeOwnedFile,
+  resolveInside,
+  sha256,
+  writeFileInside,
+  type NameProblem,
+} from '../src/paths/path-guard.ts';
 
 const SOAK = process.env['MVPM_SOAK'] === '1';
 
@@ -41,15 +60,36 @@ describe('nameProblem', () => {
     ['x'.repeat(200), undefined],
   ];
   for (const [name, expected] of cases) {
-    test(`${JSON.stringify(name.length > 20 ? `${name.slice(0, 20)}…` : name)} → ${expected ?? 'ok'}`, () => assert.equal(nameProblem(name), expected));
+    test(`${JSON.stringify(name.length > 20 ? `${name.slice(0, 20)}…` : name)} → ${expected ?? 'ok'}`, () =>
+      assert.equal(nameProblem(name), expected));
   }
 });
 
 describe('cleanName', () => {
   test('turns what an imported collection may hold into a usable name', () => {
     assert.deepEqual(
-      ['../../../../../tmp/x/.bashrc', 'CON', 'aux', 'a:b*c?', 'trailing dots...', 'txt\u202Eexe', '', '..', 'x'.repeat(300)].map((n) => cleanName(n)),
-      ['_.._.._.._.._tmp_x_.bashrc', '_CON', '_aux', 'a_b_c_', 'trailing dots', 'txt_exe', 'unnamed', 'unnamed', 'x'.repeat(200)],
+      [
+        '../../../../../tmp/x/.bashrc',
+        'CON',
+        'aux',
+        'a:b*c?',
+        'trailing dots...',
+        'txt\u202Eexe',
+        '',
+        '..',
+        'x'.repeat(300),
+      ].map((n) => cleanName(n)),
+      [
+        '_.._.._.._.._tmp_x_.bashrc',
+        '_CON',
+        '_aux',
+        'a_b_c_',
+        'trailing dots',
+        'txt_exe',
+        'unnamed',
+        'unnamed',
+        'x'.repeat(200),
+      ],
     );
   });
 
@@ -77,8 +117,22 @@ describe('resolveInside and the file operations', () => {
   test('refuses absolute paths, `..`, drive letters and unusable names', () => {
     const t = setUp();
     try {
-      for (const bad of ['/etc/hostname', '../outside/secret.txt', 'a/../../outside', 'C:\\Windows', 'c:x', '', 'a//b', 'dir/CON', 'a\u2028b']) {
-        assert.throws(() => resolveInside(t.root, bad), (e: Error & { code?: string }) => e.name === 'PathGuardError' && /^E_PATH_(OUTSIDE|NAME)$/.test(e.code ?? ''), bad);
+      for (const bad of [
+        '/etc/hostname',
+        '../outside/secret.txt',
+        'a/../../outside',
+        'C:\\Windows',
+        'c:x',
+        '',
+        'a//b',
+        'dir/CON',
+        'a\u2028b',
+      ]) {
+        assert.throws(
+          () => resolveInside(t.root, bad),
+          (e: Error & { code?: string }) => e.name === 'PathGuardError' && /^E_PATH_(OUTSIDE|NAME)$/.test(e.code ?? ''),
+          bad,
+        );
       }
       assert.equal(resolveInside(t.root, 'a/b.json'), path.join(t.root, 'a', 'b.json'));
     } finally {
@@ -92,7 +146,10 @@ describe('resolveInside and the file operations', () => {
       symlinkSync(t.outside, path.join(t.root, 'linked-dir'));
       symlinkSync(path.join(t.outside, 'secret.txt'), path.join(t.root, 'linked-file'));
       for (const [relative, message] of [
-        ['linked-dir/secret.txt', 'linked-dir/secret.txt passes through the symbolic link linked-dir; mvpm does not follow links'],
+        [
+          'linked-dir/secret.txt',
+          'linked-dir/secret.txt passes through the symbolic link linked-dir; mvpm does not follow links',
+        ],
         ['linked-file', 'linked-file is a symbolic link; mvpm does not follow links'],
       ] as const) {
         assert.throws(() => readFileInside(t.root, relative), { code: 'E_PATH_LINK', message });

@@ -12,7 +12,12 @@ import { readState } from '../src/run/state-file.ts';
 import { signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
 
-const CLIENT = { name: 'Planted client', clientId: 'planted-client-id', clientSecret: 'Pl@nted/Client+Secret=&"7c1e', redirectUris: ['https://oauth.pstmn.io/v1/callback'] };
+const CLIENT = {
+  name: 'Planted client',
+  clientId: 'planted-client-id',
+  clientSecret: 'Pl@nted/Client+Secret=&"7c1e',
+  redirectUris: ['https://oauth.pstmn.io/v1/callback'],
+};
 const SUBSCRIPTION_KEY = 'planted subscription/key+9f2a';
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -22,7 +27,13 @@ async function refreshToken(): Promise<string> {
   const response = await fetch(`${server.url}/connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CLIENT.redirectUris[0]!, client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CLIENT.redirectUris[0]!,
+      client_id: CLIENT.clientId,
+      client_secret: CLIENT.clientSecret,
+    }),
   });
   return ((await response.json()) as { refresh_token: string }).refresh_token;
 }
@@ -56,7 +67,13 @@ async function buildWithKeyInUrl(): Promise<string> {
   const dir = path.join(work.dir, 'key-in-url');
   cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(dir, 'specs'), { recursive: true });
   const spec = path.join(dir, 'specs/mediavalet/API/Get current user.request.yaml');
-  writeFileSync(spec, readFileSync(spec, 'utf8').replace('url: "{{apiBaseUrl}}/users/current"', 'url: "{{apiBaseUrl}}/users/current"\nquery:\n  subscription-key: "{{SubscriptionKey}}"'));
+  writeFileSync(
+    spec,
+    readFileSync(spec, 'utf8').replace(
+      'url: "{{apiBaseUrl}}/users/current"',
+      'url: "{{apiBaseUrl}}/users/current"\nquery:\n  subscription-key: "{{SubscriptionKey}}"',
+    ),
+  );
   const build = await buildProject({ cwd: dir });
   assert.deepEqual(build.errors, []);
   writeOutputs(build);
@@ -90,7 +107,21 @@ describe('redaction', () => {
       const trackedBefore = execFileSync('git', ['status', '--porcelain'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
       // API Management also takes the key as a `subscription-key` query parameter: then it is in every printed URL.
       const project = scenario === 'key-in-url' ? await buildWithKeyInUrl() : PROJECT_ROOT;
-      const result = await runCli(['run', '--target', 'mediavalet', '--reporters', 'cli,junit,htmlextra', '--reports-dir', reportsDir, '--state-file', stateFile], project, env);
+      const result = await runCli(
+        [
+          'run',
+          '--target',
+          'mediavalet',
+          '--reporters',
+          'cli,junit,htmlextra',
+          '--reports-dir',
+          reportsDir,
+          '--state-file',
+          stateFile,
+        ],
+        project,
+        env,
+      );
       assert.equal(result.code, scenario === 'passing' ? 0 : 1, result.stdout + result.stderr);
       const state = readState(stateFile)!;
       const outputs: Record<string, string> = { stdout: result.stdout, stderr: result.stderr };
@@ -106,10 +137,16 @@ describe('redaction', () => {
       assert.deepEqual(scan(outputs, secrets), []);
       // Tokens received in between (the first refresh's): random 43-character strings, none may be left anywhere.
       for (const [where, text] of Object.entries(outputs)) {
-        const tokenLike = (text.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter((m) => !m.startsWith('folder-') && /\d/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m));
+        const tokenLike = (text.match(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g) ?? []).filter(
+          (m) => !m.startsWith('folder-') && /\d/.test(m) && /[a-z]/.test(m) && /[A-Z]/.test(m),
+        );
         assert.deepEqual(tokenLike, [], where);
       }
-      assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: PROJECT_ROOT, encoding: 'utf8' }), trackedBefore, 'no tracked file changed');
+      assert.equal(
+        execFileSync('git', ['status', '--porcelain'], { cwd: PROJECT_ROOT, encoding: 'utf8' }),
+        trackedBefore,
+        'no tracked file changed',
+      );
     });
   }
 });

@@ -16,7 +16,10 @@ const exec = promisify(execFile);
 
 describe('the suite against the stand-in', () => {
   test('mvpm run passes every assertion and ends with the summary line', async () => {
-    const result = await runCli(['run', '--reporters', 'junit', '--reports-dir', path.join(tempProject({}).dir, 'reports')], PROJECT_ROOT);
+    const result = await runCli(
+      ['run', '--reporters', 'junit', '--reports-dir', path.join(tempProject({}).dir, 'reports')],
+      PROJECT_ROOT,
+    );
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
     assert.match(lines.at(-1)!, /^[1-9]\d* passed, 0 failed$/);
@@ -27,10 +30,35 @@ describe('the suite against the stand-in', () => {
     const work = tempProject({});
     try {
       const newman = path.join(PROJECT_ROOT, 'node_modules/.bin/newman');
-      const vars = ['--env-var', `authBaseUrl=${server.url}`, '--env-var', `apiBaseUrl=${server.url}`, '--reporters', 'cli', '--color', 'off'];
+      const vars = [
+        '--env-var',
+        `authBaseUrl=${server.url}`,
+        '--env-var',
+        `apiBaseUrl=${server.url}`,
+        '--reporters',
+        'cli',
+        '--color',
+        'off',
+      ];
       const exported = path.join(work.dir, 'signed-in.json');
-      await exec(newman, ['run', 'collections/standin-sign-in.postman_collection.json', '-e', 'environments/local-standin.postman_environment.json', ...vars, '--export-environment', exported], { cwd: PROJECT_ROOT });
-      const { stdout } = await exec(newman, ['run', 'collections/mediavalet.postman_collection.json', '-e', exported, ...vars], { cwd: PROJECT_ROOT });
+      await exec(
+        newman,
+        [
+          'run',
+          'collections/standin-sign-in.postman_collection.json',
+          '-e',
+          'environments/local-standin.postman_environment.json',
+          ...vars,
+          '--export-environment',
+          exported,
+        ],
+        { cwd: PROJECT_ROOT },
+      );
+      const { stdout } = await exec(
+        newman,
+        ['run', 'collections/mediavalet.postman_collection.json', '-e', exported, ...vars],
+        { cwd: PROJECT_ROOT },
+      );
       assert.match(stdout, /│\s+assertions\s+│\s+\d+\s+│\s+0\s+│/);
     } finally {
       await server.close();
@@ -60,10 +88,19 @@ describe('the suite against the stand-in', () => {
   test('junit and HTML reports are written and hold no token', async () => {
     const work = tempProject({});
     try {
-      const result = await runSuite({ cwd: PROJECT_ROOT, reporters: ['junit', 'htmlextra'], reportsDir: path.join(work.dir, 'reports') });
+      const result = await runSuite({
+        cwd: PROJECT_ROOT,
+        reporters: ['junit', 'htmlextra'],
+        reportsDir: path.join(work.dir, 'reports'),
+      });
       assert.equal(result.ok, true);
       const files = readdirSync(path.join(work.dir, 'reports')).sort();
-      assert.deepEqual(files, ['mediavalet.html', 'mediavalet.junit.xml', 'standin-sign-in.html', 'standin-sign-in.junit.xml']);
+      assert.deepEqual(files, [
+        'mediavalet.html',
+        'mediavalet.junit.xml',
+        'standin-sign-in.html',
+        'standin-sign-in.junit.xml',
+      ]);
       for (const file of files) {
         const text = readFileSync(path.join(work.dir, 'reports', file), 'utf8');
         // The stand-in's codes and tokens are random 43-character base64url strings: mixed case with digits

@@ -25,36 +25,52 @@ function env(name: string, overrides: Record<string, string>): Record<string, st
   };
 }
 
-
 describe('failures explain themselves', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  const cases: { name: string; setup: () => Promise<Record<string, string>>; explains: RegExp; after?: (e: Record<string, string>) => Promise<void> }[] = [
+  const cases: {
+    name: string;
+    setup: () => Promise<Record<string, string>>;
+    explains: RegExp;
+    after?: (e: Record<string, string>) => Promise<void>;
+  }[] = [
     {
       name: 'a refresh token that was already used (invalid_grant), and the next run asks for mvpm login',
       setup: async () => env('grant', { MV_REFRESH_TOKEN: 'not-a-refresh-token-at-all' }),
-      explains: /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm login.*Against a stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every saved token is refused/,
+      explains:
+        /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm login.*Against a stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every saved token is refused/,
       after: async (e) => {
         const next = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...e, MV_REFRESH_TOKEN: '' });
         assert.equal(next.code, 2);
-        assert.match(next.stderr, /error\[E_NO_REFRESH_TOKEN\]: the server refused the last refresh token \(invalid_grant, .*Sign in again with `mvpm login`/);
+        assert.match(
+          next.stderr,
+          /error\[E_NO_REFRESH_TOKEN\]: the server refused the last refresh token \(invalid_grant, .*Sign in again with `mvpm login`/,
+        );
       },
     },
     {
       name: 'a wrong client secret (invalid_client)',
-      setup: async () => env('client', { MV_REFRESH_TOKEN: await refreshToken(), MV_CLIENT_SECRET: 'wrong-secret-value' }),
+      setup: async () =>
+        env('client', { MV_REFRESH_TOKEN: await refreshToken(), MV_CLIENT_SECRET: 'wrong-secret-value' }),
       explains: /invalid_client: .*Check ClientId and ClientSecret \(MV_CLIENT_ID and MV_CLIENT_SECRET\)/,
     },
     {
       name: 'a wrong subscription key (API Management 401)',
-      setup: async () => env('key', { MV_REFRESH_TOKEN: await refreshToken(), MV_SUBSCRIPTION_KEY: 'wrong-subscription-key' }),
-      explains: /API Management refused the call \(HTTP 401: Access denied due to invalid subscription key\)\. Check the subscription key/,
+      setup: async () =>
+        env('key', { MV_REFRESH_TOKEN: await refreshToken(), MV_SUBSCRIPTION_KEY: 'wrong-subscription-key' }),
+      explains:
+        /API Management refused the call \(HTTP 401: Access denied due to invalid subscription key\)\. Check the subscription key/,
     },
     {
       name: 'nothing listening at the auth server (connection refused names host and port)',
       setup: async () => {
         const port = await closedPort();
-        return env('down', { MV_REFRESH_TOKEN: 'some-refresh-token-value', MV_AUTH_BASE_URL: `http://127.0.0.1:${port}`, MV_API_BASE_URL: `http://127.0.0.1:${port}`, PORT_USED: String(port) });
+        return env('down', {
+          MV_REFRESH_TOKEN: 'some-refresh-token-value',
+          MV_AUTH_BASE_URL: `http://127.0.0.1:${port}`,
+          MV_API_BASE_URL: `http://127.0.0.1:${port}`,
+          PORT_USED: String(port),
+        });
       },
       explains: /could not get an answer from 127\.0\.0\.1:(\d+): nothing is listening there/,
     },
@@ -69,7 +85,8 @@ describe('failures explain themselves', () => {
       assert.match(output, c.explains);
       if (e['PORT_USED']) assert.match(output, new RegExp(`127\\.0\\.0\\.1:${e['PORT_USED']}: nothing is listening`));
       assert.doesNotMatch(output, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
-      for (const secret of [e['MV_CLIENT_SECRET']!, e['MV_SUBSCRIPTION_KEY']!, e['MV_REFRESH_TOKEN']!]) assert.ok(!output.includes(secret), `printed a secret: ${secret.slice(0, 6)}…`);
+      for (const secret of [e['MV_CLIENT_SECRET']!, e['MV_SUBSCRIPTION_KEY']!, e['MV_REFRESH_TOKEN']!])
+        assert.ok(!output.includes(secret), `printed a secret: ${secret.slice(0, 6)}…`);
       await c.after?.(e);
     });
   }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { RunError } from '../src/run/errors.ts';
 import { runSuite, type RunEvent, type RunOptions } from '../src/run/run-suite.ts';
-import { fingerprint, isSpent, readState } from '../src/run/state-file.ts';
+import { fingerprint, readState } from '../src/run/state-file.ts';
 import { startStandin, type StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from './helpers.ts';
 import { mediavaletEnv, signedInRefreshToken } from './standin-helpers.ts';
@@ -23,7 +23,9 @@ let n = 0;
 
 const refreshToken = (): Promise<string> => signedInRefreshToken(server);
 
-async function setup(extra: Partial<RunOptions> = {}): Promise<{ options: RunOptions; events: RunEvent[]; first: string }> {
+async function setup(
+  extra: Partial<RunOptions> = {},
+): Promise<{ options: RunOptions; events: RunEvent[]; first: string }> {
   const first = await refreshToken();
   const events: RunEvent[] = [];
   n += 1;
@@ -42,8 +44,11 @@ async function setup(extra: Partial<RunOptions> = {}): Promise<{ options: RunOpt
   };
 }
 
-const skippedRequests = (events: RunEvent[]) => [...new Set(events.filter((e) => e.type === 'skipped').map((e) => (e as { item: string }).item))];
-const failedRequests = (events: RunEvent[]) => events.filter((e) => e.type === 'assertion' && !e.passed).map((e) => (e as { item: string }).item);
+const skippedRequests = (events: RunEvent[]) => [
+  ...new Set(events.filter((e) => e.type === 'skipped').map((e) => (e as { item: string }).item)),
+];
+const failedRequests = (events: RunEvent[]) =>
+  events.filter((e) => e.type === 'assertion' && !e.passed).map((e) => (e as { item: string }).item);
 
 describe('faults: what a run does about each', () => {
   before(async () => {
@@ -62,12 +67,24 @@ describe('faults: what a run does about each', () => {
     const result = await runSuite(options);
     assert.equal(result.ok, false);
     assert.deepEqual([...new Set(failedRequests(events))], ['Refresh access token']);
-    assert.deepEqual(skippedRequests(events), ['Refresh again with the rotated token', 'Get current user', 'List categories', 'Search assets']);
-    assert.ok(result.explanations.some((t) => /a refresh did not complete \(HTTP 503\)/.test(t)), result.explanations.join('\n'));
+    assert.deepEqual(skippedRequests(events), [
+      'Refresh again with the rotated token',
+      'Get current user',
+      'List categories',
+      'Search assets',
+    ]);
+    assert.ok(
+      result.explanations.some((t) => /a refresh did not complete \(HTTP 503\)/.test(t)),
+      result.explanations.join('\n'),
+    );
     const state = readState(options.stateFile!)!;
     assert.equal(state.refreshToken, first, 'sent once, and not again in this run');
     assert.equal(state.inDoubt?.fingerprint, fingerprint(first));
-    assert.equal((await runSuite({ ...options, retryInDoubt: true })).ok, true, 'the server had not processed it, so the token still worked');
+    assert.equal(
+      (await runSuite({ ...options, retryInDoubt: true })).ok,
+      true,
+      'the server had not processed it, so the token still worked',
+    );
   });
 
   test('a refresh still unanswered when the run ends stays in doubt: the next run refuses it, --retry-in-doubt sends it once', async () => {
@@ -78,7 +95,10 @@ describe('faults: what a run does about each', () => {
     assert.equal(state.refreshToken, first);
     assert.equal(state.inDoubt?.fingerprint, fingerprint(first));
     server.faults.clear();
-    await assert.rejects(runSuite(options), (e: unknown) => e instanceof RunError && e.code === 'E_REFRESH_IN_DOUBT' && /mvpm login/.test(e.message));
+    await assert.rejects(
+      runSuite(options),
+      (e: unknown) => e instanceof RunError && e.code === 'E_REFRESH_IN_DOUBT' && /mvpm login/.test(e.message),
+    );
     const retried = await runSuite({ ...options, retryInDoubt: true });
     assert.equal(retried.ok, true, 'the server had not processed it, so the token still worked');
     assert.equal(readState(options.stateFile!)!.inDoubt, undefined);
@@ -92,9 +112,16 @@ describe('faults: what a run does about each', () => {
     assert.deepEqual([...new Set(failedRequests(events))], ['Refresh access token']);
     assert.equal(readState(options.stateFile!)!.dead, undefined, 'not re-sent in this run, so not refused yet');
     const retried = await runSuite({ ...options, retryInDoubt: true });
-    assert.ok(retried.explanations.some((t) => /invalid_grant: the refresh token was already used.*mvpm login/.test(t)), retried.explanations.join('\n'));
+    assert.ok(
+      retried.explanations.some((t) => /invalid_grant: the refresh token was already used.*mvpm login/.test(t)),
+      retried.explanations.join('\n'),
+    );
     assert.ok(readState(options.stateFile!)!.dead, 'the state says the chain ended');
-    await assert.rejects(runSuite(options), (e: unknown) => e instanceof RunError && e.code === 'E_NO_REFRESH_TOKEN' && /Sign in again with `mvpm login`/.test(e.message));
+    await assert.rejects(
+      runSuite(options),
+      (e: unknown) =>
+        e instanceof RunError && e.code === 'E_NO_REFRESH_TOKEN' && /Sign in again with `mvpm login`/.test(e.message),
+    );
   });
 
   test('a token response slower than --timeout: reported once; the requests that need the token are skipped; the server had not processed it, so the token works when re-sent', async () => {
@@ -102,9 +129,20 @@ describe('faults: what a run does about each', () => {
     server.faults.inject({ target: 'token', delayMs: 1500, grantTypes: ['refresh_token'] });
     const result = await runSuite(options);
     assert.equal(result.ok, false);
-    assert.ok(result.errors.length > 0 || failedRequests(events).includes('Refresh access token'), JSON.stringify(result));
-    assert.ok(result.explanations.some((t) => /a refresh did not complete/.test(t)), result.explanations.join('\n'));
-    assert.deepEqual(skippedRequests(events), ['Refresh again with the rotated token', 'Get current user', 'List categories', 'Search assets']);
+    assert.ok(
+      result.errors.length > 0 || failedRequests(events).includes('Refresh access token'),
+      JSON.stringify(result),
+    );
+    assert.ok(
+      result.explanations.some((t) => /a refresh did not complete/.test(t)),
+      result.explanations.join('\n'),
+    );
+    assert.deepEqual(skippedRequests(events), [
+      'Refresh again with the rotated token',
+      'Get current user',
+      'List categories',
+      'Search assets',
+    ]);
     assert.equal(readState(options.stateFile!)!.refreshToken, first);
     await new Promise((resolve) => setTimeout(resolve, 1500)); // the delayed answer is discarded by the stand-in's fault
     assert.equal((await runSuite({ ...options, retryInDoubt: true, timeoutRequest: 0 })).ok, true);
@@ -116,7 +154,12 @@ describe('faults: what a run does about each', () => {
     const result = await runSuite(options);
     assert.equal(result.ok, false);
     assert.ok(result.errors.length > 0 || failedRequests(events).includes('Get current user'), JSON.stringify(result));
-    assert.ok(result.explanations.some((t) => /could not get an answer from 127\.0\.0\.1:\d+: the connection was dropped/.test(t)), result.explanations.join('\n'));
+    assert.ok(
+      result.explanations.some((t) =>
+        /could not get an answer from 127\.0\.0\.1:\d+: the connection was dropped/.test(t),
+      ),
+      result.explanations.join('\n'),
+    );
     const state = readState(options.stateFile!)!;
     assert.equal(state.inDoubt, undefined);
     assert.equal((await runSuite(options)).ok, true, 'the next run continues the chain');
@@ -128,7 +171,10 @@ describe('faults: what a run does about each', () => {
     const result = await runSuite(options);
     assert.equal(result.ok, false);
     assert.deepEqual([...new Set(failedRequests(events))], ['Get current user']);
-    assert.ok(result.explanations.some((t) => /rate limiting \(HTTP 429, Retry-After 7 s\)/.test(t)), result.explanations.join('\n'));
+    assert.ok(
+      result.explanations.some((t) => /rate limiting \(HTTP 429, Retry-After 7 s\)/.test(t)),
+      result.explanations.join('\n'),
+    );
     assert.equal((await runSuite(options)).ok, true);
   });
 
@@ -144,8 +190,16 @@ describe('faults: what a run does about each', () => {
       },
     });
     assert.equal(result.ok, false);
-    assert.deepEqual([...new Set(failedRequests(events))], ['Get current user'], 'only the request sent with the expired token failed');
-    assert.equal(tokenCalls.length, 3, `two refreshes by the collection and one auto-refresh: ${tokenCalls.join(', ')}`);
+    assert.deepEqual(
+      [...new Set(failedRequests(events))],
+      ['Get current user'],
+      'only the request sent with the expired token failed',
+    );
+    assert.equal(
+      tokenCalls.length,
+      3,
+      `two refreshes by the collection and one auto-refresh: ${tokenCalls.join(', ')}`,
+    );
     const state = readState(options.stateFile!)!;
     assert.equal(state.inDoubt, undefined);
     assert.equal(state.spent.length, 3);

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { runSuite } from '../src/run/run-suite.ts';
 import { readState } from '../src/run/state-file.ts';
 import { lockState } from '../src/run/state-lock.ts';
-import { type StandinServer } from '../src/standin/index.ts';
+import type { StandinServer } from '../src/standin/index.ts';
 import { PROJECT_ROOT } from './helpers.ts';
 import { mediavaletEnv, signedInRefreshToken, useStandin } from './standin-helpers.ts';
 
@@ -29,7 +29,10 @@ describe('state file lock', () => {
   test('two runs sharing a state file: the second waits, then continues with the rotated token', async () => {
     const stateFile = path.join(work.dir, 'shared.json');
     const token = await refreshToken();
-    const [first, second] = await Promise.all([runSuite(options(stateFile, token)), runSuite(options(stateFile, token))]);
+    const [first, second] = await Promise.all([
+      runSuite(options(stateFile, token)),
+      runSuite(options(stateFile, token)),
+    ]);
     assert.equal(first.ok, true, JSON.stringify(first));
     assert.equal(second.ok, true, JSON.stringify(second));
     const state = readState(stateFile)!;

@@ -23,9 +23,17 @@ function spawnedKill(stateFile: string): void {
   for (const [args, child] of children) if (args.includes(stateFile)) child.kill('SIGKILL');
 }
 
-function mvpm(args: string[], env: Record<string, string>, killAfterMs?: number, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+function mvpm(
+  args: string[],
+  env: Record<string, string>,
+  killAfterMs?: number,
+  signal?: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], { cwd: PROJECT_ROOT, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -43,7 +51,11 @@ async function isActive(refreshToken: string): Promise<boolean> {
   const response = await fetch(`${server.url}/connect/introspect`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: refreshToken, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret }),
+    body: new URLSearchParams({
+      token: refreshToken,
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+    }),
   });
   return ((await response.json()) as { active: boolean }).active;
 }
@@ -55,7 +67,19 @@ describe('interrupting mvpm run', () => {
 
   test(`SIGINT or SIGTERM at ${INTERRUPTIONS} random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable`, async () => {
     const stateFile = path.join(work.dir, 'interrupted.json');
-    const args = ['run', '--target', 'standin', '--base-url', server.url, '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
+    const args = [
+      'run',
+      '--target',
+      'standin',
+      '--base-url',
+      server.url,
+      '--state-file',
+      stateFile,
+      '--reporters',
+      'junit',
+      '--reports-dir',
+      path.join(work.dir, 'reports'),
+    ];
     const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
     for (let i = 0; i < INTERRUPTIONS; i++) {
       const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
@@ -69,7 +93,11 @@ describe('interrupting mvpm run', () => {
       assert.equal(state.pending, undefined, `run ${i}: a refresh was left unfinished`);
       assert.equal(state.inDoubt, undefined, `run ${i}`);
       assert.ok(state.refreshToken, `run ${i}: no token saved`);
-      assert.equal(await isActive(state.refreshToken), true, `run ${i}: the saved refresh token does not work (${result.code} ${result.signal})`);
+      assert.equal(
+        await isActive(state.refreshToken),
+        true,
+        `run ${i}: the saved refresh token does not work (${result.code} ${result.signal})`,
+      );
     }
     // Most runs are interrupted with the handlers in place (a fifth, as a floor: a slow start can take a signal first).
     assert.ok(outcomes.interrupted >= Math.max(2, Math.floor(INTERRUPTIONS / 5)), JSON.stringify(outcomes));
@@ -84,10 +112,19 @@ describe('interrupting mvpm run', () => {
     const probeState = path.join(work.dir, 'probe.json');
     const env = (token: string) => mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
     for (let i = 0; i < 5; i++) {
-      await runSuite({ target: 'mediavalet', stateFile: probeState, reporters: [], cwd: PROJECT_ROOT, env: env(await freshRefreshToken()), onEvent: (e: RunEvent) => {
-        if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent') sentAt = performance.now();
-        if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'settled') windows.push(performance.now() - sentAt);
-      } });
+      await runSuite({
+        target: 'mediavalet',
+        stateFile: probeState,
+        reporters: [],
+        cwd: PROJECT_ROOT,
+        env: env(await freshRefreshToken()),
+        onEvent: (e: RunEvent) => {
+          if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
+            sentAt = performance.now();
+          if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'settled')
+            windows.push(performance.now() - sentAt);
+        },
+      });
     }
     windows.sort((a, b) => a - b);
     const window = windows[Math.floor(windows.length / 2)]!;
@@ -96,7 +133,17 @@ describe('interrupting mvpm run', () => {
     let token = await freshRefreshToken();
     let stranded = 0;
     for (let i = 0; i < KILLS; i++) {
-      const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
+      const args = [
+        'run',
+        '--target',
+        'mediavalet',
+        '--state-file',
+        stateFile,
+        '--reporters',
+        'junit',
+        '--reports-dir',
+        path.join(work.dir, 'reports'),
+      ];
       await mvpm(args, env(token), 250 + Math.floor(Math.random() * 600), 'SIGKILL');
       const state = readState(stateFile); // throws if corrupt
       if (!state) continue;
@@ -105,13 +152,18 @@ describe('interrupting mvpm run', () => {
         assert.equal(state.pending.fingerprint, fingerprint(state.refreshToken!), 'the flagged token is the one kept');
         const next = await mvpm(args, env(token));
         assert.equal(next.code, 2);
-        assert.match(next.output, /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s);
+        assert.match(
+          next.output,
+          /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
+        );
         token = await freshRefreshToken(); // a new sign-in, as the message says
       } else if (state.refreshToken) {
         assert.equal(await isActive(state.refreshToken), true, `kill ${i}: the saved token does not work`);
       }
     }
-    process.stdout.write(`# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of ${KILLS} kills landed in that window\n`);
+    process.stdout.write(
+      `# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of ${KILLS} kills landed in that window\n`,
+    );
   });
 
   test('SIGKILL inside the window (a slow token endpoint holds it open): the token is flagged, the next run asks for mvpm login', async () => {
@@ -119,7 +171,17 @@ describe('interrupting mvpm run', () => {
     const token = await freshRefreshToken();
     const env = mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
     server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
-    const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'junit', '--reports-dir', path.join(work.dir, 'reports')];
+    const args = [
+      'run',
+      '--target',
+      'mediavalet',
+      '--state-file',
+      stateFile,
+      '--reporters',
+      'junit',
+      '--reports-dir',
+      path.join(work.dir, 'reports'),
+    ];
     const child = mvpm(args, env);
     let pending = false;
     for (let i = 0; i < 200 && !pending; i++) {
@@ -139,6 +201,9 @@ describe('interrupting mvpm run', () => {
     server.faults.clear();
     const next = await mvpm(args, env);
     assert.equal(next.code, 2);
-    assert.match(next.output, /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s);
+    assert.match(
+      next.output,
+      /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
+    );
   });
 });

@@ -15,7 +15,12 @@ import { runSuite } from '../src/run/run-suite.ts';
 import { PROJECT_ROOT, runCli, tempProject } from './helpers.ts';
 
 const MARKER = 'value-never-shown-7d1';
-const CREDENTIALS = { MV_CLIENT_ID: 'client-id-4a2b', MV_CLIENT_SECRET: 'client-secret-9c3e5f', MV_SUBSCRIPTION_KEY: 'subscription-key-1b8d', MV_REFRESH_TOKEN: 'refresh-token-6e0a4c' };
+const CREDENTIALS = {
+  MV_CLIENT_ID: 'client-id-4a2b',
+  MV_CLIENT_SECRET: 'client-secret-9c3e5f',
+  MV_SUBSCRIPTION_KEY: 'subscription-key-1b8d',
+  MV_REFRESH_TOKEN: 'refresh-token-6e0a4c',
+};
 // Where a run would go if a guard let it: a closed port on this machine, never the real MediaValet.
 const NOWHERE = { MV_AUTH_BASE_URL: 'http://127.0.0.1:9', MV_API_BASE_URL: 'http://127.0.0.1:9' };
 
@@ -39,9 +44,20 @@ describe('debug output', () => {
       const found = debugOutputs(env);
       assert.equal(found.length, 1, JSON.stringify(env));
       assert.ok(!found[0]!.includes(MARKER), found[0]);
-      assert.match(found[0]!, new RegExp(Object.keys(env)[0] === 'NODE_OPTIONS' ? env['NODE_OPTIONS']!.split(/[ =]/)[0]! : `^${Object.keys(env)[0]} is set`));
+      assert.match(
+        found[0]!,
+        new RegExp(
+          Object.keys(env)[0] === 'NODE_OPTIONS'
+            ? env['NODE_OPTIONS']!.split(/[ =]/)[0]!
+            : `^${Object.keys(env)[0]} is set`,
+        ),
+      );
     }
-    for (const env of [{ NODE_DEBUG: '' }, { NODE_OPTIONS: '--require ./preload.js --import tsx --max-old-space-size=200' }, { NODE_OPTIONS: '--inspect-port=9230' }]) {
+    for (const env of [
+      { NODE_DEBUG: '' },
+      { NODE_OPTIONS: '--require ./preload.js --import tsx --max-old-space-size=200' },
+      { NODE_OPTIONS: '--inspect-port=9230' },
+    ]) {
       assert.deepEqual(debugOutputs(env), [], JSON.stringify(env));
     }
   });
@@ -67,23 +83,45 @@ describe('debug output', () => {
     const work = tempProject({});
     try {
       const stateFile = path.join(work.dir, 'state.json');
-      await assert.rejects(runSuite({ target: 'mediavalet', env: { ...CREDENTIALS, ...NOWHERE, NODE_DEBUG: 'http' }, cwd: PROJECT_ROOT, stateFile, reporters: [] }), (error: unknown) => {
-        assert.ok(error instanceof RunError && error.code === 'E_DEBUG_OUTPUT', String(error));
-        assert.match(error.message, /^will not run against mediavalet: NODE_DEBUG is set: .*--allow-debug-output/);
-        for (const value of Object.values(CREDENTIALS)) assert.ok(!error.message.includes(value), value);
-        return true;
-      });
+      await assert.rejects(
+        runSuite({
+          target: 'mediavalet',
+          env: { ...CREDENTIALS, ...NOWHERE, NODE_DEBUG: 'http' },
+          cwd: PROJECT_ROOT,
+          stateFile,
+          reporters: [],
+        }),
+        (error: unknown) => {
+          assert.ok(error instanceof RunError && error.code === 'E_DEBUG_OUTPUT', String(error));
+          assert.match(error.message, /^will not run against mediavalet: NODE_DEBUG is set: .*--allow-debug-output/);
+          for (const value of Object.values(CREDENTIALS)) assert.ok(!error.message.includes(value), value);
+          return true;
+        },
+      );
       assert.equal(existsSync(stateFile), false, 'no state file was created: the run never started');
       // With --allow-debug-output the guard lets the run go on (here to the next check: a missing secret).
       const { MV_CLIENT_SECRET: _omitted, ...noSecret } = CREDENTIALS;
       await assert.rejects(
-        runSuite({ target: 'mediavalet', env: { ...noSecret, ...NOWHERE, NODE_DEBUG: 'http' }, allowDebugOutput: true, cwd: PROJECT_ROOT, stateFile, reporters: [] }),
+        runSuite({
+          target: 'mediavalet',
+          env: { ...noSecret, ...NOWHERE, NODE_DEBUG: 'http' },
+          allowDebugOutput: true,
+          cwd: PROJECT_ROOT,
+          stateFile,
+          reporters: [],
+        }),
         (error: unknown) => error instanceof RunError && error.code === 'E_MISSING_CREDENTIALS',
       );
       // The stand-in's credentials are public: NODE_DEBUG is allowed there (this run stops at the missing files).
       cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(work.dir, 'specs'), { recursive: true });
       await assert.rejects(
-        runSuite({ target: 'standin', env: { NODE_DEBUG: 'http' }, cwd: work.dir, collectionsDir: 'none', reporters: [] }),
+        runSuite({
+          target: 'standin',
+          env: { NODE_DEBUG: 'http' },
+          cwd: work.dir,
+          collectionsDir: 'none',
+          reporters: [],
+        }),
         (error: unknown) => error instanceof RunError && error.code === 'E_NO_GENERATED_FILES',
       );
     } finally {
@@ -92,11 +130,21 @@ describe('debug output', () => {
   });
 
   test('mvpm run --target mediavalet: exit 2 naming NODE_DEBUG; --allow-debug-output passes the guard', async () => {
-    const refused = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...CREDENTIALS, ...NOWHERE, NODE_DEBUG: 'net' });
+    const refused = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
+      ...CREDENTIALS,
+      ...NOWHERE,
+      NODE_DEBUG: 'net',
+    });
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /^mvpm run: error\[E_DEBUG_OUTPUT\]: will not run against mediavalet: NODE_DEBUG is set/);
+    assert.match(
+      refused.stderr,
+      /^mvpm run: error\[E_DEBUG_OUTPUT\]: will not run against mediavalet: NODE_DEBUG is set/,
+    );
     assert.doesNotMatch(refused.stderr, /\n\s+at /);
-    const allowed = await runCli(['run', '--target', 'mediavalet', '--allow-debug-output'], PROJECT_ROOT, { ...NOWHERE, NODE_DEBUG: 'net' });
+    const allowed = await runCli(['run', '--target', 'mediavalet', '--allow-debug-output'], PROJECT_ROOT, {
+      ...NOWHERE,
+      NODE_DEBUG: 'net',
+    });
     assert.equal(allowed.code, 2);
     assert.match(allowed.stderr, /error\[E_MISSING_CREDENTIALS\]/);
   });
@@ -112,7 +160,13 @@ describe('debug output', () => {
       const code = await runMain(['login', '--state-file', stateFile, ...args], {
         stdout: { write: (t: string) => (stdout += t) },
         stderr: { write: (t: string) => (stderr += t) },
-        env: { NO_COLOR: '1', MV_CLIENT_ID: CREDENTIALS.MV_CLIENT_ID, MV_CLIENT_SECRET: CREDENTIALS.MV_CLIENT_SECRET, ...NOWHERE, NODE_DEBUG: 'http' },
+        env: {
+          NO_COLOR: '1',
+          MV_CLIENT_ID: CREDENTIALS.MV_CLIENT_ID,
+          MV_CLIENT_SECRET: CREDENTIALS.MV_CLIENT_SECRET,
+          ...NOWHERE,
+          NODE_DEBUG: 'http',
+        },
         cwd: PROJECT_ROOT,
         stdin,
       });

@@ -19,7 +19,9 @@ const OUTSIDE = 'outside-the-folder-4f1c';
 function upload(name: string, url: string, formdata: object[], prerequest?: string): object {
   return {
     name,
-    ...(prerequest ? { event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: [prerequest] } }] } : {}),
+    ...(prerequest
+      ? { event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec: [prerequest] } }] }
+      : {}),
     request: { method: 'POST', url, body: { mode: 'formdata', formdata } },
   };
 }
@@ -38,7 +40,11 @@ let files: string;
 
 describe('form-data files', () => {
   before(() => {
-    project = tempProject({ 'specs/files/hello.txt': 'hello from specs/files', 'specs/files/sub/pic.bin': 'pic', 'outside.txt': OUTSIDE });
+    project = tempProject({
+      'specs/files/hello.txt': 'hello from specs/files',
+      'specs/files/sub/pic.bin': 'pic',
+      'outside.txt': OUTSIDE,
+    });
     files = filesDirectory(project.dir);
   });
   after(() => project.cleanup());
@@ -49,20 +55,33 @@ describe('form-data files', () => {
       const collection = {
         info: { name: 'T', schema: SCHEMA },
         item: [
-          upload('Good', 'http://127.0.0.1:1/', [{ key: 'a', type: 'file', src: 'hello.txt' }, { key: 'b', type: 'file', src: ['sub/pic.bin', 'hello.txt'] }, { key: 'c', type: 'text', value: 'x' }]),
+          upload('Good', 'http://127.0.0.1:1/', [
+            { key: 'a', type: 'file', src: 'hello.txt' },
+            { key: 'b', type: 'file', src: ['sub/pic.bin', 'hello.txt'] },
+            { key: 'c', type: 'text', value: 'x' },
+          ]),
           {
             name: 'Folder',
             item: [
               upload('Absolute', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: '/etc/hostname' }]),
               upload('Climbs', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: '../../../../root/.npmrc' }]),
               upload('Through a link', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: 'link.txt' }]),
-              upload('In a list', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: ['hello.txt', '../outside.txt'] }]),
+              upload('In a list', 'http://127.0.0.1:1/', [
+                { key: 'f', type: 'file', src: ['hello.txt', '../outside.txt'] },
+              ]),
               upload('Variable', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: '{{path}}' }]),
               upload('Text type with src', 'http://127.0.0.1:1/', [{ key: 'f', type: 'text', src: '/etc/passwd' }]),
               upload('Not a string', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: 42 }]),
               upload('A directory', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: 'sub' }]),
               upload('Dot slash', 'http://127.0.0.1:1/', [{ key: 'f', type: 'file', src: './hello.txt' }]),
-              { name: 'File body', request: { method: 'POST', url: 'http://127.0.0.1:1/', body: { mode: 'raw', raw: '', file: { src: 'C:\\Windows\\win.ini' } } } },
+              {
+                name: 'File body',
+                request: {
+                  method: 'POST',
+                  url: 'http://127.0.0.1:1/',
+                  body: { mode: 'raw', raw: '', file: { src: 'C:\\Windows\\win.ini' } },
+                },
+              },
             ],
           },
         ],
@@ -127,19 +146,35 @@ describe('form-data files', () => {
     after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const run = (collection: object) =>
-      runNewman({ collection, environment: { values: [] }, folders: [], reporters: [], reportsDir: path.join(project.dir, 'reports'), label: 'upload', bail: false, timeoutRequest: 5000, filesDir: files });
+      runNewman({
+        collection,
+        environment: { values: [] },
+        folders: [],
+        reporters: [],
+        reportsDir: path.join(project.dir, 'reports'),
+        label: 'upload',
+        bail: false,
+        timeoutRequest: 5000,
+        filesDir: files,
+      });
 
     test('a src relative to specs/files is uploaded (Newman reads it from its workingDir, not the process cwd)', async () => {
       bodies.length = 0;
-      await run({ info: { name: 'T', schema: SCHEMA }, item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])] });
+      await run({
+        info: { name: 'T', schema: SCHEMA },
+        item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
+      });
       assert.equal(bodies.length, 1);
       assert.match(bodies[0]!, /hello from specs\/files/);
     });
 
     test('a src a pre-request script points outside the folder is not read (insecureFileRead is off)', async () => {
       bodies.length = 0;
-      const escape = "pm.request.body.formdata.each((p) => { p.src = '../../outside.txt'; });";
-      await run({ info: { name: 'T', schema: SCHEMA }, item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }], escape)] });
+      const escapeScript = "pm.request.body.formdata.each((p) => { p.src = '../../outside.txt'; });";
+      await run({
+        info: { name: 'T', schema: SCHEMA },
+        item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }], escapeScript)],
+      });
       assert.equal(bodies.length, 1);
       assert.doesNotMatch(bodies[0]!, new RegExp(OUTSIDE));
       assert.doesNotMatch(bodies[0]!, /hello from specs\/files/, 'the script did change the src');
@@ -147,7 +182,13 @@ describe('form-data files', () => {
 
     test('runNewman itself refuses a bad src: nothing is sent', async () => {
       bodies.length = 0;
-      await assert.rejects(run({ info: { name: 'T', schema: SCHEMA }, item: [upload('Up', url, [{ key: 'f', type: 'file', src: '/etc/hostname' }])] }), isFileSrcError(/"\/etc\/hostname"/));
+      await assert.rejects(
+        run({
+          info: { name: 'T', schema: SCHEMA },
+          item: [upload('Up', url, [{ key: 'f', type: 'file', src: '/etc/hostname' }])],
+        }),
+        isFileSrcError(/"\/etc\/hostname"/),
+      );
       assert.equal(bodies.length, 0);
     });
   });
@@ -163,16 +204,28 @@ describe('form-data files', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      for (const dir of ['specs', 'collections', 'environments']) cpSync(path.join(PROJECT_ROOT, dir), path.join(work.dir, dir), { recursive: true });
+      for (const dir of ['specs', 'collections', 'environments'])
+        cpSync(path.join(PROJECT_ROOT, dir), path.join(work.dir, dir), { recursive: true });
       const file = path.join(work.dir, 'collections/mediavalet.postman_collection.json');
       const collection = JSON.parse(readFileSync(file, 'utf8')) as { item: object[] };
-      collection.item.push(upload('Exfiltrate', '{{apiBaseUrl}}/upload', [{ key: 'f', type: 'file', src: '/etc/hostname' }]));
+      collection.item.push(
+        upload('Exfiltrate', '{{apiBaseUrl}}/upload', [{ key: 'f', type: 'file', src: '/etc/hostname' }]),
+      );
       writeFileSync(file, JSON.stringify(collection));
       mkdirSync(path.join(work.dir, 'specs/files'), { recursive: true });
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       await assert.rejects(
-        runSuite({ target: 'standin', baseUrl, env: { XDG_STATE_HOME: work.dir, HOME: work.dir }, cwd: work.dir, reporters: [] }),
-        isFileSrcError(/mediavalet: "Exfiltrate": form-data field "f": `src` "\/etc\/hostname" is not a relative path inside specs\/files\//, /nothing was sent/),
+        runSuite({
+          target: 'standin',
+          baseUrl,
+          env: { XDG_STATE_HOME: work.dir, HOME: work.dir },
+          cwd: work.dir,
+          reporters: [],
+        }),
+        isFileSrcError(
+          /mediavalet: "Exfiltrate": form-data field "f": `src` "\/etc\/hostname" is not a relative path inside specs\/files\//,
+          /nothing was sent/,
+        ),
       );
       assert.equal(requests, 0);
     } finally {

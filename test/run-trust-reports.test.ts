@@ -46,8 +46,15 @@ describe('reports: only this run’s report files are masked', () => {
       reportsDir: dir,
     });
     assert.equal(result.ok, true, JSON.stringify(result));
-    for (const [file, bytes] of Object.entries(strangers)) assert.deepEqual(readFileSync(path.join(dir, file)), bytes, `${file} was rewritten`);
-    assert.deepEqual(readdirSync(dir).sort(), ['.env', 'blob.bin', 'mediavalet.junit.xml', 'standin-sign-in.junit.xml', 'sub']);
+    for (const [file, bytes] of Object.entries(strangers))
+      assert.deepEqual(readFileSync(path.join(dir, file)), bytes, `${file} was rewritten`);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      '.env',
+      'blob.bin',
+      'mediavalet.junit.xml',
+      'standin-sign-in.junit.xml',
+      'sub',
+    ]);
     assert.ok(!readFileSync(path.join(dir, 'mediavalet.junit.xml'), 'utf8').includes(SECRET));
   });
 
@@ -72,7 +79,10 @@ describe('reports: only this run’s report files are masked', () => {
     symlinkSync(victim, path.join(dir, 'mediavalet.junit.xml'));
     const masker = new Masker();
     masker.addSecret(SECRET);
-    assert.throws(() => maskReports(dir, ['mediavalet.junit.xml'], masker), (error: unknown) => error instanceof RunError && error.code === 'E_REPORT_PATH');
+    assert.throws(
+      () => maskReports(dir, ['mediavalet.junit.xml'], masker),
+      (error: unknown) => error instanceof RunError && error.code === 'E_REPORT_PATH',
+    );
     assert.equal(readFileSync(victim, 'utf8'), `keep ${SECRET}`);
   });
 
@@ -84,8 +94,18 @@ describe('reports: only this run’s report files are masked', () => {
     symlinkSync(victim, path.join(dir, 'mediavalet.junit.xml'));
     const before = server.counters.tokenRequests + server.counters.apiRequests;
     await assert.rejects(
-      runSuite({ target: 'standin', baseUrl: server.url, env: { XDG_STATE_HOME: work.dir, HOME: work.dir }, cwd: PROJECT_ROOT, reporters: ['junit'], reportsDir: dir }),
-      (error: unknown) => error instanceof RunError && error.code === 'E_REPORT_PATH' && /mediavalet\.junit\.xml.*symbolic link/.test(error.message),
+      runSuite({
+        target: 'standin',
+        baseUrl: server.url,
+        env: { XDG_STATE_HOME: work.dir, HOME: work.dir },
+        cwd: PROJECT_ROOT,
+        reporters: ['junit'],
+        reportsDir: dir,
+      }),
+      (error: unknown) =>
+        error instanceof RunError &&
+        error.code === 'E_REPORT_PATH' &&
+        /mediavalet\.junit\.xml.*symbolic link/.test(error.message),
     );
     assert.equal(server.counters.tokenRequests + server.counters.apiRequests, before);
     assert.equal(readFileSync(victim, 'utf8'), 'not a report');
@@ -95,9 +115,14 @@ describe('reports: only this run’s report files are masked', () => {
   test('mvpm run with a directory at a report path exits 2 with E_REPORT_PATH and no stack trace', async () => {
     const dir = path.join(work.dir, 'dir-at-report');
     mkdirSync(path.join(dir, 'standin-sign-in.html'), { recursive: true });
-    const result = await runCli(['run', '--reporters', 'cli,htmlextra', '--reports-dir', dir], PROJECT_ROOT, { XDG_STATE_HOME: work.dir });
+    const result = await runCli(['run', '--reporters', 'cli,htmlextra', '--reports-dir', dir], PROJECT_ROOT, {
+      XDG_STATE_HOME: work.dir,
+    });
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /^mvpm run: error\[E_REPORT_PATH\]: cannot use the report file standin-sign-in\.html .*a directory/m);
+    assert.match(
+      result.stderr,
+      /^mvpm run: error\[E_REPORT_PATH\]: cannot use the report file standin-sign-in\.html .*a directory/m,
+    );
     assert.doesNotMatch(result.stderr, /\n\s+at /);
     assert.doesNotMatch(result.stdout, /stand-in MediaValet started/);
   });

@@ -7,7 +7,14 @@
 import { parse } from '@babel/parser';
 import { compileCollection } from '../src/compile/compile-collection.ts';
 import { createCompileContext } from '../src/compile/context.ts';
-import type { AutoRefreshSpec, CaptureSpec, CollectionSpec, ExpectationSpec, FolderSpec, RequestSpec } from '../src/spec/model.ts';
+import type {
+  AutoRefreshSpec,
+  CaptureSpec,
+  CollectionSpec,
+  ExpectationSpec,
+  FolderSpec,
+  RequestSpec,
+} from '../src/spec/model.ts';
 import { SpecSource } from '../src/spec/source.ts';
 import { variableNames } from '../src/spec/variables.ts';
 
@@ -141,7 +148,9 @@ export const FIELDS = Object.keys(BENIGN) as Field[];
  * descriptions) go into the collection's JSON only, and must not appear in any script.
  */
 export const SCRIPT_FIELDS: ReadonlySet<Field> = new Set(
-  FIELDS.filter((f) => !['collectionName', 'folderName', 'requestName', 'requestHeaderValue', 'url', 'description'].includes(f)),
+  FIELDS.filter(
+    (f) => !['collectionName', 'folderName', 'requestName', 'requestHeaderValue', 'url', 'description'].includes(f),
+  ),
 );
 
 /**
@@ -172,7 +181,10 @@ export function modelWith(texts: Readonly<Texts>, numbers: Readonly<Numbers> = B
   const source = new SpecSource(projectPath, projectPath, 'request', '');
   const origin = { source, path: [] };
   // As the loader reads `$['a']['b']` (a quote or backslash escaped with a backslash), so the import side reads it back the same.
-  const path = (...segments: string[]): { text: string; segments: string[] } => ({ text: `$${segments.map((s) => `['${s.replace(/[\\']/g, '\\$&')}']`).join('')}`, segments });
+  const path = (...segments: string[]): { text: string; segments: string[] } => ({
+    text: `$${segments.map((s) => `['${s.replace(/[\\']/g, '\\$&')}']`).join('')}`,
+    segments,
+  });
   const expectations: ExpectationSpec[] = [
     { kind: 'status', codes: [n.status], origin },
     { kind: 'status', codes: [n.status, 201], origin },
@@ -186,11 +198,33 @@ export function modelWith(texts: Readonly<Texts>, numbers: Readonly<Numbers> = B
     { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'equals', expected: t.bodyEquals, origin },
     { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'notEquals', expected: t.bodyNotEquals, origin },
     { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'matches', expected: t.bodyMatches, origin },
-    { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'oneOf', expected: [t.bodyOneOf, 'other', 3, null], origin },
+    {
+      kind: 'body',
+      jsonPath: path('payload', t.bodyPathKey),
+      check: 'oneOf',
+      expected: [t.bodyOneOf, 'other', 3, null],
+      origin,
+    },
     { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'type', expected: t.bodyType as 'string', origin },
     { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'length', min: 1, max: 3, origin },
-    { kind: 'body', jsonPath: path('payload', t.bodyPathKey), check: 'length', min: 2, max: Number.POSITIVE_INFINITY, origin },
-    { kind: 'schema', label: t.schemaLabel, schema: { type: 'object', required: [t.schemaKey], properties: { [t.schemaKey]: { type: 'string', description: t.schemaValue } } }, origin },
+    {
+      kind: 'body',
+      jsonPath: path('payload', t.bodyPathKey),
+      check: 'length',
+      min: 2,
+      max: Number.POSITIVE_INFINITY,
+      origin,
+    },
+    {
+      kind: 'schema',
+      label: t.schemaLabel,
+      schema: {
+        type: 'object',
+        required: [t.schemaKey],
+        properties: { [t.schemaKey]: { type: 'string', description: t.schemaValue } },
+      },
+      origin,
+    },
   ];
   // The loader gives captures unique names (they are keys of one YAML map); the same text in every field must too.
   const taken = new Set<string>();
@@ -201,9 +235,21 @@ export function modelWith(texts: Readonly<Texts>, numbers: Readonly<Numbers> = B
     return out;
   };
   const captures: CaptureSpec[] = [
-    { variable: unique(t.captureJsonInto), from: { kind: 'json', jsonPath: path('payload', t.captureJsonPathKey) }, origin },
-    { variable: unique(t.captureExpiresInto), from: { kind: 'expiresIn', jsonPath: path(t.captureExpiresPathKey) }, origin },
-    { variable: unique(t.captureHeaderInto), from: { kind: 'header', name: t.captureHeaderName, regex: t.captureHeaderRegex }, origin },
+    {
+      variable: unique(t.captureJsonInto),
+      from: { kind: 'json', jsonPath: path('payload', t.captureJsonPathKey) },
+      origin,
+    },
+    {
+      variable: unique(t.captureExpiresInto),
+      from: { kind: 'expiresIn', jsonPath: path(t.captureExpiresPathKey) },
+      origin,
+    },
+    {
+      variable: unique(t.captureHeaderInto),
+      from: { kind: 'header', name: t.captureHeaderName, regex: t.captureHeaderRegex },
+      origin,
+    },
     { variable: unique(`${t.captureHeaderInto}_whole`), from: { kind: 'header', name: t.captureHeaderName }, origin },
     { variable: unique(t.captureVariableInto), from: { kind: 'variable', name: t.captureVariableName }, origin },
   ];
@@ -222,14 +268,27 @@ export function modelWith(texts: Readonly<Texts>, numbers: Readonly<Numbers> = B
     variableRefs: [],
     origin,
   };
-  const folder: FolderSpec = { kind: 'folder', name: t.folderName, path: [t.folderName], description: t.description, scripts: [], items: [request], dir: t.folderDir };
+  const folder: FolderSpec = {
+    kind: 'folder',
+    name: t.folderName,
+    path: [t.folderName],
+    description: t.description,
+    scripts: [],
+    items: [request],
+    dir: t.folderDir,
+  };
   const autoRefresh: AutoRefreshSpec = {
     tokenUrl: t.tokenUrl,
     clientId: t.clientId,
     clientSecret: t.clientSecret,
     clientAuthentication: 'body',
     leewaySeconds: n.leewaySeconds,
-    variables: { accessToken: t.accessTokenVariable, refreshToken: t.refreshTokenVariable, expiresAt: t.expiresAtVariable, previousRefreshToken: t.previousRefreshTokenVariable },
+    variables: {
+      accessToken: t.accessTokenVariable,
+      refreshToken: t.refreshTokenVariable,
+      expiresAt: t.expiresAtVariable,
+      previousRefreshToken: t.previousRefreshTokenVariable,
+    },
   };
   return {
     slug: t.collectionDir,
@@ -254,7 +313,8 @@ export interface CompiledScript {
 export function compiledScripts(spec: CollectionSpec): CompiledScript[] {
   const out: CompiledScript[] = [];
   const walk = (node: Record<string, unknown>, where: string): void => {
-    for (const event of (node['event'] ?? []) as { listen: string; script: { exec: string[] } }[]) out.push({ where: `${where} ${event.listen}`, lines: event.script.exec });
+    for (const event of (node['event'] ?? []) as { listen: string; script: { exec: string[] } }[])
+      out.push({ where: `${where} ${event.listen}`, lines: event.script.exec });
     for (const item of (node['item'] ?? []) as Record<string, unknown>[]) walk(item, `${where}/item`);
   };
   walk(compileCollection(spec, CTX), 'collection');
@@ -281,7 +341,18 @@ export function parseScript(lines: readonly string[]): Parsed {
   return { program, comments: (file.comments ?? []).map((c) => c.value), strings };
 }
 
-const POSITION_KEYS = new Set(['start', 'end', 'loc', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'errors']);
+const POSITION_KEYS = new Set([
+  'start',
+  'end',
+  'loc',
+  'range',
+  'extra',
+  'comments',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+  'errors',
+]);
 
 /**
  * The syntax tree with every literal value replaced by a placeholder and positions dropped: two scripts have the
@@ -301,7 +372,8 @@ function shape(node: unknown, strings: string[]): unknown {
       return { type: 'Literal' };
     case 'UnaryExpression':
       // js(-1) is `-1`: a negative number is a literal too.
-      if (n['operator'] === '-' && (n['argument'] as { type?: string } | undefined)?.type === 'NumericLiteral') return { type: 'Literal' };
+      if (n['operator'] === '-' && (n['argument'] as { type?: string } | undefined)?.type === 'NumericLiteral')
+        return { type: 'Literal' };
       break;
     case 'RegExpLiteral':
       strings.push(n['pattern'] as string);
@@ -336,9 +408,15 @@ function benignScripts(texts: Texts): { where: string; lines: readonly string[];
  * comments, holds no unsafe character raw, and carries the text in a string literal when a field reaches a
  * script (and leaves every script as it was, when none does).
  */
-export function scriptProblems(fields: readonly Field[], text: string, numbers: Readonly<Numbers> = BENIGN_NUMBERS): string[] {
+export function scriptProblems(
+  fields: readonly Field[],
+  text: string,
+  numbers: Readonly<Numbers> = BENIGN_NUMBERS,
+): string[] {
   const problems: string[] = [];
-  const hostile = compiledScripts(modelWith({ ...BENIGN, ...Object.fromEntries(fields.map((f) => [f, text])) }, numbers));
+  const hostile = compiledScripts(
+    modelWith({ ...BENIGN, ...Object.fromEntries(fields.map((f) => [f, text])) }, numbers),
+  );
   const benign = benignScripts({ ...BENIGN, ...Object.fromEntries(fields.map((f) => [f, benignFor(f, text)])) });
   if (hostile.length !== benign.length) return [`${hostile.length} scripts, expected ${benign.length}`];
   let carried = false;
@@ -356,15 +434,25 @@ export function scriptProblems(fields: readonly Field[], text: string, numbers: 
       continue;
     }
     if (!sameJson(actual.program, expected.program)) problems.push(`${script.where} has a different syntax tree`);
-    if (!sameJson(actual.comments, expected.comments)) problems.push(`${script.where} has different comments: ${JSON.stringify(actual.comments)}`);
+    if (!sameJson(actual.comments, expected.comments))
+      problems.push(`${script.where} has different comments: ${JSON.stringify(actual.comments)}`);
     // The fixed comments may hold short text (a quote, a word) by chance; any other input must not be in one.
     const fixed = expected.comments.some((c) => c.includes(text));
-    if (text.length > 0 && !fixed && actual.comments.some((c) => c.includes(text))) problems.push(`${script.where}: a comment holds the input`);
+    if (text.length > 0 && !fixed && actual.comments.some((c) => c.includes(text)))
+      problems.push(`${script.where}: a comment holds the input`);
     if (actual.strings.some((s) => s.includes(text))) carried = true;
   }
   const reaches = fields.some((f) => SCRIPT_FIELDS.has(f));
   if (reaches && !carried) problems.push('the input is in no string literal of any script');
-  if (!reaches && fields.length > 0 && !sameJson(hostile.map((s) => s.lines), benign.map((s) => s.lines))) problems.push('the input changed a script');
+  if (
+    !reaches &&
+    fields.length > 0 &&
+    !sameJson(
+      hostile.map((s) => s.lines),
+      benign.map((s) => s.lines),
+    )
+  )
+    problems.push('the input changed a script');
   return problems;
 }
 

@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { js } from '../src/compile/scripts/js.ts';
 import { UNSAFE_TEXT } from '../src/paths/path-guard.ts';
-import { BENIGN, BENIGN_NUMBERS, compiledScripts, FIELDS, HOSTILE, modelWith, parseScript, scriptProblems, SCRIPT_FIELDS } from './script-safety-model.ts';
+import {
+  BENIGN,
+  BENIGN_NUMBERS,
+  compiledScripts,
+  FIELDS,
+  HOSTILE,
+  modelWith,
+  parseScript,
+  scriptProblems,
+  SCRIPT_FIELDS,
+} from './script-safety-model.ts';
 
 describe('js(): the literal encoder', () => {
   const cases: [unknown, string][] = [
@@ -42,7 +52,8 @@ describe('js(): the literal encoder', () => {
   test('js() escapes every character the path guard counts as unsafe text, and every line terminator', () => {
     for (let c = 0; c <= 0xffff; c++) {
       const ch = String.fromCharCode(c);
-      if (UNSAFE_TEXT.test(ch) || /[\n\r\u2028\u2029\u0085\u000b\u000c]/.test(ch)) assert.match(js(ch), /^"\\(u[0-9a-f]{4}|[bfnrt])"$/, `U+${c.toString(16)}`);
+      if (UNSAFE_TEXT.test(ch) || /[\n\r\u2028\u2029\u0085\u000b\u000c]/.test(ch))
+        assert.match(js(ch), /^"\\(u[0-9a-f]{4}|[bfnrt])"$/, `U+${c.toString(16)}`);
     }
   });
 
@@ -54,7 +65,11 @@ describe('js(): the literal encoder', () => {
 describe('generated scripts keep their shape whatever a spec says', () => {
   test('the model reaches every script field: each benign text is in a string literal of a script', () => {
     const strings = compiledScripts(modelWith(BENIGN)).flatMap((s) => parseScript(s.lines).strings);
-    for (const field of SCRIPT_FIELDS) assert.ok(strings.some((s) => s.includes(BENIGN[field])), field);
+    for (const field of SCRIPT_FIELDS)
+      assert.ok(
+        strings.some((s) => s.includes(BENIGN[field])),
+        field,
+      );
   });
 
   for (const [i, text] of HOSTILE.entries()) {
@@ -74,7 +89,9 @@ describe('generated scripts keep their shape whatever a spec says', () => {
   }
 
   test('names JavaScript gives a meaning (__proto__, constructor) and the empty string, in each field alone', () => {
-    for (const field of FIELDS) for (const text of ['__proto__', 'constructor', '']) assert.deepEqual(scriptProblems([field], text), [], `${field}: ${JSON.stringify(text)}`);
+    for (const field of FIELDS)
+      for (const text of ['__proto__', 'constructor', ''])
+        assert.deepEqual(scriptProblems([field], text), [], `${field}: ${JSON.stringify(text)}`);
   });
 
   test('numbers the loader would refuse still compile to number literals', () => {
@@ -91,7 +108,23 @@ describe('raw scripts are the one way a spec runs code', () => {
     const base = modelWith(BENIGN);
     const folder = base.items[0] as Extract<(typeof base.items)[number], { kind: 'folder' }>;
     const request = folder.items[0] as Extract<(typeof folder.items)[number], { kind: 'request' }>;
-    const withRaw = { ...base, items: [{ ...folder, items: [{ ...request, scripts: [{ type: 'afterResponse' as const, code }, { type: 'beforeRequest' as const, code }] }] }] };
+    const withRaw = {
+      ...base,
+      items: [
+        {
+          ...folder,
+          items: [
+            {
+              ...request,
+              scripts: [
+                { type: 'afterResponse' as const, code },
+                { type: 'beforeRequest' as const, code },
+              ],
+            },
+          ],
+        },
+      ],
+    };
     const before = compiledScripts(base);
     const after = compiledScripts(withRaw);
     const lines = code.replace(/\n$/, '').split('\n');

@@ -2,7 +2,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, DEMO_USER, signIn, startStandin, type StandinServer } from '../src/standin/index.ts';
+import {
+  DEMO_CLIENT,
+  DEMO_SUBSCRIPTION_KEY,
+  DEMO_USER,
+  signIn,
+  startStandin,
+  type StandinServer,
+} from '../src/standin/index.ts';
 
 let standin: StandinServer;
 let accessToken: string;
@@ -54,14 +61,21 @@ interface ApiReply<T> {
   readonly body: T;
 }
 
-async function api<T = Failure>(path: string, init: { method?: string; body?: string; key?: string | null; token?: string | null } = {}): Promise<ApiReply<T>> {
+async function api<T = Failure>(
+  path: string,
+  init: { method?: string; body?: string; key?: string | null; token?: string | null } = {},
+): Promise<ApiReply<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const key = init.key === undefined ? DEMO_SUBSCRIPTION_KEY : init.key;
   const token = init.token === undefined ? accessToken : init.token;
   if (key !== null) headers['Ocp-Apim-Subscription-Key'] = key;
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${standin.url}${path}`, { method: init.method ?? 'GET', headers, ...(init.body === undefined ? {} : { body: init.body }) });
+  const response = await fetch(`${standin.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
   assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
   return { status: response.status, headers: response.headers, body: (await response.json()) as T };
 }
@@ -77,13 +91,14 @@ before(async () => {
 after(() => standin.close());
 
 describe('stand-in API access', () => {
-  test('without a subscription key: API Management\'s 401, before the token is looked at', async () => {
+  test("without a subscription key: API Management's 401, before the token is looked at", async () => {
     for (const token of [undefined, null, 'not-a-token']) {
       const reply = await api('/users/current', { key: null, token });
       assert.equal(reply.status, 401);
       assert.deepEqual(reply.body, {
         statusCode: 401,
-        message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+        message:
+          'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
       });
     }
   });
@@ -93,7 +108,8 @@ describe('stand-in API access', () => {
     assert.equal(reply.status, 401);
     assert.deepEqual(reply.body, {
       statusCode: 401,
-      message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+      message:
+        'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
     });
   });
 
@@ -171,16 +187,24 @@ describe('stand-in API answers', () => {
     const attributes = await api<Envelope<object[]>>('/attributes');
     assert.equal(attributes.status, 200);
     assert.ok(attributes.body.payload.length > 0);
-    for (const attribute of attributes.body.payload) assert.deepEqual(Object.keys(attribute), ['id', 'name', 'isSystemProperty']);
+    for (const attribute of attributes.body.payload)
+      assert.deepEqual(Object.keys(attribute), ['id', 'name', 'isSystemProperty']);
 
     const keywords = await api<object[]>('/keywords');
     assert.equal(keywords.status, 200);
     assert.ok(Array.isArray(keywords.body));
-    for (const keyword of keywords.body) assert.deepEqual(Object.keys(keyword), ['id', 'keywordName', 'isSearchable', 'isApproved', 'groupName']);
+    for (const keyword of keywords.body)
+      assert.deepEqual(Object.keys(keyword), ['id', 'keywordName', 'isSearchable', 'isApproved', 'groupName']);
   });
 
   test('POST /assets/search: filters titles, sorts, pages, counts', async () => {
-    const newest = await search({ search: '', count: 10, offset: 0, sort: 'record.createdAt D', includeTotalCount: true });
+    const newest = await search({
+      search: '',
+      count: 10,
+      offset: 0,
+      sort: 'record.createdAt D',
+      includeTotalCount: true,
+    });
     assert.equal(newest.status, 200);
     assert.equal(newest.body.payload.assetCount, 12);
     assert.equal(newest.body.payload.assets.length, 10);
@@ -192,11 +216,17 @@ describe('stand-in API answers', () => {
     }
 
     const rest = await search({ search: '', count: 10, offset: 10, sort: 'record.createdAt D' });
-    assert.deepEqual(rest.body.payload.assets.map((a) => a.title), ['Logo Reversed', 'Logo Primary']);
+    assert.deepEqual(
+      rest.body.payload.assets.map((a) => a.title),
+      ['Logo Reversed', 'Logo Primary'],
+    );
 
     const products = await search({ search: 'product shot', count: 2, offset: 1, containerfilter: '' });
     assert.equal(products.body.payload.assetCount, 3);
-    assert.deepEqual(products.body.payload.assets.map((a) => a.title), ['Product Shot - Toaster', 'Product Shot - Blender']);
+    assert.deepEqual(
+      products.body.payload.assets.map((a) => a.title),
+      ['Product Shot - Toaster', 'Product Shot - Blender'],
+    );
 
     assert.equal((await search({ search: 'no such asset' })).body.payload.assetCount, 0);
     const bad = await api('/assets/search', { method: 'POST', body: '{not json' });

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { ArtifactStore } from '../src/standin/artifact-store.ts';
 
 describe('ArtifactStore', () => {
-  test('revokeByGrantId drops that grant\'s artifacts of the calling model only', async () => {
+  test("revokeByGrantId drops that grant's artifacts of the calling model only", async () => {
     const store = new ArtifactStore();
     const accessTokens = store.adapterFactory('AccessToken');
     const refreshTokens = store.adapterFactory('RefreshToken');
@@ -52,7 +52,14 @@ describe('ArtifactStore', () => {
     await tokens.upsert('old', { iat: 1000, exp: 2000, iiat: 900, authTime: 950, consumed: 1500, scope: 'api' }, 60);
     store.ageBy(100);
     await tokens.upsert('new', { iat: 1000, exp: 2000 }, 60);
-    assert.deepEqual(await tokens.find('old'), { iat: 900, exp: 1900, iiat: 800, authTime: 850, consumed: 1400, scope: 'api' });
+    assert.deepEqual(await tokens.find('old'), {
+      iat: 900,
+      exp: 1900,
+      iiat: 800,
+      authTime: 850,
+      consumed: 1400,
+      scope: 'api',
+    });
     assert.deepEqual(await tokens.find('new'), { iat: 1000, exp: 2000 });
   });
 

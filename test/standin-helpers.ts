@@ -1,17 +1,33 @@
 // Shared by the tests that run against a stand-in playing MediaValet.
 import { after, before, type TestContext } from 'node:test';
-import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, startStandin, type StandinOptions, type StandinServer } from '../src/standin/index.ts';
+import {
+  DEMO_CLIENT,
+  DEMO_SUBSCRIPTION_KEY,
+  signIn,
+  startStandin,
+  type StandinOptions,
+  type StandinServer,
+} from '../src/standin/index.ts';
 import { tempProject } from './helpers.ts';
 
 type Client = { readonly clientId: string; readonly clientSecret: string; readonly redirectUris: readonly string[] };
 
 /** Signs in through the stand-in's pages and exchanges the code: the token response (with a fresh refresh token). */
-export async function signedInTokens(server: StandinServer, client: Client = DEMO_CLIENT): Promise<{ access_token: string; refresh_token: string }> {
+export async function signedInTokens(
+  server: StandinServer,
+  client: Client = DEMO_CLIENT,
+): Promise<{ access_token: string; refresh_token: string }> {
   const { code } = await signIn(server.url, { clientId: client.clientId });
   const response = await fetch(`${server.url}/connect/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: client.redirectUris[0]!, client_id: client.clientId, client_secret: client.clientSecret }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: client.redirectUris[0]!,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
   });
   return (await response.json()) as { access_token: string; refresh_token: string };
 }
@@ -37,7 +53,10 @@ export function mediavaletEnv(server: StandinServer, overrides: Record<string, s
  * Starts a stand-in (free port) and a temporary directory before the suite's tests and removes both after them;
  * `use` receives them for the suite's variables.
  */
-export function useStandin(use: (server: StandinServer, work: { dir: string; cleanup: () => void }) => void, options: StandinOptions = {}): void {
+export function useStandin(
+  use: (server: StandinServer, work: { dir: string; cleanup: () => void }) => void,
+  options: StandinOptions = {},
+): void {
   let started: { server: StandinServer; work: { dir: string; cleanup: () => void } } | undefined;
   before(async () => {
     started = { server: await startStandin({ port: 0, ...options }), work: tempProject({}) };
@@ -70,12 +89,25 @@ export async function standinFor(t: TestContext, options: StandinOptions = {}): 
 
 /** POSTs an x-www-form-urlencoded form and reads the JSON answer. */
 export async function postForm(url: string, form: Record<string, string>, signal?: AbortSignal): Promise<Reply> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString(), ...(signal ? { signal } : {}) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+    ...(signal ? { signal } : {}),
+  });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+  };
 }
 
 /** A refresh_token grant with the demo client. */
 export function refreshWith(standin: StandinServer, refreshToken: string, signal?: AbortSignal): Promise<Reply> {
-  return postForm(standin.endpoints.token, { grant_type: 'refresh_token', refresh_token: refreshToken, ...DEMO_CLIENT_FORM }, signal);
+  return postForm(
+    standin.endpoints.token,
+    { grant_type: 'refresh_token', refresh_token: refreshToken, ...DEMO_CLIENT_FORM },
+    signal,
+  );
 }

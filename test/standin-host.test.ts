@@ -20,12 +20,15 @@ interface Answer {
 /** A GET to the stand-in with exactly these headers, Host included (none when absent); `path` may be absolute-form. */
 function get(server: StandinServer, path: string, headers: OutgoingHttpHeaders): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers, setHost: false, agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, headers, setHost: false, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -108,9 +111,18 @@ describe('stand-in Host check', () => {
   test('refuses an absolute-form request target naming another host, whatever the Host header says', async () => {
     const host = `127.0.0.1:${server.port}`;
     assertRefused(await get(server, `http://evil.example${DISCOVERY}`, { Host: host }), 'http://evil.example');
-    assertRefused(await get(server, `http://evil.example:${server.port}${DISCOVERY}`, { Host: host }), 'http://evil.example:port');
-    assertRefused(await get(server, `http://127.0.0.1:${server.port + 1}${DISCOVERY}`, { Host: host }), 'http://127.0.0.1:wrong-port');
-    assertRefused(await get(server, `https://127.0.0.1:${server.port}${DISCOVERY}`, { Host: host }), 'https://127.0.0.1:port');
+    assertRefused(
+      await get(server, `http://evil.example:${server.port}${DISCOVERY}`, { Host: host }),
+      'http://evil.example:port',
+    );
+    assertRefused(
+      await get(server, `http://127.0.0.1:${server.port + 1}${DISCOVERY}`, { Host: host }),
+      'http://127.0.0.1:wrong-port',
+    );
+    assertRefused(
+      await get(server, `https://127.0.0.1:${server.port}${DISCOVERY}`, { Host: host }),
+      'https://127.0.0.1:port',
+    );
     const own = await get(server, `http://localhost:${server.port}${DISCOVERY}`, { Host: host });
     assert.equal(own.status, 200, own.body);
   });

@@ -32,7 +32,11 @@ async function startSignIn(server: StandinServer): Promise<PendingSignIn> {
   return { page: new URL(response.headers.get('location') ?? '', server.url), jar };
 }
 
-async function open(url: URL, jar: CookieJar, form?: Record<string, string>): Promise<{ status: number; text: string; location: string | null }> {
+async function open(
+  url: URL,
+  jar: CookieJar,
+  form?: Record<string, string>,
+): Promise<{ status: number; text: string; location: string | null }> {
   const response = await fetch(url, {
     method: form ? 'POST' : 'GET',
     headers: { Cookie: jar.header(url), ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
@@ -68,7 +72,10 @@ describe('stand-in pending sign-ins', () => {
     await assertSignInPage(pending[extra]!, 'the oldest sign-in kept');
     const newest = pending.at(-1)!;
     await assertSignInPage(newest, 'the newest sign-in');
-    const login = await open(new URL(`${newest.page.pathname}/login`, server.url), newest.jar, { username: 'demo', password: 'demo' });
+    const login = await open(new URL(`${newest.page.pathname}/login`, server.url), newest.jar, {
+      username: 'demo',
+      password: 'demo',
+    });
     assert.equal(login.status, 303, `the newest sign-in accepts the password: ${login.text}`);
     assert.match(login.location ?? '', /^http:\/\/127\.0\.0\.1:\d+\/connect\/authorize\/[\w-]+$/);
 
@@ -76,8 +83,15 @@ describe('stand-in pending sign-ins', () => {
     const tokens = await signedInTokens(server);
     assert.equal(typeof tokens.refresh_token, 'string');
     assert.ok((server.storedArtifacts().Interaction ?? 0) <= cap);
-    assert.equal(log.filter((entry) => entry.level === 'warn').length, 1, 'the cap is reported once, not at every eviction');
-    assert.match(log.find((entry) => entry.level === 'warn')?.message ?? '', /more than 5 unfinished sign-ins: forgetting the oldest/);
+    assert.equal(
+      log.filter((entry) => entry.level === 'warn').length,
+      1,
+      'the cap is reported once, not at every eviction',
+    );
+    assert.match(
+      log.find((entry) => entry.level === 'warn')?.message ?? '',
+      /more than 5 unfinished sign-ins: forgetting the oldest/,
+    );
   });
 
   test('a sign-in not finished within interactionTtl expires', async (t) => {

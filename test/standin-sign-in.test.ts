@@ -14,7 +14,11 @@ async function standinFor(t: TestContext): Promise<StandinServer> {
   return standin;
 }
 
-async function postForm(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+async function postForm(
+  url: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
@@ -66,7 +70,11 @@ describe('stand-in sign-in', () => {
       return response;
     };
     const redirectFrom = async (response: Response): Promise<URL> => {
-      assert.equal(response.status, 303, `expected a 303 redirect, got ${response.status}: ${await response.clone().text()}`);
+      assert.equal(
+        response.status,
+        303,
+        `expected a 303 redirect, got ${response.status}: ${await response.clone().text()}`,
+      );
       return new URL(response.headers.get('location') ?? '', standin.url);
     };
     const formAction = (page: string, name: string): URL => {
@@ -92,7 +100,9 @@ describe('stand-in sign-in', () => {
     assert.match(loginPage, /<input id="password" name="password" type="password"/);
     assert.match(loginPage, /local stand-in.*user name <code>demo<\/code>, password <code>demo<\/code>/s);
 
-    const resumeAfterLogin = await redirectFrom(await send(formAction(loginPage, 'login'), { username: 'demo', password: 'demo' }));
+    const resumeAfterLogin = await redirectFrom(
+      await send(formAction(loginPage, 'login'), { username: 'demo', password: 'demo' }),
+    );
     assert.match(resumeAfterLogin.pathname, /^\/connect\/authorize\/[\w-]+$/);
     const consentUrl = await redirectFrom(await send(resumeAfterLogin));
     assert.match(consentUrl.pathname, /^\/interaction\/[\w-]+$/);
@@ -140,16 +150,27 @@ describe('stand-in sign-in', () => {
     const jwk = keys.find((key) => key.kid === header.kid);
     assert.ok(jwk);
     const [signedHeader, signedPayload, signature] = idToken.split('.');
-    const signed = verify('RSA-SHA256', Buffer.from(`${signedHeader}.${signedPayload}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(signature ?? '', 'base64url'));
+    const signed = verify(
+      'RSA-SHA256',
+      Buffer.from(`${signedHeader}.${signedPayload}`),
+      createPublicKey({ key: jwk, format: 'jwk' }),
+      Buffer.from(signature ?? '', 'base64url'),
+    );
     assert.ok(signed, 'the ID token signature does not verify');
   });
 
   test('a wrong password shows the sign-in page again with an error, and issues no code', async (t) => {
     const standin = await standinFor(t);
-    await assert.rejects(signIn(standin.url, { password: 'not-demo' }), { code: 'E_STANDIN_SIGN_IN', message: /user name or password was refused/ });
+    await assert.rejects(signIn(standin.url, { password: 'not-demo' }), {
+      code: 'E_STANDIN_SIGN_IN',
+      message: /user name or password was refused/,
+    });
 
     const jar = new CookieJar();
-    const authorize = new URL(`/connect/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: POSTMAN_CALLBACK })}`, standin.url);
+    const authorize = new URL(
+      `/connect/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: POSTMAN_CALLBACK })}`,
+      standin.url,
+    );
     const first = await fetch(authorize, { redirect: 'manual' });
     jar.store(authorize, first);
     const loginUrl = new URL(first.headers.get('location') ?? '', standin.url);
@@ -180,9 +201,14 @@ describe('stand-in sign-in', () => {
       jar.store(url, response);
       return new URL(response.headers.get('location') ?? '', standin.url);
     };
-    const authorize = new URL(`/connect/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: POSTMAN_CALLBACK, state: 's1' })}`, standin.url);
+    const authorize = new URL(
+      `/connect/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: POSTMAN_CALLBACK, state: 's1' })}`,
+      standin.url,
+    );
     const login = await step(authorize);
-    const consent = await step(await step(new URL(`${login.pathname}/login`, standin.url), { username: 'demo', password: 'demo' }));
+    const consent = await step(
+      await step(new URL(`${login.pathname}/login`, standin.url), { username: 'demo', password: 'demo' }),
+    );
     const callback = await step(await step(new URL(`${consent.pathname}/abort`, standin.url), {}));
     assert.equal(`${callback.origin}${callback.pathname}`, POSTMAN_CALLBACK);
     assert.equal(callback.searchParams.get('error'), 'access_denied');
@@ -203,7 +229,13 @@ describe('stand-in sign-in', () => {
   test('without offline_access there is no refresh token', async (t) => {
     const standin = await standinFor(t);
     const { code } = await signIn(standin.url, { scope: 'openid api' });
-    const response = await postForm(standin.endpoints.token, { grant_type: 'authorization_code', code, redirect_uri: POSTMAN_CALLBACK, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret });
+    const response = await postForm(standin.endpoints.token, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: POSTMAN_CALLBACK,
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+    });
     const tokens = (await response.json()) as Record<string, unknown>;
     assert.equal(response.status, 200);
     assert.equal(tokens.scope, 'openid api');
@@ -217,7 +249,14 @@ describe('stand-in sign-in', () => {
     const challenge = (await import('node:crypto')).createHash('sha256').update(verifier).digest('base64url');
     const extraParams = { code_challenge: challenge, code_challenge_method: 'S256' };
     const exchange = (code: string, codeVerifier: string): Promise<Response> =>
-      postForm(standin.endpoints.token, { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: POSTMAN_CALLBACK, client_id: DEMO_CLIENT.clientId, client_secret: DEMO_CLIENT.clientSecret });
+      postForm(standin.endpoints.token, {
+        grant_type: 'authorization_code',
+        code,
+        code_verifier: codeVerifier,
+        redirect_uri: POSTMAN_CALLBACK,
+        client_id: DEMO_CLIENT.clientId,
+        client_secret: DEMO_CLIENT.clientSecret,
+      });
 
     const wrong = await exchange((await signIn(standin.url, { extraParams })).code, 'b'.repeat(43));
     assert.equal(wrong.status, 400);
@@ -229,8 +268,14 @@ describe('stand-in sign-in', () => {
   test('client_secret_basic works for the token exchange too', async (t) => {
     const standin = await standinFor(t);
     const { code } = await signIn(standin.url);
-    const basic = Buffer.from(`${encodeURIComponent(DEMO_CLIENT.clientId)}:${encodeURIComponent(DEMO_CLIENT.clientSecret)}`).toString('base64');
-    const response = await postForm(standin.endpoints.token, { grant_type: 'authorization_code', code, redirect_uri: POSTMAN_CALLBACK }, { Authorization: `Basic ${basic}` });
+    const basic = Buffer.from(
+      `${encodeURIComponent(DEMO_CLIENT.clientId)}:${encodeURIComponent(DEMO_CLIENT.clientSecret)}`,
+    ).toString('base64');
+    const response = await postForm(
+      standin.endpoints.token,
+      { grant_type: 'authorization_code', code, redirect_uri: POSTMAN_CALLBACK },
+      { Authorization: `Basic ${basic}` },
+    );
     assert.equal(response.status, 200);
     const tokens = (await response.json()) as Record<string, unknown>;
     assert.equal(tokens.token_type, 'Bearer');

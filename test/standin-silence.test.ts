@@ -49,7 +49,10 @@ await standin.close();
 test('nothing is written to stdout or stderr from import to close', async () => {
   const env = { ...process.env };
   delete env.DEBUG; // oidc-provider logs through `debug`, which prints only when asked to
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', SESSION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', SESSION], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -4,12 +4,25 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, type StandinServer } from '../src/standin/index.ts';
-import { DEMO_CLIENT_FORM, POSTMAN_CALLBACK, postForm, refreshWith, standinFor, type Reply } from './standin-helpers.ts';
+import {
+  DEMO_CLIENT_FORM,
+  POSTMAN_CALLBACK,
+  postForm,
+  refreshWith,
+  standinFor,
+  type Reply,
+} from './standin-helpers.ts';
 
 const CLIENT = DEMO_CLIENT_FORM;
 
 function exchangeCode(standin: StandinServer, code: string, overrides: Record<string, string> = {}): Promise<Reply> {
-  return postForm(standin.endpoints.token, { grant_type: 'authorization_code', code, redirect_uri: POSTMAN_CALLBACK, ...CLIENT, ...overrides });
+  return postForm(standin.endpoints.token, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: POSTMAN_CALLBACK,
+    ...CLIENT,
+    ...overrides,
+  });
 }
 
 const refresh = (standin: StandinServer, refreshToken: string): Promise<Reply> => refreshWith(standin, refreshToken);
@@ -65,7 +78,10 @@ describe('stand-in authorization codes', () => {
     const standin = await standinFor(t);
     const { code } = await signIn(standin.url, { redirectUri: 'http://localhost:3000/callback' });
     assertRefused(await exchangeCode(standin, code), 'invalid_grant');
-    assertRefused(await exchangeCode(standin, code, { redirect_uri: 'https://attacker.example/callback' }), 'invalid_grant');
+    assertRefused(
+      await exchangeCode(standin, code, { redirect_uri: 'https://attacker.example/callback' }),
+      'invalid_grant',
+    );
   });
 
   test('a wrong client secret is refused with invalid_client, HTTP 401', async (t) => {
@@ -120,7 +136,10 @@ describe('stand-in access tokens', () => {
       headers: { Authorization: `Bearer ${access}`, 'Ocp-Apim-Subscription-Key': DEMO_SUBSCRIPTION_KEY },
     });
     assert.equal(response.status, 401);
-    assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer realm="[^"]+", error="invalid_token", error_description="access token expired"$/);
+    assert.match(
+      response.headers.get('www-authenticate') ?? '',
+      /^Bearer realm="[^"]+", error="invalid_token", error_description="access token expired"$/,
+    );
     assert.deepEqual(await response.json(), { error: 'invalid_token', error_description: 'access token expired' });
   });
 
@@ -145,7 +164,11 @@ describe('stand-in access tokens', () => {
     assert.equal(live.body.scope, 'openid api offline_access');
     assert.equal(live.body.client_id, DEMO_CLIENT.clientId);
 
-    const revocation = await postForm(standin.endpoints.revocation, { token: access, token_type_hint: 'access_token', ...CLIENT });
+    const revocation = await postForm(standin.endpoints.revocation, {
+      token: access,
+      token_type_hint: 'access_token',
+      ...CLIENT,
+    });
     assert.equal(revocation.status, 200);
     assert.equal(await apiStatus(standin, access), 401);
     assert.deepEqual((await introspect()).body, { active: false });

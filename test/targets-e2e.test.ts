@@ -47,7 +47,12 @@ describe('a project of its own: two targets, two collections, declared in its sp
     const counts = /^(\d+) passed, (\d+) failed$/m.exec(run.stdout);
     process.stdout.write(`# fixture run against the embedded stand-in (target local): ${counts?.[0]}\n`);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.deepEqual(headings(run.stdout), ['portal-login', 'catalog (Get tokens, Rotate, Assets, Directory)', 'reports (Profile)', 'catalog-last (Revocation)']);
+    assert.deepEqual(headings(run.stdout), [
+      'portal-login',
+      'catalog (Get tokens, Rotate, Assets, Directory)',
+      'reports (Profile)',
+      'catalog-last (Revocation)',
+    ]);
     assert.ok(Number(counts![1]) > 0 && counts![2] === '0');
     assert.doesNotMatch(run.stdout, /^skipped /m, 'nothing is skipped on the stand-in started for the run');
   });
@@ -64,7 +69,10 @@ describe('a project of its own: two targets, two collections, declared in its sp
           if (!answered && stdout.includes('> ')) {
             answered = true;
             // An authorization URL on another server than this stand-in gets no answer: the sign-in then fails.
-            if (url?.startsWith(server.url)) void signIn(server.url, { state: new URL(url).searchParams.get('state')! }).then((s) => stdin.write(`${s.redirectedTo}\n`));
+            if (url?.startsWith(server.url))
+              void signIn(server.url, { state: new URL(url).searchParams.get('state')! }).then((s) =>
+                stdin.write(`${s.redirectedTo}\n`),
+              );
             else stdin.end();
           }
           return true;
@@ -78,7 +86,9 @@ describe('a project of its own: two targets, two collections, declared in its sp
     assert.equal(login, 0, stdout);
     assert.match(stdout, /mvpm run --target live/);
     // The default state file of target `live` on this server, in the state directory: where run and token look too.
-    const files = readdirSync(path.join(stateHome(), 'mvpm')).filter((f) => f.startsWith('tokens-live-') && f.endsWith('.json'));
+    const files = readdirSync(path.join(stateHome(), 'mvpm')).filter(
+      (f) => f.startsWith('tokens-live-') && f.endsWith('.json'),
+    );
     assert.equal(files.length, 1, files.join(' '));
     const stateFile = path.join(stateHome(), 'mvpm', files[0]!);
     const first = readState(stateFile)!.refreshToken!;
@@ -94,12 +104,15 @@ describe('a project of its own: two targets, two collections, declared in its sp
     process.stdout.write(`# fixture run against the second stand-in (target live): ${counts?.[0]}\n`);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /^refresh token from: state file$/m);
-    assert.deepEqual(run.stdout.split('\n').filter((l) => l.startsWith('skipped ')), [
-      'skipped Portal login: runs only on local',
-      // In the specs' run order: Revocation has `order: 0` (only its role makes it run last where it runs).
-      'skipped Catalog / Revocation: runs only on local',
-      'skipped Catalog / Get tokens: exchanges the sign-in\'s code, and this run starts from a refresh token',
-    ]);
+    assert.deepEqual(
+      run.stdout.split('\n').filter((l) => l.startsWith('skipped ')),
+      [
+        'skipped Portal login: runs only on local',
+        // In the specs' run order: Revocation has `order: 0` (only its role makes it run last where it runs).
+        'skipped Catalog / Revocation: runs only on local',
+        "skipped Catalog / Get tokens: exchanges the sign-in's code, and this run starts from a refresh token",
+      ],
+    );
     assert.deepEqual(headings(run.stdout), ['catalog (Rotate, Assets, Directory)', 'reports (Profile)']);
     const rotated = readState(stateFile)!.refreshToken!;
     assert.notEqual(rotated, first, 'the run rotated the token and saved it in the same state file');

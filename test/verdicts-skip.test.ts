@@ -27,17 +27,19 @@ function respond(req: http.IncomingMessage, res: http.ServerResponse): void {
 }
 
 const SPECS: Record<string, string> = {
-  'specs/c/.resources/definition.yaml': '$kind: collection\nname: Skips\nauth: { type: bearer, credentials: { token: "{{access_token}}" } }\n',
+  'specs/c/.resources/definition.yaml':
+    '$kind: collection\nname: Skips\nauth: { type: bearer, credentials: { token: "{{access_token}}" } }\n',
   'specs/environments/e.environment.yaml':
     '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  tokenUrl: { value: "" }\n  access_token: { value: "" }\n',
   'specs/c/Get token.request.yaml':
     '$kind: http-request\norder: 1\nauth: { type: noauth }\nmethod: POST\nurl: "{{tokenUrl}}"\nexpect:\n  status: 200\ncapture:\n  access_token: { json: $.access_token }\n',
   'specs/c/Sends it in a header.request.yaml':
     '$kind: http-request\norder: 2\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/a"\nheaders:\n  X-Token: "{{access_token}}"\nexpect:\n  status: 200\n',
-  'specs/c/Inherits the auth.request.yaml': '$kind: http-request\norder: 3\nmethod: GET\nurl: "{{base}}/b"\nexpect:\n  status: 200\n',
-  'specs/c/Needs nothing.request.yaml': '$kind: http-request\norder: 4\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/c"\nexpect:\n  status: 200\n',
+  'specs/c/Inherits the auth.request.yaml':
+    '$kind: http-request\norder: 3\nmethod: GET\nurl: "{{base}}/b"\nexpect:\n  status: 200\n',
+  'specs/c/Needs nothing.request.yaml':
+    '$kind: http-request\norder: 4\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/c"\nexpect:\n  status: 200\n',
 };
-
 
 let server: http.Server;
 let base: string;
@@ -55,7 +57,15 @@ function run(tokenUrl: string): Promise<Outcome> {
   const skipped: Outcome['skipped'] = [];
   return new Promise((resolve, reject) => {
     const emitter = newman.run(
-      { collection, environment, envVar: [{ key: 'base', value: base }, { key: 'tokenUrl', value: tokenUrl }], reporters: [] },
+      {
+        collection,
+        environment,
+        envVar: [
+          { key: 'base', value: base },
+          { key: 'tokenUrl', value: tokenUrl },
+        ],
+        reporters: [],
+      },
       (error, summary) => (error ? reject(error) : resolve({ summary, sent, skipped })),
     );
     emitter.on('request', (_error, args: { item?: { name: string } }) => sent.push(args.item?.name ?? '?'));
@@ -73,7 +83,8 @@ function run(tokenUrl: string): Promise<Outcome> {
   });
 }
 
-const failures = (o: Outcome): string[] => o.summary.run.failures.map((f) => `${f.source?.name ?? ''}: ${f.error.message}`);
+const failures = (o: Outcome): string[] =>
+  o.summary.run.failures.map((f) => `${f.source?.name ?? ''}: ${f.error.message}`);
 
 describe('requests that need a token an earlier request did not produce', () => {
   before(async () => {
@@ -99,21 +110,43 @@ describe('requests that need a token an earlier request did not produce', () => 
   });
 
   const cases = [
-    { name: 'no answer', url: async () => `http://127.0.0.1:${await closedPort()}/token`, reason: /^it got no answer \(ECONNREFUSED 127\.0\.0\.1:\d+\)$/, failure: 'Get token: no answer came back, so 1 check did not run and nothing was captured into {{access_token}}' },
-    { name: 'a refusal', url: async () => `${base}/token-400`, reason: /^it answered HTTP 400 invalid_grant$/, failure: undefined },
-    { name: 'an answer without the token', url: async () => `${base}/token-empty`, reason: /^\$\.access_token has no value$/, failure: 'Get token: $.access_token has no value to capture into {{access_token}}; {{access_token}} is left as it was' },
+    {
+      name: 'no answer',
+      url: async () => `http://127.0.0.1:${await closedPort()}/token`,
+      reason: /^it got no answer \(ECONNREFUSED 127\.0\.0\.1:\d+\)$/,
+      failure: 'Get token: no answer came back, so 1 check did not run and nothing was captured into {{access_token}}',
+    },
+    {
+      name: 'a refusal',
+      url: async () => `${base}/token-400`,
+      reason: /^it answered HTTP 400 invalid_grant$/,
+      failure: undefined,
+    },
+    {
+      name: 'an answer without the token',
+      url: async () => `${base}/token-empty`,
+      reason: /^\$\.access_token has no value$/,
+      failure:
+        'Get token: $.access_token has no value to capture into {{access_token}}; {{access_token}} is left as it was',
+    },
   ];
   for (const c of cases) {
     test(`after ${c.name}, the requests that send the token (a header, the inherited auth) are skipped, once each, with the cause`, async () => {
       const o = await run(await c.url());
       assert.deepEqual(o.sent, ['Get token', 'Needs nothing'], 'only what does not need the token is sent');
-      assert.deepEqual(o.skipped.map((s) => [s.item, s.needs, s.cause]), [
-        ['Sends it in a header', 'access_token', '"Get token"'],
-        ['Inherits the auth', 'access_token', '"Get token"'],
-      ]);
+      assert.deepEqual(
+        o.skipped.map((s) => [s.item, s.needs, s.cause]),
+        [
+          ['Sends it in a header', 'access_token', '"Get token"'],
+          ['Inherits the auth', 'access_token', '"Get token"'],
+        ],
+      );
       for (const s of o.skipped) assert.match(s.reason, c.reason);
       const failed = failures(o);
-      assert.ok(failed.every((f) => f.startsWith('Get token: ')), `only the token request fails:\n${failed.join('\n')}`);
+      assert.ok(
+        failed.every((f) => f.startsWith('Get token: ')),
+        `only the token request fails:\n${failed.join('\n')}`,
+      );
       if (c.failure) assert.ok(failed.includes(c.failure), failed.join('\n'));
     });
   }
@@ -135,7 +168,8 @@ describe('mvpm run against a closed port', () => {
     };
   };
   const clean = (output: string): void => {
-    for (const bad of ['undefined', '[object Object]', 'PostmanResponse']) assert.ok(!output.includes(bad), `the output reads ${bad}:\n${output}`);
+    for (const bad of ['undefined', '[object Object]', 'PostmanResponse'])
+      assert.ok(!output.includes(bad), `the output reads ${bad}:\n${output}`);
   };
 
   test('one failure and one skip report instead of a cascade', async () => {
@@ -146,7 +180,9 @@ describe('mvpm run against a closed port', () => {
     const port = new URL(e['MV_AUTH_BASE_URL']!).port;
     assert.match(result.stdout, /\n0 passed, 1 failed\n$/);
     const skips = result.stdout.split('\n').filter((line) => /^skipped \d+ requests? because /.test(line));
-    assert.deepEqual(skips, [`skipped 4 requests because "Refresh access token" failed: it got no answer (ECONNREFUSED 127.0.0.1:${port})`]);
+    assert.deepEqual(skips, [
+      `skipped 4 requests because "Refresh access token" failed: it got no answer (ECONNREFUSED 127.0.0.1:${port})`,
+    ]);
     clean(output);
   });
 
@@ -155,9 +191,16 @@ describe('mvpm run against a closed port', () => {
     const result = await runCli(['run', '--target', 'mediavalet', '--folder', 'API'], PROJECT_ROOT, e);
     const output = result.stdout + result.stderr;
     const port = new URL(e['MV_AUTH_BASE_URL']!).port;
-    assert.match(result.stdout, new RegExp(`refreshing it failed: the token endpoint could not be reached \\(ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)\\. Nothing reached the server`));
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `refreshing it failed: the token endpoint could not be reached \\(ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)\\. Nothing reached the server`,
+      ),
+    );
     const skips = result.stdout.split('\n').filter((line) => /^skipped \d+ requests? because /.test(line));
-    assert.deepEqual(skips, [`skipped 2 requests because the access token refresh before "Get current user" failed: the token endpoint could not be reached (ECONNREFUSED 127.0.0.1:${port})`]);
+    assert.deepEqual(skips, [
+      `skipped 2 requests because the access token refresh before "Get current user" failed: the token endpoint could not be reached (ECONNREFUSED 127.0.0.1:${port})`,
+    ]);
     assert.match(result.stdout, /\n0 passed, 1 failed\n$/);
     clean(output);
   });

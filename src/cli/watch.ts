@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export function snapshotTree(dir: string): string {
   const lines: string[] = [];
   const walk = (current: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(current, { withFileTypes: true });
     } catch {
@@ -51,7 +52,11 @@ export interface WaitForChangeOptions {
  * a stat walk of a spec folder (tens of small files) costs next to nothing and behaves the same on every
  * platform, file system and container mount.
  */
-export async function waitForChange(dir: string, since: string, options: WaitForChangeOptions): Promise<string | undefined> {
+export async function waitForChange(
+  dir: string,
+  since: string,
+  options: WaitForChangeOptions,
+): Promise<string | undefined> {
   let previous = since;
   let changed = false;
   for (;;) {

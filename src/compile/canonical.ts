@@ -31,7 +31,11 @@ export function canonicalCollection(built: Json, c: CanonicalContext): Canonical
     item: items(built['item'], [], c),
     auth: auth(built['auth']),
     event: events(built['event'], ['collection', c.slug], c),
-    variable: nonEmpty(asArray(built['variable']).map((v) => compact({ key: v['key'], value: v['value'], type: 'string', description: descriptionOf(v['description']) }))),
+    variable: nonEmpty(
+      asArray(built['variable']).map((v) =>
+        compact({ key: v['key'], value: v['value'], type: 'string', description: descriptionOf(v['description']) }),
+      ),
+    ),
   });
 }
 
@@ -64,7 +68,9 @@ function request(r: Json): Json {
   return compact({
     auth: auth(r['auth']),
     method: r['method'],
-    header: asArray(r['header']).map((h) => compact({ key: h['key'], value: h['value'], type: 'text', disabled: h['disabled'] === true ? true : undefined })),
+    header: asArray(r['header']).map((h) =>
+      compact({ key: h['key'], value: h['value'], type: 'text', disabled: h['disabled'] === true ? true : undefined }),
+    ),
     body: body(r['body']),
     url: url(r['url']),
     description: descriptionOf(r['description']),
@@ -116,7 +122,11 @@ function events(value: unknown, owner: readonly string[], c: CanonicalContext): 
     const listen = String(e['listen']);
     return {
       listen,
-      script: { id: stableId(c.ctx, 'script', ...owner, listen), type: 'text/javascript', exec: asArray<string>(script['exec'] ?? []) },
+      script: {
+        id: stableId(c.ctx, 'script', ...owner, listen),
+        type: 'text/javascript',
+        exec: asArray<string>(script['exec'] ?? []),
+      },
     };
   });
   return nonEmpty(list);

@@ -24,11 +24,20 @@ export function compileCollection(spec: CollectionSpec, ctx: CompileContext): Ca
     item: spec.items.map((item) => itemDefinition(item, needs)),
     ...optional('auth', compileAuth(spec.auth)),
     event: events(withAutoRefresh(compileRawScripts(spec.scripts), spec)),
-    variable: spec.variables.map((v) => ({ key: v.key, value: v.value, type: 'string', ...(v.description === undefined ? {} : { description: v.description }) })),
+    variable: spec.variables.map((v) => ({
+      key: v.key,
+      value: v.value,
+      type: 'string',
+      ...(v.description === undefined ? {} : { description: v.description }),
+    })),
   };
   // @types/postman-collection describes SDK 3 (items take `events`); the SDK reads the v2.1 format's `event`.
   const built = new sdk.Collection(definition as unknown as sdk.CollectionDefinition).toJSON();
-  return canonicalCollection(built as unknown as Record<string, unknown>, { ctx, slug: spec.slug, schemaUrl: ctx.schemaUrl });
+  return canonicalCollection(built as unknown as Record<string, unknown>, {
+    ctx,
+    slug: spec.slug,
+    schemaUrl: ctx.schemaUrl,
+  });
 }
 
 /** The auto-refresh script runs first among the collection's pre-request scripts. */
@@ -79,7 +88,8 @@ function requestDefinition(request: RequestSpec, needs: Needs): Record<string, u
 
 function events(scripts: CompiledScripts): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
-  if (scripts.prerequest) out.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...scripts.prerequest] } });
+  if (scripts.prerequest)
+    out.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...scripts.prerequest] } });
   if (scripts.test) out.push({ listen: 'test', script: { type: 'text/javascript', exec: [...scripts.test] } });
   return out;
 }

@@ -16,7 +16,12 @@ export function compileEnvironment(spec: EnvironmentSpec, ctx: CompileContext): 
   return {
     id: stableId(ctx, 'environment', spec.slug),
     name: spec.name,
-    values: spec.variables.map((v) => ({ key: v.key, value: v.secret ? '' : v.value, type: v.secret ? 'secret' : 'default', enabled: true })),
+    values: spec.variables.map((v) => ({
+      key: v.key,
+      value: v.secret ? '' : v.value,
+      type: v.secret ? 'secret' : 'default',
+      enabled: true,
+    })),
     _postman_variable_scope: 'environment',
     _postman_exported_using: ctx.exportedUsing,
   };

@@ -9,9 +9,26 @@ export interface PostmanAuth {
 
 /** The order Postman's OAuth 2.0 helper lists its fields in; the compiled array follows it. */
 const OAUTH2_FIELD_ORDER: readonly (keyof OAuth2Credentials)[] = [
-  'grant_type', 'authUrl', 'accessTokenUrl', 'refreshTokenUrl', 'clientId', 'clientSecret', 'scope', 'state', 'redirect_uri',
-  'useBrowser', 'challengeAlgorithm', 'code_verifier', 'username', 'password', 'client_authentication', 'addTokenTo',
-  'tokenName', 'headerPrefix', 'tokenType', 'accessToken',
+  'grant_type',
+  'authUrl',
+  'accessTokenUrl',
+  'refreshTokenUrl',
+  'clientId',
+  'clientSecret',
+  'scope',
+  'state',
+  'redirect_uri',
+  'useBrowser',
+  'challengeAlgorithm',
+  'code_verifier',
+  'username',
+  'password',
+  'client_authentication',
+  'addTokenTo',
+  'tokenName',
+  'headerPrefix',
+  'tokenType',
+  'accessToken',
 ];
 
 /** Collection v2.1 `auth` for a spec auth; undefined means "inherit from the parent" (the key is left out). */
@@ -55,7 +72,9 @@ export function rawUrl(request: RequestSpec): string {
 function encodeQueryText(text: string): string {
   return text
     .split(/(\{\{[^{}]+?\}\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (c) => encodeURIComponent(c))))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (c) => encodeURIComponent(c)),
+    )
     .join('');
 }
 
@@ -66,7 +85,12 @@ export function compileBody(body: BodySpec | undefined): Record<string, unknown>
     case 'urlencoded':
       return { mode: 'urlencoded', urlencoded: body.fields.map((f) => ({ key: f.key, value: f.value, type: 'text' })) };
     case 'formdata':
-      return { mode: 'formdata', formdata: body.fields.map((f) => ('src' in f ? { key: f.key, src: f.src, type: 'file' } : { key: f.key, value: f.value, type: 'text' })) };
+      return {
+        mode: 'formdata',
+        formdata: body.fields.map((f) =>
+          'src' in f ? { key: f.key, src: f.src, type: 'file' } : { key: f.key, value: f.value, type: 'text' },
+        ),
+      };
     case 'json':
       return { mode: 'raw', raw: body.text, options: { raw: { language: 'json' } } };
     case 'raw':
@@ -78,6 +102,7 @@ export function compileBody(body: BodySpec | undefined): Record<string, unknown>
 export function compileHeaders(request: RequestSpec): KeyValue[] {
   const headers = [...request.headers];
   const hasContentType = headers.some((h) => h.key.toLowerCase() === 'content-type');
-  if (request.body?.type === 'json' && !hasContentType) headers.push({ key: 'Content-Type', value: 'application/json' });
+  if (request.body?.type === 'json' && !hasContentType)
+    headers.push({ key: 'Content-Type', value: 'application/json' });
   return headers;
 }

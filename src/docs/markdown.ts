@@ -10,7 +10,10 @@ export function code(text: string): string {
 
 /** Text for a table cell or a heading: no line breaks, pipes escaped. */
 export function inline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 /** A file-name slug: `Sign in` → `sign-in`. */
@@ -40,5 +43,8 @@ export function linkTarget(relative: string): string {
 
 /** Joins blocks with one blank line and ends the file with exactly one newline. */
 export function document(blocks: readonly (string | undefined)[]): string {
-  return `${blocks.filter((b): b is string => b !== undefined && b !== '').map((b) => b.replace(/\s+$/, '')).join('\n\n')}\n`;
+  return `${blocks
+    .filter((b): b is string => b !== undefined && b !== '')
+    .map((b) => b.replace(/\s+$/, ''))
+    .join('\n\n')}\n`;
 }

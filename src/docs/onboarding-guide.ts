@@ -11,7 +11,12 @@ export interface GuideInputs {
   readonly environment: EnvironmentSpec;
   /** The environment pointing at the local stand-in, if the specs have one. */
   readonly standin?: EnvironmentSpec;
-  readonly link: { readonly collection: string; readonly environment: string; readonly standin?: string; readonly collectionPage: string };
+  readonly link: {
+    readonly collection: string;
+    readonly environment: string;
+    readonly standin?: string;
+    readonly collectionPage: string;
+  };
 }
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
@@ -35,7 +40,10 @@ function inheritsAuth(folder: FolderSpec): boolean {
 }
 
 /** Picks the collection and environments the guide is about; undefined when no collection signs in with OAuth 2.0. */
-export function guideSubjects(collections: readonly CollectionSpec[], environments: readonly EnvironmentSpec[]): Omit<GuideInputs, 'link'> | undefined {
+export function guideSubjects(
+  collections: readonly CollectionSpec[],
+  environments: readonly EnvironmentSpec[],
+): Omit<GuideInputs, 'link'> | undefined {
   const collection = collections.find((c) => c.auth?.type === 'oauth2');
   if (collection === undefined) return undefined;
   const isLocal = (e: EnvironmentSpec): boolean => e.variables.some((v) => LOOPBACK.test(v.value));
@@ -61,8 +69,11 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
   const { collection, environment, standin, link } = inputs;
   if (collection.auth?.type !== 'oauth2') throw new Error('the onboarding guide needs a collection with OAuth 2.0');
   const credentials = collection.auth.credentials as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof credentials[key] === 'string' ? (credentials[key] as string) : undefined);
-  const guideKeys = ['clientId', 'clientSecret', 'scope', 'state', 'redirect_uri'].flatMap((k) => variableNames(text(k)));
+  const text = (key: string): string | undefined =>
+    typeof credentials[key] === 'string' ? (credentials[key] as string) : undefined;
+  const guideKeys = ['clientId', 'clientSecret', 'scope', 'state', 'redirect_uri'].flatMap((k) =>
+    variableNames(text(k)),
+  );
   const tokenSlots = collection.autoRefresh?.variables;
   const refreshVar = tokenSlots?.refreshToken ?? 'refresh_token';
   const accessVar = tokenSlots?.accessToken ?? 'access_token';
@@ -85,28 +96,32 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
       ? `5. Send **${inline(refresh.path.join(' / '))}**. It sends ${code(refreshVar)} with ${code('grant_type=refresh_token')}; the answer carries a new access token and a **new** refresh token, and the request's tests store them${refresh.captures.some((c) => c.variable === refreshVar) ? ` (${code(refreshVar)} in the environment now holds the new one)` : ''}. The old refresh token is spent: never go back to it. This is the chain: each refresh uses the token the previous one stored.`
       : `5. Refresh tokens rotate: each refresh returns a new one, and the old one stops working.`,
     apiFolders.length > 0
-      ? `6. Send the requests in ${apiFolders.map((f) => `**${inline(f.name)}**`).join(', ')}: ${apiFolders.flatMap((f) => allRequests(f.items)).map((r) => inline(r.name)).join(', ')}. They use the current access token.`
+      ? `6. Send the requests in ${apiFolders.map((f) => `**${inline(f.name)}**`).join(', ')}: ${apiFolders
+          .flatMap((f) => allRequests(f.items))
+          .map((r) => inline(r.name))
+          .join(', ')}. They use the current access token.`
       : undefined,
   ].filter((s): s is string => s !== undefined);
 
-  const standinSection = standin && link.standin
-    ? document([
-        '## Trying it against the local stand-in',
-        'The repository includes a local stand-in for MediaValet (sign-in server and API), so you can rehearse the steps without a customer account.',
-        [
-          `1. In a clone of this repository, run ${code('npm ci')} once (it installs what the repository needs and compiles its command), then ${code('npx mvpm serve')}. It starts the stand-in on ${code(standin.variables.find((v) => LOOPBACK.test(v.value))?.value ?? 'http://127.0.0.1:4010')} and prints its demo values. Ctrl-C stops it.`,
-          `2. Import the environment file [${code(fileName(link.standin))}](${link.standin}) (it appears as **${inline(standin.name)}**) and select it. Its ${list(toFill.filter((k) => standin.variables.some((v) => v.key === k && v.value !== '')))} are public demo values, not secrets.`,
-          `3. On the collection's **Authorization** tab press **Get New Access Token**, sign in as ${code('demo')} / ${code('demo')}, approve, then **Proceed** and **Use Token**.`,
-          `4. Continue from step 4 above: copy the refresh token into ${code(refreshVar)}${refresh ? `, send **${inline(refresh.path.join(' / '))}**` : ''}, then the API requests.`,
-        ].join('\n'),
-        [
-          'What trips people:',
-          '',
-          `- The Postman **web** app cannot reach ${code('127.0.0.1')}. Use the desktop app, or the Postman Agent.`,
-          `- **Authorize using browser** sends the browser to Postman's callback page (${code('https://oauth.pstmn.io/v1/callback')}), which needs the internet. ${useBrowser ? 'The collection turns it on.' : "The collection leaves it off, so Postman's own window catches the redirect."}`,
-        ].join('\n'),
-      ])
-    : undefined;
+  const standinSection =
+    standin && link.standin
+      ? document([
+          '## Trying it against the local stand-in',
+          'The repository includes a local stand-in for MediaValet (sign-in server and API), so you can rehearse the steps without a customer account.',
+          [
+            `1. In a clone of this repository, run ${code('npm ci')} once (it installs what the repository needs and compiles its command), then ${code('npx mvpm serve')}. It starts the stand-in on ${code(standin.variables.find((v) => LOOPBACK.test(v.value))?.value ?? 'http://127.0.0.1:4010')} and prints its demo values. Ctrl-C stops it.`,
+            `2. Import the environment file [${code(fileName(link.standin))}](${link.standin}) (it appears as **${inline(standin.name)}**) and select it. Its ${list(toFill.filter((k) => standin.variables.some((v) => v.key === k && v.value !== '')))} are public demo values, not secrets.`,
+            `3. On the collection's **Authorization** tab press **Get New Access Token**, sign in as ${code('demo')} / ${code('demo')}, approve, then **Proceed** and **Use Token**.`,
+            `4. Continue from step 4 above: copy the refresh token into ${code(refreshVar)}${refresh ? `, send **${inline(refresh.path.join(' / '))}**` : ''}, then the API requests.`,
+          ].join('\n'),
+          [
+            'What trips people:',
+            '',
+            `- The Postman **web** app cannot reach ${code('127.0.0.1')}. Use the desktop app, or the Postman Agent.`,
+            `- **Authorize using browser** sends the browser to Postman's callback page (${code('https://oauth.pstmn.io/v1/callback')}), which needs the internet. ${useBrowser ? 'The collection turns it on.' : "The collection leaves it off, so Postman's own window catches the redirect."}`,
+          ].join('\n'),
+        ])
+      : undefined;
 
   return document([
     GENERATED_NOTE,

@@ -53,14 +53,17 @@ export function describeExpectation(expectation: ExpectationSpec): string {
       return `answers in under ${expectation.below} ms`;
     case 'header': {
       const subject = `header ${code(expectation.name)}`;
-      if (expectation.check === 'exists') return expectation.expected ? `${subject} is present` : `${subject} is absent`;
+      if (expectation.check === 'exists')
+        return expectation.expected ? `${subject} is present` : `${subject} is absent`;
       if (expectation.check === 'equals') return `${subject} equals ${literal(expectation.expected)}`;
       return `${subject} matches ${code(`/${expectation.expected}/`)}`;
     }
     case 'body':
       return bodyCheck(code(expectation.jsonPath.text), expectation);
     case 'schema':
-      return expectation.label === 'inline schema' ? 'body matches the inline JSON schema' : `body matches ${expectation.label}`;
+      return expectation.label === 'inline schema'
+        ? 'body matches the inline JSON schema'
+        : `body matches ${expectation.label}`;
   }
 }
 

@@ -2,7 +2,13 @@
 // Pure and deterministic: the same model and paths give byte-identical pages, so `mvpm build --check` can compare.
 import path from 'node:path';
 import type { SpecProject } from '../spec/model.js';
-import { folderPages, GENERATED_NOTE, renderCollectionPage, renderFolderPage, type FolderPage } from './collection-pages.js';
+import {
+  folderPages,
+  GENERATED_NOTE,
+  renderCollectionPage,
+  renderFolderPage,
+  type FolderPage,
+} from './collection-pages.js';
 import { code, document, inline, linkTarget } from './markdown.js';
 import { guideSubjects, renderOnboardingGuide } from './onboarding-guide.js';
 
@@ -28,10 +34,16 @@ export interface DocPage {
 /** Every generated page, index first. */
 export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
   const linkFrom = (page: string, absolute: string): string =>
-    linkTarget(path.relative(path.dirname(path.join(paths.docsDir, page)), absolute).split(path.sep).join('/'));
+    linkTarget(
+      path
+        .relative(path.dirname(path.join(paths.docsDir, page)), absolute)
+        .split(path.sep)
+        .join('/'),
+    );
   const pageLink = (from: string, to: string): string => linkFrom(from, path.join(paths.docsDir, to));
   const collectionFile = (slug: string): string => path.join(paths.collectionsDir, `${slug}${paths.collectionSuffix}`);
-  const environmentFile = (slug: string): string => path.join(paths.environmentsDir, `${slug}${paths.environmentSuffix}`);
+  const environmentFile = (slug: string): string =>
+    path.join(paths.environmentsDir, `${slug}${paths.environmentSuffix}`);
 
   const pages: DocPage[] = [];
   const index: string[] = [];
@@ -40,11 +52,23 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
     const folders = folderPages(collection);
     pages.push({
       path: collectionPage,
-      content: renderCollectionPage(collection, folders, linkFrom(collectionPage, collectionFile(collection.slug)), (p: FolderPage) => pageLink(collectionPage, p.path)),
+      content: renderCollectionPage(
+        collection,
+        folders,
+        linkFrom(collectionPage, collectionFile(collection.slug)),
+        (p: FolderPage) => pageLink(collectionPage, p.path),
+      ),
     });
-    for (const folder of folders) pages.push({ path: folder.path, content: renderFolderPage(collection, folder.folder, pageLink(folder.path, collectionPage)) });
+    for (const folder of folders)
+      pages.push({
+        path: folder.path,
+        content: renderFolderPage(collection, folder.folder, pageLink(folder.path, collectionPage)),
+      });
     index.push(
-      [`- [${inline(collection.name)}](${pageLink(DOCS_INDEX, collectionPage)})${collection.description ? `: ${inline(firstSentence(collection.description))}` : ''}`, ...folders.map((f) => `  - [${inline(f.folder.name)}](${pageLink(DOCS_INDEX, f.path)})`)].join('\n'),
+      [
+        `- [${inline(collection.name)}](${pageLink(DOCS_INDEX, collectionPage)})${collection.description ? `: ${inline(firstSentence(collection.description))}` : ''}`,
+        ...folders.map((f) => `  - [${inline(f.folder.name)}](${pageLink(DOCS_INDEX, f.path)})`),
+      ].join('\n'),
     );
   }
 
@@ -65,7 +89,10 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
   }
 
   const environments = project.environments.map((e) => {
-    const rows = e.variables.map((v) => `| ${code(v.key)} | ${v.secret ? 'secret, fill in yourself' : v.value === '' ? '(empty)' : code(inline(v.value))} | ${inline(v.description ?? '')} |`);
+    const rows = e.variables.map(
+      (v) =>
+        `| ${code(v.key)} | ${v.secret ? 'secret, fill in yourself' : v.value === '' ? '(empty)' : code(inline(v.value))} | ${inline(v.description ?? '')} |`,
+    );
     return document([
       `### ${inline(e.name)}`,
       `File: [${code(`${e.slug}${paths.environmentSuffix}`)}](${linkFrom(DOCS_INDEX, environmentFile(e.slug))}).${e.description ? ` ${inline(e.description)}` : ''}`,

@@ -6,8 +6,11 @@ import { code, document, inline } from './markdown.js';
 import { displayValue, maskJsonText } from './secrets.js';
 
 function fieldTable(rows: readonly KeyValue[], valueHeader = 'Value'): string {
-  const lines = ['| Name | ' + valueHeader + ' |', '| --- | --- |'];
-  for (const row of rows) lines.push(`| ${code(inline(row.key))} | ${row.value === '' ? '(empty)' : code(inline(displayValue(row.key, row.value)))} |`);
+  const lines = [`| Name | ${valueHeader} |`, '| --- | --- |'];
+  for (const row of rows)
+    lines.push(
+      `| ${code(inline(row.key))} | ${row.value === '' ? '(empty)' : code(inline(displayValue(row.key, row.value)))} |`,
+    );
   return lines.join('\n');
 }
 
@@ -58,8 +61,11 @@ export function renderRequestSection(request: RequestSpec, heading: string, leve
     request.headers.length > 0 ? `Headers:\n\n${fieldTable(request.headers)}` : undefined,
     request.body === undefined ? undefined : body(request.body),
     auth(request.auth),
-    request.expectations.length > 0 ? `It checks that:\n\n${bullets(request.expectations.map(describeExpectation))}` : 'It checks nothing about the response.',
-    request.captures.length > 0 ? `It stores, for the next requests:\n\n${bullets(request.captures.map(describeCapture))}` : undefined,
+    request.expectations.length > 0
+      ? `It checks that:\n\n${bullets(request.expectations.map(describeExpectation))}`
+      : 'It checks nothing about the response.',
+    request.captures.length > 0
+      ? `It stores, for the next requests:\n\n${bullets(request.captures.map(describeCapture))}`
+      : undefined,
   ]);
 }
-

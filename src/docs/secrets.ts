@@ -3,7 +3,8 @@
 
 export const MASK = '•••••';
 
-const SECRET_NAME = /secret|passw(or)?d|token|api[-_]?key|subscription[-_]?key|authorization|cookie|credential|private[-_]?key|\bcode\b/i;
+const SECRET_NAME =
+  /secret|passw(or)?d|token|api[-_]?key|subscription[-_]?key|authorization|cookie|credential|private[-_]?key|\bcode\b/i;
 
 /** Whether a field, header or JSON key name suggests that its value is a secret. */
 export function isSecretName(name: string): boolean {
@@ -21,7 +22,9 @@ export function displayValue(name: string, value: string): string {
 
 /** Masks the literal string values of secret-named keys in JSON-like text (`"password": "hunter2"`). */
 export function maskJsonText(text: string): string {
-  return text.replace(/("((?:\\.|[^"\\])*)"\s*:\s*)"((?:\\.|[^"\\])*)"/g, (whole, prefix: string, key: string, value: string) =>
-    isSecretName(key) ? `${prefix}"${displayValue(key, value)}"` : whole,
+  return text.replace(
+    /("((?:\\.|[^"\\])*)"\s*:\s*)"((?:\\.|[^"\\])*)"/g,
+    (whole, prefix: string, key: string, value: string) =>
+      isSecretName(key) ? `${prefix}"${displayValue(key, value)}"` : whole,
   );
 }

@@ -80,9 +80,14 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
 /** load → validate → compile → render, in memory. Writes nothing: see writeOutputs and checkOutputs. */
 export async function buildProject(options: BuildOptions = {}): Promise<BuildResult> {
   const resolved = resolveBuildOptions(options);
-  const loaded = await loadSpecs({ specsDir: resolved.specsDir, cwd: resolved.cwd, ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers }) });
+  const loaded = await loadSpecs({
+    specsDir: resolved.specsDir,
+    cwd: resolved.cwd,
+    ...(options.parseWorkers === undefined ? {} : { parseWorkers: options.parseWorkers }),
+  });
   const validation = validateSpecs(loaded, { cwd: resolved.cwd });
-  if (!validation.value) return { files: [], docs: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
+  if (!validation.value)
+    return { files: [], docs: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
   const project = validation.value;
   const text = (dir: string, name: string, content: string): OutputFile => {
     const absolutePath = path.join(dir, ...name.split('/'));
@@ -90,8 +95,12 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   };
   const file = (dir: string, name: string, value: unknown): OutputFile => text(dir, name, renderJson(value));
   const files = [
-    ...project.collections.map((c) => file(resolved.collectionsDir, `${c.slug}${COLLECTION_SUFFIX}`, compileCollection(c, resolved.compile))),
-    ...project.environments.map((e) => file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compileEnvironment(e, resolved.compile))),
+    ...project.collections.map((c) =>
+      file(resolved.collectionsDir, `${c.slug}${COLLECTION_SUFFIX}`, compileCollection(c, resolved.compile)),
+    ),
+    ...project.environments.map((e) =>
+      file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compileEnvironment(e, resolved.compile)),
+    ),
   ];
   const docs = renderDocs(project, {
     docsDir: resolved.docsDir,

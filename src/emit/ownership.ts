@@ -31,9 +31,11 @@ export function readOwnership(stateDir: string, projectDir: string): OwnershipRe
     return empty;
   }
   const record = value as Partial<OwnershipRecord> | null;
-  if (!record || record.version !== 1 || record.project !== project || typeof record.files !== 'object' || record.files === null) return empty;
+  if (record?.version !== 1 || record.project !== project || typeof record.files !== 'object' || record.files === null)
+    return empty;
   const files: Record<string, string> = {};
-  for (const [file, hash] of Object.entries(record.files)) if (typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)) files[file] = hash;
+  for (const [file, hash] of Object.entries(record.files))
+    if (typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)) files[file] = hash;
   return { version: 1, project, files };
 }
 
@@ -42,5 +44,10 @@ export function writeOwnership(stateDir: string, projectDir: string, files: Read
   const { dir, name } = ownershipFile(stateDir, projectDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  writeFileInside(dir, name, `${JSON.stringify({ version: 1, project: realRootOf(projectDir), files: sorted }, null, 2)}\n`, { mode: 0o600 });
+  writeFileInside(
+    dir,
+    name,
+    `${JSON.stringify({ version: 1, project: realRootOf(projectDir), files: sorted }, null, 2)}\n`,
+    { mode: 0o600 },
+  );
 }

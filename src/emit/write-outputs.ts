@@ -1,7 +1,25 @@
+import type { Dirent } from 'node:fs';
 import { readdirSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
-import { isInside, lstatOrUndefined, PathGuardError, readFileInside, realRootOf, relativeInside, removeOwnedFile, resolveInside, sha256, writeFileInside } from '../paths/path-guard.js';
-import { COLLECTION_SUFFIX, displayPath, ENVIRONMENT_SUFFIX, type BuildResult, type OutputFile } from './build-project.js';
+import {
+  isInside,
+  lstatOrUndefined,
+  PathGuardError,
+  readFileInside,
+  realRootOf,
+  relativeInside,
+  removeOwnedFile,
+  resolveInside,
+  sha256,
+  writeFileInside,
+} from '../paths/path-guard.js';
+import {
+  COLLECTION_SUFFIX,
+  displayPath,
+  ENVIRONMENT_SUFFIX,
+  type BuildResult,
+  type OutputFile,
+} from './build-project.js';
 import { readOwnership, writeOwnership } from './ownership.js';
 
 export interface WriteReport {
@@ -89,7 +107,8 @@ export function checkOutputs(build: BuildResult, scope: OutputScope = 'all'): Ch
   }
   const owned = readOwnership(build.options.stateDir, build.options.cwd).files;
   for (const orphan of orphans(build, scope)) {
-    if (orphan.generatedLooking || owned[orphan.absolute] !== undefined) stale.push({ path: displayPath(build.options.cwd, orphan.absolute), reason: 'orphaned' });
+    if (orphan.generatedLooking || owned[orphan.absolute] !== undefined)
+      stale.push({ path: displayPath(build.options.cwd, orphan.absolute), reason: 'orphaned' });
   }
   return { stale };
 }
@@ -119,7 +138,12 @@ function checkRoot(cwd: string, root: string): void {
     throw error;
   }
   const stats = lstatOrUndefined(root);
-  if (stats && !stats.isDirectory()) throw new PathGuardError('E_PATH_NOT_FILE', `output directory ${relative.split(path.sep).join('/')} is not a directory`, relative);
+  if (stats && !stats.isDirectory())
+    throw new PathGuardError(
+      'E_PATH_NOT_FILE',
+      `output directory ${relative.split(path.sep).join('/')} is not a directory`,
+      relative,
+    );
 }
 
 /** The output's current text, or undefined when it does not exist. A link or a directory there is an error. */
@@ -127,7 +151,8 @@ function readOutput(file: OutputFile): string | undefined {
   try {
     return readFileInside(file.root, file.relative)?.toString('utf8');
   } catch (error) {
-    if (error instanceof PathGuardError) throw new PathGuardError(error.code, error.message.replace(file.relative, file.path), file.path);
+    if (error instanceof PathGuardError)
+      throw new PathGuardError(error.code, error.message.replace(file.relative, file.path), file.path);
     throw error;
   }
 }
@@ -162,7 +187,10 @@ function orphans(build: BuildResult, scope: OutputScope): Orphan[] {
     found.push({ root, relative, absolute, generatedLooking });
   };
   if (scope === 'all') {
-    for (const [dir, suffix] of [[build.options.collectionsDir, COLLECTION_SUFFIX], [build.options.environmentsDir, ENVIRONMENT_SUFFIX]] as const) {
+    for (const [dir, suffix] of [
+      [build.options.collectionsDir, COLLECTION_SUFFIX],
+      [build.options.environmentsDir, ENVIRONMENT_SUFFIX],
+    ] as const) {
       const real = realRootOf(dir);
       for (const name of listFiles(real)) if (name.endsWith(suffix)) consider(dir, path.join(real, name), true);
     }
@@ -177,7 +205,10 @@ function orphans(build: BuildResult, scope: OutputScope): Orphan[] {
 
 function firstLine(root: string, absolute: string): string {
   try {
-    return (readFileInside(root, relativeInside(root, absolute), 1024 * 1024)?.toString('utf8') ?? '').split('\n', 1)[0] ?? '';
+    return (
+      (readFileInside(root, relativeInside(root, absolute), 1024 * 1024)?.toString('utf8') ?? '').split('\n', 1)[0] ??
+      ''
+    );
   } catch {
     return '';
   }
@@ -185,29 +216,34 @@ function firstLine(root: string, absolute: string): string {
 
 /** Regular files directly in `dir` (links and directories are not candidates). */
 function listFiles(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.filter((e) => e.isFile()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Regular files below `dir`, never descending into a linked directory. */
 function listTree(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? listTree(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : []));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? listTree(path.join(dir, e.name)) : e.isFile() ? [path.join(dir, e.name)] : [],
+  );
 }
 
 /** Removes directories under `dir` left empty by orphan removal (a deleted collection's page folder); never follows a link. */
 function removeEmptyDirs(dir: string, removeSelf: boolean): void {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

@@ -6,13 +6,36 @@ import { isObject, type Json, setKey, text } from './json-util.js';
 
 /** OAuth 2.0 fields of the spec format, in the order Postman lists them; anything else in an oauth2 block is dropped. */
 const OAUTH2_FIELDS = [
-  'grant_type', 'authUrl', 'accessTokenUrl', 'refreshTokenUrl', 'clientId', 'clientSecret', 'scope', 'state', 'redirect_uri',
-  'useBrowser', 'challengeAlgorithm', 'code_verifier', 'username', 'password', 'client_authentication', 'addTokenTo',
-  'tokenName', 'headerPrefix', 'tokenType', 'accessToken',
+  'grant_type',
+  'authUrl',
+  'accessTokenUrl',
+  'refreshTokenUrl',
+  'clientId',
+  'clientSecret',
+  'scope',
+  'state',
+  'redirect_uri',
+  'useBrowser',
+  'challengeAlgorithm',
+  'code_verifier',
+  'username',
+  'password',
+  'client_authentication',
+  'addTokenTo',
+  'tokenName',
+  'headerPrefix',
+  'tokenType',
+  'accessToken',
 ];
 
 /** Credentials that must never be written into a spec as literal text, and the variable each becomes. */
-const SECRET_FIELDS: Readonly<Record<string, string>> = { accessToken: 'access_token', token: 'access_token', clientSecret: 'clientSecret', password: 'password', code_verifier: 'code_verifier' };
+const SECRET_FIELDS: Readonly<Record<string, string>> = {
+  accessToken: 'access_token',
+  token: 'access_token',
+  clientSecret: 'clientSecret',
+  password: 'password',
+  code_verifier: 'code_verifier',
+};
 
 export function importAuth(value: unknown, where: string, context: ImportContext): Json | undefined {
   if (!isObject(value) || typeof value['type'] !== 'string') return undefined;
@@ -28,7 +51,7 @@ export function importAuth(value: unknown, where: string, context: ImportContext
     if (variable === undefined || typeof raw !== 'string') return raw;
     return context.secrets.replace(where, `${type} auth ${key}`, key, raw, { variable });
   };
-  const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(params, key) ? params[key] : undefined);
+  const own = (key: string): unknown => (Object.hasOwn(params, key) ? params[key] : undefined);
   let credentials: Json;
   switch (type) {
     case 'bearer':
@@ -53,12 +76,21 @@ export function importAuth(value: unknown, where: string, context: ImportContext
         setKey(credentials, key, secret(key, field));
       }
       const dropped = Object.keys(params).filter((k) => !OAUTH2_FIELDS.includes(k));
-      if (dropped.length > 0) context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `oauth2 ${dropped.map(quoted).join(', ')} dropped (token state or Postman-only settings)` });
+      if (dropped.length > 0)
+        context.warnings.push({
+          code: 'W_IMPORT_DROPPED',
+          where,
+          message: `oauth2 ${dropped.map(quoted).join(', ')} dropped (token state or Postman-only settings)`,
+        });
       if (credentials['grant_type'] === undefined) credentials['grant_type'] = 'authorization_code';
       break;
     }
     default:
-      context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `${quoted(type)} auth has no spec equivalent; dropped (the item inherits its parent's auth)` });
+      context.warnings.push({
+        code: 'W_IMPORT_DROPPED',
+        where,
+        message: `${quoted(type)} auth has no spec equivalent; dropped (the item inherits its parent's auth)`,
+      });
       return undefined;
   }
   collectVariables(credentials, context.used);

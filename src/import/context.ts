@@ -30,11 +30,18 @@ export interface Events {
 export function eventsOf(value: unknown): Events {
   const lines = (listen: string): string[] =>
     (Array.isArray(value) ? value : [])
-      .filter((e): e is Json => e !== null && typeof e === 'object' && (e as Json)['listen'] === listen && (e as Json)['disabled'] !== true)
+      .filter(
+        (e): e is Json =>
+          e !== null && typeof e === 'object' && (e as Json)['listen'] === listen && (e as Json)['disabled'] !== true,
+      )
       .flatMap((e) => {
         const script = e['script'];
         const exec = script !== null && typeof script === 'object' ? (script as Json)['exec'] : undefined;
-        return Array.isArray(exec) ? exec.filter((l): l is string => typeof l === 'string') : typeof exec === 'string' ? exec.split('\n') : [];
+        return Array.isArray(exec)
+          ? exec.filter((l): l is string => typeof l === 'string')
+          : typeof exec === 'string'
+            ? exec.split('\n')
+            : [];
       });
   return { prerequest: lines('prerequest'), test: lines('test') };
 }
@@ -55,13 +62,25 @@ export function rawScripts(events: Events, where: string, context: ImportContext
     const size = `${lines.length} line${lines.length === 1 ? '' : 's'}`;
     if (lines.some((l) => BIDI_CONTROLS.test(l))) {
       context.scripts.dropped++;
-      context.warnings.push({ code: 'W_IMPORT_SCRIPT', where, message: `${type} script (${size}) dropped: it contains bidirectional control characters, which can make code read differently from how it runs` });
+      context.warnings.push({
+        code: 'W_IMPORT_SCRIPT',
+        where,
+        message: `${type} script (${size}) dropped: it contains bidirectional control characters, which can make code read differently from how it runs`,
+      });
     } else if (!context.allowScripts) {
       context.scripts.dropped++;
-      context.warnings.push({ code: 'W_IMPORT_SCRIPT', where, message: `${type} script (${size}) dropped; pass --allow-scripts to keep raw scripts` });
+      context.warnings.push({
+        code: 'W_IMPORT_SCRIPT',
+        where,
+        message: `${type} script (${size}) dropped; pass --allow-scripts to keep raw scripts`,
+      });
     } else {
       context.scripts.kept++;
-      context.warnings.push({ code: 'W_IMPORT_SCRIPT', where, message: `${type} script (${size}) kept as a raw script (--allow-scripts); review it before running the collection` });
+      context.warnings.push({
+        code: 'W_IMPORT_SCRIPT',
+        where,
+        message: `${type} script (${size}) kept as a raw script (--allow-scripts); review it before running the collection`,
+      });
       out.push({ type, code: lines.length === 1 ? lines[0] : `${lines.join('\n')}\n` });
     }
   }

@@ -15,10 +15,16 @@ export function convertV20(collection: unknown): unknown {
   const convert = (node: unknown, key?: string): unknown => {
     if (Array.isArray(node)) return node.map((item) => convert(item));
     if (node === null || typeof node !== 'object') return node;
-    const object: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, convert(v, k)]));
+    const object: Record<string, unknown> = Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, convert(v, k)]),
+    );
     const type = object['type'];
     if (key === 'auth' && typeof type === 'string' && isPlainObject(object[type])) {
-      object[type] = Object.entries(object[type] as Record<string, unknown>).map(([k, value]) => ({ key: k, value, type: typeof value === 'boolean' ? 'boolean' : 'string' }));
+      object[type] = Object.entries(object[type] as Record<string, unknown>).map(([k, value]) => ({
+        key: k,
+        value,
+        type: typeof value === 'boolean' ? 'boolean' : 'string',
+      }));
     }
     return object;
   };

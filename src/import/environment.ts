@@ -2,7 +2,17 @@
 // `secret: true`; so are literal values of secret-looking variables typed `default` (a pasted refresh token).
 import type { ImportContext } from './context.js';
 import { ImportError, quoted } from './import-error.js';
-import { asArray, compact, descriptionOf, hasKey, isObject, type Json, nonEmptyObject, setKey, text } from './json-util.js';
+import {
+  asArray,
+  compact,
+  descriptionOf,
+  hasKey,
+  isObject,
+  type Json,
+  nonEmptyObject,
+  setKey,
+  text,
+} from './json-util.js';
 import { renderYaml } from './render-yaml.js';
 import { hasLiteral, isSecretField, type SecretDeclaration } from './secrets.js';
 
@@ -14,7 +24,12 @@ export interface EnvironmentAsRead {
   readonly variables: Json;
 }
 
-export function readEnvironment(value: unknown, slug: string, index: number, context: ImportContext): EnvironmentAsRead {
+export function readEnvironment(
+  value: unknown,
+  slug: string,
+  index: number,
+  context: ImportContext,
+): EnvironmentAsRead {
   if (!isObject(value) || !Array.isArray(value['values'])) {
     throw new ImportError('E_IMPORT_NOT_ENVIRONMENT', 'not a Postman environment: it needs a `values` list', {
       subject: { kind: 'environment', index },
@@ -34,7 +49,12 @@ export function readEnvironment(value: unknown, slug: string, index: number, con
       context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `disabled variable ${quoted(key)} dropped` });
       continue;
     }
-    if (hasKey(variables, key)) context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `variable ${quoted(key)} appears more than once; the last one is kept` });
+    if (hasKey(variables, key))
+      context.warnings.push({
+        code: 'W_IMPORT_DROPPED',
+        where,
+        message: `variable ${quoted(key)} appears more than once; the last one is kept`,
+      });
     const description = descriptionOf(v['description']);
     const literal = text(v['value']);
     const typedSecret = v['type'] === 'secret';
@@ -44,7 +64,9 @@ export function readEnvironment(value: unknown, slug: string, index: number, con
       context.warnings.push({
         code: 'W_IMPORT_SECRET',
         where,
-        message: typedSecret ? `variable ${quoted(key)} is typed secret; its value was dropped (secret: true)` : `variable ${quoted(key)} held a literal secret; its value was dropped (secret: true)`,
+        message: typedSecret
+          ? `variable ${quoted(key)} is typed secret; its value was dropped (secret: true)`
+          : `variable ${quoted(key)} held a literal secret; its value was dropped (secret: true)`,
       });
     }
     setKey(variables, key, secret ? compact({ description, secret: true }) : compact({ description, value: literal }));
@@ -53,7 +75,11 @@ export function readEnvironment(value: unknown, slug: string, index: number, con
 }
 
 /** The environment's spec file, with the secrets found elsewhere in the import declared (secret, empty) after its own. */
-export function renderEnvironment(environment: EnvironmentAsRead, secrets: readonly SecretDeclaration[], sendTo?: ReadonlyMap<string, readonly string[]>): string {
+export function renderEnvironment(
+  environment: EnvironmentAsRead,
+  secrets: readonly SecretDeclaration[],
+  sendTo?: ReadonlyMap<string, readonly string[]>,
+): string {
   const variables: Json = { ...environment.variables };
   for (const s of secrets) {
     if (!hasKey(variables, s.name)) setKey(variables, s.name, { description: secretNote(s), secret: true });
@@ -61,9 +87,17 @@ export function renderEnvironment(environment: EnvironmentAsRead, secrets: reado
   // Where each secret may be sent (see inferSendToForFiles), after its other fields.
   for (const [key, bases] of sendTo ?? []) {
     const current = variables[key];
-    if (current !== null && typeof current === 'object' && !Array.isArray(current)) setKey(variables, key, { ...(current as Json), sendTo: [...bases] });
+    if (current !== null && typeof current === 'object' && !Array.isArray(current))
+      setKey(variables, key, { ...(current as Json), sendTo: [...bases] });
   }
-  return renderYaml(compact({ $kind: 'environment', name: environment.name === '' ? environment.slug : environment.name, description: environment.description, variables: nonEmptyObject(variables) }));
+  return renderYaml(
+    compact({
+      $kind: 'environment',
+      name: environment.name === '' ? environment.slug : environment.name,
+      description: environment.description,
+      variables: nonEmptyObject(variables),
+    }),
+  );
 }
 
 /** The description of a variable mvpm import made for a literal secret. */

@@ -3,12 +3,15 @@ import type * as M from '../spec/model.js';
 import { compact, type Json, nonEmptyObject, setKey } from './json-util.js';
 
 /** `schema(label, schema)` registers a schema file and returns its name under `schemas/`. */
-export function expectationsAsWritten(list: readonly M.ExpectationSpec[], schema: (label: string, value: object) => string): Json | undefined {
+export function expectationsAsWritten(
+  list: readonly M.ExpectationSpec[],
+  schema: (label: string, value: object) => string,
+): Json | undefined {
   const out: Json = {};
   const headers: Json = {};
   const body: Json = {};
   const entry = (map: Json, key: string): Json => {
-    if (!Object.prototype.hasOwnProperty.call(map, key)) setKey(map, key, {});
+    if (!Object.hasOwn(map, key)) setKey(map, key, {});
     return map[key] as Json;
   };
   for (const e of list) {
@@ -27,7 +30,14 @@ export function expectationsAsWritten(list: readonly M.ExpectationSpec[], schema
         break;
       case 'body': {
         const check = entry(body, e.jsonPath.text);
-        if (e.check === 'length') setKey(check, 'length', e.min === e.max ? e.min : compact({ min: e.min, max: e.max === Number.POSITIVE_INFINITY ? undefined : e.max }));
+        if (e.check === 'length')
+          setKey(
+            check,
+            'length',
+            e.min === e.max
+              ? e.min
+              : compact({ min: e.min, max: e.max === Number.POSITIVE_INFINITY ? undefined : e.max }),
+          );
         else setKey(check, e.check, e.expected);
         break;
       }

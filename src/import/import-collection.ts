@@ -9,8 +9,28 @@ import { convertV20, isV20 } from './convert-v20.js';
 import { inferSendToForFiles } from '../spec/infer-send-to.js';
 import { readEnvironment, renderEnvironment, secretNote } from './environment.js';
 import { ImportError, type ImportSubject, type ImportWarning, printable, quoted } from './import-error.js';
-import { asArray, compact, descriptionOf, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
-import { collectionSlug, DirectoryNames, FOLDER_NAME, MAX_FOLDER_DEPTH, MAX_IMPORT_ITEMS, MAX_IMPORT_PATH_BYTES, MAX_INPUT_DEPTH, numberedBeforeExtension, SCHEMA_NAME } from './names.js';
+import {
+  asArray,
+  compact,
+  descriptionOf,
+  isObject,
+  type Json,
+  nestingDepth,
+  nonEmptyObject,
+  setKey,
+  text,
+} from './json-util.js';
+import {
+  collectionSlug,
+  DirectoryNames,
+  FOLDER_NAME,
+  MAX_FOLDER_DEPTH,
+  MAX_IMPORT_ITEMS,
+  MAX_IMPORT_PATH_BYTES,
+  MAX_INPUT_DEPTH,
+  numberedBeforeExtension,
+  SCHEMA_NAME,
+} from './names.js';
 import { importRequest } from './request.js';
 import { importAutoRefresh } from './scripts.js';
 import { renderYaml } from './render-yaml.js';
@@ -53,7 +73,7 @@ const COLLECTION_HINT = 'export the collection from Postman as Collection v2.1 (
 export function importCollection(input: ImportInput): ImportResult {
   const environmentsIn = input.environments ?? [];
   checkSize(input.collection, { kind: 'collection' });
-  environmentsIn.forEach((e, index) => checkSize(e.environment, { kind: 'environment', index }));
+  for (const [index, e] of environmentsIn.entries()) checkSize(e.environment, { kind: 'environment', index });
   const c = isV20(input.collection) ? convertV20(input.collection) : input.collection;
   if (!isObject(c) || !isObject(c['info']) || !Array.isArray(c['item'])) {
     throw new ImportError('E_IMPORT_NOT_COLLECTION', 'not a Postman collection: it needs `info` and an `item` list', {
@@ -64,12 +84,21 @@ export function importCollection(input: ImportInput): ImportResult {
   const info = c['info'];
   const schema = text(info['schema']);
   if (!schema.includes('v2.1')) {
-    throw new ImportError('E_IMPORT_FORMAT', `unsupported collection format ${quoted(schema)}: expected Collection v2.1 (or v2.0)`, { pointer: '/info/schema', hint: COLLECTION_HINT });
+    throw new ImportError(
+      'E_IMPORT_FORMAT',
+      `unsupported collection format ${quoted(schema)}: expected Collection v2.1 (or v2.0)`,
+      { pointer: '/info/schema', hint: COLLECTION_HINT },
+    );
   }
   const warnings: ImportWarning[] = [];
   const files: ImportedFile[] = [];
   const slug = collectionSlug(input.slug);
-  if (slug.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: 'collection', message: `directory ${quoted(input.slug)} is written as ${quoted(slug.name)}: ${slug.why}` });
+  if (slug.why)
+    warnings.push({
+      code: 'W_IMPORT_RENAMED',
+      where: 'collection',
+      message: `directory ${quoted(input.slug)} is written as ${quoted(slug.name)}: ${slug.why}`,
+    });
   const root = slug.name;
   const schemaNames = new DirectoryNames();
   const schemaFiles = new Map<string, string>();
@@ -87,7 +116,12 @@ export function importCollection(input: ImportInput): ImportResult {
       const known = schemaByContent.get(key);
       if (known !== undefined) return known;
       const taken = schemaNames.take(label, 'schema.json', { adjust: SCHEMA_NAME, suffix: numberedBeforeExtension });
-      if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where, message: `schema ${quoted(label)} is written as schemas/${taken.name}: ${taken.why}` });
+      if (taken.why)
+        warnings.push({
+          code: 'W_IMPORT_RENAMED',
+          where,
+          message: `schema ${quoted(label)} is written as schemas/${taken.name}: ${taken.why}`,
+        });
       schemaByContent.set(key, taken.name);
       schemaFiles.set(taken.name, content);
       return taken.name;
@@ -96,8 +130,15 @@ export function importCollection(input: ImportInput): ImportResult {
 
   const environmentNames = new DirectoryNames();
   const environments = environmentsIn.map((e, index) => {
-    const taken = environmentNames.take(e.slug, 'environment', { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(ENVIRONMENT_SUFFIX) });
-    if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: `environment ${pathSegment(e.slug)}`, message: `written as environments/${taken.name}${ENVIRONMENT_SUFFIX}: ${taken.why}` });
+    const taken = environmentNames.take(e.slug, 'environment', {
+      maxBytes: MAX_NAME_BYTES - Buffer.byteLength(ENVIRONMENT_SUFFIX),
+    });
+    if (taken.why)
+      warnings.push({
+        code: 'W_IMPORT_RENAMED',
+        where: `environment ${pathSegment(e.slug)}`,
+        message: `written as environments/${taken.name}${ENVIRONMENT_SUFFIX}: ${taken.why}`,
+      });
     return readEnvironment(e.environment, taken.name, index, context);
   });
   for (const e of environments) for (const key of Object.keys(e.variables)) context.defined.add(key);
@@ -112,14 +153,23 @@ export function importCollection(input: ImportInput): ImportResult {
     if ((v['type'] === 'secret' || isSecretField(key)) && hasLiteral(value) && !context.secrets.keeps(key)) {
       // A collection variable cannot be typed secret in a spec: it moves to the environments (or runtimeVariables).
       context.secrets.variable(key, value, `collection variable ${printable(key)}`, false);
-      warnings.push({ code: 'W_IMPORT_SECRET', where: 'collection', message: `variable ${quoted(key)} held a literal secret; its value was dropped and it is declared secret` });
+      warnings.push({
+        code: 'W_IMPORT_SECRET',
+        where: 'collection',
+        message: `variable ${quoted(key)} held a literal secret; its value was dropped and it is declared secret`,
+      });
       continue;
     }
     setKey(variables, key, description === undefined ? value : { value, description });
   }
   const events = eventsOf(c['event']);
   const refresh = importAutoRefresh(events.prerequest, events.test);
-  if (refresh.edited) warnings.push({ code: 'W_IMPORT_SCRIPT', where: 'collection', message: 'its autoRefresh script was edited by hand, so it is a raw script now' });
+  if (refresh.edited)
+    warnings.push({
+      code: 'W_IMPORT_SCRIPT',
+      where: 'collection',
+      message: 'its autoRefresh script was edited by hand, so it is a raw script now',
+    });
   if (refresh.spec) for (const name of Object.values(refresh.spec.variables)) context.defined.add(name);
 
   let items = 0;
@@ -132,22 +182,47 @@ export function importCollection(input: ImportInput): ImportResult {
       }
       const itemPointer = `${pointer}/${index}`;
       if (++items > MAX_IMPORT_ITEMS) {
-        throw new ImportError('E_IMPORT_TOO_MANY', `the collection has more than ${MAX_IMPORT_ITEMS} folders and requests`, { pointer: itemPointer, hint: 'split it into several collections' });
+        throw new ImportError(
+          'E_IMPORT_TOO_MANY',
+          `the collection has more than ${MAX_IMPORT_ITEMS} folders and requests`,
+          { pointer: itemPointer, hint: 'split it into several collections' },
+        );
       }
       const isFolder = Array.isArray(item['item']);
       const wanted = text(item['name'], `Item ${index + 1}`);
       const itemWhere = `${where}/${pathSegment(wanted)}`;
-      const taken = names.take(wanted, isFolder ? 'Folder' : 'Request', isFolder ? { adjust: FOLDER_NAME } : { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(REQUEST_SUFFIX) });
-      if (taken.why) warnings.push({ code: 'W_IMPORT_RENAMED', where: itemWhere, message: `written as ${quoted(taken.name)}: ${taken.why}` });
+      const taken = names.take(
+        wanted,
+        isFolder ? 'Folder' : 'Request',
+        isFolder ? { adjust: FOLDER_NAME } : { maxBytes: MAX_NAME_BYTES - Buffer.byteLength(REQUEST_SUFFIX) },
+      );
+      if (taken.why)
+        warnings.push({
+          code: 'W_IMPORT_RENAMED',
+          where: itemWhere,
+          message: `written as ${quoted(taken.name)}: ${taken.why}`,
+        });
       const order = index + 1;
       if (isFolder) {
         if (depth >= MAX_FOLDER_DEPTH) {
-          throw new ImportError('E_IMPORT_TOO_DEEP', `folders nest more than ${MAX_FOLDER_DEPTH} levels deep`, { pointer: itemPointer, itemPath: itemWhere, hint: 'move the innermost folders up in Postman' });
+          throw new ImportError('E_IMPORT_TOO_DEEP', `folders nest more than ${MAX_FOLDER_DEPTH} levels deep`, {
+            pointer: itemPointer,
+            itemPath: itemWhere,
+            hint: 'move the innermost folders up in Postman',
+          });
         }
         const folderDir = `${dir}/${taken.name}`;
         const auth = importAuth(item['auth'], itemWhere, context);
         const scripts = rawScripts(eventsOf(item['event']), itemWhere, context);
-        addFile(files, `${folderDir}/.resources/definition.yaml`, renderYaml(compact({ $kind: 'folder', description: descriptionOf(item['description']), order, auth, scripts })), itemPointer, itemWhere);
+        addFile(
+          files,
+          `${folderDir}/.resources/definition.yaml`,
+          renderYaml(
+            compact({ $kind: 'folder', description: descriptionOf(item['description']), order, auth, scripts }),
+          ),
+          itemPointer,
+          itemWhere,
+        );
         walk(item['item'] as unknown[], folderDir, itemWhere, `${itemPointer}/item`, depth + 1);
       } else {
         const request = importRequest(item, itemWhere, context);
@@ -167,36 +242,53 @@ export function importCollection(input: ImportInput): ImportResult {
   const secrets = context.secrets.undeclared();
   const secretNames = context.secrets.names();
   const runtimeVariables: Json = {};
-  for (const name of [...context.used].filter((n) => !context.defined.has(n) && !secretNames.has(n) && !n.startsWith('$')).sort()) {
+  for (const name of [...context.used]
+    .filter((n) => !context.defined.has(n) && !secretNames.has(n) && !n.startsWith('$'))
+    .sort()) {
     setKey(runtimeVariables, name, 'Used by the imported collection but defined neither in it nor in its environment.');
   }
   // Without an environment to declare them in (typed secret, empty), secrets are declared as runtime variables.
   if (environments.length === 0) for (const s of secrets) setKey(runtimeVariables, s.name, secretNote(s));
   files.unshift({
     path: `${root}/.resources/definition.yaml`,
-    content: renderYaml(compact({
-      $kind: 'collection',
-      name: text(info['name'], root),
-      description: descriptionOf(info['description']),
-      variables: nonEmptyObject(variables),
-      runtimeVariables: nonEmptyObject(runtimeVariables),
-      auth: collectionAuth,
-      scripts: collectionScripts,
-      autoRefresh: refresh.spec,
-    })),
+    content: renderYaml(
+      compact({
+        $kind: 'collection',
+        name: text(info['name'], root),
+        description: descriptionOf(info['description']),
+        variables: nonEmptyObject(variables),
+        runtimeVariables: nonEmptyObject(runtimeVariables),
+        auth: collectionAuth,
+        scripts: collectionScripts,
+        autoRefresh: refresh.spec,
+      }),
+    ),
   });
   for (const [file, content] of schemaFiles) addFile(files, `schemas/${file}`, content, '', `schema ${file}`);
   // Postman environments do not say where a secret may be sent; the specs must (E_SEND_TO): it is taken from the
   // requests of the collection that send it, and each inference is a warning to review.
-  const environmentFiles = environments.map((e) => ({ path: `environments/${e.slug}${ENVIRONMENT_SUFFIX}`, content: renderEnvironment(e, secrets) }));
+  const environmentFiles = environments.map((e) => ({
+    path: `environments/${e.slug}${ENVIRONMENT_SUFFIX}`,
+    content: renderEnvironment(e, secrets),
+  }));
   const sendTo = inferSendToForFiles([...files, ...environmentFiles]);
   environments.forEach((e, i) => {
     const file = environmentFiles[i]!;
     const inferred = sendTo.get(file.path);
     for (const [key, bases] of inferred ?? []) {
-      warnings.push({ code: 'W_IMPORT_SEND_TO', where: `environment ${pathSegment(e.slug)}`, message: `secret ${quoted(key)} may be sent only to ${bases.map((b) => `{{${b}}}`).join(', ')} (sendTo, from the requests that send it); review it` });
+      warnings.push({
+        code: 'W_IMPORT_SEND_TO',
+        where: `environment ${pathSegment(e.slug)}`,
+        message: `secret ${quoted(key)} may be sent only to ${bases.map((b) => `{{${b}}}`).join(', ')} (sendTo, from the requests that send it); review it`,
+      });
     }
-    addFile(files, file.path, inferred && inferred.size > 0 ? renderEnvironment(e, secrets, inferred) : file.content, '', `environment ${e.slug}`);
+    addFile(
+      files,
+      file.path,
+      inferred && inferred.size > 0 ? renderEnvironment(e, secrets, inferred) : file.content,
+      '',
+      `environment ${e.slug}`,
+    );
   });
   for (const file of files) assertGuarded(file.path);
   return { files, warnings, scripts: { ...context.scripts } };
@@ -204,14 +296,20 @@ export function importCollection(input: ImportInput): ImportResult {
 
 /** A name in an item path: as it is, or quoted when it could be misread as several parts or none. */
 function pathSegment(name: string): string {
-  return name === '' || name === '.' || name === '..' || name.includes('/') || /^\s|\s$/.test(name) ? quoted(name) : printable(name);
+  return name === '' || name === '.' || name === '..' || name.includes('/') || /^\s|\s$/.test(name)
+    ? quoted(name)
+    : printable(name);
 }
 
 /** JSON nesting past MAX_INPUT_DEPTH is refused before anything walks the value (walks would exhaust the stack). */
 function checkSize(value: unknown, subject: ImportSubject): void {
   const { depth, pointer } = nestingDepth(value, MAX_INPUT_DEPTH);
   if (depth > MAX_INPUT_DEPTH) {
-    throw new ImportError('E_IMPORT_TOO_DEEP', `the JSON nests more than ${MAX_INPUT_DEPTH} levels deep`, { subject, pointer: shortPointer(pointer ?? ''), hint: 'Postman does not export anything this deep; check where the file came from' });
+    throw new ImportError('E_IMPORT_TOO_DEEP', `the JSON nests more than ${MAX_INPUT_DEPTH} levels deep`, {
+      subject,
+      pointer: shortPointer(pointer ?? ''),
+      hint: 'Postman does not export anything this deep; check where the file came from',
+    });
   }
 }
 
@@ -223,11 +321,15 @@ function shortPointer(pointer: string): string {
 function addFile(files: ImportedFile[], path: string, content: string, pointer: string, where: string): void {
   const bytes = Buffer.byteLength(path);
   if (bytes > MAX_IMPORT_PATH_BYTES) {
-    throw new ImportError('E_IMPORT_PATH_TOO_LONG', `a file's path would be ${bytes} bytes long; mvpm import writes paths of at most ${MAX_IMPORT_PATH_BYTES} bytes`, {
-      pointer: shortPointer(pointer),
-      itemPath: where,
-      hint: 'shorten the folder and request names in Postman',
-    });
+    throw new ImportError(
+      'E_IMPORT_PATH_TOO_LONG',
+      `a file's path would be ${bytes} bytes long; mvpm import writes paths of at most ${MAX_IMPORT_PATH_BYTES} bytes`,
+      {
+        pointer: shortPointer(pointer),
+        itemPath: where,
+        hint: 'shorten the folder and request names in Postman',
+      },
+    );
   }
   files.push({ path, content });
 }
@@ -239,7 +341,21 @@ function assertGuarded(path: string): void {
   }
 }
 
-const REQUEST_KEYS = ['$kind', 'description', 'order', 'method', 'url', 'query', 'headers', 'auth', 'body', 'settings', 'expect', 'capture', 'scripts'];
+const REQUEST_KEYS = [
+  '$kind',
+  'description',
+  'order',
+  'method',
+  'url',
+  'query',
+  'headers',
+  'auth',
+  'body',
+  'settings',
+  'expect',
+  'capture',
+  'scripts',
+];
 
 function orderRequest(spec: Json): Json {
   return compact(Object.fromEntries(REQUEST_KEYS.map((k) => [k, spec[k]])));

@@ -39,13 +39,30 @@ export type ImportErrorCode =
 
 /** Every error code, for the documentation test. */
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
-  'E_IMPORT_READ', 'E_IMPORT_NOT_FILE', 'E_IMPORT_TOO_LARGE', 'E_IMPORT_NOT_UTF8', 'E_IMPORT_JSON', 'E_IMPORT_TOO_DEEP',
-  'E_IMPORT_TOO_MANY', 'E_IMPORT_NOT_COLLECTION', 'E_IMPORT_FORMAT', 'E_IMPORT_NOT_ENVIRONMENT', 'E_IMPORT_PATH_TOO_LONG',
-  'E_IMPORT_EXISTS', 'E_IMPORT_WRITE', 'E_PATH_LINK', 'E_PATH_NOT_FILE', 'E_PATH_OUTSIDE', 'E_PATH_NAME',
+  'E_IMPORT_READ',
+  'E_IMPORT_NOT_FILE',
+  'E_IMPORT_TOO_LARGE',
+  'E_IMPORT_NOT_UTF8',
+  'E_IMPORT_JSON',
+  'E_IMPORT_TOO_DEEP',
+  'E_IMPORT_TOO_MANY',
+  'E_IMPORT_NOT_COLLECTION',
+  'E_IMPORT_FORMAT',
+  'E_IMPORT_NOT_ENVIRONMENT',
+  'E_IMPORT_PATH_TOO_LONG',
+  'E_IMPORT_EXISTS',
+  'E_IMPORT_WRITE',
+  'E_PATH_LINK',
+  'E_PATH_NOT_FILE',
+  'E_PATH_OUTSIDE',
+  'E_PATH_NAME',
 ];
 
 /** Which input an error is about: the collection, the n-th environment (0-based), or the output directory. */
-export type ImportSubject = { readonly kind: 'collection' } | { readonly kind: 'environment'; readonly index: number } | { readonly kind: 'output'; readonly path: string };
+export type ImportSubject =
+  | { readonly kind: 'collection' }
+  | { readonly kind: 'environment'; readonly index: number }
+  | { readonly kind: 'output'; readonly path: string };
 
 export interface ImportErrorDetails {
   readonly subject?: ImportSubject;
@@ -81,7 +98,13 @@ export class ImportError extends Error {
 
   /** The same error about another input (readers and importers do not know which file they were given). */
   about(subject: ImportSubject): ImportError {
-    return new ImportError(this.code, this.message, { subject, pointer: this.pointer, position: this.position, itemPath: this.itemPath, hint: this.hint });
+    return new ImportError(this.code, this.message, {
+      subject,
+      pointer: this.pointer,
+      position: this.position,
+      itemPath: this.itemPath,
+      hint: this.hint,
+    });
   }
 }
 
@@ -99,7 +122,14 @@ export type ImportWarningCode =
   /** Where a secret may be sent (`sendTo`) was inferred from the requests that send it. */
   | 'W_IMPORT_SEND_TO';
 
-export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = ['W_IMPORT_RENAMED', 'W_IMPORT_SECRET', 'W_IMPORT_SCRIPT', 'W_IMPORT_SRC', 'W_IMPORT_DROPPED', 'W_IMPORT_SEND_TO'];
+export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = [
+  'W_IMPORT_RENAMED',
+  'W_IMPORT_SECRET',
+  'W_IMPORT_SCRIPT',
+  'W_IMPORT_SRC',
+  'W_IMPORT_DROPPED',
+  'W_IMPORT_SEND_TO',
+];
 
 export interface ImportWarning {
   readonly code: ImportWarningCode;
@@ -117,7 +147,10 @@ const MAX_SHOWN = 80;
  */
 export function printable(value: string, max = MAX_SHOWN): string {
   const chars = [...value];
-  const cut = chars.length > max ? [...chars.slice(0, Math.ceil((max - 1) / 2)), '…', ...chars.slice(chars.length - Math.floor((max - 1) / 2))] : chars;
+  const cut =
+    chars.length > max
+      ? [...chars.slice(0, Math.ceil((max - 1) / 2)), '…', ...chars.slice(chars.length - Math.floor((max - 1) / 2))]
+      : chars;
   return cut.map((c) => (UNSAFE_TEXT.test(c) ? `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}` : c)).join('');
 }
 

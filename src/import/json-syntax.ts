@@ -20,7 +20,9 @@ export function locateJsonError(source: string): JsonSyntaxError | undefined {
     at = WHITESPACE.lastIndex;
   };
   const fail = (expected: string): JsonSyntaxError =>
-    at >= source.length ? { offset: source.length, message: `the text ends where ${expected} was expected` } : { offset: at, message: `expected ${expected}` };
+    at >= source.length
+      ? { offset: source.length, message: `the text ends where ${expected} was expected` }
+      : { offset: at, message: `expected ${expected}` };
   /** Reads a string at `at` (which is a `"`); returns an error or undefined. */
   const string = (): JsonSyntaxError | undefined => {
     at++;
@@ -107,7 +109,7 @@ export function locateJsonError(source: string): JsonSyntaxError | undefined {
     }
     if (source[at] !== ',') return fail(`',' or '${close}'`);
     at++;
-    bad = open === 'object' ? key() ?? value() : value();
+    bad = open === 'object' ? (key() ?? value()) : value();
   }
   return bad;
 }

@@ -27,7 +27,7 @@ export function setKey(object: Json, key: string, value: unknown): void {
 }
 
 export function hasKey(object: Json, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  return Object.hasOwn(object, key);
 }
 
 /** The object without its undefined values, keys in the order given. */
@@ -44,7 +44,8 @@ export function nonEmptyObject<T extends object>(value: T): T | undefined {
 /** Postman's description: a string, or `{ content }`. */
 export function descriptionOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value === '' ? undefined : value;
-  if (isObject(value) && typeof value['content'] === 'string') return value['content'] === '' ? undefined : value['content'];
+  if (isObject(value) && typeof value['content'] === 'string')
+    return value['content'] === '' ? undefined : value['content'];
   return undefined;
 }
 
@@ -61,10 +62,13 @@ export function nestingDepth(value: unknown, limit: number): { depth: number; po
     const inner = depth + 1;
     if (inner > limit) return { depth: inner, pointer };
     if (inner > deepest) deepest = inner;
-    const entries: [string, unknown][] = Array.isArray(current) ? current.map((v, i) => [String(i), v]) : Object.entries(current);
+    const entries: [string, unknown][] = Array.isArray(current)
+      ? current.map((v, i) => [String(i), v])
+      : Object.entries(current);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: inner, pointer: `${pointer}/${pointerToken(key)}` });
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, depth: inner, pointer: `${pointer}/${pointerToken(key)}` });
     }
   }
   return { depth: deepest };

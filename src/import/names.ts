@@ -39,7 +39,11 @@ export class DirectoryNames {
   take(
     wanted: string,
     fallback: string,
-    options: { readonly adjust?: Adjustment; readonly suffix?: (name: string, n: number, maxBytes: number) => string; readonly maxBytes?: number } = {},
+    options: {
+      readonly adjust?: Adjustment;
+      readonly suffix?: (name: string, n: number, maxBytes: number) => string;
+      readonly maxBytes?: number;
+    } = {},
   ): TakenName {
     const maxBytes = options.maxBytes ?? MAX_NAME_BYTES;
     const cleaned = cleanName(cutToBytes(cleanName(wanted, fallback), maxBytes), fallback);
@@ -52,10 +56,13 @@ export class DirectoryNames {
     if (cleaned !== wanted) {
       const problem = nameProblem(wanted);
       reasons.push(
-        problem ? NAME_PROBLEM_TEXT[problem]
-        : Buffer.byteLength(wanted) > maxBytes ? `it is longer than ${maxBytes} bytes`
-        : /^[. ]/.test(wanted) ? 'it starts with a dot, which hides it'
-        : 'it changes under Unicode normalisation (NFC)',
+        problem
+          ? NAME_PROBLEM_TEXT[problem]
+          : Buffer.byteLength(wanted) > maxBytes
+            ? `it is longer than ${maxBytes} bytes`
+            : /^[. ]/.test(wanted)
+              ? 'it starts with a dot, which hides it'
+              : 'it changes under Unicode normalisation (NFC)',
       );
     }
     if (clean !== cleaned) reasons.push(options.adjust!.why);
@@ -87,7 +94,8 @@ export function numberedBeforeExtension(name: string, n: number, maxBytes: numbe
  * for a request file (and collide with request `X`'s file), `X.resources` is skipped as a resource directory.
  */
 export const FOLDER_NAME: Adjustment = {
-  change: (name, maxBytes) => (/(\.request\.ya?ml|\.resources)$/i.test(name) ? `${cutToBytes(name, maxBytes - 1)}_` : name),
+  change: (name, maxBytes) =>
+    /(\.request\.ya?ml|\.resources)$/i.test(name) ? `${cutToBytes(name, maxBytes - 1)}_` : name,
   why: 'a directory named like that would not be read as a folder',
 };
 
@@ -103,7 +111,10 @@ export function collectionSlug(wanted: string): TakenName {
   const name = RESERVED_TOP.includes(collisionKey(clean)) ? `${clean}-collection` : clean;
   if (name === wanted) return { name };
   const problem = nameProblem(wanted);
-  return { name, why: problem ? NAME_PROBLEM_TEXT[problem] : `\`${clean}\` is reserved for other files in the spec directory` };
+  return {
+    name,
+    why: problem ? NAME_PROBLEM_TEXT[problem] : `\`${clean}\` is reserved for other files in the spec directory`,
+  };
 }
 
 /** The text cut (on a character boundary, trailing dots and spaces dropped) to at most `bytes` UTF-8 bytes. */
@@ -117,5 +128,8 @@ export function cutToBytes(text: string, bytes: number): string {
     if (size + next > bytes) break;
     size += next;
   }
-  return chars.slice(0, end).join('').replace(/[. ]+$/u, '');
+  return chars
+    .slice(0, end)
+    .join('')
+    .replace(/[. ]+$/u, '');
 }

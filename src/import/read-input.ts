@@ -13,7 +13,7 @@ export interface ReadImportOptions {
   readonly maxBytes?: number;
 }
 
-const EXPORT_HINT = 'export it again from Postman (Export → Collection v2.1, or the environment\'s Export)';
+const EXPORT_HINT = "export it again from Postman (Export → Collection v2.1, or the environment's Export)";
 
 /** The JSON value in `file` (an absolute path). Throws ImportError (subject: collection; the caller re-labels it). */
 export function readImportInput(file: string, options: ReadImportOptions = {}): unknown {
@@ -59,10 +59,14 @@ export function readImportInput(file: string, options: ReadImportOptions = {}): 
 /** Bytes → JSON value: UTF-8 (a leading byte order mark is skipped), then JSON. */
 export function parseImportText(bytes: Uint8Array): unknown {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new ImportError('E_IMPORT_NOT_UTF8', 'UTF-16 text (it starts with a UTF-16 byte order mark); mvpm import reads UTF-8', {
-      position: { line: 1, column: 1 },
-      hint: 'save the file as UTF-8, or export it again from Postman (which writes UTF-8)',
-    });
+    throw new ImportError(
+      'E_IMPORT_NOT_UTF8',
+      'UTF-16 text (it starts with a UTF-16 byte order mark); mvpm import reads UTF-8',
+      {
+        position: { line: 1, column: 1 },
+        hint: 'save the file as UTF-8, or export it again from Postman (which writes UTF-8)',
+      },
+    );
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== undefined) {
@@ -78,28 +82,53 @@ export function parseImportText(bytes: Uint8Array): unknown {
     return JSON.parse(source) as unknown;
   } catch {
     const where = locateJsonError(source) ?? { offset: 0, message: 'not JSON' };
-    throw new ImportError('E_IMPORT_JSON', `not valid JSON: ${where.message}`, { position: lineAndColumn(source, where.offset), hint: EXPORT_HINT });
+    throw new ImportError('E_IMPORT_JSON', `not valid JSON: ${where.message}`, {
+      position: lineAndColumn(source, where.offset),
+      hint: EXPORT_HINT,
+    });
   }
 }
 
-
 function refuseNonFile(stats: Stats): void {
   if (stats.isFile()) return;
-  const what = stats.isDirectory() ? 'a directory' : stats.isFIFO() ? 'a FIFO (named pipe)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a regular file';
-  throw new ImportError('E_IMPORT_NOT_FILE', `is ${what}; mvpm import reads only regular files`, { hint: 'name the exported .json file' });
+  const what = stats.isDirectory()
+    ? 'a directory'
+    : stats.isFIFO()
+      ? 'a FIFO (named pipe)'
+      : stats.isSocket()
+        ? 'a socket'
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+  throw new ImportError('E_IMPORT_NOT_FILE', `is ${what}; mvpm import reads only regular files`, {
+    hint: 'name the exported .json file',
+  });
 }
 
 /** `size` when known from the file's metadata; a file that grew while being read has more than `limit`. */
 function tooLarge(size: number | undefined, limit: number): ImportError {
-  return new ImportError('E_IMPORT_TOO_LARGE', `the file ${size === undefined ? `has more than ${limit} bytes` : `is ${size} bytes`}; mvpm import reads at most ${limit} bytes`, {
-    hint: 'export the collection without saved responses (examples), or split it into several collections',
-  });
+  return new ImportError(
+    'E_IMPORT_TOO_LARGE',
+    `the file ${size === undefined ? `has more than ${limit} bytes` : `is ${size} bytes`}; mvpm import reads at most ${limit} bytes`,
+    {
+      hint: 'export the collection without saved responses (examples), or split it into several collections',
+    },
+  );
 }
 
 function cannotRead(error: unknown): ImportError {
   const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'it cannot be read';
-  return new ImportError('E_IMPORT_READ', `cannot read it: ${why}${code ? ` (${code})` : ''}`, { hint: code === 'ENOENT' ? 'check the path' : undefined });
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : 'it cannot be read';
+  return new ImportError('E_IMPORT_READ', `cannot read it: ${why}${code ? ` (${code})` : ''}`, {
+    hint: code === 'ENOENT' ? 'check the path' : undefined,
+  });
 }
 
 export { firstInvalidUtf8 };

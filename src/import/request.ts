@@ -6,7 +6,17 @@ import { importAuth } from './auth.js';
 import { collectVariables, eventsOf, rawScripts, type ImportContext } from './context.js';
 import { captureAsWritten, expectationsAsWritten } from './expectations.js';
 import { quoted } from './import-error.js';
-import { asArray, compact, hasKey, isObject, type Json, nestingDepth, nonEmptyObject, setKey, text } from './json-util.js';
+import {
+  asArray,
+  compact,
+  hasKey,
+  isObject,
+  type Json,
+  nestingDepth,
+  nonEmptyObject,
+  setKey,
+  text,
+} from './json-util.js';
 import { importTestScript, withoutNeedsGuard } from './scripts.js';
 import { fieldLabel, hasLiteral, isSecretField, isSecretHeader } from './secrets.js';
 
@@ -14,7 +24,11 @@ import { fieldLabel, hasLiteral, isSecretField, isSecretHeader } from './secrets
 const MAX_BODY_DEPTH = 48;
 
 export function importRequest(item: Json, where: string, context: ImportContext): Json {
-  const r = isObject(item['request']) ? item['request'] : typeof item['request'] === 'string' ? { url: item['request'] } : {};
+  const r = isObject(item['request'])
+    ? item['request']
+    : typeof item['request'] === 'string'
+      ? { url: item['request'] }
+      : {};
   const { url, query } = importUrl(r['url'], where, context);
   const headers: Json = {};
   for (const h of asArray(r['header'])) {
@@ -27,15 +41,27 @@ export function importRequest(item: Json, where: string, context: ImportContext)
       context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `disabled header ${quoted(key)} dropped` });
       continue;
     }
-    if (hasKey(headers, key)) context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `header ${quoted(key)} appears more than once; the last one is kept` });
+    if (hasKey(headers, key))
+      context.warnings.push({
+        code: 'W_IMPORT_DROPPED',
+        where,
+        message: `header ${quoted(key)} appears more than once; the last one is kept`,
+      });
     const value = text(h['value']);
-    setKey(headers, key, isSecretHeader(key) ? context.secrets.replace(where, fieldLabel('header', key), key, value, { header: true }) : value);
+    setKey(
+      headers,
+      key,
+      isSecretHeader(key)
+        ? context.secrets.replace(where, fieldLabel('header', key), key, value, { header: true })
+        : value,
+    );
   }
   const body = importBody(r['body'], where, context);
   if (body?.['type'] === 'json') {
     const keys = Object.keys(headers);
     const last = keys[keys.length - 1];
-    if (last !== undefined && last.toLowerCase() === 'content-type' && headers[last] === 'application/json') delete headers[last];
+    if (last !== undefined && last.toLowerCase() === 'content-type' && headers[last] === 'application/json')
+      delete headers[last];
   }
   const behavior = isObject(item['protocolProfileBehavior']) ? item['protocolProfileBehavior'] : {};
   const settings = compact({
@@ -44,7 +70,12 @@ export function importRequest(item: Json, where: string, context: ImportContext)
   });
   const events = eventsOf(item['event']);
   const test = importTestScript(events.test);
-  if (test.edited) context.warnings.push({ code: 'W_IMPORT_SCRIPT', where, message: 'its generated test script was edited by hand, so it is a raw script now' });
+  if (test.edited)
+    context.warnings.push({
+      code: 'W_IMPORT_SCRIPT',
+      where,
+      message: 'its generated test script was edited by hand, so it is a raw script now',
+    });
   for (const c of test.captures) context.defined.add(c.variable);
   const expect = expectationsAsWritten(test.expectations, (label, schema) => context.schemaFile(label, schema, where));
   const spec = {
@@ -61,8 +92,16 @@ export function importRequest(item: Json, where: string, context: ImportContext)
     scripts: rawScripts({ prerequest: withoutNeedsGuard(events.prerequest), test: test.raw }, where, context),
   };
   const description = r['description'];
-  spec.description = typeof description === 'string' ? (description === '' ? undefined : description) : isObject(description) && typeof description['content'] === 'string' ? description['content'] : undefined;
-  for (const value of [url, query, headers, body?.['content'], expect, spec.auth]) collectVariables(value, context.used);
+  spec.description =
+    typeof description === 'string'
+      ? description === ''
+        ? undefined
+        : description
+      : isObject(description) && typeof description['content'] === 'string'
+        ? description['content']
+        : undefined;
+  for (const value of [url, query, headers, body?.['content'], expect, spec.auth])
+    collectVariables(value, context.used);
   return spec;
 }
 
@@ -80,15 +119,24 @@ function importUrl(value: unknown, where: string, context: ImportContext): { url
       try {
         raw = new sdk.Url(value as sdk.UrlDefinition).toString();
       } catch {
-        context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: 'its URL could not be read; it is empty now' });
+        context.warnings.push({
+          code: 'W_IMPORT_DROPPED',
+          where,
+          message: 'its URL could not be read; it is empty now',
+        });
       }
     }
   }
-  raw = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):([^/?#@]*)@/i, (whole, head: string, password: string) =>
-    `${head}:${context.secrets.replace(where, 'the password in its URL', 'password', password)}@`,
+  raw = raw.replace(
+    /^([a-z][a-z0-9+.-]*:\/\/[^/?#@:]*):([^/?#@]*)@/i,
+    (_whole, head: string, password: string) =>
+      `${head}:${context.secrets.replace(where, 'the password in its URL', 'password', password)}@`,
   );
   const hash = raw.indexOf('#');
-  const [head, fragment] = hash === -1 ? [raw, ''] : [raw.slice(0, hash), `#${replaceQuerySecrets(raw.slice(hash + 1), where, 'URL fragment parameter', context)}`];
+  const [head, fragment] =
+    hash === -1
+      ? [raw, '']
+      : [raw.slice(0, hash), `#${replaceQuerySecrets(raw.slice(hash + 1), where, 'URL fragment parameter', context)}`];
   const q = head.indexOf('?');
   if (q === -1) return { url: `${head}${fragment}` };
   const base = head.slice(0, q);
@@ -100,7 +148,14 @@ function importUrl(value: unknown, where: string, context: ImportContext): { url
     if (eq === -1) return { url: whole };
     const key = decodeQueryText(pair.slice(0, eq));
     const val = decodeQueryText(pair.slice(eq + 1));
-    if (key === undefined || val === undefined || hasKey(query, key) || encodeQueryText(key) !== pair.slice(0, eq) || encodeQueryText(val) !== pair.slice(eq + 1)) return { url: whole };
+    if (
+      key === undefined ||
+      val === undefined ||
+      hasKey(query, key) ||
+      encodeQueryText(key) !== pair.slice(0, eq) ||
+      encodeQueryText(val) !== pair.slice(eq + 1)
+    )
+      return { url: whole };
     setKey(query, key, val);
   }
   return { url: `${base}${fragment}`, query };
@@ -123,7 +178,10 @@ function replaceQuerySecrets(search: string, where: string, kind: string, contex
 
 function decodeQueryText(value: string): string | undefined {
   try {
-    return value.split(/(\{\{[^{}]+?\}\})/).map((part, i) => (i % 2 === 1 ? part : decodeURIComponent(part))).join('');
+    return value
+      .split(/(\{\{[^{}]+?\}\})/)
+      .map((part, i) => (i % 2 === 1 ? part : decodeURIComponent(part)))
+      .join('');
   } catch {
     return undefined;
   }
@@ -133,7 +191,9 @@ function decodeQueryText(value: string): string | undefined {
 function encodeQueryText(value: string): string {
   return value
     .split(/(\{\{[^{}]+?\}\})/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (ch) => encodeURIComponent(ch))))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (ch) => encodeURIComponent(ch)),
+    )
     .join('');
 }
 
@@ -144,11 +204,20 @@ function importBody(value: unknown, where: string, context: ImportContext): Json
     for (const f of asArray(list)) {
       if (f['disabled'] === true) continue;
       const key = text(f['key']);
-      if (hasKey(out, key)) context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `${kind} field ${quoted(key)} appears more than once; the last one is kept` });
+      if (hasKey(out, key))
+        context.warnings.push({
+          code: 'W_IMPORT_DROPPED',
+          where,
+          message: `${kind} field ${quoted(key)} appears more than once; the last one is kept`,
+        });
       if (f['type'] === 'file') setKey(out, key, { src: formSource(f['src'], key, where, context) });
       else {
         const field = text(f['value']);
-        setKey(out, key, isSecretField(key) ? context.secrets.replace(where, fieldLabel(`${kind} field`, key), key, field) : field);
+        setKey(
+          out,
+          key,
+          isSecretField(key) ? context.secrets.replace(where, fieldLabel(`${kind} field`, key), key, field) : field,
+        );
       }
     }
     return out;
@@ -169,14 +238,26 @@ function importBody(value: unknown, where: string, context: ImportContext): Json
         } catch {
           // Not JSON (or has {{variables}} outside strings): kept as raw text.
         }
-        if (parsed !== undefined && nestingDepth(parsed, MAX_BODY_DEPTH).depth <= MAX_BODY_DEPTH && JSON.stringify(parsed, null, 2) === raw) {
+        if (
+          parsed !== undefined &&
+          nestingDepth(parsed, MAX_BODY_DEPTH).depth <= MAX_BODY_DEPTH &&
+          JSON.stringify(parsed, null, 2) === raw
+        ) {
           return { type: 'json', content: replaceJsonSecrets(parsed, where, context) };
         }
       }
-      return { type: 'raw', language: ['text', 'json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text', content: replaceJsonTextSecrets(raw, where, context) };
+      return {
+        type: 'raw',
+        language: ['text', 'json', 'xml', 'html', 'javascript'].includes(language) ? language : 'text',
+        content: replaceJsonTextSecrets(raw, where, context),
+      };
     }
     default:
-      context.warnings.push({ code: 'W_IMPORT_DROPPED', where, message: `a ${quoted(text(value['mode']))} body has no spec equivalent; dropped` });
+      context.warnings.push({
+        code: 'W_IMPORT_DROPPED',
+        where,
+        message: `a ${quoted(text(value['mode']))} body has no spec equivalent; dropped`,
+      });
       return undefined;
   }
 }
@@ -189,22 +270,40 @@ function importBody(value: unknown, where: string, context: ImportContext): Json
 function formSource(value: unknown, key: string, where: string, context: ImportContext): string {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const sources = list.filter((s): s is string => typeof s === 'string' && s !== '');
-  if (list.some((s) => typeof s !== 'string')) context.warnings.push({ code: 'W_IMPORT_SRC', where, message: `form-data field ${quoted(key)}: a file that is not a path (not text) was dropped` });
-  if (sources.length > 1) context.warnings.push({ code: 'W_IMPORT_SRC', where, message: `form-data field ${quoted(key)} names ${sources.length} files; only the first is kept` });
+  if (list.some((s) => typeof s !== 'string'))
+    context.warnings.push({
+      code: 'W_IMPORT_SRC',
+      where,
+      message: `form-data field ${quoted(key)}: a file that is not a path (not text) was dropped`,
+    });
+  if (sources.length > 1)
+    context.warnings.push({
+      code: 'W_IMPORT_SRC',
+      where,
+      message: `form-data field ${quoted(key)} names ${sources.length} files; only the first is kept`,
+    });
   const src = sources[0] ?? '';
   if (src === '') return '';
   const why = unsafeSource(src);
   if (why === undefined) return src;
-  context.warnings.push({ code: 'W_IMPORT_SRC', where, message: `form-data field ${quoted(key)}: its file was dropped because ${why}; choose the file again (under specs/files/)` });
+  context.warnings.push({
+    code: 'W_IMPORT_SRC',
+    where,
+    message: `form-data field ${quoted(key)}: its file was dropped because ${why}; choose the file again (under specs/files/)`,
+  });
   return '';
 }
 
 function unsafeSource(src: string): string | undefined {
-  if (src.startsWith('/') || src.startsWith('\\') || /^[A-Za-z]:/.test(src) || src.startsWith('~')) return 'its path is absolute';
+  if (src.startsWith('/') || src.startsWith('\\') || /^[A-Za-z]:/.test(src) || src.startsWith('~'))
+    return 'its path is absolute';
   if (src.includes('{{')) return 'its path uses a {{variable}}, which could name any file';
   const parts = src.split(/[/\\]/);
   if (parts.includes('..')) return 'its path leads out of the project (`..`)';
-  if (parts.some((part, i) => part !== '.' && nameProblem(part) !== undefined && !(i === parts.length - 1 && part === ''))) return 'its path has an unusable name';
+  if (
+    parts.some((part, i) => part !== '.' && nameProblem(part) !== undefined && !(i === parts.length - 1 && part === ''))
+  )
+    return 'its path has an unusable name';
   return undefined;
 }
 
@@ -220,16 +319,25 @@ function replaceJsonSecrets(value: unknown, where: string, context: ImportContex
   return out;
 }
 
-function replaceScalar(textValue: string, original: unknown, key: string, where: string, context: ImportContext): unknown {
+function replaceScalar(
+  textValue: string,
+  original: unknown,
+  key: string,
+  where: string,
+  context: ImportContext,
+): unknown {
   const replaced = context.secrets.replace(where, fieldLabel('JSON body field', key), key, textValue);
   return replaced === textValue ? original : replaced;
 }
 
 /** `"password": "hunter2"` pairs in raw body text (JSON that is not kept as `type: json`). */
 function replaceJsonTextSecrets(raw: string, where: string, context: ImportContext): string {
-  return raw.replace(/("((?:\\.|[^"\\\n])*)"\s*:\s*)"((?:\\.|[^"\\\n])*)"/g, (whole, prefix: string, key: string, value: string) => {
-    if (!isSecretField(key)) return whole;
-    const replaced = context.secrets.replace(where, fieldLabel('body field', key), key, value);
-    return replaced === value ? whole : `${prefix}"${replaced}"`;
-  });
+  return raw.replace(
+    /("((?:\\.|[^"\\\n])*)"\s*:\s*)"((?:\\.|[^"\\\n])*)"/g,
+    (whole, prefix: string, key: string, value: string) => {
+      if (!isSecretField(key)) return whole;
+      const replaced = context.secrets.replace(where, fieldLabel('body field', key), key, value);
+      return replaced === value ? whole : `${prefix}"${replaced}"`;
+    },
+  );
 }

@@ -44,14 +44,16 @@ export function importTestScript(exec: readonly string[]): ImportedTestScript {
       else bad = true;
     } else bad = true;
   }
-  if (expectations.length === 0 && captures.length === 0) return { expectations, captures, raw: stripHeader(exec), edited: bad };
+  if (expectations.length === 0 && captures.length === 0)
+    return { expectations, captures, raw: stripHeader(exec), edited: bad };
   const projectPath = parseSourceLine(exec[0] ?? '') ?? 'imported';
   const source = new SpecSource(projectPath, projectPath, 'request', '');
   const request = { expectations, captures, scripts: [], origin: { source, path: [] } } as unknown as M.RequestSpec;
   // Today's layout first, then the flat one of collections exported before requests guarded their checks.
   for (const layout of ['current', 'flat'] as const) {
     const generated = compiledOrUndefined(() => compileRequestScripts(request, { layout }).test ?? []);
-    if (generated !== undefined && !bad && startsWith(exec, generated)) return { expectations, captures, raw: exec.slice(generated.length), edited: false };
+    if (generated !== undefined && !bad && startsWith(exec, generated))
+      return { expectations, captures, raw: exec.slice(generated.length), edited: false };
   }
   return { expectations: [], captures: [], raw: [...exec], edited: true };
 }
@@ -75,13 +77,20 @@ export function withoutNeedsGuard(prerequest: readonly string[]): string[] {
 }
 
 /** The collection's `autoRefresh`, when its pre-request script starts with the generated piece. */
-export function importAutoRefresh(prerequest: readonly string[], test: readonly string[]): { spec?: M.AutoRefreshSpec; prerequest: string[]; test: string[]; edited: boolean } {
+export function importAutoRefresh(
+  prerequest: readonly string[],
+  test: readonly string[],
+): { spec?: M.AutoRefreshSpec; prerequest: string[]; test: string[]; edited: boolean } {
   const marker = prerequest.length > 0 ? parseMarker(prerequest[0]!) : undefined;
-  if (!marker || marker.kind !== 'autoRefresh') return { prerequest: [...prerequest], test: [...test], edited: false };
-  const spec = nestingDepth(marker.construct, MAX_CONSTRUCT_DEPTH).depth > MAX_CONSTRUCT_DEPTH ? undefined : autoRefreshFrom(marker.construct);
+  if (marker?.kind !== 'autoRefresh') return { prerequest: [...prerequest], test: [...test], edited: false };
+  const spec =
+    nestingDepth(marker.construct, MAX_CONSTRUCT_DEPTH).depth > MAX_CONSTRUCT_DEPTH
+      ? undefined
+      : autoRefreshFrom(marker.construct);
   const before = spec ? compiledOrUndefined(() => compileAutoRefresh(spec)) : [];
   const after = spec ? compiledOrUndefined(() => compileAutoRefreshRecovery(spec)) : [];
-  if (!spec || !before || !after || !startsWith(prerequest, before) || !startsWith(test, after)) return { prerequest: [...prerequest], test: [...test], edited: true };
+  if (!spec || !before || !after || !startsWith(prerequest, before) || !startsWith(test, after))
+    return { prerequest: [...prerequest], test: [...test], edited: true };
   return { spec, prerequest: prerequest.slice(before.length), test: test.slice(after.length), edited: false };
 }
 
@@ -100,7 +109,9 @@ function compiledOrUndefined(compile: () => readonly string[]): readonly string[
 
 /** Whether `lines` begin with the generated `prefix`; markers and headers of the older comment format count as the same. */
 function startsWith(lines: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length <= lines.length && prefix.every((line, i) => line === lines[i] || line === currentFormat(lines[i]!));
+  return (
+    prefix.length <= lines.length && prefix.every((line, i) => line === lines[i] || line === currentFormat(lines[i]!))
+  );
 }
 
 function expectationFrom(value: unknown): M.ExpectationSpec | undefined {
@@ -108,17 +119,25 @@ function expectationFrom(value: unknown): M.ExpectationSpec | undefined {
   const v = value;
   switch (v['kind']) {
     case 'status':
-      return Array.isArray(v['codes']) && v['codes'].every((c) => Number.isInteger(c)) ? { kind: 'status', codes: v['codes'] as number[], origin } : undefined;
+      return Array.isArray(v['codes']) && v['codes'].every((c) => Number.isInteger(c))
+        ? { kind: 'status', codes: v['codes'] as number[], origin }
+        : undefined;
     case 'contentType':
-      return typeof v['mediaType'] === 'string' ? { kind: 'contentType', mediaType: v['mediaType'], origin } : undefined;
+      return typeof v['mediaType'] === 'string'
+        ? { kind: 'contentType', mediaType: v['mediaType'], origin }
+        : undefined;
     case 'responseTime':
       return typeof v['below'] === 'number' ? { kind: 'responseTime', below: v['below'], origin } : undefined;
     case 'schema':
-      return isObject(v['schema']) && typeof v['label'] === 'string' ? { kind: 'schema', schema: v['schema'], label: v['label'], origin } : undefined;
+      return isObject(v['schema']) && typeof v['label'] === 'string'
+        ? { kind: 'schema', schema: v['schema'], label: v['label'], origin }
+        : undefined;
     case 'header':
       if (typeof v['name'] !== 'string') return undefined;
-      if (v['check'] === 'exists' && typeof v['expected'] === 'boolean') return { kind: 'header', name: v['name'], check: 'exists', expected: v['expected'], origin };
-      if ((v['check'] === 'equals' || v['check'] === 'matches') && typeof v['expected'] === 'string') return { kind: 'header', name: v['name'], check: v['check'], expected: v['expected'], origin };
+      if (v['check'] === 'exists' && typeof v['expected'] === 'boolean')
+        return { kind: 'header', name: v['name'], check: 'exists', expected: v['expected'], origin };
+      if ((v['check'] === 'equals' || v['check'] === 'matches') && typeof v['expected'] === 'string')
+        return { kind: 'header', name: v['name'], check: v['check'], expected: v['expected'], origin };
       return undefined;
     case 'body': {
       const parsed = typeof v['path'] === 'string' ? parseJsonPath(v['path']) : undefined;
@@ -127,7 +146,9 @@ function expectationFrom(value: unknown): M.ExpectationSpec | undefined {
       const check = v['check'];
       if (check === 'length') {
         const max = v['max'] === undefined ? Number.POSITIVE_INFINITY : v['max'];
-        return typeof v['min'] === 'number' && typeof max === 'number' ? { kind: 'body', jsonPath, check, min: v['min'], max, origin } : undefined;
+        return typeof v['min'] === 'number' && typeof max === 'number'
+          ? { kind: 'body', jsonPath, check, min: v['min'], max, origin }
+          : undefined;
       }
       return { kind: 'body', jsonPath, check, expected: v['expected'], origin } as M.ExpectationSpec;
     }
@@ -147,9 +168,14 @@ function captureFrom(value: unknown): M.CaptureSpec | undefined {
   }
   if (typeof value['header'] === 'string') {
     const regex = value['regex'];
-    return { variable, from: { kind: 'header', name: value['header'], ...(typeof regex === 'string' ? { regex } : {}) }, origin };
+    return {
+      variable,
+      from: { kind: 'header', name: value['header'], ...(typeof regex === 'string' ? { regex } : {}) },
+      origin,
+    };
   }
-  if (typeof value['variable'] === 'string') return { variable, from: { kind: 'variable', name: value['variable'] }, origin };
+  if (typeof value['variable'] === 'string')
+    return { variable, from: { kind: 'variable', name: value['variable'] }, origin };
   return undefined;
 }
 
@@ -157,7 +183,15 @@ function autoRefreshFrom(value: unknown): M.AutoRefreshSpec | undefined {
   if (!isObject(value) || !isObject(value['variables'])) return undefined;
   const v = value as unknown as M.AutoRefreshSpec;
   const names = v.variables as unknown as Record<string, unknown>;
-  const strings = [v.tokenUrl, v.clientId, v.clientSecret, names['accessToken'], names['refreshToken'], names['expiresAt'], names['previousRefreshToken']];
+  const strings = [
+    v.tokenUrl,
+    v.clientId,
+    v.clientSecret,
+    names['accessToken'],
+    names['refreshToken'],
+    names['expiresAt'],
+    names['previousRefreshToken'],
+  ];
   if (!strings.every((s) => typeof s === 'string') || typeof v.leewaySeconds !== 'number') return undefined;
   if (v.clientAuthentication !== 'body' && v.clientAuthentication !== 'header') return undefined;
   return v;

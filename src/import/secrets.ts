@@ -33,7 +33,13 @@ export function hasLiteral(value: string, header = false): boolean {
 
 /** A variable name made from a field name: letters, digits, `_`, `.` and `-`, at most 64 characters. */
 export function variableNameFor(field: string): string {
-  return field.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[_.-]+|[_.-]+$/g, '').slice(0, 64).replace(/[_.-]+$/, '') || 'secret';
+  return (
+    field
+      .replace(/[^A-Za-z0-9_.-]+/g, '_')
+      .replace(/^[_.-]+|[_.-]+$/g, '')
+      .slice(0, 64)
+      .replace(/[_.-]+$/, '') || 'secret'
+  );
 }
 
 export interface SecretDeclaration {
@@ -65,13 +71,28 @@ export class SecretVault {
    * `value` with its literal secret replaced by a `{{variable}}` (or unchanged when it has none, or its field is
    * kept). `what` describes the field for the warning (`header "Authorization"`); `variable` is the preferred name.
    */
-  replace(where: string, what: string, field: string, value: string, options: { readonly header?: boolean; readonly variable?: string } = {}): string {
-    if (!hasLiteral(value, options.header) || this.keep.has(field) || (options.variable !== undefined && this.keep.has(options.variable))) return value;
+  replace(
+    where: string,
+    what: string,
+    field: string,
+    value: string,
+    options: { readonly header?: boolean; readonly variable?: string } = {},
+  ): string {
+    if (
+      !hasLiteral(value, options.header) ||
+      this.keep.has(field) ||
+      (options.variable !== undefined && this.keep.has(options.variable))
+    )
+      return value;
     const scheme = options.header ? AUTH_SCHEME.exec(value) : null;
     const prefix = scheme && hasLiteral(value.slice(scheme[1]!.length)) ? scheme[1]! : '';
     const name = this.allocate(options.variable ?? variableNameFor(field), value.slice(prefix.length));
     this.declare(name, where);
-    this.warnings.push({ code: 'W_IMPORT_SECRET', where, message: `${what} held a literal secret; it is now ${prefix === '' ? '' : `${prefix.trim()} `}{{${name}}}` });
+    this.warnings.push({
+      code: 'W_IMPORT_SECRET',
+      where,
+      message: `${what} held a literal secret; it is now ${prefix === '' ? '' : `${prefix.trim()} `}{{${name}}}`,
+    });
     return `${prefix}{{${name}}}`;
   }
 

@@ -2,9 +2,28 @@
 // system), then moved into place only when all of it was written; when a target exists and --force was not given,
 // nothing is written at all. Paths go through the path guard (inside the output directory by real path, no link on
 // the way or at the target), and a failure while moving puts back what was there before.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import path from 'node:path';
-import { lstatOrUndefined, makeDirsInside, moveFileInside, PathGuardError, realRootOf, resolveInside, writeFileInside } from '../paths/path-guard.js';
+import {
+  lstatOrUndefined,
+  makeDirsInside,
+  moveFileInside,
+  PathGuardError,
+  realRootOf,
+  resolveInside,
+  writeFileInside,
+} from '../paths/path-guard.js';
 import type { ImportedFile } from './import-collection.js';
 import { ImportError } from './import-error.js';
 
@@ -26,14 +45,23 @@ export interface WriteImportReport {
 const SHARED_TOP = new Set(['schemas', 'environments']);
 const MAX_LISTED = 5;
 
-export function writeImport(out: string, files: readonly ImportedFile[], options: WriteImportOptions = {}): WriteImportReport {
+export function writeImport(
+  out: string,
+  files: readonly ImportedFile[],
+  options: WriteImportOptions = {},
+): WriteImportReport {
   const label = options.outLabel ?? out;
   const shown = (relative: string): string => (label === '.' ? relative : `${label}/${relative}`);
   const guarded = <T>(relative: string, action: () => T): T => {
     try {
       return action();
     } catch (error) {
-      if (error instanceof PathGuardError) throw guardError(error, shown(relative), error.code === 'E_PATH_NOT_FILE' && error.target !== relative ? shown(error.target) : undefined);
+      if (error instanceof PathGuardError)
+        throw guardError(
+          error,
+          shown(relative),
+          error.code === 'E_PATH_NOT_FILE' && error.target !== relative ? shown(error.target) : undefined,
+        );
       throw error;
     }
   };
@@ -41,26 +69,40 @@ export function writeImport(out: string, files: readonly ImportedFile[], options
   // 1. Nothing is written before every target is known to be writable.
   const outStats = lstatOrUndefined(out);
   if (outStats !== undefined && !outStats.isDirectory() && !(outStats.isSymbolicLink() && isDirectory(out))) {
-    throw new ImportError('E_PATH_NOT_FILE', `${label} is not a directory`, { subject: { kind: 'output', path: label }, hint: 'name a directory with --out' });
+    throw new ImportError('E_PATH_NOT_FILE', `${label} is not a directory`, {
+      subject: { kind: 'output', path: label },
+      hint: 'name a directory with --out',
+    });
   }
   const existing: string[] = [];
   for (const file of files) {
     const absolute = guarded(file.path, () => resolveInside(out, file.path));
     const stats = lstatOrUndefined(absolute);
     if (stats === undefined) continue;
-    if (!stats.isFile()) throw guardError(new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', '', file.path), shown(file.path));
+    if (!stats.isFile())
+      throw guardError(
+        new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', '', file.path),
+        shown(file.path),
+      );
     existing.push(file.path);
   }
   const busyDirs = [...new Set(files.map((f) => f.path.split('/')[0]!))]
     .filter((top) => !SHARED_TOP.has(top) && files.some((f) => f.path.startsWith(`${top}/`)))
     .filter((top) => nonEmptyDir(path.join(realRootOf(out), top)));
   if (!options.force && (existing.length > 0 || busyDirs.length > 0)) {
-    const listed = [...busyDirs.map((d) => `${shown(d)}/`), ...existing.filter((f) => !busyDirs.some((d) => f.startsWith(`${d}/`))).map(shown)];
+    const listed = [
+      ...busyDirs.map((d) => `${shown(d)}/`),
+      ...existing.filter((f) => !busyDirs.some((d) => f.startsWith(`${d}/`))).map(shown),
+    ];
     const more = listed.length > MAX_LISTED ? `, and ${listed.length - MAX_LISTED} more` : '';
-    throw new ImportError('E_IMPORT_EXISTS', `${listed.length === 1 ? 'this exists' : 'these exist'} already: ${listed.slice(0, MAX_LISTED).join(', ')}${more}`, {
-      subject: { kind: 'output', path: listed[0]! },
-      hint: 'pass --force to replace them, or --out to import into another directory',
-    });
+    throw new ImportError(
+      'E_IMPORT_EXISTS',
+      `${listed.length === 1 ? 'this exists' : 'these exist'} already: ${listed.slice(0, MAX_LISTED).join(', ')}${more}`,
+      {
+        subject: { kind: 'output', path: listed[0]! },
+        hint: 'pass --force to replace them, or --out to import into another directory',
+      },
+    );
   }
 
   // 2. Stage every file.
@@ -91,7 +133,9 @@ export function writeImport(out: string, files: readonly ImportedFile[], options
   const createdDirs: string[] = [];
   try {
     for (const [index, file] of files.entries()) {
-      createdDirs.push(...guarded(file.path, () => makeDirsInside(realOut, file.path.split('/').slice(0, -1).join('/'))));
+      createdDirs.push(
+        ...guarded(file.path, () => makeDirsInside(realOut, file.path.split('/').slice(0, -1).join('/'))),
+      );
       const target = guarded(file.path, () => resolveInside(realOut, file.path));
       const move: { target: string; backup?: string; moved: boolean } = { target, moved: false };
       moves.push(move);
@@ -132,17 +176,27 @@ function makeStage(realOut: string): string {
 /** A path guard refusal as an import error about `shown` (the file), or the directory in its way when that is the cause. */
 function guardError(error: PathGuardError, shown: string, inTheWay?: string): ImportError {
   const what =
-    error.code === 'E_PATH_LINK' ? `${shown} is, or passes through, a symbolic link; mvpm import writes nothing through a link`
-    : inTheWay !== undefined ? `${shown} cannot be written: ${inTheWay} is in the way and is not a directory`
-    : error.code === 'E_PATH_NOT_FILE' || error.code === 'E_PATH_FOREIGN' ? `${shown} exists and is not a regular file`
-    : error.code === 'E_PATH_OUTSIDE' ? `${shown} would be outside the output directory`
-    : `${shown} is not a usable file name`;
-  return new ImportError(error.code === 'E_PATH_FOREIGN' ? 'E_PATH_NOT_FILE' : error.code, what, { subject: { kind: 'output', path: inTheWay ?? shown }, hint: 'remove it, or import into another directory with --out' });
+    error.code === 'E_PATH_LINK'
+      ? `${shown} is, or passes through, a symbolic link; mvpm import writes nothing through a link`
+      : inTheWay !== undefined
+        ? `${shown} cannot be written: ${inTheWay} is in the way and is not a directory`
+        : error.code === 'E_PATH_NOT_FILE' || error.code === 'E_PATH_FOREIGN'
+          ? `${shown} exists and is not a regular file`
+          : error.code === 'E_PATH_OUTSIDE'
+            ? `${shown} would be outside the output directory`
+            : `${shown} is not a usable file name`;
+  return new ImportError(error.code === 'E_PATH_FOREIGN' ? 'E_PATH_NOT_FILE' : error.code, what, {
+    subject: { kind: 'output', path: inTheWay ?? shown },
+    hint: 'remove it, or import into another directory with --out',
+  });
 }
 
 function writeError(error: unknown, doing: string): ImportError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new ImportError('E_IMPORT_WRITE', `${doing} failed${code ? ` (${code})` : ''}`, { subject: { kind: 'output', path: '' }, hint: code === 'ENOSPC' ? 'free some disk space' : 'check that the output directory can be written' });
+  return new ImportError('E_IMPORT_WRITE', `${doing} failed${code ? ` (${code})` : ''}`, {
+    subject: { kind: 'output', path: '' },
+    hint: code === 'ENOSPC' ? 'free some disk space' : 'check that the output directory can be written',
+  });
 }
 
 /** Whether `p` is a directory, following a link: the output directory itself is chosen by the user and may be one. */

@@ -3,7 +3,19 @@
 // reads, writes or deletes anything: names are checked (or cleaned) by one rule, a path is resolved inside a root by
 // its real path without following a symbolic link, and writes and deletions refuse links and foreign files.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -107,13 +119,27 @@ export class PathGuardError extends Error {
  */
 export function resolveInside(root: string, relative: string): string {
   if (relative === '' || path.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
-    throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} is not a relative path inside ${root}`, relative);
+    throw new PathGuardError(
+      'E_PATH_OUTSIDE',
+      `${JSON.stringify(relative)} is not a relative path inside ${root}`,
+      relative,
+    );
   }
   const parts = relative.split(/[/\\]/);
   for (const part of parts) {
     const problem = nameProblem(part);
-    if (problem === 'dot-name') throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root} (it has a \`..\` or \`.\` part)`, relative);
-    if (problem) throw new PathGuardError('E_PATH_NAME', `${JSON.stringify(relative)} has an unusable name: ${NAME_PROBLEM_TEXT[problem]}`, relative);
+    if (problem === 'dot-name')
+      throw new PathGuardError(
+        'E_PATH_OUTSIDE',
+        `${JSON.stringify(relative)} leaves ${root} (it has a \`..\` or \`.\` part)`,
+        relative,
+      );
+    if (problem)
+      throw new PathGuardError(
+        'E_PATH_NAME',
+        `${JSON.stringify(relative)} has an unusable name: ${NAME_PROBLEM_TEXT[problem]}`,
+        relative,
+      );
   }
   const realRoot = realRootOf(root);
   let current = realRoot;
@@ -123,10 +149,17 @@ export function resolveInside(root: string, relative: string): string {
     if (stats === undefined) break;
     if (!stats.isSymbolicLink()) continue;
     const link = parts.slice(0, i + 1).join('/');
-    throw new PathGuardError('E_PATH_LINK', i === parts.length - 1 ? `${link} is a symbolic link; mvpm does not follow links` : `${relative} passes through the symbolic link ${link}; mvpm does not follow links`, relative);
+    throw new PathGuardError(
+      'E_PATH_LINK',
+      i === parts.length - 1
+        ? `${link} is a symbolic link; mvpm does not follow links`
+        : `${relative} passes through the symbolic link ${link}; mvpm does not follow links`,
+      relative,
+    );
   }
   const absolute = path.join(realRoot, ...parts);
-  if (!isInside(realRoot, absolute)) throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root}`, relative);
+  if (!isInside(realRoot, absolute))
+    throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root}`, relative);
   return absolute;
 }
 
@@ -167,7 +200,12 @@ export function realRootOf(root: string): string {
  * following a link: directories are created one level at a time and must be real directories, the temp file is
  * created exclusively (O_EXCL|O_NOFOLLOW), and an existing link or non-file at the target is refused.
  */
-export function writeFileInside(root: string, relative: string, content: string | Buffer, options: { readonly mode?: number } = {}): string {
+export function writeFileInside(
+  root: string,
+  relative: string,
+  content: string | Buffer,
+  options: { readonly mode?: number } = {},
+): string {
   mkdirSync(root, { recursive: true });
   const absolute = resolveInside(root, relative);
   const realRoot = realRootOf(root);
@@ -180,14 +218,30 @@ export function writeFileInside(root: string, relative: string, content: string 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const stats = lstatSync(dir);
-    if (!stats.isDirectory()) throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${path.relative(realRoot, dir)} is not a directory mvpm can write into`, relative);
+    if (!stats.isDirectory())
+      throw new PathGuardError(
+        stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+        `${path.relative(realRoot, dir)} is not a directory mvpm can write into`,
+        relative,
+      );
   }
   const existing = lstatOrUndefined(absolute);
   if (existing && !existing.isFile()) {
-    throw new PathGuardError(existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`, relative);
+    throw new PathGuardError(
+      existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`,
+      relative,
+    );
   }
-  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute).slice(0, 40)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), options.mode ?? 0o644);
+  const temp = path.join(
+    path.dirname(absolute),
+    `.${path.basename(absolute).slice(0, 40)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const fd = openSync(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+    options.mode ?? 0o644,
+  );
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -229,7 +283,12 @@ export function makeDirsInside(root: string, relativeDir: string): string[] {
     }
     const stats = lstatSync(dir);
     const shown = path.relative(realRoot, dir).split(path.sep).join('/');
-    if (!stats.isDirectory()) throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${shown} is not a directory mvpm can write into`, shown);
+    if (!stats.isDirectory())
+      throw new PathGuardError(
+        stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+        `${shown} is not a directory mvpm can write into`,
+        shown,
+      );
   }
   return created;
 }
@@ -241,13 +300,22 @@ export function makeDirsInside(root: string, relativeDir: string): string[] {
  */
 export function moveFileInside(from: string, root: string, relative: string): string {
   const source = lstatSync(from);
-  if (!source.isFile()) throw new PathGuardError(source.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${from} is not a regular file`, from);
+  if (!source.isFile())
+    throw new PathGuardError(
+      source.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+      `${from} is not a regular file`,
+      from,
+    );
   const parent = relative.split(/[/\\]/).slice(0, -1).join('/');
   makeDirsInside(root, parent);
   const absolute = resolveInside(root, relative);
   const existing = lstatOrUndefined(absolute);
   if (existing && !existing.isFile()) {
-    throw new PathGuardError(existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`, relative);
+    throw new PathGuardError(
+      existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`,
+      relative,
+    );
   }
   renameSync(from, absolute);
   return absolute;
@@ -261,9 +329,11 @@ export function readFileInside(root: string, relative: string, limit = 16 * 1024
   const absolute = resolveInside(root, relative);
   const stats = lstatOrUndefined(absolute);
   if (stats === undefined) return undefined;
-  if (stats.isSymbolicLink()) throw new PathGuardError('E_PATH_LINK', `${relative} is a symbolic link; mvpm does not follow links`, relative);
+  if (stats.isSymbolicLink())
+    throw new PathGuardError('E_PATH_LINK', `${relative} is a symbolic link; mvpm does not follow links`, relative);
   if (!stats.isFile()) throw new PathGuardError('E_PATH_NOT_FILE', `${relative} is not a regular file`, relative);
-  if (stats.size > limit) throw new PathGuardError('E_PATH_NOT_FILE', `${relative} is larger than ${limit} bytes`, relative);
+  if (stats.size > limit)
+    throw new PathGuardError('E_PATH_NOT_FILE', `${relative} is larger than ${limit} bytes`, relative);
   const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
     return readFileSync(fd);
@@ -281,7 +351,11 @@ export function sha256(content: string | Buffer): string {
  * Deletes `relative` under `root` only when it is a regular file (not a link) whose SHA-256 is `expectedSha256`:
  * the hash mvpm recorded when it wrote the file. Anything else is left alone and reported by the return value.
  */
-export function removeOwnedFile(root: string, relative: string, expectedSha256: string): 'removed' | 'missing' | 'changed' | 'not-a-file' {
+export function removeOwnedFile(
+  root: string,
+  relative: string,
+  expectedSha256: string,
+): 'removed' | 'missing' | 'changed' | 'not-a-file' {
   const absolute = resolveInside(root, relative);
   const stats = lstatOrUndefined(absolute);
   if (stats === undefined) return 'missing';

@@ -16,8 +16,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Node flags (in NODE_OPTIONS or on the command line) that copy secrets out, with why. */
 const FLAGS: readonly (readonly [RegExp, string])[] = [
   [/^--inspect(-brk|-wait)?(=|$)/, 'opens a debugger port: whoever attaches can read the credentials'],
-  [/^--report-(on-signal|uncaught-exception|on-fatalerror)$/, 'writes diagnostic reports, which copy every environment variable (the credentials too) into a file'],
-  [/^--heapsnapshot-(signal|near-heap-limit)(=|$)/, 'writes heap snapshots, which hold every string of the process (the credentials too)'],
+  [
+    /^--report-(on-signal|uncaught-exception|on-fatalerror)$/,
+    'writes diagnostic reports, which copy every environment variable (the credentials too) into a file',
+  ],
+  [
+    /^--heapsnapshot-(signal|near-heap-limit)(=|$)/,
+    'writes heap snapshots, which hold every string of the process (the credentials too)',
+  ],
 ];
 
 /**
@@ -29,17 +35,24 @@ export function debugOutputs(env: Env): string[] {
   const envs = env === process.env ? [env] : [env, process.env];
   const found: string[] = [];
   for (const name of ['NODE_DEBUG', 'NODE_DEBUG_NATIVE']) {
-    if (envs.some((e) => (e[name] ?? '') !== '')) found.push(`${name} is set: Node prints what it sends (the credentials and tokens too) to stderr`);
+    if (envs.some((e) => (e[name] ?? '') !== ''))
+      found.push(`${name} is set: Node prints what it sends (the credentials and tokens too) to stderr`);
   }
   const flags = [...process.execArgv, ...envs.flatMap((e) => (e['NODE_OPTIONS'] ?? '').split(/\s+/))];
   for (const [pattern, why] of FLAGS) {
     const flag = flags.find((f) => pattern.test(f));
     if (flag) found.push(`Node runs with ${flag.split('=')[0]}, which ${why}`);
   }
-  if (inspector.url() !== undefined && !found.some((f) => f.includes('--inspect'))) found.push('a debugger (inspector) is listening: whoever attaches can read the credentials');
+  if (inspector.url() !== undefined && !found.some((f) => f.includes('--inspect')))
+    found.push('a debugger (inspector) is listening: whoever attaches can read the credentials');
   const report = process.report;
-  if ((report?.reportOnFatalError || report?.reportOnUncaughtException || report?.reportOnSignal) && !found.some((f) => f.includes('--report-'))) {
-    found.push('diagnostic reports are on: a report copies every environment variable (the credentials too) into a file');
+  if (
+    (report?.reportOnFatalError || report?.reportOnUncaughtException || report?.reportOnSignal) &&
+    !found.some((f) => f.includes('--report-'))
+  ) {
+    found.push(
+      'diagnostic reports are on: a report copies every environment variable (the credentials too) into a file',
+    );
   }
   return found;
 }
@@ -48,5 +61,8 @@ export function debugOutputs(env: Env): string[] {
 export function refuseDebugOutput(env: Env, action: string): void {
   const found = debugOutputs(env);
   if (found.length === 0) return;
-  throw new RunError('E_DEBUG_OUTPUT', `will not ${action}: ${found.join('; ')}. Nothing was sent. Unset the variable or drop the flag, or pass --allow-debug-output if that output stays private to you`);
+  throw new RunError(
+    'E_DEBUG_OUTPUT',
+    `will not ${action}: ${found.join('; ')}. Nothing was sent. Unset the variable or drop the flag, or pass --allow-debug-output if that output stays private to you`,
+  );
 }

@@ -30,21 +30,38 @@ export function targetEnvironment(
 ): EnvFile {
   const environment = structuredClone(file);
   const declared = plan.environment;
-  if (options.standinUrl !== undefined) for (const server of declared.servers) setValue(environment, server, options.standinUrl);
-  const missing = declared.secrets.filter((s) => !env[s.processVariable] && !(options.optional ?? []).includes(s.variable)).map((s) => s.processVariable);
+  if (options.standinUrl !== undefined)
+    for (const server of declared.servers) setValue(environment, server, options.standinUrl);
+  const missing = declared.secrets
+    .filter((s) => !env[s.processVariable] && !(options.optional ?? []).includes(s.variable))
+    .map((s) => s.processVariable);
   if (missing.length > 0) {
-    throw new RunError('E_MISSING_CREDENTIALS', `set ${missing.join(', ')} in the environment to run against \`${plan.name}\` (the specs' \`secrets\` for it); they are never read from a file`);
+    throw new RunError(
+      'E_MISSING_CREDENTIALS',
+      `set ${missing.join(', ')} in the environment to run against \`${plan.name}\` (the specs' \`secrets\` for it); they are never read from a file`,
+    );
   }
-  for (const { variable, processVariable } of declared.secrets) if (env[processVariable]) setValue(environment, variable, env[processVariable]!);
+  for (const { variable, processVariable } of declared.secrets)
+    if (env[processVariable]) setValue(environment, variable, env[processVariable]!);
   const overridden = new Map(declared.overrides.map((o) => [o.variable, o.processVariable]));
   for (const { variable, processVariable } of declared.overrides) {
-    if (env[processVariable] && !declared.servers.includes(variable)) setValue(environment, variable, env[processVariable]!);
+    if (env[processVariable] && !declared.servers.includes(variable))
+      setValue(environment, variable, env[processVariable]!);
   }
   if (options.standinUrl === undefined) {
     for (const server of declared.servers) {
       const name = overridden.get(server);
       const fromEnv = name === undefined ? undefined : env[name];
-      setValue(environment, server, fromEnv ? checkServerUrl(fromEnv, name!) : checkServerUrl(valueOf(environment, server) ?? '', `${server} in ${options.fileName}${name ? ` (or set ${name})` : ''}`));
+      setValue(
+        environment,
+        server,
+        fromEnv
+          ? checkServerUrl(fromEnv, name!)
+          : checkServerUrl(
+              envValue(environment, server) ?? '',
+              `${server} in ${options.fileName}${name ? ` (or set ${name})` : ''}`,
+            ),
+      );
     }
   }
   return environment;
@@ -55,7 +72,7 @@ export function environmentValues(environment: EnvFile): Map<string, string> {
   return new Map(environment.values.filter((v) => typeof v.value === 'string').map((v) => [v.key, v.value]));
 }
 
-export function valueOf(environment: EnvFile, key: string): string | undefined {
+export function envValue(environment: EnvFile, key: string): string | undefined {
   const value: unknown = environment.values.find((v) => v.key === key)?.value;
   return typeof value === 'string' ? value : undefined;
 }
@@ -82,6 +99,10 @@ export function readJson<T>(file: string): T {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
-    throw new RunError('E_NO_GENERATED_FILES', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}): run \`mvpm build\` first`, { cause: error });
+    throw new RunError(
+      'E_NO_GENERATED_FILES',
+      `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'not valid JSON'}): run \`mvpm build\` first`,
+      { cause: error },
+    );
   }
 }

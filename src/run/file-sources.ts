@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 // Files a run may upload. Form-data `src` entries and file bodies name files that Newman reads and sends; a
 // collection (generated from a pull request's specs, or edited by hand) could name `/etc/hostname` or
 // `../../.npmrc`. They must live in one folder, `specs/files/`, which Newman gets as `workingDir` with
@@ -22,14 +23,19 @@ export function filesDirectory(projectDir: string): string {
   try {
     root = resolveInside(projectDir, FILES_DIR);
   } catch (error) {
-    if (error instanceof PathGuardError) throw new RunError('E_FILE_SRC', `${FILES_DIR}/ cannot be used: ${error.message}. Form-data files must be regular files in a real ${FILES_DIR}/ folder`, { cause: error });
+    if (error instanceof PathGuardError)
+      throw new RunError(
+        'E_FILE_SRC',
+        `${FILES_DIR}/ cannot be used: ${error.message}. Form-data files must be regular files in a real ${FILES_DIR}/ folder`,
+        { cause: error },
+      );
     throw error;
   }
   const links: string[] = [];
   const pending = [root];
   while (pending.length > 0) {
     const dir = pending.pop()!;
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
@@ -42,7 +48,10 @@ export function filesDirectory(projectDir: string): string {
     }
   }
   if (links.length > 0) {
-    throw new RunError('E_FILE_SRC', `${FILES_DIR}/ holds symbolic links (${links.sort().join(', ')}); mvpm uploads only regular files from it, so replace each link with the file itself`);
+    throw new RunError(
+      'E_FILE_SRC',
+      `${FILES_DIR}/ holds symbolic links (${links.sort().join(', ')}); mvpm uploads only regular files from it, so replace each link with the file itself`,
+    );
   }
   return root;
 }
@@ -61,7 +70,14 @@ export function checkFileSources(collection: unknown, filesDir: string, label: s
     const { node, trail } = pending.pop()!;
     if (!isObject(node)) continue;
     if (Array.isArray(node['item'])) {
-      for (const child of [...node['item']].reverse()) pending.push({ node: child, trail: [...trail, isObject(child) && typeof child['name'] === 'string' ? JSON.stringify(child['name']) : '(unnamed)'] });
+      for (const child of [...node['item']].reverse())
+        pending.push({
+          node: child,
+          trail: [
+            ...trail,
+            isObject(child) && typeof child['name'] === 'string' ? JSON.stringify(child['name']) : '(unnamed)',
+          ],
+        });
     }
     const body = isObject(node['request']) ? node['request']['body'] : undefined;
     if (!isObject(body)) continue;
@@ -73,7 +89,8 @@ export function checkFileSources(collection: unknown, filesDir: string, label: s
         checkSrc(field['src'], filesDir, `${where}: form-data field ${name}`, problems);
       }
     }
-    if (isObject(body['file']) && 'src' in body['file']) checkSrc(body['file']['src'], filesDir, `${where}: file body`, problems);
+    if (isObject(body['file']) && 'src' in body['file'])
+      checkSrc(body['file']['src'], filesDir, `${where}: file body`, problems);
   }
   if (problems.length > 0) {
     throw new RunError(
@@ -92,7 +109,9 @@ function checkSrc(src: unknown, filesDir: string, where: string, problems: strin
       continue;
     }
     if (one.includes('{{')) {
-      problems.push(`${where}: \`src\` ${JSON.stringify(one)} has a {{variable}}; the file must be known before the run`);
+      problems.push(
+        `${where}: \`src\` ${JSON.stringify(one)} has a {{variable}}; the file must be known before the run`,
+      );
       continue;
     }
     try {
@@ -103,10 +122,13 @@ function checkSrc(src: unknown, filesDir: string, where: string, problems: strin
       if (!(error instanceof PathGuardError)) throw error;
       const parts = one.split(/[/\\]/);
       const why =
-        error.code === 'E_PATH_LINK' ? 'passes through a symbolic link'
-        : error.code === 'E_PATH_NAME' ? error.message.replace(/^.*has an unusable name: /, 'has an unusable name: ')
-        : parts.includes('.') && !parts.includes('..') && !path.isAbsolute(one) ? `has a \`.\` part: write it relative to ${FILES_DIR}/ without \`./\``
-        : `is not a relative path inside ${FILES_DIR}/`;
+        error.code === 'E_PATH_LINK'
+          ? 'passes through a symbolic link'
+          : error.code === 'E_PATH_NAME'
+            ? error.message.replace(/^.*has an unusable name: /, 'has an unusable name: ')
+            : parts.includes('.') && !parts.includes('..') && !path.isAbsolute(one)
+              ? `has a \`.\` part: write it relative to ${FILES_DIR}/ without \`./\``
+              : `is not a relative path inside ${FILES_DIR}/`;
       problems.push(`${where}: \`src\` ${JSON.stringify(one)} ${why}`);
     }
   }

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { RunError } from './errors.js';
 import { adoptState, checkStateBinding } from './state-binding.js';
-import { emptyState, readState, writeState, type StateBinding, type StoredTokenState, type TokenState } from './state-file.js';
+import {
+  emptyState,
+  readState,
+  writeState,
+  type StateBinding,
+  type StoredTokenState,
+  type TokenState,
+} from './state-file.js';
 import { lockState } from './state-lock.js';
 import { afterTokenCall } from './token-journal.js';
 
@@ -36,14 +43,27 @@ export function authorizeUrl(request: AuthorizeRequest): { url: string; state: s
  */
 export function codeFromRedirect(pasted: string, expectedState: string): string {
   const text = pasted.trim();
-  if (text === '') throw new RunError('E_LOGIN', 'nothing was pasted: paste the address the browser ended on (or just its code)');
+  if (text === '')
+    throw new RunError('E_LOGIN', 'nothing was pasted: paste the address the browser ended on (or just its code)');
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text;
   const params = new URL(text).searchParams;
   const error = params.get('error');
-  if (error) throw new RunError('E_LOGIN', `the sign-in ended with ${error}${params.get('error_description') ? ` (${params.get('error_description')})` : ''}: start again with \`mvpm login\``);
+  if (error)
+    throw new RunError(
+      'E_LOGIN',
+      `the sign-in ended with ${error}${params.get('error_description') ? ` (${params.get('error_description')})` : ''}: start again with \`mvpm login\``,
+    );
   const code = params.get('code');
-  if (!code) throw new RunError('E_LOGIN', 'that address has no `code`: paste the address the browser ended on after signing in');
-  if (params.get('state') !== expectedState) throw new RunError('E_LOGIN', 'that address belongs to another sign-in (its state does not match): use the URL this run printed');
+  if (!code)
+    throw new RunError(
+      'E_LOGIN',
+      'that address has no `code`: paste the address the browser ended on after signing in',
+    );
+  if (params.get('state') !== expectedState)
+    throw new RunError(
+      'E_LOGIN',
+      'that address belongs to another sign-in (its state does not match): use the URL this run printed',
+    );
   return code;
 }
 
@@ -72,12 +92,22 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
     response = await fetchImpl(tokenUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: exchange.code, redirect_uri: exchange.redirectUri, client_id: exchange.clientId, client_secret: exchange.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: exchange.code,
+        redirect_uri: exchange.redirectUri,
+        client_id: exchange.clientId,
+        client_secret: exchange.clientSecret,
+      }),
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
     const url = new URL(tokenUrl);
-    throw new RunError('E_LOGIN', `could not reach ${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')} (${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`, { cause: error });
+    throw new RunError(
+      'E_LOGIN',
+      `could not reach ${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')} (${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`,
+      { cause: error },
+    );
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.ok && typeof body['refresh_token'] === 'string') {
@@ -87,12 +117,15 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
       ...(typeof body['expires_in'] === 'number' ? { expiresIn: body['expires_in'] } : {}),
     };
   }
-  if (response.ok) throw new RunError('E_LOGIN', 'signed in, but no refresh token came back: the scope must include offline_access');
+  if (response.ok)
+    throw new RunError('E_LOGIN', 'signed in, but no refresh token came back: the scope must include offline_access');
   const error = typeof body['error'] === 'string' ? body['error'] : `HTTP ${response.status}`;
   const hint =
-    error === 'invalid_grant' ? 'the code is single use and lives 60 seconds, and the redirect URI must be the one registered for your client: sign in again and paste at once'
-    : error === 'invalid_client' ? `check ${exchange.credentialSources ?? 'the client id and secret'}`
-    : 'see the server\'s answer';
+    error === 'invalid_grant'
+      ? 'the code is single use and lives 60 seconds, and the redirect URI must be the one registered for your client: sign in again and paste at once'
+      : error === 'invalid_client'
+        ? `check ${exchange.credentialSources ?? 'the client id and secret'}`
+        : "see the server's answer";
   throw new RunError('E_LOGIN', `the server refused the code (${error}): ${hint}`);
 }
 
@@ -101,7 +134,12 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
  * another server or client is refused (E_STATE_MISMATCH) and left as it is; the caller checks that before the
  * code is exchanged too (checkLoginState), so this refusal only happens when the file changed meanwhile.
  */
-export async function saveLogin(stateFile: string, binding: StateBinding, tokens: Tokens, now = new Date()): Promise<TokenState> {
+export async function saveLogin(
+  stateFile: string,
+  binding: StateBinding,
+  tokens: Tokens,
+  now = new Date(),
+): Promise<TokenState> {
   const release = await lockState(stateFile);
   try {
     const stored = readState(stateFile);

@@ -45,7 +45,14 @@ export class Masker {
       forms.add(encodeURIComponent(secret));
       forms.add(new URLSearchParams({ v: secret }).toString().slice(2));
       forms.add(JSON.stringify(secret).slice(1, -1));
-      forms.add(secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+      forms.add(
+        secret
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;')
+          .replace(/"/g, '&quot;')
+          .replace(/'/g, '&#39;'),
+      );
       for (const id of this.identities) {
         forms.add(Buffer.from(`${id}:${secret}`).toString('base64'));
         forms.add(Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64'));
@@ -62,7 +69,10 @@ function partlyEncoded(secret: string): RegExp {
   const parts = [...secret].map((c) => {
     const literal = c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     if (/[A-Za-z0-9_.~-]/.test(c)) return literal;
-    const encoded = encodeURIComponent(c).replace(/%([0-9A-F]{2})/g, (_m, hex: string) => `%[${hex[0]}${hex[0]!.toLowerCase()}][${hex[1]}${hex[1]!.toLowerCase()}]`);
+    const encoded = encodeURIComponent(c).replace(
+      /%([0-9A-F]{2})/g,
+      (_m, hex: string) => `%[${hex[0]}${hex[0]!.toLowerCase()}][${hex[1]}${hex[1]!.toLowerCase()}]`,
+    );
     return `(?:${literal}|${encoded}${c === ' ' ? '|\\+' : ''})`;
   });
   return new RegExp(parts.join(''), 'g');

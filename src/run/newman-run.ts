@@ -63,7 +63,8 @@ export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary
   };
   return new Promise((resolve, reject) => {
     const emitter = newman.run(options, (error, summary) => {
-      if (error) reject(new RunError('E_NEWMAN', `newman could not run ${input.label}: ${error.message}`, { cause: error }));
+      if (error)
+        reject(new RunError('E_NEWMAN', `newman could not run ${input.label}: ${error.message}`, { cause: error }));
       else resolve(summary);
     });
     input.onEmitter?.(emitter);

@@ -6,13 +6,37 @@ import { failedTokenCallOutcome, type TokenCall, type TokenOutcome } from './tok
 
 /** What the CLI shows of a run, already masked. */
 export type ProgressEvent =
-  | { readonly type: 'request'; readonly collection: string; readonly item: string; readonly method: string; readonly url: string; readonly status?: string; readonly ms?: number; readonly error?: string }
-  | { readonly type: 'assertion'; readonly collection: string; readonly item: string; readonly name: string; readonly passed: boolean; readonly message?: string; readonly skipped?: boolean }
+  | {
+      readonly type: 'request';
+      readonly collection: string;
+      readonly item: string;
+      readonly method: string;
+      readonly url: string;
+      readonly status?: string;
+      readonly ms?: number;
+      readonly error?: string;
+    }
+  | {
+      readonly type: 'assertion';
+      readonly collection: string;
+      readonly item: string;
+      readonly name: string;
+      readonly passed: boolean;
+      readonly message?: string;
+      readonly skipped?: boolean;
+    }
   /**
    * A request skipped because it needs a variable an earlier request failed to produce: `cause` names that
    * request (`"Refresh access token"`, or `the access token refresh before "Get current user"`), `reason` says why.
    */
-  | { readonly type: 'skipped'; readonly collection: string; readonly item: string; readonly needs: string; readonly cause: string; readonly reason: string };
+  | {
+      readonly type: 'skipped';
+      readonly collection: string;
+      readonly item: string;
+      readonly needs: string;
+      readonly cause: string;
+      readonly reason: string;
+    };
 
 export interface ObserverHooks {
   readonly collection: string;
@@ -39,7 +63,11 @@ interface SdkRequest {
   method: string;
   url: { protocol?: string; toString(): string };
   headers?: { each(iterator: (item: { key?: string | null; value?: unknown }) => void): void };
-  body?: { mode?: string; raw?: string; urlencoded?: SdkList & { each(iterator: (item: { value?: unknown }) => void): void } };
+  body?: {
+    mode?: string;
+    raw?: string;
+    urlencoded?: SdkList & { each(iterator: (item: { value?: unknown }) => void): void };
+  };
 }
 interface SdkResponse {
   code: number;
@@ -57,7 +85,10 @@ interface SdkItem {
  * and every assertion. Token-endpoint calls go to the token journal before they are sent and as soon as they are
  * answered; tokens seen in answers become secrets to mask; failures the user can act on are explained.
  */
-export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFlight: () => number; whenIdle: () => Promise<void> } {
+export function observeRun(
+  emitter: EventEmitter,
+  hooks: ObserverHooks,
+): { inFlight: () => number; whenIdle: () => Promise<void> } {
   let inFlight = 0;
   let idle: (() => void)[] = [];
   const pending = new Map<unknown, TokenCall>();
@@ -81,46 +112,65 @@ export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): { inFli
     hooks.beforeTokenCall(call);
   });
 
-  emitter.on('request', (error: (Error & { code?: string }) | null, args: { request: SdkRequest; response?: SdkResponse; item?: SdkItem }) => {
-    if (withheld.has(args.request)) {
-      hooks.progress({ type: 'request', collection: hooks.collection, item: itemPath(args.item) ?? '(script request)', method: args.request.method, url: '(withheld)', error: 'withheld: it carries a spent refresh token' });
-      return;
-    }
-    const call = pending.get(args.request) ?? tokenCallOf(args.request, hooks.tokenUrl);
-    const body = parseJson(args.response?.stream);
-    if (call) {
-      pending.delete(args.request);
-      const outcome = outcomeOf(error, args.response, body);
-      if (outcome.kind === 'issued') {
-        hooks.masker.addSecret(outcome.refreshToken);
-        hooks.masker.addSecret(outcome.accessToken);
-        hooks.masker.addSecret(typeof body?.['id_token'] === 'string' ? body['id_token'] : undefined);
+  emitter.on(
+    'request',
+    (
+      error: (Error & { code?: string }) | null,
+      args: { request: SdkRequest; response?: SdkResponse; item?: SdkItem },
+    ) => {
+      if (withheld.has(args.request)) {
+        hooks.progress({
+          type: 'request',
+          collection: hooks.collection,
+          item: itemPath(args.item) ?? '(script request)',
+          method: args.request.method,
+          url: '(withheld)',
+          error: 'withheld: it carries a spent refresh token',
+        });
+        return;
       }
-      hooks.afterTokenCall(call, outcome);
-      explainToken(call, outcome, hooks.explain);
-      inFlight = Math.max(0, inFlight - 1);
-      if (inFlight === 0) {
-        const waiting = idle;
-        idle = [];
-        for (const resolve of waiting) resolve();
+      const call = pending.get(args.request) ?? tokenCallOf(args.request, hooks.tokenUrl);
+      const body = parseJson(args.response?.stream);
+      if (call) {
+        pending.delete(args.request);
+        const outcome = outcomeOf(error, args.response, body);
+        if (outcome.kind === 'issued') {
+          hooks.masker.addSecret(outcome.refreshToken);
+          hooks.masker.addSecret(outcome.accessToken);
+          hooks.masker.addSecret(typeof body?.['id_token'] === 'string' ? body['id_token'] : undefined);
+        }
+        hooks.afterTokenCall(call, outcome);
+        explainToken(call, outcome, hooks.explain);
+        inFlight = Math.max(0, inFlight - 1);
+        if (inFlight === 0) {
+          const waiting = idle;
+          idle = [];
+          for (const resolve of waiting) resolve();
+        }
+      } else if (args.response) {
+        explainApi(args.response, body, hooks.explain);
       }
-    } else if (args.response) {
-      explainApi(args.response, body, hooks.explain);
-    }
-    if (error) {
-      explainConnection(error, args.request, hooks.explain);
-      if (args.item) unanswered.set(args.item.name, [typeof error.code === 'string' ? error.code : '', hostOf(args.request)].filter(Boolean).join(' '));
-    }
-    hooks.progress({
-      type: 'request',
-      collection: hooks.collection,
-      item: itemPath(args.item) ?? '(script request)',
-      method: args.request.method,
-      url: hooks.masker.mask(args.request.url.toString()),
-      ...(args.response ? { status: `${args.response.code} ${args.response.status}`, ms: args.response.responseTime } : {}),
-      ...(error ? { error: hooks.masker.mask(error.message || error.code || 'no answer came back') } : {}),
-    });
-  });
+      if (error) {
+        explainConnection(error, args.request, hooks.explain);
+        if (args.item)
+          unanswered.set(
+            args.item.name,
+            [typeof error.code === 'string' ? error.code : '', hostOf(args.request)].filter(Boolean).join(' '),
+          );
+      }
+      hooks.progress({
+        type: 'request',
+        collection: hooks.collection,
+        item: itemPath(args.item) ?? '(script request)',
+        method: args.request.method,
+        url: hooks.masker.mask(args.request.url.toString()),
+        ...(args.response
+          ? { status: `${args.response.code} ${args.response.status}`, ms: args.response.responseTime }
+          : {}),
+        ...(error ? { error: hooks.masker.mask(error.message || error.code || 'no answer came back') } : {}),
+      });
+    },
+  );
 
   emitter.on('assertion', (error: Error | null, args: { assertion: string; item?: SdkItem; skipped?: boolean }) => {
     hooks.progress({
@@ -172,9 +222,14 @@ function tokenCallOf(request: SdkRequest, tokenUrl: string): TokenCall | undefin
   return { grantType, ...(refreshToken ? { refreshToken } : {}) };
 }
 
-function outcomeOf(error: (Error & { code?: string }) | null, response: SdkResponse | undefined, body: Record<string, unknown> | undefined): TokenOutcome {
+function outcomeOf(
+  error: (Error & { code?: string }) | null,
+  response: SdkResponse | undefined,
+  body: Record<string, unknown> | undefined,
+): TokenOutcome {
   // Whether a failure may have spent the token is decided by one table (TOKEN_FAILURES in token-journal.ts).
-  if (error || !response) return failedTokenCallOutcome(error ? { ...error, message: error.message } : { message: 'no response' });
+  if (error || !response)
+    return failedTokenCallOutcome(error ? { ...error, message: error.message } : { message: 'no response' });
   if (response.code >= 500) return failedTokenCallOutcome({ status: response.code });
   if (response.code === 200) {
     return {
@@ -184,7 +239,11 @@ function outcomeOf(error: (Error & { code?: string }) | null, response: SdkRespo
       ...(typeof body?.['expires_in'] === 'number' ? { expiresIn: body['expires_in'] } : {}),
     };
   }
-  return { kind: 'refused', status: response.code, error: typeof body?.['error'] === 'string' ? body['error'] : `HTTP ${response.code}` };
+  return {
+    kind: 'refused',
+    status: response.code,
+    error: typeof body?.['error'] === 'string' ? body['error'] : `HTTP ${response.code}`,
+  };
 }
 
 function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: string) => void): void {
@@ -195,26 +254,42 @@ function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: st
         : 'invalid_grant: the authorization code was already used, is older than 60 seconds, or the redirect URI differs from the one used to sign in. Sign in again and exchange the new code at once.',
     );
   } else if (outcome.kind === 'refused' && outcome.error === 'invalid_client') {
-    explain('invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret (MV_CLIENT_ID and MV_CLIENT_SECRET).');
+    explain(
+      'invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret (MV_CLIENT_ID and MV_CLIENT_SECRET).',
+    );
   } else if (outcome.kind === 'unsent' && call.grantType === 'refresh_token') {
-    explain(`a refresh could not reach the server (${outcome.reason}): nothing was sent, so the refresh token was not spent and stays usable. Fix the address or the network and run again.`);
+    explain(
+      `a refresh could not reach the server (${outcome.reason}): nothing was sent, so the refresh token was not spent and stays usable. Fix the address or the network and run again.`,
+    );
   } else if (outcome.kind === 'unknown' && call.grantType === 'refresh_token') {
-    explain(`a refresh did not complete (${outcome.reason}): the server may have spent the refresh token anyway. mvpm kept it, flagged in doubt; a later refresh that works clears the flag. If it is still in doubt when the run ends, the next run will not send it without --retry-in-doubt: sign in again with \`mvpm login\`.`);
+    explain(
+      `a refresh did not complete (${outcome.reason}): the server may have spent the refresh token anyway. mvpm kept it, flagged in doubt; a later refresh that works clears the flag. If it is still in doubt when the run ends, the next run will not send it without --retry-in-doubt: sign in again with \`mvpm login\`.`,
+    );
   }
 }
 
-function explainApi(response: SdkResponse, body: Record<string, unknown> | undefined, explain: (text: string) => void): void {
+function explainApi(
+  response: SdkResponse,
+  body: Record<string, unknown> | undefined,
+  explain: (text: string) => void,
+): void {
   if (response.code === 401) {
     const message = typeof body?.['message'] === 'string' ? body['message'] : '';
     if (/subscription key/i.test(message)) {
-      explain(`API Management refused the call (HTTP 401: ${message.split('.')[0]}). Check the subscription key (SubscriptionKey, MV_SUBSCRIPTION_KEY).`);
+      explain(
+        `API Management refused the call (HTTP 401: ${message.split('.')[0]}). Check the subscription key (SubscriptionKey, MV_SUBSCRIPTION_KEY).`,
+      );
     } else {
-      explain('the API refused the access token (HTTP 401): it is missing, expired or revoked. Refresh it (the collection does so before API requests when a refresh token is set).');
+      explain(
+        'the API refused the access token (HTTP 401): it is missing, expired or revoked. Refresh it (the collection does so before API requests when a refresh token is set).',
+      );
     }
   } else if (response.code === 403) {
     explain('the API answered 403: the signed-in user lacks the permission this call needs.');
   } else if (response.code === 429) {
-    explain(`the API is rate limiting (HTTP 429${response.headers?.get('Retry-After') ? `, Retry-After ${response.headers.get('Retry-After')} s` : ''}). Run again later or less often.`);
+    explain(
+      `the API is rate limiting (HTTP 429${response.headers?.get('Retry-After') ? `, Retry-After ${response.headers.get('Retry-After')} s` : ''}). Run again later or less often.`,
+    );
   }
 }
 
@@ -228,15 +303,24 @@ function hostOf(request: SdkRequest): string {
   }
 }
 
-function explainConnection(error: Error & { code?: string }, request: SdkRequest, explain: (text: string) => void): void {
+function explainConnection(
+  error: Error & { code?: string },
+  request: SdkRequest,
+  explain: (text: string) => void,
+): void {
   const where = hostOf(request) || 'the server';
   const why =
-    error.code === 'ECONNREFUSED' ? 'nothing is listening there (is the server running, is the port right?)'
-    : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN' ? 'the host name does not resolve (check the base URL)'
-    : error.code === 'ETIMEDOUT' || error.code === 'ESOCKETTIMEDOUT' ? 'it did not answer in time (--timeout)'
-    : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(error.code ?? '') ? `its TLS certificate was refused (${error.code})`
-    : error.code === 'ECONNRESET' ? 'the connection was dropped'
-    : error.message || error.code || 'no answer came back';
+    error.code === 'ECONNREFUSED'
+      ? 'nothing is listening there (is the server running, is the port right?)'
+      : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN'
+        ? 'the host name does not resolve (check the base URL)'
+        : error.code === 'ETIMEDOUT' || error.code === 'ESOCKETTIMEDOUT'
+          ? 'it did not answer in time (--timeout)'
+          : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(error.code ?? '')
+            ? `its TLS certificate was refused (${error.code})`
+            : error.code === 'ECONNRESET'
+              ? 'the connection was dropped'
+              : error.message || error.code || 'no answer came back';
   explain(`could not get an answer from ${where}: ${why}.`);
 }
 
@@ -244,7 +328,9 @@ function parseJson(stream: Buffer | undefined): Record<string, unknown> | undefi
   if (!stream || stream.length === 0 || stream.length > 1_000_000) return undefined;
   try {
     const value: unknown = JSON.parse(stream.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

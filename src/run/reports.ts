@@ -16,7 +16,9 @@ export type FileReporter = keyof typeof REPORT_FILE_NAMES;
 
 /** The report files (names inside the reports directory) that `reporters` write for a collection run `label`. */
 export function reportFiles(reporters: readonly string[], label: string): { reporter: FileReporter; name: string }[] {
-  return (Object.keys(REPORT_FILE_NAMES) as FileReporter[]).filter((r) => reporters.includes(r)).map((reporter) => ({ reporter, name: REPORT_FILE_NAMES[reporter](label) }));
+  return (Object.keys(REPORT_FILE_NAMES) as FileReporter[])
+    .filter((r) => reporters.includes(r))
+    .map((reporter) => ({ reporter, name: REPORT_FILE_NAMES[reporter](label) }));
 }
 
 /**
@@ -26,13 +28,21 @@ export function reportFiles(reporters: readonly string[], label: string): { repo
 export function checkReportPaths(reportsDir: string, names: readonly string[]): void {
   if (names.length === 0) return;
   const dir = statOrUndefined(reportsDir);
-  if (dir && !dir.isDirectory()) throw new RunError('E_REPORT_PATH', `the reports directory ${reportsDir} is not a directory: choose another --reports-dir`);
+  if (dir && !dir.isDirectory())
+    throw new RunError(
+      'E_REPORT_PATH',
+      `the reports directory ${reportsDir} is not a directory: choose another --reports-dir`,
+    );
   for (const name of names) {
     try {
       const absolute = resolveInside(reportsDir, name);
       const stats = lstatOrUndefined(absolute);
       if (stats && !stats.isFile()) {
-        throw new PathGuardError(stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE', `${name} is ${stats.isSymbolicLink() ? 'a symbolic link' : stats.isDirectory() ? 'a directory' : 'not a regular file'}`, name);
+        throw new PathGuardError(
+          stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+          `${name} is ${stats.isSymbolicLink() ? 'a symbolic link' : stats.isDirectory() ? 'a directory' : 'not a regular file'}`,
+          name,
+        );
       }
     } catch (error) {
       throw reportPathError(reportsDir, error);
@@ -60,10 +70,19 @@ export function maskReports(reportsDir: string, names: readonly string[], masker
 
 function reportPathError(reportsDir: string, error: unknown): unknown {
   if (error instanceof PathGuardError) {
-    return new RunError('E_REPORT_PATH', `cannot use the report file ${error.target} in ${reportsDir}: ${error.message}. mvpm writes reports only as regular files: remove it, or choose another --reports-dir`, { cause: error });
+    return new RunError(
+      'E_REPORT_PATH',
+      `cannot use the report file ${error.target} in ${reportsDir}: ${error.message}. mvpm writes reports only as regular files: remove it, or choose another --reports-dir`,
+      { cause: error },
+    );
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (typeof code === 'string') return new RunError('E_REPORT_PATH', `cannot mask the reports in ${reportsDir} (${code}): check that the directory is writable`, { cause: error });
+  if (typeof code === 'string')
+    return new RunError(
+      'E_REPORT_PATH',
+      `cannot mask the reports in ${reportsDir} (${code}): check that the directory is writable`,
+      { cause: error },
+    );
   return error;
 }
 

@@ -41,7 +41,11 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
   if (mode.folders) {
     const known = new Set(plan.collections.flatMap((c) => c.items.map((i) => i.name)));
     const unknown = mode.folders.filter((f) => !known.has(f));
-    if (unknown.length > 0) throw new RunError('E_BAD_OPTION', `--folder ${unknown.map((f) => `"${f}"`).join(', ')}: no collection that runs on \`${plan.name}\` has such a top-level folder (they have ${[...known].map((f) => `"${f}"`).join(', ')})`);
+    if (unknown.length > 0)
+      throw new RunError(
+        'E_BAD_OPTION',
+        `--folder ${unknown.map((f) => `"${f}"`).join(', ')}: no collection that runs on \`${plan.name}\` has such a top-level folder (they have ${[...known].map((f) => `"${f}"`).join(', ')})`,
+      );
   }
   const first: RunStep[] = [];
   const last: RunStep[] = [];
@@ -61,9 +65,24 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
       }
     };
     visit(mode.folders ? collection.items.filter((i) => mode.folders!.includes(i.name)) : collection.items, false);
-    const folders = (keep: Set<string>): string[] => collection.items.filter((i) => keep.has(itemKey(i.path))).map((i) => i.name);
-    if (normal.size > 0) first.push({ label: collection.slug, collection, last: false, folders: folders(normal), keep: withAncestors(normal) });
-    if (spending.size > 0) last.push({ label: `${collection.slug}-last`, collection, last: true, folders: folders(spending), keep: withAncestors(spending) });
+    const folders = (keep: Set<string>): string[] =>
+      collection.items.filter((i) => keep.has(itemKey(i.path))).map((i) => i.name);
+    if (normal.size > 0)
+      first.push({
+        label: collection.slug,
+        collection,
+        last: false,
+        folders: folders(normal),
+        keep: withAncestors(normal),
+      });
+    if (spending.size > 0)
+      last.push({
+        label: `${collection.slug}-last`,
+        collection,
+        last: true,
+        folders: folders(spending),
+        keep: withAncestors(spending),
+      });
   }
   // A collection's spending folders share its step when nothing else runs after it: one report, as before.
   const steps = [...first];
@@ -71,7 +90,8 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
     const previous = steps[steps.length - 1];
     if (previous && !previous.last && !previous.keepLast && previous.collection === step.collection) {
       steps[steps.length - 1] = { ...previous, folders: [...previous.folders, ...step.folders], keepLast: step.keep };
-    } else steps.push(steps.some((s) => s.label === step.collection.slug) ? step : { ...step, label: step.collection.slug });
+    } else
+      steps.push(steps.some((s) => s.label === step.collection.slug) ? step : { ...step, label: step.collection.slug });
   }
   return { steps, skipped };
 }
@@ -80,8 +100,10 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
 function skipReason(item: ItemSpec, target: string, mode: RunMode, inSpending: boolean): string | undefined {
   if (item.targets && !item.targets.includes(target)) return `runs only on ${item.targets.join(', ')}`;
   if (item.kind !== 'folder') return undefined;
-  if (item.role === 'code-exchange' && !mode.signsIn) return 'exchanges the sign-in\'s code, and this run starts from a refresh token';
-  if ((item.role === 'spends-sign-in' || inSpending) && mode.keepsTokens) return 'spends the sign-in, and this run keeps its tokens for the next run';
+  if (item.role === 'code-exchange' && !mode.signsIn)
+    return "exchanges the sign-in's code, and this run starts from a refresh token";
+  if ((item.role === 'spends-sign-in' || inSpending) && mode.keepsTokens)
+    return 'spends the sign-in, and this run keeps its tokens for the next run';
   return undefined;
 }
 
@@ -128,7 +150,10 @@ function checkSameItems(node: JsonItem, items: readonly ItemSpec[], parent: read
   const expected = items.map((i) => i.name);
   if (names.length !== expected.length || names.some((n, i) => n !== expected[i])) {
     const where = parent.length > 0 ? ` in "${parent.join(' / ')}"` : '';
-    throw new RunError('E_NO_GENERATED_FILES', `${file} does not match the specs${where} (it has ${names.map((n) => `"${n}"`).join(', ') || 'nothing'}; the specs have ${expected.map((n) => `"${n}"`).join(', ') || 'nothing'}): run \`mvpm build\``);
+    throw new RunError(
+      'E_NO_GENERATED_FILES',
+      `${file} does not match the specs${where} (it has ${names.map((n) => `"${n}"`).join(', ') || 'nothing'}; the specs have ${expected.map((n) => `"${n}"`).join(', ') || 'nothing'}): run \`mvpm build\``,
+    );
   }
   items.forEach((item, i) => {
     if (item.kind === 'folder') checkSameItems(written[i]!, item.items, item.path, file);

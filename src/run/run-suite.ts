@@ -2,7 +2,14 @@ import path from 'node:path';
 import type { NewmanRunSummary } from 'newman';
 import { refuseDebugOutput } from './debug-output.js';
 import type { CollectionSpec } from '../spec/model.js';
-import { addEnvironmentSecrets, environmentValues, readJson, setValue, targetEnvironment, type EnvFile } from './environments.js';
+import {
+  addEnvironmentSecrets,
+  environmentValues,
+  readJson,
+  setValue,
+  targetEnvironment,
+  type EnvFile,
+} from './environments.js';
 import { RunError } from './errors.js';
 import { checkFileSources, filesDirectory } from './file-sources.js';
 import { Masker } from './masking.js';
@@ -10,11 +17,27 @@ import { countResults, environmentValue, runNewman, type ReporterName } from './
 import { observeRun, type ProgressEvent } from './observe-run.js';
 import { checkReportPaths, maskReports, reportFiles } from './reports.js';
 import { adoptState, checkStateBinding, stateBinding } from './state-binding.js';
-import { emptyState, fingerprint, isSpent, readState, stateDirectory, withOffered, writeState, type TokenState } from './state-file.js';
+import {
+  emptyState,
+  fingerprint,
+  isSpent,
+  readState,
+  stateDirectory,
+  withOffered,
+  writeState,
+  type TokenState,
+} from './state-file.js';
 import { lockState } from './state-lock.js';
 import { planSteps, pruneCollection, type RunMode, type Skipped } from './run-plan.js';
 import { afterTokenCall, beforeTokenCall } from './token-journal.js';
-import { collectionFile, fillTemplate, loadProjectModel, resolveTarget, targetServer, type TargetPlan } from './targets.js';
+import {
+  collectionFile,
+  fillTemplate,
+  loadProjectModel,
+  resolveTarget,
+  targetServer,
+  type TargetPlan,
+} from './targets.js';
 
 export interface RunOptions {
   /** A target the specs declare (an environment's `target`); default: the one stand-in target. */
@@ -68,7 +91,12 @@ export type RunEvent =
   | { readonly type: 'token-source'; readonly source: string }
   | { readonly type: 'state-saved'; readonly file: string }
   /** A token-endpoint call was journaled: sent (the token is pending) or settled (its answer is saved). */
-  | { readonly type: 'token-call'; readonly phase: 'sent' | 'settled'; readonly grantType: string; readonly outcome?: string };
+  | {
+      readonly type: 'token-call';
+      readonly phase: 'sent' | 'settled';
+      readonly grantType: string;
+      readonly outcome?: string;
+    };
 
 export interface RunResult {
   readonly passed: number;
@@ -107,9 +135,16 @@ class Session {
     this.options.onEvent?.(event);
   }
 
-  async run(label: string, collection: object, environment: object, folders: readonly string[], common: Common): Promise<NewmanRunSummary> {
+  async run(
+    label: string,
+    collection: object,
+    environment: object,
+    folders: readonly string[],
+    common: Common,
+  ): Promise<NewmanRunSummary> {
     this.emit({ type: 'collection-started', label, folders });
-    for (const { name } of reportFiles(common.reporters, label)) if (!this.reportNames.includes(name)) this.reportNames.push(name);
+    for (const { name } of reportFiles(common.reporters, label))
+      if (!this.reportNames.includes(name)) this.reportNames.push(name);
     let observer: ReturnType<typeof observeRun> | undefined;
     const run = runNewman({
       ...common,
@@ -137,7 +172,12 @@ class Session {
             const masked = this.masker.mask(text);
             if (!this.explanations.includes(masked)) this.explanations.push(masked);
           },
-          ...(this.realTarget ? { isSpent: (token: string) => isSpent(this.state, token), withheld: (text: string) => this.withheld.push(text) } : {}),
+          ...(this.realTarget
+            ? {
+                isSpent: (token: string) => isSpent(this.state, token),
+                withheld: (text: string) => this.withheld.push(text),
+              }
+            : {}),
         });
       },
     });
@@ -157,7 +197,10 @@ class Session {
     }
   }
 
-  private async untilDoneOrInterrupted(run: Promise<NewmanRunSummary>, observer: () => ReturnType<typeof observeRun> | undefined): Promise<NewmanRunSummary> {
+  private async untilDoneOrInterrupted(
+    run: Promise<NewmanRunSummary>,
+    observer: () => ReturnType<typeof observeRun> | undefined,
+  ): Promise<NewmanRunSummary> {
     const signal = this.options.signal;
     if (!signal) return run;
     this.throwIfAborted();
@@ -181,7 +224,10 @@ class Session {
   }
 
   private interruptedError(): RunError {
-    return new RunError('E_INTERRUPTED', this.stateFile ? `interrupted; the newest refresh token is saved in ${this.stateFile}` : 'interrupted');
+    return new RunError(
+      'E_INTERRUPTED',
+      this.stateFile ? `interrupted; the newest refresh token is saved in ${this.stateFile}` : 'interrupted',
+    );
   }
 
   result(): RunResult {
@@ -189,7 +235,14 @@ class Session {
     const passed = counts.reduce((n, c) => n + c.passed, 0);
     const failed = counts.reduce((n, c) => n + c.failed, 0);
     const errors = [...counts.flatMap((c) => c.errors), ...this.withheld].map((e) => this.masker.mask(e));
-    return { passed, failed, errors, explanations: [...this.explanations], ok: failed === 0 && errors.length === 0 && passed > 0, ...(this.stateFile ? { stateFile: this.stateFile } : {}) };
+    return {
+      passed,
+      failed,
+      errors,
+      explanations: [...this.explanations],
+      ok: failed === 0 && errors.length === 0 && passed > 0,
+      ...(this.stateFile ? { stateFile: this.stateFile } : {}),
+    };
   }
 }
 
@@ -210,7 +263,11 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   const collectionsDir = path.resolve(cwd, options.collectionsDir ?? 'collections');
   const environmentsDir = path.resolve(cwd, options.environmentsDir ?? 'environments');
   const reportsDir = path.resolve(cwd, options.reportsDir ?? 'reports');
-  if (!plan.standin && options.baseUrl) throw new RunError('E_BAD_OPTION', `--base-url is for a stand-in target; \`${plan.name}\` is not one (its servers come from its environment${plan.environment.overrides.length > 0 ? ` or ${plan.environment.overrides.map((o) => o.processVariable).join(', ')}` : ''})`);
+  if (!plan.standin && options.baseUrl)
+    throw new RunError(
+      'E_BAD_OPTION',
+      `--base-url is for a stand-in target; \`${plan.name}\` is not one (its servers come from its environment${plan.environment.overrides.length > 0 ? ` or ${plan.environment.overrides.map((o) => o.processVariable).join(', ')}` : ''})`,
+    );
   const baseUrl = options.baseUrl === undefined ? undefined : standinUrl(options.baseUrl);
   if (!plan.standin && !options.allowDebugOutput) refuseDebugOutput(env, `run against ${plan.name}`);
 
@@ -230,7 +287,10 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     files.set(collection, file);
   }
   const labels = [...files.keys()].flatMap((c) => [c.slug, `${c.slug}-last`]);
-  checkReportPaths(reportsDir, labels.flatMap((label) => reportFiles(common.reporters, label).map((r) => r.name)));
+  checkReportPaths(
+    reportsDir,
+    labels.flatMap((label) => reportFiles(common.reporters, label).map((r) => r.name)),
+  );
   const environmentName = path.join(path.basename(environmentsDir), plan.environmentFile);
   const environmentFile = readJson<EnvFile>(path.join(environmentsDir, plan.environmentFile));
   const context: RunContext = { plan, files, common, folders: options.folders };
@@ -240,7 +300,11 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     const { startStandin } = await import('../standin/index.js');
     const server = await startStandin({ port: 0 });
     try {
-      const environment = targetEnvironment(plan, environmentFile, env, { standinUrl: server.url, fileName: environmentName, optional: [plan.autoRefresh?.variables.refreshToken ?? ''] });
+      const environment = targetEnvironment(plan, environmentFile, env, {
+        standinUrl: server.url,
+        fileName: environmentName,
+        optional: [plan.autoRefresh?.variables.refreshToken ?? ''],
+      });
       const tokenServer = targetServer(plan, environmentValues(environment), stateDirectory(env), { cwd });
       const session = new Session(options, tokenServer?.tokenUrl, undefined, undefined);
       session.emit({ type: 'standin-started', url: server.url });
@@ -256,8 +320,15 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     }
   }
 
-  const environment = targetEnvironment(plan, environmentFile, env, { ...(baseUrl ? { standinUrl: baseUrl } : {}), fileName: environmentName, optional: [plan.autoRefresh?.variables.refreshToken ?? ''] });
-  const tokenServer = targetServer(plan, environmentValues(environment), stateDirectory(env), { cwd, stateFile: options.stateFile });
+  const environment = targetEnvironment(plan, environmentFile, env, {
+    ...(baseUrl ? { standinUrl: baseUrl } : {}),
+    fileName: environmentName,
+    optional: [plan.autoRefresh?.variables.refreshToken ?? ''],
+  });
+  const tokenServer = targetServer(plan, environmentValues(environment), stateDirectory(env), {
+    cwd,
+    stateFile: options.stateFile,
+  });
   if (!tokenServer) {
     // Nothing on this target uses tokens: nothing to keep between runs.
     const session = new Session(options, undefined, undefined, undefined);
@@ -271,8 +342,14 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   }
   // The server the run talks to, as the environment now says (overrides already applied and checked): it keys the
   // state file, and the file must have been recorded for it and for this client.
-  const clientId = plan.autoRefresh ? fillTemplate(plan.autoRefresh.clientId, environmentValues(environment)) : undefined;
-  const binding = stateBinding(plan.name, tokenServer.authBaseUrl, clientId && 'value' in clientId ? clientId.value : '');
+  const clientId = plan.autoRefresh
+    ? fillTemplate(plan.autoRefresh.clientId, environmentValues(environment))
+    : undefined;
+  const binding = stateBinding(
+    plan.name,
+    tokenServer.authBaseUrl,
+    clientId && 'value' in clientId ? clientId.value : '',
+  );
   const stateFile = tokenServer.stateFile;
   const release = await lockState(stateFile);
   let session: Session | undefined;
@@ -282,14 +359,26 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     const previous = stored ? adoptState(stored, binding) : undefined;
     const fromEnv = tokenServer.refreshTokenProcessVariable ? env[tokenServer.refreshTokenProcessVariable] : undefined;
     const canSignIn = plan.signIn !== undefined;
-    const chosen = chooseRefreshToken(fromEnv, previous, canSignIn, options.retryInDoubt ?? false, tokenServer.refreshTokenProcessVariable);
+    const chosen = chooseRefreshToken(
+      fromEnv,
+      previous,
+      canSignIn,
+      options.retryInDoubt ?? false,
+      tokenServer.refreshTokenProcessVariable,
+    );
     // The token about to be sent is the chain's current one from now on, whichever source it came from.
     // The process variable's token can be offered again by the next run: once spent, it is never forgotten.
     const start = withOffered(previous ?? emptyState(binding, new Date()), fromEnv);
     const { dead: _dead, ...alive } = start;
     // The runner's own knowledge decides whether sign-ins are real, never a spec: only a stand-in it was pointed at
     // with --base-url is not (an embedded one is handled above). Spent tokens are withheld from real ones.
-    session = new Session(options, tokenServer.tokenUrl, chosen ? { ...alive, refreshToken: chosen.token } : start, stateFile, baseUrl === undefined);
+    session = new Session(
+      options,
+      tokenServer.tokenUrl,
+      chosen ? { ...alive, refreshToken: chosen.token } : start,
+      stateFile,
+      baseUrl === undefined,
+    );
     for (const { processVariable } of plan.environment.secrets) session.masker.addSecret(env[processVariable]);
     session.masker.addSecret(previous?.refreshToken);
     session.masker.addSecret(previous?.accessToken);
@@ -318,7 +407,11 @@ function standinUrl(value: string): string {
   } catch {
     // Refused below.
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new RunError('E_BAD_OPTION', '--base-url must be the http(s) address of a running stand-in, like http://127.0.0.1:4010');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new RunError(
+      'E_BAD_OPTION',
+      '--base-url must be the http(s) address of a running stand-in, like http://127.0.0.1:4010',
+    );
   return value.replace(/\/+$/, '');
 }
 
@@ -337,26 +430,41 @@ export function chooseRefreshToken(
   processVariable = 'MV_REFRESH_TOKEN',
 ): { token: string; source: string } | undefined {
   const spent = new Set(state?.spent.map((s) => s.fingerprint) ?? []);
-  const doubtful = new Set([state?.pending?.fingerprint, state?.inDoubt?.fingerprint].filter((f): f is string => f !== undefined));
-  const usable = (token: string): boolean => !spent.has(fingerprint(token)) && (retryInDoubt || !doubtful.has(fingerprint(token)));
+  const doubtful = new Set(
+    [state?.pending?.fingerprint, state?.inDoubt?.fingerprint].filter((f): f is string => f !== undefined),
+  );
+  const usable = (token: string): boolean =>
+    !spent.has(fingerprint(token)) && (retryInDoubt || !doubtful.has(fingerprint(token)));
   if (fromEnv && usable(fromEnv)) return { token: fromEnv, source: processVariable };
   if (state?.refreshToken && usable(state.refreshToken)) return { token: state.refreshToken, source: 'state file' };
   if (canSignIn) return undefined;
   const candidate = state?.refreshToken ?? fromEnv;
   if (candidate && doubtful.has(fingerprint(candidate)) && !spent.has(fingerprint(candidate))) {
-    const why = state?.pending?.fingerprint === fingerprint(candidate) ? `a run stopped (${state.pending.since}) while refreshing with it` : `its last refresh failed (${state?.inDoubt?.reason ?? 'no answer'}, ${state?.inDoubt?.at ?? ''})`;
+    const why =
+      state?.pending?.fingerprint === fingerprint(candidate)
+        ? `a run stopped (${state.pending.since}) while refreshing with it`
+        : `its last refresh failed (${state?.inDoubt?.reason ?? 'no answer'}, ${state?.inDoubt?.at ?? ''})`;
     throw new RunError(
       'E_REFRESH_IN_DOUBT',
       `the refresh token may have been spent: ${why}, and the server's answer never arrived. Sign in again with \`mvpm login\` (safe). Or run with --retry-in-doubt to send it once more: if the server had spent it, that revokes this sign-in.`,
     );
   }
   if (state?.dead) {
-    throw new RunError('E_NO_REFRESH_TOKEN', `the server refused the last refresh token (${state.dead.reason}, ${state.dead.at}): it was already used, expired or revoked. Sign in again with \`mvpm login\`.`);
+    throw new RunError(
+      'E_NO_REFRESH_TOKEN',
+      `the server refused the last refresh token (${state.dead.reason}, ${state.dead.at}): it was already used, expired or revoked. Sign in again with \`mvpm login\`.`,
+    );
   }
   if (fromEnv) {
-    throw new RunError('E_SPENT_REFRESH_TOKEN', `${processVariable} holds a refresh token that an earlier run already spent, and the state file has no newer one. Sending it again would revoke the whole sign-in. Sign in again with \`mvpm login\` and update ${processVariable}.`);
+    throw new RunError(
+      'E_SPENT_REFRESH_TOKEN',
+      `${processVariable} holds a refresh token that an earlier run already spent, and the state file has no newer one. Sending it again would revoke the whole sign-in. Sign in again with \`mvpm login\` and update ${processVariable}.`,
+    );
   }
-  throw new RunError('E_NO_REFRESH_TOKEN', `no refresh token: sign in once with \`mvpm login\` (or set ${processVariable}). Later runs keep the rotated one in the state file.`);
+  throw new RunError(
+    'E_NO_REFRESH_TOKEN',
+    `no refresh token: sign in once with \`mvpm login\` (or set ${processVariable}). Later runs keep the rotated one in the state file.`,
+  );
 }
 
 interface RunContext {
@@ -372,15 +480,35 @@ interface RunContext {
  * the plan in order, each Newman run starting from the environment the previous one ended with (rotated tokens
  * carry over). What the plan leaves out is reported once, before anything is sent.
  */
-async function runSteps(session: Session, context: RunContext, start: EnvFile, mode: Omit<RunMode, 'folders'>): Promise<void> {
+async function runSteps(
+  session: Session,
+  context: RunContext,
+  start: EnvFile,
+  mode: Omit<RunMode, 'folders'>,
+): Promise<void> {
   const { plan } = context;
   const signsIn = mode.signsIn && plan.signIn !== undefined;
-  const { steps, skipped } = planSteps(plan, { ...mode, signsIn, ...(context.folders ? { folders: context.folders } : {}) });
-  const notes: Skipped[] = [...(plan.signIn && !signsIn ? [{ what: plan.signIn.name, reason: 'signs in, and this run starts from a refresh token' }] : []), ...skipped];
+  const { steps, skipped } = planSteps(plan, {
+    ...mode,
+    signsIn,
+    ...(context.folders ? { folders: context.folders } : {}),
+  });
+  const notes: Skipped[] = [
+    ...(plan.signIn && !signsIn
+      ? [{ what: plan.signIn.name, reason: 'signs in, and this run starts from a refresh token' }]
+      : []),
+    ...skipped,
+  ];
   for (const note of notes) session.emit({ type: 'not-run', what: note.what, reason: note.reason });
   let environment: object = start;
   if (signsIn) {
-    const signIn = await session.run(plan.signIn!.slug, context.files.get(plan.signIn!)!, environment, [], context.common);
+    const signIn = await session.run(
+      plan.signIn!.slug,
+      context.files.get(plan.signIn!)!,
+      environment,
+      [],
+      context.common,
+    );
     const counts = countResults(signIn);
     session.masker.addSecret(environmentValue(signIn, 'code'));
     if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn, 'code') === undefined) return;

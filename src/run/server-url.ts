@@ -12,10 +12,16 @@ export function checkServerUrl(value: string, source: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new RunError('E_BAD_URL', `${source} is not a URL: set it to the server's address, like https://login.mediavalet.com`);
+    throw new RunError(
+      'E_BAD_URL',
+      `${source} is not a URL: set it to the server's address, like https://login.mediavalet.com`,
+    );
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new RunError('E_BAD_URL', `${source} must be an https URL (http only for this machine: localhost, 127.0.0.1, [::1]); credentials and tokens are sent to it`);
+    throw new RunError(
+      'E_BAD_URL',
+      `${source} must be an https URL (http only for this machine: localhost, 127.0.0.1, [::1]); credentials and tokens are sent to it`,
+    );
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
     throw new RunError('E_BAD_URL', `${source} must be a plain base URL, without a user, password, query or fragment`);

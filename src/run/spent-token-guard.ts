@@ -22,7 +22,13 @@ interface Field {
 export interface GuardedRequest {
   url: { protocol?: string; toString(): string };
   headers?: Each<Field>;
-  body?: { mode?: string; raw?: string; urlencoded?: Each<Field>; formdata?: Each<Field>; graphql?: { query?: unknown; variables?: unknown } };
+  body?: {
+    mode?: string;
+    raw?: string;
+    urlencoded?: Each<Field>;
+    formdata?: Each<Field>;
+    graphql?: { query?: unknown; variables?: unknown };
+  };
 }
 
 /**
@@ -32,7 +38,8 @@ export interface GuardedRequest {
  * sent next.
  */
 export function withholdSpentToken(request: GuardedRequest, isSpent: (token: string) => boolean): boolean {
-  const carries = (text: unknown): boolean => typeof text === 'string' && text !== '' && [...candidates(text)].some(isSpent);
+  const carries = (text: unknown): boolean =>
+    typeof text === 'string' && text !== '' && [...candidates(text)].some(isSpent);
   let found = carries(request.url.toString());
   const scrub = (list: Each<Field> | undefined): void =>
     list?.each((field) => {
@@ -69,7 +76,8 @@ export function candidates(text: string): Set<string> {
     for (const form of decodings(value)) found.add(form);
   };
   add(text);
-  for (const value of new URLSearchParams(text.includes('?') ? text.slice(text.indexOf('?') + 1) : text).values()) add(value);
+  for (const value of new URLSearchParams(text.includes('?') ? text.slice(text.indexOf('?') + 1) : text).values())
+    add(value);
   try {
     collectStrings(JSON.parse(text), found);
   } catch {
@@ -102,5 +110,6 @@ function collectStrings(value: unknown, into: Set<string>, depth = 0): void {
   if (depth > 20) return;
   if (typeof value === 'string') into.add(value);
   else if (Array.isArray(value)) for (const item of value) collectStrings(item, into, depth + 1);
-  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, into, depth + 1);
+  else if (value !== null && typeof value === 'object')
+    for (const item of Object.values(value)) collectStrings(item, into, depth + 1);
 }

@@ -9,7 +9,12 @@ import { tokenEndpointOrigin } from './server-url.js';
 
 /** What a run against `authBaseUrl` with `clientId` binds its state file to. */
 export function stateBinding(target: string, authBaseUrl: string, clientId: string): StateBinding {
-  return { target, authBaseUrl, tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl), clientIdFingerprint: fingerprint(clientId) };
+  return {
+    target,
+    authBaseUrl,
+    tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl),
+    clientIdFingerprint: fingerprint(clientId),
+  };
 }
 
 /**
@@ -20,14 +25,25 @@ export function stateBinding(target: string, authBaseUrl: string, clientId: stri
  * origin. It is adopted when they match (see adoptState): the server it names is the one that issued its token,
  * so continuing there is what the user ran before, and refusing would force every existing user to sign in again.
  */
-export function checkStateBinding(stored: StoredTokenState, expected: Omit<StateBinding, 'clientIdFingerprint'> & { readonly clientIdFingerprint?: string }, file: string): void {
+export function checkStateBinding(
+  stored: StoredTokenState,
+  expected: Omit<StateBinding, 'clientIdFingerprint'> & { readonly clientIdFingerprint?: string },
+  file: string,
+): void {
   const differences: string[] = [];
-  if (stored.target !== expected.target) differences.push(`it belongs to the ${stored.target} target, and this is ${expected.target}`);
+  if (stored.target !== expected.target)
+    differences.push(`it belongs to the ${stored.target} target, and this is ${expected.target}`);
   const recordedOrigin = stored.version === 3 ? stored.tokenEndpointOrigin : originOrUndefined(stored.authBaseUrl);
   if (recordedOrigin !== expected.tokenEndpointOrigin) {
-    differences.push(`its tokens were issued by ${recordedOrigin ?? 'an unknown server'}, and this would send them to ${expected.tokenEndpointOrigin}`);
+    differences.push(
+      `its tokens were issued by ${recordedOrigin ?? 'an unknown server'}, and this would send them to ${expected.tokenEndpointOrigin}`,
+    );
   }
-  if (stored.version === 3 && expected.clientIdFingerprint !== undefined && stored.clientIdFingerprint !== expected.clientIdFingerprint) {
+  if (
+    stored.version === 3 &&
+    expected.clientIdFingerprint !== undefined &&
+    stored.clientIdFingerprint !== expected.clientIdFingerprint
+  ) {
     differences.push('it belongs to another client id than MV_CLIENT_ID');
   }
   if (differences.length === 0) return;
@@ -42,7 +58,13 @@ export function checkStateBinding(stored: StoredTokenState, expected: Omit<State
  * version 2 file was read as version 3 already, its spent list timed at its last write; see parseState).
  */
 export function adoptState(stored: StoredTokenState, binding: StateBinding): TokenState {
-  return { ...stored, version: 3, authBaseUrl: binding.authBaseUrl, tokenEndpointOrigin: binding.tokenEndpointOrigin, clientIdFingerprint: stored.version === 3 ? stored.clientIdFingerprint : binding.clientIdFingerprint };
+  return {
+    ...stored,
+    version: 3,
+    authBaseUrl: binding.authBaseUrl,
+    tokenEndpointOrigin: binding.tokenEndpointOrigin,
+    clientIdFingerprint: stored.version === 3 ? stored.clientIdFingerprint : binding.clientIdFingerprint,
+  };
 }
 
 function originOrUndefined(url: string): string | undefined {

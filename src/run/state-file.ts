@@ -53,7 +53,9 @@ export interface SpentToken {
  * A state file written before mvpm recorded the token endpoint and the client (see adoptState). Its `spent`, a
  * plain list of fingerprints on disk, is read as spent at the file's `updatedAt`.
  */
-export type LegacyTokenState = Omit<TokenState, 'version' | 'tokenEndpointOrigin' | 'clientIdFingerprint'> & { readonly version: 1 };
+export type LegacyTokenState = Omit<TokenState, 'version' | 'tokenEndpointOrigin' | 'clientIdFingerprint'> & {
+  readonly version: 1;
+};
 
 /** What a state file may hold. */
 export type StoredTokenState = TokenState | LegacyTokenState;
@@ -83,7 +85,11 @@ export function isSpent(state: Pick<TokenState, 'spent'> | undefined, token: str
  * The spent list with `sent` added (once) and entries older than SPENT_KEPT_DAYS dropped, except those of tokens
  * that can still be offered (`offered`: MV_REFRESH_TOKEN values), which stay while the file lives.
  */
-export function withSpent(state: Pick<TokenState, 'spent' | 'offered'>, sent: string | undefined, now: Date): SpentToken[] {
+export function withSpent(
+  state: Pick<TokenState, 'spent' | 'offered'>,
+  sent: string | undefined,
+  now: Date,
+): SpentToken[] {
   const oldest = now.getTime() - SPENT_KEPT_DAYS * DAY_MS;
   const offered = new Set(state.offered ?? []);
   const kept = state.spent.filter((s) => offered.has(s.fingerprint) || !(Date.parse(s.at) < oldest));
@@ -127,17 +133,27 @@ export function readState(file: string): StoredTokenState | undefined {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new RunError('E_STATE_FILE', `cannot read the token state file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`, { cause: error });
+    throw new RunError(
+      'E_STATE_FILE',
+      `cannot read the token state file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+      { cause: error },
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new RunError('E_STATE_FILE', `the token state file ${file} is damaged (not valid JSON); move it away and sign in again with \`mvpm login\``);
+    throw new RunError(
+      'E_STATE_FILE',
+      `the token state file ${file} is damaged (not valid JSON); move it away and sign in again with \`mvpm login\``,
+    );
   }
   const parsed = parseState(data);
   if ('field' in parsed) {
-    throw new RunError('E_STATE_FILE', `the token state file ${file} is damaged: \`${parsed.field}\` ${parsed.expected}; move it away and sign in again with \`mvpm login\``);
+    throw new RunError(
+      'E_STATE_FILE',
+      `the token state file ${file} is damaged: \`${parsed.field}\` ${parsed.expected}; move it away and sign in again with \`mvpm login\``,
+    );
   }
   return parsed.state;
 }
@@ -148,7 +164,15 @@ const isHex: Guard<string> = (v): v is string => typeof v === 'string' && /^[0-9
 const isTime: Guard<number> = (v): v is number => typeof v === 'number' && Number.isFinite(v);
 const isHexList: Guard<string[]> = (v): v is string[] => Array.isArray(v) && v.every(isHex);
 const isSpentList: Guard<SpentToken[]> = (v): v is SpentToken[] =>
-  Array.isArray(v) && v.every((s) => isRecord(s) && isHex(s['fingerprint']) && isText(s['at']) && !Number.isNaN(Date.parse(s['at'])) && Object.keys(s).length === 2);
+  Array.isArray(v) &&
+  v.every(
+    (s) =>
+      isRecord(s) &&
+      isHex(s['fingerprint']) &&
+      isText(s['at']) &&
+      !Number.isNaN(Date.parse(s['at'])) &&
+      Object.keys(s).length === 2,
+  );
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const TEXT = 'must be a non-empty string';
@@ -174,7 +198,8 @@ export function parseState(data: unknown): { state: StoredTokenState } | { field
 
 function parseRecord(o: Record<string, unknown>): StoredTokenState {
   const version = o['version'];
-  if (version !== 1 && version !== 2 && version !== 3) throw new FieldProblem('version', 'must be 1, 2 or 3 (the versions this mvpm reads)');
+  if (version !== 1 && version !== 2 && version !== 3)
+    throw new FieldProblem('version', 'must be 1, 2 or 3 (the versions this mvpm reads)');
   const updatedAt = required(o, 'updatedAt', isText, TEXT);
   const common = compact({
     target: required(o, 'target', isText, TEXT),
@@ -186,18 +211,35 @@ function parseRecord(o: Record<string, unknown>): StoredTokenState {
     spent:
       version === 3
         ? required(o, 'spent', isSpentList, 'must be a list of { fingerprint, at } (a SHA-256 fingerprint and a time)')
-        : required(o, 'spent', isHexList, 'must be a list of SHA-256 fingerprints (64 lowercase hex digits each)').map((print) => ({ fingerprint: print, at: updatedAt })),
+        : required(o, 'spent', isHexList, 'must be a list of SHA-256 fingerprints (64 lowercase hex digits each)').map(
+            (print) => ({ fingerprint: print, at: updatedAt }),
+          ),
     offered: optional(o, 'offered', isHexList, 'must be a list of SHA-256 fingerprints (64 lowercase hex digits each)'),
-    pending: nested(o, 'pending', (p) => ({ fingerprint: required(p, 'fingerprint', isHex, HEX, 'pending.'), since: required(p, 'since', isText, TEXT, 'pending.') })),
-    inDoubt: nested(o, 'inDoubt', (p) => ({ fingerprint: required(p, 'fingerprint', isHex, HEX, 'inDoubt.'), reason: required(p, 'reason', isText, TEXT, 'inDoubt.'), at: required(p, 'at', isText, TEXT, 'inDoubt.') })),
-    dead: nested(o, 'dead', (p) => ({ reason: required(p, 'reason', isText, TEXT, 'dead.'), at: required(p, 'at', isText, TEXT, 'dead.') })),
+    pending: nested(o, 'pending', (p) => ({
+      fingerprint: required(p, 'fingerprint', isHex, HEX, 'pending.'),
+      since: required(p, 'since', isText, TEXT, 'pending.'),
+    })),
+    inDoubt: nested(o, 'inDoubt', (p) => ({
+      fingerprint: required(p, 'fingerprint', isHex, HEX, 'inDoubt.'),
+      reason: required(p, 'reason', isText, TEXT, 'inDoubt.'),
+      at: required(p, 'at', isText, TEXT, 'inDoubt.'),
+    })),
+    dead: nested(o, 'dead', (p) => ({
+      reason: required(p, 'reason', isText, TEXT, 'dead.'),
+      at: required(p, 'at', isText, TEXT, 'dead.'),
+    })),
     updatedAt,
   });
   if (version === 1) return { version: 1, ...common };
   return {
     version: 3,
     ...common,
-    tokenEndpointOrigin: required(o, 'tokenEndpointOrigin', (v): v is string => isText(v) && isOrigin(v), 'must be an origin such as https://login.mediavalet.com'),
+    tokenEndpointOrigin: required(
+      o,
+      'tokenEndpointOrigin',
+      (v): v is string => isText(v) && isOrigin(v),
+      'must be an origin such as https://login.mediavalet.com',
+    ),
     clientIdFingerprint: required(o, 'clientIdFingerprint', isHex, HEX),
   };
 }
@@ -213,7 +255,11 @@ function optional<T>(o: Record<string, unknown>, key: string, guard: Guard<T>, e
   return o[key] === undefined ? undefined : required(o, key, guard, expected);
 }
 
-function nested<T>(o: Record<string, unknown>, key: string, parse: (value: Record<string, unknown>) => T): T | undefined {
+function nested<T>(
+  o: Record<string, unknown>,
+  key: string,
+  parse: (value: Record<string, unknown>) => T,
+): T | undefined {
   const value = o[key];
   if (value === undefined) return undefined;
   if (!isRecord(value)) throw new FieldProblem(key, 'must be an object');

@@ -27,7 +27,11 @@ export async function lockState(file: string): Promise<() => Promise<void>> {
       onCompromised: () => {},
     });
   } catch (error) {
-    throw new RunError('E_STATE_LOCKED', `another mvpm run has held ${file} for over ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or remove ${file}.lock if no run is going`, { cause: error });
+    throw new RunError(
+      'E_STATE_LOCKED',
+      `another mvpm run has held ${file} for over ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or remove ${file}.lock if no run is going`,
+      { cause: error },
+    );
   }
   removeLeftoverTemporaries(file);
   // Released synchronously: an interrupted run must reach its exit without yielding to I/O, or Newman (which

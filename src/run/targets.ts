@@ -39,9 +39,15 @@ export async function loadProjectModel(cwd: string, specsDir = 'specs'): Promise
   const loaded = await loadSpecs({ specsDir: path.resolve(cwd, specsDir), cwd, parseWorkers: 0 });
   const validation = validateSpecs(loaded, { cwd });
   if (validation.value) return validation.value;
-  const shown = validation.errors.slice(0, 3).map((d) => formatDiagnostic(d)).join('\n');
+  const shown = validation.errors
+    .slice(0, 3)
+    .map((d) => formatDiagnostic(d))
+    .join('\n');
   const more = validation.errors.length > 3 ? `\n… and ${validation.errors.length - 3} more` : '';
-  throw new RunError('E_SPECS', `the specs have ${validation.errors.length} error${validation.errors.length === 1 ? '' : 's'}; \`mvpm build\` lists them all. Nothing was run.\n${shown}${more}`);
+  throw new RunError(
+    'E_SPECS',
+    `the specs have ${validation.errors.length} error${validation.errors.length === 1 ? '' : 's'}; \`mvpm build\` lists them all. Nothing was run.\n${shown}${more}`,
+  );
 }
 
 /** The targets the specs declare, in environment order. */
@@ -60,12 +66,19 @@ export function resolveTarget(project: SpecProject, name: string | undefined, pu
   if (chosen === undefined) {
     const candidates = targets.filter((t) => (purpose === 'run' ? t.standin : !t.standin));
     if (candidates.length !== 1) {
-      throw new RunError('E_BAD_OPTION', `choose a target with --target: the specs declare ${list}${candidates.length === 0 ? '' : ', and more than one could be meant'}`);
+      throw new RunError(
+        'E_BAD_OPTION',
+        `choose a target with --target: the specs declare ${list}${candidates.length === 0 ? '' : ', and more than one could be meant'}`,
+      );
     }
     chosen = candidates[0]!.name;
   }
   const environment = project.environments.find((e) => e.target === chosen);
-  if (!environment) throw new RunError('E_BAD_OPTION', `no environment serves target \`${chosen}\`: the specs declare ${list} (each environment's \`target\`)`);
+  if (!environment)
+    throw new RunError(
+      'E_BAD_OPTION',
+      `no environment serves target \`${chosen}\`: the specs declare ${list} (each environment's \`target\`)`,
+    );
   const target = chosen;
   const applies = (c: CollectionSpec): boolean => c.targets === undefined || c.targets.includes(target);
   const sorted = [...project.collections].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
@@ -74,8 +87,16 @@ export function resolveTarget(project: SpecProject, name: string | undefined, pu
   const signIn = environment.standin ? running.find((c) => c.role === 'sign-in') : undefined;
   const autoRefresh = collections.find((c) => c.autoRefresh)?.autoRefresh;
   for (const other of collections) {
-    if (other.autoRefresh && autoRefresh && (other.autoRefresh.tokenUrl !== autoRefresh.tokenUrl || other.autoRefresh.variables.refreshToken !== autoRefresh.variables.refreshToken)) {
-      throw new RunError('E_BAD_OPTION', `the collections that run on \`${target}\` refresh at different token endpoints or keep the refresh token in different variables ("${other.name}"): one run keeps one token chain, so give them the same \`autoRefresh.tokenUrl\` and variables`);
+    if (
+      other.autoRefresh &&
+      autoRefresh &&
+      (other.autoRefresh.tokenUrl !== autoRefresh.tokenUrl ||
+        other.autoRefresh.variables.refreshToken !== autoRefresh.variables.refreshToken)
+    ) {
+      throw new RunError(
+        'E_BAD_OPTION',
+        `the collections that run on \`${target}\` refresh at different token endpoints or keep the refresh token in different variables ("${other.name}"): one run keeps one token chain, so give them the same \`autoRefresh.tokenUrl\` and variables`,
+      );
     }
   }
   const oauth2 = collections.find((c) => c.auth?.type === 'oauth2');
@@ -86,7 +107,9 @@ export function resolveTarget(project: SpecProject, name: string | undefined, pu
     environmentFile: `${environment.slug}${ENVIRONMENT_SUFFIX}`,
     ...(signIn ? { signIn } : {}),
     collections,
-    skippedCollections: sorted.filter((c) => !applies(c)).map((c) => ({ name: c.name, reason: `runs only on ${c.targets!.join(', ')}` })),
+    skippedCollections: sorted
+      .filter((c) => !applies(c))
+      .map((c) => ({ name: c.name, reason: `runs only on ${c.targets!.join(', ')}` })),
     ...(autoRefresh ? { autoRefresh } : {}),
     ...(oauth2 ? { oauth2 } : {}),
   };
@@ -106,7 +129,10 @@ export function processVariableOf(plan: TargetPlan, variable: string): string | 
  * `template` with every {{variable}} replaced by its value in `values`; the names of the variables that have no
  * value (or an empty one) are returned instead when there are any.
  */
-export function fillTemplate(template: string, values: ReadonlyMap<string, string>): { value: string } | { missing: string[] } {
+export function fillTemplate(
+  template: string,
+  values: ReadonlyMap<string, string>,
+): { value: string } | { missing: string[] } {
   const missing = variableNames(template).filter((name) => !values.get(name));
   if (missing.length > 0) return { missing: [...new Set(missing)] };
   return { value: template.replace(/\{\{([^{}]+?)\}\}/g, (whole, name: string) => values.get(name) ?? whole) };
@@ -147,7 +173,11 @@ export function targetServer(
   const template = plan.autoRefresh?.tokenUrl ?? credentials?.accessTokenUrl;
   if (!template) return undefined;
   const filled = fillTemplate(template, environment);
-  if ('missing' in filled) throw new RunError('E_BAD_URL', `the token endpoint ${template} of target \`${plan.name}\` needs ${filled.missing.map((m) => `\`${m}\``).join(', ')}, which the environment does not set`);
+  if ('missing' in filled)
+    throw new RunError(
+      'E_BAD_URL',
+      `the token endpoint ${template} of target \`${plan.name}\` needs ${filled.missing.map((m) => `\`${m}\``).join(', ')}, which the environment does not set`,
+    );
   const serverVariable = serverVariableOf(template);
   const authBaseUrl = serverVariable !== undefined ? environment.get(serverVariable)! : new URL(filled.value).origin;
   const refreshTokenVariable = plan.autoRefresh?.variables.refreshToken ?? 'refresh_token';

@@ -9,7 +9,12 @@ export interface TokenCall {
 
 /** How a token call ended. */
 export type TokenOutcome =
-  | { readonly kind: 'issued'; readonly refreshToken?: string; readonly accessToken?: string; readonly expiresIn?: number }
+  | {
+      readonly kind: 'issued';
+      readonly refreshToken?: string;
+      readonly accessToken?: string;
+      readonly expiresIn?: number;
+    }
   | { readonly kind: 'refused'; readonly status: number; readonly error: string }
   /** The request never reached the server (see TOKEN_FAILURES): nothing was spent, the token is as usable as before. */
   | { readonly kind: 'unsent'; readonly reason: string }
@@ -26,10 +31,22 @@ export type TokenAfterFailure = 'usable' | 'in-doubt';
  * request went out. Everything else, and any code not listed, leaves it in doubt: the safe side, since a spent
  * token sent again revokes the sign-in.
  */
-export const TOKEN_FAILURES: readonly { readonly codes: readonly string[]; readonly after: TokenAfterFailure; readonly why: string }[] = [
+export const TOKEN_FAILURES: readonly {
+  readonly codes: readonly string[];
+  readonly after: TokenAfterFailure;
+  readonly why: string;
+}[] = [
   { codes: ['ECONNREFUSED'], after: 'usable', why: 'nothing listens there: no connection, nothing sent' },
-  { codes: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA'], after: 'usable', why: 'the host name did not resolve: no connection, nothing sent' },
-  { codes: ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'], after: 'usable', why: 'no route to the server: no connection, nothing sent' },
+  {
+    codes: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA'],
+    after: 'usable',
+    why: 'the host name did not resolve: no connection, nothing sent',
+  },
+  {
+    codes: ['EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'],
+    after: 'usable',
+    why: 'no route to the server: no connection, nothing sent',
+  },
   {
     codes: [
       'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -46,12 +63,28 @@ export const TOKEN_FAILURES: readonly { readonly codes: readonly string[]; reado
       'ERR_TLS_CERT_ALTNAME_INVALID',
     ],
     after: 'usable',
-    why: 'the server\'s certificate was refused during the TLS handshake, before the request was sent',
+    why: "the server's certificate was refused during the TLS handshake, before the request was sent",
   },
-  { codes: ['ETIMEDOUT (connecting)'], after: 'usable', why: 'the connection was never made within --timeout: nothing sent' },
-  { codes: ['ETIMEDOUT', 'ESOCKETTIMEDOUT'], after: 'in-doubt', why: 'connected, then no answer within --timeout: the server may have processed the request' },
-  { codes: ['ECONNRESET', 'EPIPE', 'ECONNABORTED'], after: 'in-doubt', why: 'the connection dropped after the request may have gone out' },
-  { codes: ['HTTP 5xx'], after: 'in-doubt', why: 'the server failed while handling the request, perhaps after spending the token' },
+  {
+    codes: ['ETIMEDOUT (connecting)'],
+    after: 'usable',
+    why: 'the connection was never made within --timeout: nothing sent',
+  },
+  {
+    codes: ['ETIMEDOUT', 'ESOCKETTIMEDOUT'],
+    after: 'in-doubt',
+    why: 'connected, then no answer within --timeout: the server may have processed the request',
+  },
+  {
+    codes: ['ECONNRESET', 'EPIPE', 'ECONNABORTED'],
+    after: 'in-doubt',
+    why: 'the connection dropped after the request may have gone out',
+  },
+  {
+    codes: ['HTTP 5xx'],
+    after: 'in-doubt',
+    why: 'the server failed while handling the request, perhaps after spending the token',
+  },
   { codes: ['(any other)'], after: 'in-doubt', why: 'unknown: treated as possibly spent, the safe side' },
 ];
 
@@ -98,7 +131,11 @@ export function failedTokenCallOutcome(failure: TokenFailure): TokenOutcome {
  */
 export function beforeTokenCall(state: TokenState, call: TokenCall, now: Date): TokenState {
   if (call.grantType !== 'refresh_token' || !call.refreshToken) return state;
-  return { ...state, pending: { fingerprint: fingerprint(call.refreshToken), since: now.toISOString() }, updatedAt: now.toISOString() };
+  return {
+    ...state,
+    pending: { fingerprint: fingerprint(call.refreshToken), since: now.toISOString() },
+    updatedAt: now.toISOString(),
+  };
 }
 
 export function afterTokenCall(state: TokenState, call: TokenCall, outcome: TokenOutcome, now: Date): TokenState {
@@ -108,7 +145,14 @@ export function afterTokenCall(state: TokenState, call: TokenCall, outcome: Toke
   switch (outcome.kind) {
     case 'issued': {
       if (!outcome.refreshToken) return { ...rest, updatedAt: at };
-      const { dead: _dead, inDoubt: _inDoubt, refreshToken: _old, accessToken: _a, accessTokenExpiresAt: _e, ...kept } = rest;
+      const {
+        dead: _dead,
+        inDoubt: _inDoubt,
+        refreshToken: _old,
+        accessToken: _a,
+        accessTokenExpiresAt: _e,
+        ...kept
+      } = rest;
       return {
         ...kept,
         refreshToken: outcome.refreshToken,

@@ -92,7 +92,16 @@ export function fileDiagnostic(
   const line = where?.line ?? 1;
   const column = where?.column ?? 1;
   const frame = where ? frameAround(where.text, line, column) : '';
-  return { code, severity, message: printable(message), ...(hint === undefined ? {} : { hint: printable(hint) }), file: printable(file), line, column, frame };
+  return {
+    code,
+    severity,
+    message: printable(message),
+    ...(hint === undefined ? {} : { hint: printable(hint) }),
+    file: printable(file),
+    line,
+    column,
+    frame,
+  };
 }
 
 /**
@@ -104,10 +113,17 @@ function frameAround(text: string, line: number, column: number): string {
   let start = 0;
   for (let i = 1; i < line - 1 && start !== -1; i++) start = text.indexOf('\n', start) + 1 || -1;
   if (start === -1) return '';
-  const lines = text.slice(start).split('\n', line > 1 ? 2 : 1).map(maskForFrame);
+  const lines = text
+    .slice(start)
+    .split('\n', line > 1 ? 2 : 1)
+    .map(maskForFrame);
   // The snippet starts at line `first` of the file; @babel/code-frame numbers it from there.
   const first = line > 1 ? line - 1 : line;
-  return codeFrameColumns(lines.join('\n'), { start: { line, column } }, { linesAbove: 1, linesBelow: 0, startLine: first } as Parameters<typeof codeFrameColumns>[2]);
+  return codeFrameColumns(lines.join('\n'), { start: { line, column } }, {
+    linesAbove: 1,
+    linesBelow: 0,
+    startLine: first,
+  } as Parameters<typeof codeFrameColumns>[2]);
 }
 
 /** Every character of UNSAFE_TEXT but tab: what a message or frame must not hand to a terminal as it is. */
@@ -138,7 +154,10 @@ export function printable(text: string): string {
 export function sortDiagnostics(diagnostics: readonly SpecDiagnostic[]): SpecDiagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) ||
+      compareText(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compareText(a.code, b.code) ||
       compareText(a.message, b.message),
   );
 }

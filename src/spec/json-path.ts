@@ -7,7 +7,9 @@ export interface JsonPath {
   readonly segments: readonly (string | number)[];
 }
 
-export type JsonPathResult = { readonly ok: true; readonly value: JsonPath } | { readonly ok: false; readonly index: number; readonly reason: string };
+export type JsonPathResult =
+  | { readonly ok: true; readonly value: JsonPath }
+  | { readonly ok: false; readonly index: number; readonly reason: string };
 
 const NAME = /^[A-Za-z_$][\w$-]*/;
 const INDEX = /^\[(\d+)\]/;
@@ -38,7 +40,11 @@ export function parseJsonPath(text: string): JsonPathResult {
       i += quoted[0].length;
       continue;
     }
-    return { ok: false, index: i, reason: 'expected `.name`, `[index]` or `[\'name\']`; filters and wildcards are not supported' };
+    return {
+      ok: false,
+      index: i,
+      reason: "expected `.name`, `[index]` or `['name']`; filters and wildcards are not supported",
+    };
   }
   return { ok: true, value: { text, segments } };
 }

@@ -86,7 +86,14 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
 
   const entries = list(specsDir);
   if (entries === undefined) {
-    reader.report(fileDiagnostic(reader.display(specsDir), 'E_NO_SPECS', 'the specs directory does not exist', 'run mvpm from the project root, or pass --specs <dir>'));
+    reader.report(
+      fileDiagnostic(
+        reader.display(specsDir),
+        'E_NO_SPECS',
+        'the specs directory does not exist',
+        'run mvpm from the project root, or pass --specs <dir>',
+      ),
+    );
   }
   for (const entry of entries ?? []) {
     if (entry.startsWith('.')) continue;
@@ -100,7 +107,9 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
         const fileType = reader.typeOf(full);
         if (file.endsWith(ENVIRONMENT_SUFFIX) && fileType !== 'link') {
           environmentFiles.push(full);
-          reader.reportName(badNameDiagnostic('environment', file.slice(0, -ENVIRONMENT_SUFFIX.length), file, reader.display(full)));
+          reader.reportName(
+            badNameDiagnostic('environment', file.slice(0, -ENVIRONMENT_SUFFIX.length), file, reader.display(full)),
+          );
         } else if (/\.ya?ml$/i.test(file) && fileType === 'file') ignored.push(full);
       }
       continue;
@@ -110,21 +119,37 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
     const definition = reader.definitionIn(dir);
     if (definition === undefined) continue;
     reader.reportName(badNameDiagnostic('collection', entry, entry, reader.display(dir)));
-    plannedCollections.push({ slug: entry, definition, root: planFolder(reader, dir, entry, ignored, false) ?? { name: entry, dir, requests: [], folders: [] } });
+    plannedCollections.push({
+      slug: entry,
+      definition,
+      root: planFolder(reader, dir, entry, ignored, false) ?? { name: entry, dir, requests: [], folders: [] },
+    });
   }
   if (entries !== undefined && plannedCollections.length === 0) {
     reader.report(
-      fileDiagnostic(reader.display(specsDir), 'E_NO_SPECS', 'no collection found', `create ${path.join(reader.display(specsDir), '<name>', RESOURCES_DIR, DEFINITION_FILE)} with "$kind: collection"`),
+      fileDiagnostic(
+        reader.display(specsDir),
+        'E_NO_SPECS',
+        'no collection found',
+        `create ${path.join(reader.display(specsDir), '<name>', RESOURCES_DIR, DEFINITION_FILE)} with "$kind: collection"`,
+      ),
     );
   }
 
   const reportIgnored = (file: string): void => {
     reader.report(
-      fileDiagnostic(reader.display(file), 'W_IGNORED_FILE', 'this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml`', path.basename(path.dirname(file)) === ENVIRONMENTS_DIR
+      fileDiagnostic(
+        reader.display(file),
+        'W_IGNORED_FILE',
+        'this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml`',
+        path.basename(path.dirname(file)) === ENVIRONMENTS_DIR
           ? `rename it to ${path.basename(file).replace(/(\.environments?)?\.ya?ml$/i, ENVIRONMENT_SUFFIX)} if it is an environment`
-          : `rename it to ${path.basename(file).replace(/(\.requests?)?\.ya?ml$/i, REQUEST_SUFFIX)} if it is a request`, undefined, 'warning'),
+          : `rename it to ${path.basename(file).replace(/(\.requests?)?\.ya?ml$/i, REQUEST_SUFFIX)} if it is a request`,
+        undefined,
+        'warning',
+      ),
     );
-  }
+  };
 
   const wanted: { file: string; kind: SpecFileKind }[] = [];
   const want = (file: string, kind: SpecFileKind): void => void wanted.push({ file, kind });
@@ -148,7 +173,9 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
       const source = sources.get(r.file);
       return source ? [{ name: r.name, source }] : [];
     }),
-    folders: folder.folders.map((child) => assemble(child, child.definition ? sources.get(child.definition) : undefined)),
+    folders: folder.folders.map((child) =>
+      assemble(child, child.definition ? sources.get(child.definition) : undefined),
+    ),
   });
   const collections = plannedCollections.flatMap((planned): LoadedCollection[] => {
     const definition = sources.get(planned.definition);
@@ -170,14 +197,21 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
  * followed, so no walk can leave the specs directory or loop. `withDefinition` is false for a collection's root,
  * whose definition.yaml is the collection's.
  */
-function planFolder(reader: SpecReader, dir: string, name: string, ignored: string[], withDefinition = true): PlannedFolder | undefined {
+function planFolder(
+  reader: SpecReader,
+  dir: string,
+  name: string,
+  ignored: string[],
+  withDefinition = true,
+): PlannedFolder | undefined {
   const requests: { name: string; file: string }[] = [];
   const folders: PlannedFolder[] = [];
   const resources = path.join(dir, RESOURCES_DIR);
   // Not reported here: definitionIn() reports a linked `.resources` (the collection root's, at the top level).
   if (entryType(resources) === 'directory') {
     for (const entry of list(resources) ?? []) {
-      if (entry !== DEFINITION_FILE && /\.ya?ml$/i.test(entry) && reader.typeOf(path.join(resources, entry)) === 'file') ignored.push(path.join(resources, entry));
+      if (entry !== DEFINITION_FILE && /\.ya?ml$/i.test(entry) && reader.typeOf(path.join(resources, entry)) === 'file')
+        ignored.push(path.join(resources, entry));
     }
   }
   for (const entry of list(dir) ?? []) {
@@ -237,7 +271,12 @@ class SpecReader {
     const type = entryType(absolute);
     if (type === 'link') {
       this.report(
-        fileDiagnostic(this.display(absolute), 'E_SYMLINK', 'this is a symbolic link: mvpm does not follow links inside the specs directory', 'replace the link with the file or directory it points to; a link could make a build read files outside the project'),
+        fileDiagnostic(
+          this.display(absolute),
+          'E_SYMLINK',
+          'this is a symbolic link: mvpm does not follow links inside the specs directory',
+          'replace the link with the file or directory it points to; a link could make a build read files outside the project',
+        ),
       );
     }
     return type;
@@ -253,7 +292,10 @@ class SpecReader {
   }
 
   /** Reads and parses files; a file that cannot be read or parsed is reported and left out of the map. */
-  async readAll(wanted: readonly { file: string; kind: SpecFileKind }[], workers?: number): Promise<Map<string, SpecSource>> {
+  async readAll(
+    wanted: readonly { file: string; kind: SpecFileKind }[],
+    workers?: number,
+  ): Promise<Map<string, SpecSource>> {
     const { sources, diagnostics } = await loadFiles(wanted, {
       display: (file) => this.display(file),
       projectRoot: path.dirname(this.specsDir),
@@ -285,13 +327,21 @@ class SpecReader {
           continue;
         }
         refused.add(absolute);
-        const [message, hint] = problem === 'missing' ? [`schema file not found: ${this.display(absolute)}`, 'the path is relative to this request file'] : problem;
-        this.report(diagnosticAt({ source: request.source, path: ['expect', 'schema', 'file'] }, 'E_SCHEMA_FILE', message, hint));
+        const [message, hint] =
+          problem === 'missing'
+            ? [`schema file not found: ${this.display(absolute)}`, 'the path is relative to this request file']
+            : problem;
+        this.report(
+          diagnosticAt({ source: request.source, path: ['expect', 'schema', 'file'] }, 'E_SCHEMA_FILE', message, hint),
+        );
       }
       for (const child of folder.folders) visit(child);
     };
     for (const collection of collections) visit(collection.root);
-    return this.readAll([...wanted].map((file) => ({ file, kind: 'schema' as const })), 0);
+    return this.readAll(
+      [...wanted].map((file) => ({ file, kind: 'schema' as const })),
+      0,
+    );
   }
 
   /**
@@ -304,8 +354,21 @@ class SpecReader {
         for (const [key, src] of formSources(request.source.toJS())) {
           const problem = this.insideSpecs(src, `${FORM_FILES_DIR}/${src}`, 'form file', src);
           if (problem === undefined) continue;
-          const [message, hint] = problem === 'missing' ? [`form file not found: ${this.display(path.join(this.specsDir, FORM_FILES_DIR, src))}`, `form-data files live in ${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/; \`src\` is relative to that folder`] : problem;
-          this.report(diagnosticAt({ source: request.source, path: ['body', 'content', key, 'src'] }, 'E_FORM_FILE', message, hint));
+          const [message, hint] =
+            problem === 'missing'
+              ? [
+                  `form file not found: ${this.display(path.join(this.specsDir, FORM_FILES_DIR, src))}`,
+                  `form-data files live in ${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/; \`src\` is relative to that folder`,
+                ]
+              : problem;
+          this.report(
+            diagnosticAt(
+              { source: request.source, path: ['body', 'content', key, 'src'] },
+              'E_FORM_FILE',
+              message,
+              hint,
+            ),
+          );
         }
       }
       for (const child of folder.folders) visit(child);
@@ -319,41 +382,69 @@ class SpecReader {
    * does. `written` is the path as the spec wrote it, for messages; for a form file (`formRelative`) it must be
    * plain, with no `.` or `..` part, since it is relative to `specs/files/` and Newman resolves it there too.
    */
-  private insideSpecs(written: string, relative: string, noun: string, formRelative?: string): 'missing' | readonly [string, string] | undefined {
+  private insideSpecs(
+    written: string,
+    relative: string,
+    noun: string,
+    formRelative?: string,
+  ): 'missing' | readonly [string, string] | undefined {
     const shown = `\`${written}\``;
     const specs = `${this.display(this.specsDir)}/`;
     const inside = formRelative === undefined ? specs : `${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/`;
-    const moveHint = formRelative === undefined
-      ? `move the schema into ${specs} (for example ${specs}schemas/) and name it relative to this request file`
-      : `put the file in ${inside} and write its path relative to that folder, e.g. \`src: logo.png\``;
+    const moveHint =
+      formRelative === undefined
+        ? `move the schema into ${specs} (for example ${specs}schemas/) and name it relative to this request file`
+        : `put the file in ${inside} and write its path relative to that folder, e.g. \`src: logo.png\``;
     if (path.isAbsolute(written) || path.win32.isAbsolute(written) || /^[A-Za-z]:/.test(written)) {
       return [`${noun} ${shown} is an absolute path; mvpm reads only files inside ${inside}`, moveHint];
     }
     const parts = relative.split(/[/\\]/);
-    if (formRelative !== undefined && formRelative.split(/[/\\]/).some((p) => p === '.' || p === '..' || p === '')) {
-      const plain = formRelative.split(/[/\\]/).filter((p) => p !== '.' && p !== '').join('/');
+    if (formRelative?.split(/[/\\]/).some((p) => p === '.' || p === '..' || p === '')) {
+      const plain = formRelative
+        .split(/[/\\]/)
+        .filter((p) => p !== '.' && p !== '')
+        .join('/');
       return formRelative.split(/[/\\]/).includes('..')
         ? [`${noun} ${shown} leaves ${inside}: it has a \`..\` part`, moveHint]
-        : [`${noun} ${shown} is not a plain path inside ${inside}: it has an empty or \`.\` part`, `write it without them: \`src: ${plain}\``];
+        : [
+            `${noun} ${shown} is not a plain path inside ${inside}: it has an empty or \`.\` part`,
+            `write it without them: \`src: ${plain}\``,
+          ];
     }
-    if (relative === '' || parts[0] === '..' || path.isAbsolute(relative)) return [`${noun} ${shown} is outside ${specs}; mvpm reads only files inside it`, moveHint];
+    if (relative === '' || parts[0] === '..' || path.isAbsolute(relative))
+      return [`${noun} ${shown} is outside ${specs}; mvpm reads only files inside it`, moveHint];
     for (const part of parts) {
       const problem = nameProblem(part);
-      if (problem) return [`${noun} ${shown} has a part that cannot be a file name: ${NAME_PROBLEM_TEXT[problem]}`, 'rename the file and the path to it'];
+      if (problem)
+        return [
+          `${noun} ${shown} has a part that cannot be a file name: ${NAME_PROBLEM_TEXT[problem]}`,
+          'rename the file and the path to it',
+        ];
     }
     let absolute: string;
     try {
       absolute = resolveInside(this.specsDir, relative);
     } catch (error) {
       if (error instanceof PathGuardError && error.code === 'E_PATH_LINK') {
-        return [`${noun} ${shown} passes through a symbolic link; mvpm does not follow links inside ${specs}`, 'replace the link with the file or directory it points to'];
+        return [
+          `${noun} ${shown} passes through a symbolic link; mvpm does not follow links inside ${specs}`,
+          'replace the link with the file or directory it points to',
+        ];
       }
       return [`${noun} ${shown} is outside ${specs}; mvpm reads only files inside it`, moveHint];
     }
     const type = entryType(absolute);
     if (type === 'missing') return 'missing';
-    if (type === 'link') return [`${noun} ${shown} is a symbolic link; mvpm does not follow links inside ${specs}`, 'replace the link with the file it points to'];
-    if (type !== 'file') return [`${noun} ${shown} is not a regular file`, formRelative === undefined ? 'name a JSON or YAML file' : 'name a file, not a directory or device'];
+    if (type === 'link')
+      return [
+        `${noun} ${shown} is a symbolic link; mvpm does not follow links inside ${specs}`,
+        'replace the link with the file it points to',
+      ];
+    if (type !== 'file')
+      return [
+        `${noun} ${shown} is not a regular file`,
+        formRelative === undefined ? 'name a JSON or YAML file' : 'name a file, not a directory or device',
+      ];
     return undefined;
   }
 }
@@ -386,7 +477,13 @@ function schemaFileOf(value: unknown): string | undefined {
 /** The `[key, src]` pairs of a form-data body's file fields. */
 function formSources(value: unknown): [string, string][] {
   const body = (value as { body?: { type?: unknown; content?: unknown } } | null)?.body;
-  if (body?.type !== 'formdata' || body.content === null || typeof body.content !== 'object' || Array.isArray(body.content)) return [];
+  if (
+    body?.type !== 'formdata' ||
+    body.content === null ||
+    typeof body.content !== 'object' ||
+    Array.isArray(body.content)
+  )
+    return [];
   return Object.entries(body.content as Record<string, unknown>).flatMap(([key, field]) => {
     const src = (field as { src?: unknown } | null)?.src;
     return typeof src === 'string' ? [[key, src] as [string, string]] : [];

@@ -34,12 +34,18 @@ const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?!- )[^\s#'"{[\]}](?:[^:]|:(?=\
  * with no mapping above), with yaml's `message`: the key that is out of
  * line, or undefined when the text shows no such key (then yaml's own message stands).
  */
-export function misindentedKey(text: string, code: string, message: string, offset: number): MisindentedKey | undefined {
+export function misindentedKey(
+  text: string,
+  code: string,
+  message: string,
+  offset: number,
+): MisindentedKey | undefined {
   const lines = significantLines(text);
   const at = lines.findIndex((l) => l.start <= offset && offset <= l.end);
   if (at === -1) return undefined;
   // yaml also says BAD_INDENT of a flow mapping left open (`{ status: 200` and a key below): not this mistake.
-  if (code === 'BAD_INDENT') return /^All mapping items must start at the same column/.test(message) ? describe(lines, at) : undefined;
+  if (code === 'BAD_INDENT')
+    return /^All mapping items must start at the same column/.test(message) ? describe(lines, at) : undefined;
   if (code !== 'BLOCK_AS_IMPLICIT_KEY' && code !== 'MULTILINE_IMPLICIT_KEY') return undefined;
   // The value runs on over the lines deeper than its own; the first of them that looks like a key is the mistake.
   const base = lines[at]!.indent;
@@ -57,7 +63,13 @@ function describe(lines: readonly Line[], index: number): MisindentedKey | undef
   const key = cut(found);
   const offset = line.start + line.indent;
   const aboveKey = KEY.exec(above.text);
-  const aboveValue = aboveKey === null ? '' : above.text.slice(aboveKey[0].length).replace(/\s+#.*$/, '').trim();
+  const aboveValue =
+    aboveKey === null
+      ? ''
+      : above.text
+          .slice(aboveKey[0].length)
+          .replace(/\s+#.*$/, '')
+          .trim();
   if (line.indent > above.indent && aboveKey !== null && aboveValue !== '' && !/^[|>&!*]/.test(aboveValue)) {
     const sibling = cut(aboveKey[1]!);
     return {
@@ -70,17 +82,32 @@ function describe(lines: readonly Line[], index: number): MisindentedKey | undef
   const deeper = nearestAbove(lines, index, (l) => l.indent > line.indent);
   const shallower = nearestAbove(lines, index, (l) => l.indent < line.indent);
   const choices = [
-    ...(deeper ? [`like \`${deeper.key}:\` (${spaces(deeper.line.indent)}, line ${deeper.line.number}) to add it to that mapping`] : []),
-    ...(shallower ? [`like \`${shallower.key}:\` (${spaces(shallower.line.indent)}, line ${shallower.line.number}) to make it the next key after \`${shallower.key}\``] : []),
+    ...(deeper
+      ? [
+          `like \`${deeper.key}:\` (${spaces(deeper.line.indent)}, line ${deeper.line.number}) to add it to that mapping`,
+        ]
+      : []),
+    ...(shallower
+      ? [
+          `like \`${shallower.key}:\` (${spaces(shallower.line.indent)}, line ${shallower.line.number}) to make it the next key after \`${shallower.key}\``,
+        ]
+      : []),
   ];
   return {
     offset,
     message: `wrong indentation: \`${key}:\` is indented by ${spaces(line.indent)}, in line with no mapping above it`,
-    hint: choices.length === 0 ? 'keys of one mapping start in the same column' : `keys of one mapping start in the same column: indent it ${choices.join(', or ')}`,
+    hint:
+      choices.length === 0
+        ? 'keys of one mapping start in the same column'
+        : `keys of one mapping start in the same column: indent it ${choices.join(', or ')}`,
   };
 }
 
-function nearestAbove(lines: readonly Line[], index: number, accept: (line: Line) => boolean): { line: Line; key: string } | undefined {
+function nearestAbove(
+  lines: readonly Line[],
+  index: number,
+  accept: (line: Line) => boolean,
+): { line: Line; key: string } | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const line = lines[i]!;
     const key = KEY.exec(line.text)?.[1];
@@ -97,7 +124,14 @@ function significantLines(text: string): Line[] {
     const end = text.indexOf('\n', start);
     const raw = text.slice(start, end === -1 ? text.length : end);
     const body = raw.trimStart();
-    if (body !== '' && !body.startsWith('#')) out.push({ number, start, end: start + raw.length, indent: raw.length - body.length, text: body.slice(0, HEAD).trimEnd() });
+    if (body !== '' && !body.startsWith('#'))
+      out.push({
+        number,
+        start,
+        end: start + raw.length,
+        indent: raw.length - body.length,
+        text: body.slice(0, HEAD).trimEnd(),
+      });
     if (end === -1) break;
     start = end + 1;
   }

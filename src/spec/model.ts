@@ -48,7 +48,12 @@ export interface AutoRefreshSpec {
   readonly clientSecret: string;
   readonly clientAuthentication: 'body' | 'header';
   readonly leewaySeconds: number;
-  readonly variables: { readonly accessToken: string; readonly refreshToken: string; readonly expiresAt: string; readonly previousRefreshToken: string };
+  readonly variables: {
+    readonly accessToken: string;
+    readonly refreshToken: string;
+    readonly expiresAt: string;
+    readonly previousRefreshToken: string;
+  };
 }
 
 export type ItemSpec = FolderSpec | RequestSpec;
@@ -132,14 +137,19 @@ export type BodySpec =
   | { readonly type: 'json'; readonly text: string }
   | { readonly type: 'raw'; readonly text: string; readonly language: 'text' | 'json' | 'xml' | 'html' | 'javascript' };
 
-export type FormField = { readonly key: string; readonly value: string } | { readonly key: string; readonly src: string };
+export type FormField =
+  | { readonly key: string; readonly value: string }
+  | { readonly key: string; readonly src: string };
 
 export type Literal = string | number | boolean | null;
 
 export type BodyCheckSpec =
   | { readonly check: 'exists'; readonly expected: boolean }
   | { readonly check: 'equals' | 'notEquals'; readonly expected: Literal }
-  | { readonly check: 'type'; readonly expected: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' }
+  | {
+      readonly check: 'type';
+      readonly expected: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+    }
   | { readonly check: 'matches'; readonly expected: string }
   | { readonly check: 'length'; readonly min: number; readonly max: number }
   | { readonly check: 'oneOf'; readonly expected: readonly Literal[] };

@@ -14,7 +14,7 @@ import { isMap, isScalar as isYamlScalar } from 'yaml';
 export type ValueOf = (source: SpecSource) => unknown;
 
 export interface NormalizeContext {
-  readonly valueOf: ValueOf;
+  readonly readValue: ValueOf;
   /** Referenced schema files by absolute path. */
   readonly schemaFiles: ReadonlyMap<string, SpecSource>;
   readonly cwd: string;
@@ -23,16 +23,25 @@ export interface NormalizeContext {
 
 export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeContext): M.CollectionSpec {
   const source = loaded.definition;
-  const written = asObject(ctx.valueOf(source)) as Partial<W.CollectionDefinition>;
+  const written = asObject(ctx.readValue(source)) as Partial<W.CollectionDefinition>;
   const variables = entries(source, ['variables'], written.variables).flatMap(([key, raw]): M.VariableSpec[] => {
     const entry = isObject(raw) ? (raw as { value?: unknown; description?: unknown }) : { value: raw };
     if (!isScalar(entry.value)) return [];
-    return [{ key, value: String(entry.value), ...optionalString('description', entry.description), origin: { source, path: ['variables', key] } }];
+    return [
+      {
+        key,
+        value: String(entry.value),
+        ...optionalString('description', entry.description),
+        origin: { source, path: ['variables', key] },
+      },
+    ];
   });
-  const runtimeVariables = entries(source, ['runtimeVariables'], written.runtimeVariables).map(([name, description]) => ({
-    name,
-    description: typeof description === 'string' ? description : '',
-  }));
+  const runtimeVariables = entries(source, ['runtimeVariables'], written.runtimeVariables).map(
+    ([name, description]) => ({
+      name,
+      description: typeof description === 'string' ? description : '',
+    }),
+  );
   const auth = normalizeAuth(written.auth, source, ['auth']);
   const autoRefresh = normalizeAutoRefresh(written.autoRefresh);
   return {
@@ -51,8 +60,8 @@ export function normalizeCollection(loaded: LoadedCollection, ctx: NormalizeCont
   };
 }
 
-export function normalizeEnvironment(source: SpecSource, valueOf: ValueOf): M.EnvironmentSpec {
-  const written = asObject(valueOf(source)) as Partial<W.EnvironmentDefinition>;
+export function normalizeEnvironment(source: SpecSource, readValue: ValueOf): M.EnvironmentSpec {
+  const written = asObject(readValue(source)) as Partial<W.EnvironmentDefinition>;
   const base = path.basename(source.file);
   const variables = entries(source, ['variables'], written.variables).map(([key, raw]): M.EnvironmentVariableSpec => {
     const entry = asObject(raw) as W.EnvironmentVariable;
@@ -61,7 +70,9 @@ export function normalizeEnvironment(source: SpecSource, valueOf: ValueOf): M.En
       value: isScalar(entry.value) ? String(entry.value) : '',
       secret: entry.secret === true,
       valueWritten: entry.value !== undefined,
-      ...(Array.isArray(entry.sendTo) ? { sendTo: entry.sendTo.filter((b): b is string => typeof b === 'string') } : {}),
+      ...(Array.isArray(entry.sendTo)
+        ? { sendTo: entry.sendTo.filter((b): b is string => typeof b === 'string') }
+        : {}),
       ...optionalString('description', entry.description),
       origin: { source, path: ['variables', key] },
     };
@@ -83,7 +94,7 @@ export function normalizeEnvironment(source: SpecSource, valueOf: ValueOf): M.En
 function normalizeItems(folder: LoadedFolder, parentPath: readonly string[], ctx: NormalizeContext): M.ItemSpec[] {
   const items: { order: number; item: M.ItemSpec }[] = [];
   for (const child of folder.folders) {
-    const written = child.definition ? (asObject(ctx.valueOf(child.definition)) as Partial<W.FolderDefinition>) : {};
+    const written = child.definition ? (asObject(ctx.readValue(child.definition)) as Partial<W.FolderDefinition>) : {};
     const itemPath = [...parentPath, child.name];
     const auth = child.definition ? normalizeAuth(written.auth, child.definition, ['auth']) : undefined;
     items.push({
@@ -104,25 +115,36 @@ function normalizeItems(folder: LoadedFolder, parentPath: readonly string[], ctx
     });
   }
   for (const request of folder.requests) {
-    const written = asObject(ctx.valueOf(request.source)) as Partial<W.RequestDefinition>;
-    items.push({ order: orderOf(written.order), item: normalizeRequest(request.name, [...parentPath, request.name], request.source, written, ctx) });
+    const written = asObject(ctx.readValue(request.source)) as Partial<W.RequestDefinition>;
+    items.push({
+      order: orderOf(written.order),
+      item: normalizeRequest(request.name, [...parentPath, request.name], request.source, written, ctx),
+    });
   }
   // Run order: ascending `order`; unordered items last; ties broken by name so the result never depends on the disk.
   items.sort((a, b) => a.order - b.order || (a.item.name < b.item.name ? -1 : a.item.name > b.item.name ? 1 : 0));
   return items.map((entry) => entry.item);
 }
 
-function normalizeRequest(name: string, itemPath: string[], source: SpecSource, written: Partial<W.RequestDefinition>, ctx: NormalizeContext): M.RequestSpec {
+function normalizeRequest(
+  name: string,
+  itemPath: string[],
+  source: SpecSource,
+  written: Partial<W.RequestDefinition>,
+  ctx: NormalizeContext,
+): M.RequestSpec {
   const refs: M.VariableRef[] = [];
   // `keys`: Postman resolves {{variables}} in header and query names and in body keys too.
   const collect = (value: unknown, at: NodePath, sent: boolean, keys = false): void => {
     if (typeof value === 'string') {
       for (const variable of variableNames(value)) refs.push({ name: variable, origin: { source, path: at }, sent });
     } else if (Array.isArray(value)) {
-      value.forEach((v, i) => collect(v, [...at, i], sent, keys));
+      for (const [i, v] of value.entries()) collect(v, [...at, i], sent, keys);
     } else if (isObject(value)) {
       for (const [k, v] of Object.entries(value)) {
-        if (keys) for (const variable of variableNames(k)) refs.push({ name: variable, origin: { source, path: [...at, k] }, at: 'key', sent });
+        if (keys)
+          for (const variable of variableNames(k))
+            refs.push({ name: variable, origin: { source, path: [...at, k] }, at: 'key', sent });
         collect(v, [...at, k], sent, keys);
       }
     }
@@ -134,13 +156,22 @@ function normalizeRequest(name: string, itemPath: string[], source: SpecSource, 
   collect(isObject(written.body) ? written.body.content : undefined, ['body', 'content'], true, true);
   const expectBody = isObject(written.expect) ? asObject(written.expect.body) : {};
   for (const [p, check] of Object.entries(expectBody)) {
-    for (const key of ['equals', 'notEquals', 'oneOf'] as const) collect(asObject(check)[key], ['expect', 'body', p, key], false);
+    for (const key of ['equals', 'notEquals', 'oneOf'] as const)
+      collect(asObject(check)[key], ['expect', 'body', p, key], false);
   }
   const expectHeaders = isObject(written.expect) ? asObject(written.expect.headers) : {};
-  for (const [h, check] of Object.entries(expectHeaders)) collect(asObject(check)['equals'], ['expect', 'headers', h, 'equals'], false);
+  for (const [h, check] of Object.entries(expectHeaders))
+    collect(asObject(check)['equals'], ['expect', 'headers', h, 'equals'], false);
 
   if (typeof written.url === 'string' && !URL_START.test(written.url)) {
-    ctx.errors.push(diagnosticAt({ source, path: ['url'] }, 'E_BAD_URL', `\`${written.url}\` is not an absolute URL`, 'start it with http:// or https://, or with a {{variable}} that holds such a base URL'));
+    ctx.errors.push(
+      diagnosticAt(
+        { source, path: ['url'] },
+        'E_BAD_URL',
+        `\`${written.url}\` is not an absolute URL`,
+        'start it with http:// or https://, or with a {{variable}} that holds such a base URL',
+      ),
+    );
   }
   const auth = normalizeAuth(written.auth, source, ['auth']);
   const body = normalizeBody(written.body, source);
@@ -172,17 +203,44 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
   const out: M.ExpectationSpec[] = [];
   const origin = (...p: (string | number)[]): M.Origin => ({ source, path: ['expect', ...p] });
   if (expect.status !== undefined) {
-    const codes = (Array.isArray(expect.status) ? expect.status : [expect.status]).filter((c): c is number => Number.isInteger(c));
+    const codes = (Array.isArray(expect.status) ? expect.status : [expect.status]).filter((c): c is number =>
+      Number.isInteger(c),
+    );
     if (codes.length > 0) out.push({ kind: 'status', codes, origin: origin('status') });
   }
-  if (typeof expect.contentType === 'string') out.push({ kind: 'contentType', mediaType: expect.contentType, origin: origin('contentType') });
-  if (typeof expect.responseTime === 'number') out.push({ kind: 'responseTime', below: expect.responseTime, origin: origin('responseTime') });
+  if (typeof expect.contentType === 'string')
+    out.push({ kind: 'contentType', mediaType: expect.contentType, origin: origin('contentType') });
+  if (typeof expect.responseTime === 'number')
+    out.push({ kind: 'responseTime', below: expect.responseTime, origin: origin('responseTime') });
   for (const [name, rawCheck] of entries(source, ['expect', 'headers'], expect.headers)) {
     const check = asObject(rawCheck) as W.HeaderCheck;
-    if (typeof check.exists === 'boolean') out.push({ kind: 'header', name, check: 'exists', expected: check.exists, origin: origin('headers', name, 'exists') });
-    if (typeof check.equals === 'string') out.push({ kind: 'header', name, check: 'equals', expected: check.equals, origin: origin('headers', name, 'equals') });
-    if (typeof check.matches === 'string' && validRegex(check.matches, { source, path: ['expect', 'headers', name, 'matches'] }, ctx)) {
-      out.push({ kind: 'header', name, check: 'matches', expected: check.matches, origin: origin('headers', name, 'matches') });
+    if (typeof check.exists === 'boolean')
+      out.push({
+        kind: 'header',
+        name,
+        check: 'exists',
+        expected: check.exists,
+        origin: origin('headers', name, 'exists'),
+      });
+    if (typeof check.equals === 'string')
+      out.push({
+        kind: 'header',
+        name,
+        check: 'equals',
+        expected: check.equals,
+        origin: origin('headers', name, 'equals'),
+      });
+    if (
+      typeof check.matches === 'string' &&
+      validRegex(check.matches, { source, path: ['expect', 'headers', name, 'matches'] }, ctx)
+    ) {
+      out.push({
+        kind: 'header',
+        name,
+        check: 'matches',
+        expected: check.matches,
+        origin: origin('headers', name, 'matches'),
+      });
     }
   }
   for (const [pathText, rawCheck] of entries(source, ['expect', 'body'], expect.body)) {
@@ -191,30 +249,60 @@ function normalizeExpectations(raw: unknown, source: SpecSource, ctx: NormalizeC
     const check = asObject(rawCheck) as W.BodyCheck;
     const at = (key: string): M.Origin => origin('body', pathText, key);
     // Checks compile in a fixed order (presence first) whatever order they were written in.
-    if (typeof check.exists === 'boolean') out.push({ kind: 'body', jsonPath, check: 'exists', expected: check.exists, origin: at('exists') });
-    if (typeof check.type === 'string') out.push({ kind: 'body', jsonPath, check: 'type', expected: check.type, origin: at('type') });
-    if (isLiteral(check.equals) && 'equals' in check) out.push({ kind: 'body', jsonPath, check: 'equals', expected: check.equals, origin: at('equals') });
-    if (isLiteral(check.notEquals) && 'notEquals' in check) out.push({ kind: 'body', jsonPath, check: 'notEquals', expected: check.notEquals, origin: at('notEquals') });
-    if (typeof check.matches === 'string' && validRegex(check.matches, { source, path: ['expect', 'body', pathText, 'matches'] }, ctx)) {
+    if (typeof check.exists === 'boolean')
+      out.push({ kind: 'body', jsonPath, check: 'exists', expected: check.exists, origin: at('exists') });
+    if (typeof check.type === 'string')
+      out.push({ kind: 'body', jsonPath, check: 'type', expected: check.type, origin: at('type') });
+    if (isLiteral(check.equals) && 'equals' in check)
+      out.push({ kind: 'body', jsonPath, check: 'equals', expected: check.equals, origin: at('equals') });
+    if (isLiteral(check.notEquals) && 'notEquals' in check)
+      out.push({ kind: 'body', jsonPath, check: 'notEquals', expected: check.notEquals, origin: at('notEquals') });
+    if (
+      typeof check.matches === 'string' &&
+      validRegex(check.matches, { source, path: ['expect', 'body', pathText, 'matches'] }, ctx)
+    ) {
       out.push({ kind: 'body', jsonPath, check: 'matches', expected: check.matches, origin: at('matches') });
     }
-    if (typeof check.length === 'number') out.push({ kind: 'body', jsonPath, check: 'length', min: check.length, max: check.length, origin: at('length') });
+    if (typeof check.length === 'number')
+      out.push({ kind: 'body', jsonPath, check: 'length', min: check.length, max: check.length, origin: at('length') });
     else if (isObject(check.length)) {
       const { min = 0, max = Number.POSITIVE_INFINITY } = check.length as { min?: number; max?: number };
       if (min > max) {
-        ctx.errors.push(diagnosticAt(at('length'), 'E_VALUE', `\`length\` has min ${min} above max ${max}, so it can never pass`, 'swap them, or give an exact length'));
+        ctx.errors.push(
+          diagnosticAt(
+            at('length'),
+            'E_VALUE',
+            `\`length\` has min ${min} above max ${max}, so it can never pass`,
+            'swap them, or give an exact length',
+          ),
+        );
       } else out.push({ kind: 'body', jsonPath, check: 'length', min, max, origin: at('length') });
     }
-    if (Array.isArray(check.oneOf)) out.push({ kind: 'body', jsonPath, check: 'oneOf', expected: check.oneOf.filter(isLiteral), origin: at('oneOf') });
+    if (Array.isArray(check.oneOf))
+      out.push({
+        kind: 'body',
+        jsonPath,
+        check: 'oneOf',
+        expected: check.oneOf.filter(isLiteral),
+        origin: at('oneOf'),
+      });
   }
   const schema = asObject(expect.schema) as W.BodySchema;
-  if (isObject(schema.inline)) out.push({ kind: 'schema', schema: schema.inline, label: 'inline schema', origin: origin('schema', 'inline') });
+  if (isObject(schema.inline))
+    out.push({ kind: 'schema', schema: schema.inline, label: 'inline schema', origin: origin('schema', 'inline') });
   if (typeof schema.file === 'string') {
     const absolute = path.resolve(path.dirname(path.resolve(ctx.cwd, source.file)), schema.file);
     const schemaSource = ctx.schemaFiles.get(absolute);
     const value = schemaSource?.toJS();
     if (schemaSource && !isObject(value)) {
-      ctx.errors.push(diagnosticAt({ source: schemaSource, path: [] }, 'E_BAD_JSON_SCHEMA', 'a JSON Schema file must hold an object', 'write the schema as a JSON or YAML object'));
+      ctx.errors.push(
+        diagnosticAt(
+          { source: schemaSource, path: [] },
+          'E_BAD_JSON_SCHEMA',
+          'a JSON Schema file must hold an object',
+          'write the schema as a JSON or YAML object',
+        ),
+      );
     } else if (isObject(value)) {
       out.push({ kind: 'schema', schema: value, label: path.basename(schema.file), origin: origin('schema', 'file') });
     }
@@ -227,15 +315,29 @@ function normalizeCaptures(raw: unknown, source: SpecSource, ctx: NormalizeConte
   for (const [variable, rawCapture] of entries(source, ['capture'], raw)) {
     const capture = asObject(rawCapture) as W.Capture;
     const origin: M.Origin = { source, path: ['capture', variable] };
-    const sources = (['json', 'header', 'expiresIn', 'variable'] as const).filter((k) => typeof capture[k] === 'string');
+    const sources = (['json', 'header', 'expiresIn', 'variable'] as const).filter(
+      (k) => typeof capture[k] === 'string',
+    );
     if (sources.length !== 1) {
       ctx.errors.push(
-        diagnosticAt({ ...origin, at: 'key' }, 'E_CAPTURE_SOURCE', `capture \`${variable}\` needs exactly one of \`json\`, \`header\`, \`expiresIn\`, \`variable\`; it has ${sources.length === 0 ? 'none' : sources.map((s) => `\`${s}\``).join(' and ')}`, 'e.g. `access_token: { json: $.access_token }`'),
+        diagnosticAt(
+          { ...origin, at: 'key' },
+          'E_CAPTURE_SOURCE',
+          `capture \`${variable}\` needs exactly one of \`json\`, \`header\`, \`expiresIn\`, \`variable\`; it has ${sources.length === 0 ? 'none' : sources.map((s) => `\`${s}\``).join(' and ')}`,
+          'e.g. `access_token: { json: $.access_token }`',
+        ),
       );
       continue;
     }
     if (capture.regex !== undefined && sources[0] !== 'header') {
-      ctx.errors.push(diagnosticAt({ source, path: ['capture', variable, 'regex'], at: 'key' }, 'E_CAPTURE_SOURCE', '`regex` applies only to a `header` capture', 'remove `regex`, or capture from a header'));
+      ctx.errors.push(
+        diagnosticAt(
+          { source, path: ['capture', variable, 'regex'], at: 'key' },
+          'E_CAPTURE_SOURCE',
+          '`regex` applies only to a `header` capture',
+          'remove `regex`, or capture from a header',
+        ),
+      );
       continue;
     }
     if (typeof capture.json === 'string' || typeof capture.expiresIn === 'string') {
@@ -247,11 +349,26 @@ function normalizeCaptures(raw: unknown, source: SpecSource, ctx: NormalizeConte
       if (typeof capture.regex === 'string') {
         if (!validRegex(capture.regex, { source, path: regexPath }, ctx)) continue;
         if (new RegExp(`${capture.regex}|`).exec('')!.length < 2) {
-          ctx.errors.push(diagnosticAt({ source, path: regexPath }, 'E_BAD_REGEX', 'the capture regex has no group', 'wrap the part to keep in parentheses, e.g. "[?&]code=([^&]+)"'));
+          ctx.errors.push(
+            diagnosticAt(
+              { source, path: regexPath },
+              'E_BAD_REGEX',
+              'the capture regex has no group',
+              'wrap the part to keep in parentheses, e.g. "[?&]code=([^&]+)"',
+            ),
+          );
           continue;
         }
       }
-      out.push({ variable, from: { kind: 'header', name: capture.header, ...(typeof capture.regex === 'string' ? { regex: capture.regex } : {}) }, origin });
+      out.push({
+        variable,
+        from: {
+          kind: 'header',
+          name: capture.header,
+          ...(typeof capture.regex === 'string' ? { regex: capture.regex } : {}),
+        },
+        origin,
+      });
     } else if (typeof capture.variable === 'string') {
       out.push({ variable, from: { kind: 'variable', name: capture.variable }, origin });
     }
@@ -309,13 +426,21 @@ function normalizeBody(raw: unknown, source: SpecSource): M.BodySpec | undefined
       return {
         type: 'formdata',
         fields: entries(source, ['body', 'content'], content).flatMap(([key, value]): M.FormField[] =>
-          isScalar(value) ? [{ key, value: String(value) }] : isObject(value) && typeof value['src'] === 'string' ? [{ key, src: value['src'] }] : [],
+          isScalar(value)
+            ? [{ key, value: String(value) }]
+            : isObject(value) && typeof value['src'] === 'string'
+              ? [{ key, src: value['src'] }]
+              : [],
         ),
       };
     case 'json':
       return { type: 'json', text: jsonText(source, ['body', 'content'], content) };
     case 'raw':
-      return { type: 'raw', text: typeof content === 'string' ? content : '', language: (raw['language'] as 'text' | undefined) ?? 'text' };
+      return {
+        type: 'raw',
+        text: typeof content === 'string' ? content : '',
+        language: (raw['language'] as 'text' | undefined) ?? 'text',
+      };
     default:
       return undefined;
   }
@@ -324,14 +449,27 @@ function normalizeBody(raw: unknown, source: SpecSource): M.BodySpec | undefined
 function normalizeScripts(raw: unknown): M.ScriptSpec[] {
   if (!Array.isArray(raw)) return [];
   return raw.filter(
-    (s): s is M.ScriptSpec => isObject(s) && (s['type'] === 'beforeRequest' || s['type'] === 'afterResponse') && typeof s['code'] === 'string',
+    (s): s is M.ScriptSpec =>
+      isObject(s) && (s['type'] === 'beforeRequest' || s['type'] === 'afterResponse') && typeof s['code'] === 'string',
   );
 }
 
-function jsonPathOrReport(text: string, target: M.Origin, at: 'key' | 'value', ctx: NormalizeContext): JsonPath | undefined {
+function jsonPathOrReport(
+  text: string,
+  target: M.Origin,
+  at: 'key' | 'value',
+  ctx: NormalizeContext,
+): JsonPath | undefined {
   const parsed = parseJsonPath(text);
   if (parsed.ok) return parsed.value;
-  ctx.errors.push(diagnosticAt({ ...target, at }, 'E_BAD_JSON_PATH', `\`${text}\` is not a supported JSON path: ${parsed.reason}`, 'write paths like $.payload[0].id or $[\'token_type\']'));
+  ctx.errors.push(
+    diagnosticAt(
+      { ...target, at },
+      'E_BAD_JSON_PATH',
+      `\`${text}\` is not a supported JSON path: ${parsed.reason}`,
+      "write paths like $.payload[0].id or $['token_type']",
+    ),
+  );
   return undefined;
 }
 
@@ -340,7 +478,14 @@ function validRegex(pattern: string, target: M.Origin, ctx: NormalizeContext): b
     new RegExp(pattern);
     return true;
   } catch (error) {
-    ctx.errors.push(diagnosticAt(target, 'E_BAD_REGEX', `invalid regular expression: ${(error as Error).message}`, 'this is a JavaScript regular expression; escape ( ) [ ] . ? + * with a backslash'));
+    ctx.errors.push(
+      diagnosticAt(
+        target,
+        'E_BAD_REGEX',
+        `invalid regular expression: ${(error as Error).message}`,
+        'this is a JavaScript regular expression; escape ( ) [ ] . ? + * with a backslash',
+      ),
+    );
     return false;
   }
 }
@@ -393,7 +538,9 @@ function targetsOf(value: unknown): { targets?: readonly string[] } {
 
 function processVariables(source: SpecSource, key: 'secrets' | 'overrides', value: unknown): M.ProcessVariableSpec[] {
   return Object.entries(asObject(value)).flatMap(([variable, processVariable]) =>
-    typeof processVariable === 'string' ? [{ variable, processVariable, origin: { source, path: [key, variable] } }] : [],
+    typeof processVariable === 'string'
+      ? [{ variable, processVariable, origin: { source, path: [key, variable] } }]
+      : [],
   );
 }
 

@@ -6,7 +6,14 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { codeFrameColumns } from '@babel/code-frame';
 import { fileDiagnostic, maskForFrame, type DiagnosticCode, type SpecDiagnostic } from './diagnostics.js';
-import { decodeSpecText, MAX_NESTING_DEPTH, parseValue, type NotText, type ParsedValue, type ParseFailure } from './parse-value.js';
+import {
+  decodeSpecText,
+  MAX_NESTING_DEPTH,
+  parseValue,
+  type NotText,
+  type ParsedValue,
+  type ParseFailure,
+} from './parse-value.js';
 import { misindentedKey } from './misindented-key.js';
 import { SpecSource, type SpecFileKind } from './source.js';
 
@@ -48,7 +55,10 @@ export interface LoadFilesOptions {
  * one: unreadable, too large, not UTF-8 text, not YAML, empty, or not a mapping. Never throws for a file's
  * content; the sources map leaves out the files that got a diagnostic.
  */
-export async function loadFiles(wanted: readonly FileToLoad[], options: LoadFilesOptions): Promise<{ sources: Map<string, SpecSource>; diagnostics: SpecDiagnostic[] }> {
+export async function loadFiles(
+  wanted: readonly FileToLoad[],
+  options: LoadFilesOptions,
+): Promise<{ sources: Map<string, SpecSource>; diagnostics: SpecDiagnostic[] }> {
   const diagnostics: SpecDiagnostic[] = [];
   const read = wanted.flatMap(({ file, kind }) => {
     const text = readSpecText(file, options.maxFileBytes);
@@ -56,26 +66,52 @@ export async function loadFiles(wanted: readonly FileToLoad[], options: LoadFile
     diagnostics.push(unusableText(options.display(file), text));
     return [];
   });
-  const parsed = await parseTexts(read.map((r) => r.text), options.workers);
+  const parsed = await parseTexts(
+    read.map((r) => r.text),
+    options.workers,
+  );
   const sources = new Map<string, SpecSource>();
-  read.forEach(({ file, kind, text }, i) => {
+  for (const [i, { file, kind, text }] of read.entries()) {
     const shown = options.display(file);
     try {
       const result = parsed[i]!;
-      if (!result.ok) return void diagnostics.push(unparsable(shown, text, result));
-      if (result.root === 'empty') return void diagnostics.push(emptyFile(shown, kind, text));
+      if (!result.ok) {
+        diagnostics.push(unparsable(shown, text, result));
+        continue;
+      }
+      if (result.root === 'empty') {
+        diagnostics.push(emptyFile(shown, kind, text));
+        continue;
+      }
       // A schema file that is not an object is E_BAD_JSON_SCHEMA, from the rule that reads it.
       if (result.root !== 'map' && kind !== 'schema') {
         const [noun, needs, start] = CONTENT[kind];
-        return void diagnostics.push(located(shown, 'E_TYPE', `the file must be a mapping (\`key: value\` lines), not ${describeValue(result.value)}`, `${noun} needs ${needs}: ${start}`, text, result.rootOffset));
+        diagnostics.push(
+          located(
+            shown,
+            'E_TYPE',
+            `the file must be a mapping (\`key: value\` lines), not ${describeValue(result.value)}`,
+            `${noun} needs ${needs}: ${start}`,
+            text,
+            result.rootOffset,
+          ),
+        );
+        continue;
       }
       const projectPath = path.relative(options.projectRoot, file).split(path.sep).join('/');
       sources.set(file, new SpecSource(shown, projectPath, kind, text, { js: result.value }));
     } catch (error) {
       // Nothing above is known to throw; if something does, it is still this file's problem, not a crash.
-      diagnostics.push(fileDiagnostic(shown, 'E_READ', `cannot load the file: ${error instanceof Error ? error.message : String(error)}`, 'this is a bug in mvpm: please report it, with the file'));
+      diagnostics.push(
+        fileDiagnostic(
+          shown,
+          'E_READ',
+          `cannot load the file: ${error instanceof Error ? error.message : String(error)}`,
+          'this is a bug in mvpm: please report it, with the file',
+        ),
+      );
     }
-  });
+  }
   return { sources, diagnostics };
 }
 
@@ -96,7 +132,8 @@ export function readSpecText(file: string, limit = MAX_SPEC_FILE_BYTES): SpecTex
     if (stats.size > limit) return { ok: false, reason: 'too-large', size: stats.size, limit };
     const bytes = readAtMost(fd, stats.size, limit + 1);
     // The file grew after it was measured.
-    if (bytes.length > limit) return { ok: false, reason: 'too-large', size: Math.max(bytes.length, fstatSync(fd).size), limit };
+    if (bytes.length > limit)
+      return { ok: false, reason: 'too-large', size: Math.max(bytes.length, fstatSync(fd).size), limit };
     return decodeSpecText(bytes);
   } catch (error) {
     return { ok: false, reason: 'unreadable', error: (error as NodeJS.ErrnoException).code ?? String(error) };
@@ -166,10 +203,22 @@ function parseInWorker(texts: readonly string[]): Promise<ParsedValue[]> {
 
 /** What each kind of file must hold: a noun, its required keys, and how to start it. */
 const CONTENT: Record<SpecFileKind, readonly [string, string, string]> = {
-  request: ['a request', '`$kind`, `method` and `url`', 'start with `$kind: http-request`, then `method: GET` and `url: "{{baseUrl}}/…"` on lines of their own'],
-  collection: ['a collection definition', '`$kind` and `name`', 'start with `$kind: collection`, then `name: …` on a line of its own'],
+  request: [
+    'a request',
+    '`$kind`, `method` and `url`',
+    'start with `$kind: http-request`, then `method: GET` and `url: "{{baseUrl}}/…"` on lines of their own',
+  ],
+  collection: [
+    'a collection definition',
+    '`$kind` and `name`',
+    'start with `$kind: collection`, then `name: …` on a line of its own',
+  ],
   folder: ['a folder definition', '`$kind`', 'write `$kind: folder`, or delete the file (a folder does not need one)'],
-  environment: ['an environment', '`$kind`, `name` and `variables`', 'start with `$kind: environment`, then `name: …` and `variables:` on lines of their own'],
+  environment: [
+    'an environment',
+    '`$kind`, `name` and `variables`',
+    'start with `$kind: environment`, then `name: …` and `variables:` on lines of their own',
+  ],
   schema: ['a JSON Schema file', 'an object', 'write the schema as a JSON or YAML object'],
 };
 
@@ -182,23 +231,53 @@ function emptyFile(file: string, kind: SpecFileKind, text: string): SpecDiagnost
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  return typeof value === 'string' ? 'a string' : typeof value === 'number' ? 'a number' : typeof value === 'boolean' ? 'a boolean' : 'a scalar';
+  return typeof value === 'string'
+    ? 'a string'
+    : typeof value === 'number'
+      ? 'a number'
+      : typeof value === 'boolean'
+        ? 'a boolean'
+        : 'a scalar';
 }
 
 function unusableText(file: string, text: Exclude<SpecText, { ok: true }>): SpecDiagnostic {
   switch (text.reason) {
     case 'unreadable':
-      return fileDiagnostic(file, 'E_READ', `cannot read the file: ${text.error}`, 'check that the file exists and is readable');
+      return fileDiagnostic(
+        file,
+        'E_READ',
+        `cannot read the file: ${text.error}`,
+        'check that the file exists and is readable',
+      );
     case 'too-large':
-      return fileDiagnostic(file, 'E_FILE_TOO_LARGE', `the file is ${describeSize(text.size)}; spec files are limited to ${describeSize(text.limit)}`, 'spec files are a few KiB: check that this is the file you meant, or split it');
+      return fileDiagnostic(
+        file,
+        'E_FILE_TOO_LARGE',
+        `the file is ${describeSize(text.size)}; spec files are limited to ${describeSize(text.limit)}`,
+        'spec files are a few KiB: check that this is the file you meant, or split it',
+      );
     case 'not-text': {
       const { problem } = text;
       const [message, hint] =
-        problem.kind === 'nul' ? ['the file is not text: it holds a NUL byte', 'spec files are UTF-8 YAML text: check that this is the file you meant (binary data, or text saved as UTF-16?)']
-        : problem.kind === 'utf16' ? ['the file is UTF-16 text, not UTF-8', 'save it as UTF-8']
-        : problem.kind === 'utf8' ? [`the file is not UTF-8 text: byte 0x${hex(problem.byte, 2)} is not valid UTF-8 here`, 'save it as UTF-8 (was it saved as Latin-1 or Windows-1252, or is it binary data?)']
-        : [`the file holds the control character U+${hex(problem.codePoint, 4)}, which YAML does not allow`, `remove it; inside double quotes it can be written as the escape "\\u${hex(problem.codePoint, 4)}"`];
-      return problem.kind === 'utf16' ? fileDiagnostic(file, 'E_NOT_TEXT', message, hint) : located(file, 'E_NOT_TEXT', message, hint, text.text, text.offset);
+        problem.kind === 'nul'
+          ? [
+              'the file is not text: it holds a NUL byte',
+              'spec files are UTF-8 YAML text: check that this is the file you meant (binary data, or text saved as UTF-16?)',
+            ]
+          : problem.kind === 'utf16'
+            ? ['the file is UTF-16 text, not UTF-8', 'save it as UTF-8']
+            : problem.kind === 'utf8'
+              ? [
+                  `the file is not UTF-8 text: byte 0x${hex(problem.byte, 2)} is not valid UTF-8 here`,
+                  'save it as UTF-8 (was it saved as Latin-1 or Windows-1252, or is it binary data?)',
+                ]
+              : [
+                  `the file holds the control character U+${hex(problem.codePoint, 4)}, which YAML does not allow`,
+                  `remove it; inside double quotes it can be written as the escape "\\u${hex(problem.codePoint, 4)}"`,
+                ];
+      return problem.kind === 'utf16'
+        ? fileDiagnostic(file, 'E_NOT_TEXT', message, hint)
+        : located(file, 'E_NOT_TEXT', message, hint, text.text, text.offset);
     }
   }
 }
@@ -208,28 +287,75 @@ function unparsable(file: string, text: string, failure: ParseFailure): SpecDiag
   switch (failure.code) {
     case 'TOO_DEEP':
     case 'RESOURCE_EXHAUSTION':
-      return located(file, 'E_TOO_DEEP', failure.code === 'TOO_DEEP' ? failure.message : `the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`, `spec files nest a few levels; ${MAX_NESTING_DEPTH} is the limit. Is this a generated file, or a bracket that is never closed?`, text, failure.offset);
+      return located(
+        file,
+        'E_TOO_DEEP',
+        failure.code === 'TOO_DEEP'
+          ? failure.message
+          : `the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`,
+        `spec files nest a few levels; ${MAX_NESTING_DEPTH} is the limit. Is this a generated file, or a bracket that is never closed?`,
+        text,
+        failure.offset,
+      );
     case 'ALIAS_UNDEFINED':
-      return located(file, 'E_YAML_ALIAS', failure.message, 'set the anchor first (`key: &name value`), or fix the alias name', text, failure.offset);
+      return located(
+        file,
+        'E_YAML_ALIAS',
+        failure.message,
+        'set the anchor first (`key: &name value`), or fix the alias name',
+        text,
+        failure.offset,
+      );
     case 'ALIAS_CIRCULAR':
-      return located(file, 'E_YAML_ALIAS', failure.message, 'an alias cannot refer to a node that contains it; write the value out', text, failure.offset);
+      return located(
+        file,
+        'E_YAML_ALIAS',
+        failure.message,
+        'an alias cannot refer to a node that contains it; write the value out',
+        text,
+        failure.offset,
+      );
     case 'ALIAS_COUNT':
-      return located(file, 'E_YAML_ALIAS', failure.message, 'aliases are limited so that a small file cannot expand into a huge one ("billion laughs"); write the values out', text, failure.offset);
+      return located(
+        file,
+        'E_YAML_ALIAS',
+        failure.message,
+        'aliases are limited so that a small file cannot expand into a huge one ("billion laughs"); write the values out',
+        text,
+        failure.offset,
+      );
     case 'MULTIPLE_DOCS':
-      return located(file, 'E_YAML_SYNTAX', 'the file holds more than one YAML document: a `---` line starts another', 'a spec file is one document: remove the `---` line, or move what follows it to a file of its own', text, failure.offset);
+      return located(
+        file,
+        'E_YAML_SYNTAX',
+        'the file holds more than one YAML document: a `---` line starts another',
+        'a spec file is one document: remove the `---` line, or move what follows it to a file of its own',
+        text,
+        failure.offset,
+      );
     default: {
       const misindented = misindentedKey(text, failure.code, failure.message, failure.offset);
-      if (misindented) return located(file, 'E_YAML_SYNTAX', misindented.message, misindented.hint, text, misindented.offset);
-      return located(file, 'E_YAML_SYNTAX', failure.message, yamlHint(failure.code, failure.message, lineText), text, failure.offset);
+      if (misindented)
+        return located(file, 'E_YAML_SYNTAX', misindented.message, misindented.hint, text, misindented.offset);
+      return located(
+        file,
+        'E_YAML_SYNTAX',
+        failure.message,
+        yamlHint(failure.code, failure.message, lineText),
+        text,
+        failure.offset,
+      );
     }
   }
 }
 
 function yamlHint(code: string, message: string, lineText: string): string {
   if (code === 'TAB_AS_INDENT') return 'YAML indentation must use spaces, not tabs';
-  if (code === 'MISSING_CHAR' && /quote/.test(message)) return 'close the quote: a quoted value runs on, across lines, until its closing quote';
+  if (code === 'MISSING_CHAR' && /quote/.test(message))
+    return 'close the quote: a quoted value runs on, across lines, until its closing quote';
   if (/:\s+\{\{/.test(lineText)) return 'a value starting with {{ must be quoted: url: "{{authBaseUrl}}/connect/token"';
-  if (/:\s*[{[]/.test(lineText)) return 'inside { } or [ ], quote values that contain [ ] { } , or ":", e.g. { json: "$.payload[0].id" }';
+  if (/:\s*[{[]/.test(lineText))
+    return 'inside { } or [ ], quote values that contain [ ] { } , or ":", e.g. { json: "$.payload[0].id" }';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'each key may appear once in a mapping; remove or rename one of them';
@@ -249,7 +375,14 @@ const FRAME_WIDTH = 160;
  * cannot be parsed): lines are counted as yaml counts them, and only the line and the one above it are framed,
  * each cut to FRAME_WIDTH characters around the column, so that a megabyte on one line does not reach the terminal.
  */
-function located(file: string, code: DiagnosticCode, message: string, hint: string, text: string, offset: number): SpecDiagnostic {
+function located(
+  file: string,
+  code: DiagnosticCode,
+  message: string,
+  hint: string,
+  text: string,
+  offset: number,
+): SpecDiagnostic {
   const at = Math.max(0, Math.min(offset, text.length));
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let line = 1;
@@ -258,12 +391,17 @@ function located(file: string, code: DiagnosticCode, message: string, hint: stri
   const previousStart = line > 1 ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
   const shown = [...(line > 1 ? [lineAt(text, previousStart)] : []), lineAt(text, lineStart)];
   const start = column - 1 > FRAME_WIDTH - 40 ? column - 1 - (FRAME_WIDTH - 40) : 0;
-  const cut = (l: string): string => (start > 0 ? '…' : '') + l.slice(start, start + FRAME_WIDTH) + (l.length > start + FRAME_WIDTH ? '…' : '');
+  const cut = (l: string): string =>
+    (start > 0 ? '…' : '') + l.slice(start, start + FRAME_WIDTH) + (l.length > start + FRAME_WIDTH ? '…' : '');
   // Characters the code frame would take as line breaks, though YAML does not, control characters and
   // bidirectional controls are masked as everywhere else (see maskForFrame).
   const frameText = shown.map((l) => maskForFrame(cut(l))).join('\n');
   // startLine numbers the lines from the real one (in @babel/code-frame, though not in its types).
-  const options: NonNullable<Parameters<typeof codeFrameColumns>[2]> & { startLine: number } = { linesAbove: 1, linesBelow: 0, startLine: line - shown.length + 1 };
+  const options: NonNullable<Parameters<typeof codeFrameColumns>[2]> & { startLine: number } = {
+    linesAbove: 1,
+    linesBelow: 0,
+    startLine: line - shown.length + 1,
+  };
   const frame = codeFrameColumns(frameText, { start: { line, column: column - start + (start > 0 ? 1 : 0) } }, options);
   return { ...fileDiagnostic(file, code, message, hint), line, column, frame };
 }
@@ -278,8 +416,10 @@ function describeSize(bytes: number): string {
   const KiB = 1024;
   const MiB = KiB * KiB;
   const grouped = String(bytes).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  if (bytes >= MiB) return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${(bytes / MiB).toFixed(1)} MiB (${grouped} bytes)`;
-  if (bytes >= KiB) return bytes % KiB === 0 ? `${bytes / KiB} KiB` : `${(bytes / KiB).toFixed(1)} KiB (${grouped} bytes)`;
+  if (bytes >= MiB)
+    return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${(bytes / MiB).toFixed(1)} MiB (${grouped} bytes)`;
+  if (bytes >= KiB)
+    return bytes % KiB === 0 ? `${bytes / KiB} KiB` : `${(bytes / KiB).toFixed(1)} KiB (${grouped} bytes)`;
   return `${bytes} bytes`;
 }
 

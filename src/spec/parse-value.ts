@@ -1,5 +1,19 @@
 import { isUtf8 } from 'node:buffer';
-import { Composer, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, type CST, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  YAMLParseError,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  Parser,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /**
  * The YAML options every spec file is parsed with: no merge keys, no pretty errors, and no warnings printed by the
@@ -82,9 +96,22 @@ export function decodeSpecText(bytes: Uint8Array): { readonly ok: true; readonly
   const control = NOT_PRINTABLE.exec(badAt === undefined ? text : text.slice(0, badAt));
   if (control) {
     const codePoint = control[0].charCodeAt(0);
-    return { ok: false, reason: 'not-text', problem: codePoint === 0 ? { kind: 'nul' } : { kind: 'control', codePoint }, offset: control.index, text: printable(text) };
+    return {
+      ok: false,
+      reason: 'not-text',
+      problem: codePoint === 0 ? { kind: 'nul' } : { kind: 'control', codePoint },
+      offset: control.index,
+      text: printable(text),
+    };
   }
-  if (badByte !== undefined) return { ok: false, reason: 'not-text', problem: { kind: 'utf8', byte: buffer[badByte]! }, offset: badAt!, text: printable(text) };
+  if (badByte !== undefined)
+    return {
+      ok: false,
+      reason: 'not-text',
+      problem: { kind: 'utf8', byte: buffer[badByte]! },
+      offset: badAt!,
+      text: printable(text),
+    };
   return { ok: true, text };
 }
 
@@ -103,14 +130,21 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
       continue;
     }
     const [length, min, max] =
-      b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
-      : b === 0xe0 ? [3, 0xa0, 0xbf]
-      : b === 0xed ? [3, 0x80, 0x9f]
-      : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
-      : b === 0xf0 ? [4, 0x90, 0xbf]
-      : b === 0xf4 ? [4, 0x80, 0x8f]
-      : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf]
-      : [0, 0, 0];
+      b >= 0xc2 && b <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : b === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : b === 0xed
+            ? [3, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [3, 0x80, 0xbf]
+              : b === 0xf0
+                ? [4, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : [0, 0, 0];
     if (length === 0) return i;
     // The second byte has a narrower range for some lead bytes (no overlongs, no surrogates, nothing past U+10FFFF).
     const second = bytes[i + 1];
@@ -151,7 +185,9 @@ export function parseTree(text: string): { doc: Document.Parsed; lineCounter: Li
     if (!doc) doc = next;
     else {
       // As parseDocument does: a spec file is one document.
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
       break;
     }
   }
@@ -166,30 +202,56 @@ export function parseValue(text: string): ParsedValue {
     const syntax = doc.errors[0];
     const structure = checkTree(doc);
     if (syntax && !(structure && structure.offset < syntax.pos[0])) {
-      return { ok: false, offset: syntax.pos[0], code: syntax.code, message: syntax.message.split('\n')[0] ?? syntax.message };
+      return {
+        ok: false,
+        offset: syntax.pos[0],
+        code: syntax.code,
+        message: syntax.message.split('\n')[0] ?? syntax.message,
+      };
     }
     if (structure) return structure;
     try {
-      return { ok: true, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), root: rootShape(doc), rootOffset: doc.contents?.range?.[0] ?? 0 };
+      return {
+        ok: true,
+        value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
+        root: rootShape(doc),
+        rootOffset: doc.contents?.range?.[0] ?? 0,
+      };
     } catch (error) {
       if (!(error instanceof ReferenceError && /alias count/i.test(error.message))) throw error;
       // Thrown only by maxAliasCount: the file is an alias bomb ("billion laughs").
-      return { ok: false, offset: firstAlias(doc) ?? 0, code: 'ALIAS_COUNT', message: `the aliases in this file expand to more than ${MAX_ALIAS_COUNT} copies` };
+      return {
+        ok: false,
+        offset: firstAlias(doc) ?? 0,
+        code: 'ALIAS_COUNT',
+        message: `the aliases in this file expand to more than ${MAX_ALIAS_COUNT} copies`,
+      };
     }
   } catch (error) {
     // A stack overflow the depth checks did not foresee: still a located answer, not a crash.
     if (error instanceof RangeError && /call stack/i.test(error.message)) return tooDeep(0);
-    return { ok: false, offset: 0, code: 'PARSER_FAILED', message: `the YAML parser failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      offset: 0,
+      code: 'PARSER_FAILED',
+      message: `the YAML parser failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 function tooDeep(offset: number): ParseFailure {
-  return { ok: false, offset, code: 'TOO_DEEP', message: `the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists` };
+  return {
+    ok: false,
+    offset,
+    code: 'TOO_DEEP',
+    message: `the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`,
+  };
 }
 
 function collectionsIn(stack: readonly CST.Token[]): number {
   let count = 0;
-  for (const token of stack) if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') count++;
+  for (const token of stack)
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') count++;
   return count;
 }
 
@@ -208,7 +270,8 @@ function checkTree(doc: Document.Parsed): ParseFailure | undefined {
   // A mapping's repeated key is found when the mapping is entered, but a problem inside an earlier value comes
   // first in the file: the earliest of all is reported, as yaml would.
   let duplicate: ParseFailure | undefined;
-  const first = (found: ParseFailure): ParseFailure => (duplicate && duplicate.offset < found.offset ? duplicate : found);
+  const first = (found: ParseFailure): ParseFailure =>
+    duplicate && duplicate.offset < found.offset ? duplicate : found;
   type Frame = { readonly node: Node; readonly depth: number; readonly children?: readonly Node[] };
   const stack: Frame[] = doc.contents ? [{ node: doc.contents, depth: 0 }] : [];
   while (stack.length > 0) {
@@ -225,10 +288,31 @@ function checkTree(doc: Document.Parsed): ParseFailure | undefined {
     }
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (!target) return first(problem(start, 'ALIAS_UNDEFINED', `the alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`));
+      if (!target)
+        return first(
+          problem(
+            start,
+            'ALIAS_UNDEFINED',
+            `the alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`,
+          ),
+        );
       const h = height.get(target);
-      if (h === undefined) return first(problem(start, 'ALIAS_CIRCULAR', `the alias \`*${node.source}\` is inside the node it refers to, so its value would be endless`));
-      if (depth + h > MAX_NESTING_DEPTH) return first(problem(start, 'TOO_DEEP', `through the alias \`*${node.source}\`, the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`));
+      if (h === undefined)
+        return first(
+          problem(
+            start,
+            'ALIAS_CIRCULAR',
+            `the alias \`*${node.source}\` is inside the node it refers to, so its value would be endless`,
+          ),
+        );
+      if (depth + h > MAX_NESTING_DEPTH)
+        return first(
+          problem(
+            start,
+            'TOO_DEEP',
+            `through the alias \`*${node.source}\`, the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`,
+          ),
+        );
       height.set(node, h);
       continue;
     }
@@ -239,7 +323,8 @@ function checkTree(doc: Document.Parsed): ParseFailure | undefined {
     }
     if (depth + 1 > MAX_NESTING_DEPTH) return first(tooDeep(start));
     const repeated = firstDuplicateKey(node);
-    if (repeated !== undefined && !(duplicate && duplicate.offset < repeated)) duplicate = problem(repeated, 'DUPLICATE_KEY', 'Map keys must be unique');
+    if (repeated !== undefined && !(duplicate && duplicate.offset < repeated))
+      duplicate = problem(repeated, 'DUPLICATE_KEY', 'Map keys must be unique');
     const inner = childrenOf(node);
     stack.push({ node, depth, children: inner });
     // Pushed last to first, so that they are visited in document order: an anchor comes before its aliases.
@@ -296,6 +381,7 @@ function rootShape(doc: Document.Parsed): RootShape {
   if (isMap(root)) return 'map';
   if (isSeq(root)) return 'seq';
   // No node at all, or the empty scalar yaml puts in a document with only `---` or comments.
-  if (root === null || (isScalar(root) && root.value === null && root.source === '' && !root.tag && !root.anchor)) return 'empty';
+  if (root === null || (isScalar(root) && root.value === null && root.source === '' && !root.tag && !root.anchor))
+    return 'empty';
   return 'scalar';
 }

@@ -88,7 +88,9 @@ export function keyNodeAt(source: SpecSource, path: NodePath): Node | undefined 
   const parent = nodeAt(source, path.slice(0, -1));
   if (!isMap(parent)) return undefined;
   const name = path[path.length - 1];
-  const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(name));
+  const pair = parent.items.find(
+    (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(name),
+  );
   return pair && isNode(pair.key) ? pair.key : undefined;
 }
 
@@ -101,7 +103,10 @@ export function offsetOf(source: SpecSource, path: NodePath, at: 'key' | 'value'
 /** A path as messages show it: `` `expect.headers.X-Id` ``, `` `expect.status[1]` ``, or `the file` for the root. */
 export function describePath(path: NodePath): string {
   if (path.length === 0) return 'the file';
-  return `\`${path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[')}\``;
+  return `\`${path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[')}\``;
 }
 
 function childOf(node: unknown, segment: string | number): unknown {

@@ -11,7 +11,12 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === word) continue;
-    const d = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : isTruncation(word, candidate) ? 1.5 : distance(word, candidate);
+    const d =
+      candidate.toLowerCase() === word.toLowerCase()
+        ? 0.5
+        : isTruncation(word, candidate)
+          ? 1.5
+          : distance(word, candidate);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

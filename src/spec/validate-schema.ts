@@ -26,14 +26,22 @@ const VALIDATORS: Record<CheckedKind, ValidateFunction> = {
 };
 
 /** Validates one parsed spec file against its definition in spec.schema.json; every error, located. */
-export function validateSourceSchema(source: SpecSource, kind: CheckedKind): { value: unknown; errors: SpecDiagnostic[] } {
+export function validateSourceSchema(
+  source: SpecSource,
+  kind: CheckedKind,
+): { value: unknown; errors: SpecDiagnostic[] } {
   const value = source.toJS();
   const validate = VALIDATORS[kind];
   if (validate(value)) return { value, errors: [] };
   return { value, errors: toDiagnostics(source, kind, value, validate.errors ?? []) };
 }
 
-function toDiagnostics(source: SpecSource, kind: CheckedKind, value: unknown, errors: readonly ErrorObject[]): SpecDiagnostic[] {
+function toDiagnostics(
+  source: SpecSource,
+  kind: CheckedKind,
+  value: unknown,
+  errors: readonly ErrorObject[],
+): SpecDiagnostic[] {
   const skipped = new Set<ErrorObject>(errors.filter((e) => e.keyword === 'if'));
   // A failed anyOf also reports each branch's errors. When a branch had the right type but broke a constraint
   // (a status of 99), that constraint is the message; when no branch had the right type, one message about the
@@ -66,12 +74,23 @@ function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, err
       const key = String(params['additionalProperty']);
       const allowed = Object.keys((error.parentSchema?.['properties'] as object | undefined) ?? {});
       const suggestion = didYouMean(key, allowed);
-      const hint = suggestion ?? (allowed.length > 0 ? `allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}` : 'remove it');
-      return diagnosticAt({ source, path: [...path, key], at: 'key' }, 'E_UNKNOWN_KEY', `unknown key \`${key}\` in ${where}`, hint);
+      const hint =
+        suggestion ?? (allowed.length > 0 ? `allowed here: ${allowed.map((k) => `\`${k}\``).join(', ')}` : 'remove it');
+      return diagnosticAt(
+        { source, path: [...path, key], at: 'key' },
+        'E_UNKNOWN_KEY',
+        `unknown key \`${key}\` in ${where}`,
+        hint,
+      );
     }
     case 'required': {
       const key = String(params['missingProperty']);
-      return diagnosticAt({ source, path }, 'E_MISSING_KEY', `${where} is missing the required key \`${key}\``, `add \`${key}:\``);
+      return diagnosticAt(
+        { source, path },
+        'E_MISSING_KEY',
+        `${where} is missing the required key \`${key}\``,
+        `add \`${key}:\``,
+      );
     }
     case 'const':
       if (path.length === 1 && path[0] === '$kind') {
@@ -88,22 +107,42 @@ function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, err
       const hint =
         error.data === 'oauth2' && path.at(-1) === 'type' && path.at(-2) === 'auth'
           ? 'OAuth 2.0 is set once, on the collection (.resources/definition.yaml); folders and requests inherit it'
-          : typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined;
-      return diagnosticAt({ source, path }, 'E_VALUE', `${where} must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}`, hint);
+          : typeof error.data === 'string'
+            ? didYouMean(error.data, allowed)
+            : undefined;
+      return diagnosticAt(
+        { source, path },
+        'E_VALUE',
+        `${where} must be one of ${allowed.map((a) => `\`${a}\``).join(', ')}`,
+        hint,
+      );
     }
     case 'type': {
-      const expected = Array.isArray(params['type']) ? (params['type'] as string[]).join(' or ') : String(params['type']);
+      const expected = Array.isArray(params['type'])
+        ? (params['type'] as string[]).join(' or ')
+        : String(params['type']);
       return diagnosticAt({ source, path }, 'E_TYPE', `${where} must be ${article(expected)}`, typeHint(source, path));
     }
     case 'anyOf': {
-      const description = typeof error.parentSchema?.['description'] === 'string' ? ` (${error.parentSchema['description']})` : '';
-      return diagnosticAt({ source, path }, 'E_TYPE', `${where} has the wrong shape${description}`, typeHint(source, path) ?? 'see docs/spec-format.md');
+      const description =
+        typeof error.parentSchema?.['description'] === 'string' ? ` (${error.parentSchema['description']})` : '';
+      return diagnosticAt(
+        { source, path },
+        'E_TYPE',
+        `${where} has the wrong shape${description}`,
+        typeHint(source, path) ?? 'see docs/spec-format.md',
+      );
     }
     case 'not': {
       // Our schema uses `not: {required: [key]}` for "this key is not allowed with that type".
       const key = String((error.schema as { required?: unknown[] } | undefined)?.required?.[0] ?? '');
       const type = (error.data as { type?: unknown } | null)?.type;
-      return diagnosticAt({ source, path: [...path, key], at: 'key' }, 'E_UNKNOWN_KEY', `\`${key}\` is not allowed in ${where} with type \`${String(type)}\``, `remove \`${key}\``);
+      return diagnosticAt(
+        { source, path: [...path, key], at: 'key' },
+        'E_UNKNOWN_KEY',
+        `\`${key}\` is not allowed in ${where} with type \`${String(type)}\``,
+        `remove \`${key}\``,
+      );
     }
     default:
       return diagnosticAt({ source, path }, 'E_VALUE', `${where} ${error.message ?? 'is not valid'}`);

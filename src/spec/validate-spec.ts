@@ -13,7 +13,14 @@ import type { SpecSource } from './source.js';
 import { validateSourceSchema } from './validate-schema.js';
 
 /** The semantic rules, run in this order after the schema check. Each is small and reports every finding. */
-export const SPEC_RULES = [checkDuplicateNames, checkEnvironments, checkVariables, checkJsonSchemas, checkSecretDestinations, checkTargets] as const;
+export const SPEC_RULES = [
+  checkDuplicateNames,
+  checkEnvironments,
+  checkVariables,
+  checkJsonSchemas,
+  checkSecretDestinations,
+  checkTargets,
+] as const;
 
 export interface ValidationResult {
   /** The normalized project; present only when there are no errors. */
@@ -53,14 +60,14 @@ export function validateSpecs(loaded: LoadedSpecs, options: ValidateOptions = {}
   diagnostics.push(...checkUnsafeText([...values.keys(), ...loaded.schemaFiles.values()]));
 
   const ctx: NormalizeContext = {
-    valueOf: (source) => values.get(source),
+    readValue: (source) => values.get(source),
     schemaFiles: loaded.schemaFiles,
     cwd: options.cwd ?? process.cwd(),
     errors: diagnostics,
   };
   const project: SpecProject = {
     collections: loaded.collections.map((collection) => normalizeCollection(collection, ctx)),
-    environments: loaded.environments.map((environment) => normalizeEnvironment(environment, ctx.valueOf)),
+    environments: loaded.environments.map((environment) => normalizeEnvironment(environment, ctx.readValue)),
   };
   for (const rule of SPEC_RULES) diagnostics.push(...rule(project));
 

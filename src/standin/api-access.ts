@@ -12,7 +12,11 @@ export interface AccessDenied {
 }
 
 /** The key comes from the header, or from the `subscription-key` query parameter that API Management also reads. */
-export function checkSubscriptionKey(req: IncomingMessage, query: URLSearchParams, keys: readonly string[]): AccessDenied | undefined {
+export function checkSubscriptionKey(
+  req: IncomingMessage,
+  query: URLSearchParams,
+  keys: readonly string[],
+): AccessDenied | undefined {
   const header = req.headers['ocp-apim-subscription-key'];
   const key = (Array.isArray(header) ? header[0] : header) ?? query.get('subscription-key') ?? '';
   if (key === '') return { status: 401, body: MISSING_SUBSCRIPTION_KEY_BODY, headers: {} };
@@ -37,7 +41,10 @@ function bearerError(realm: string, status: number, error: string, description: 
  * the second, without the 15 s clock tolerance oidc-provider allows its own endpoints — and carry the
  * `api` scope. These are the checks oidc-provider's introspection endpoint makes, done in-process.
  */
-export async function checkBearerToken(req: IncomingMessage, provider: Provider): Promise<{ accountId: string } | AccessDenied> {
+export async function checkBearerToken(
+  req: IncomingMessage,
+  provider: Provider,
+): Promise<{ accountId: string } | AccessDenied> {
   const realm = provider.issuer;
   const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(req.headers.authorization ?? '');
   if (!match?.[1]) {
@@ -55,6 +62,7 @@ export async function checkBearerToken(req: IncomingMessage, provider: Provider)
   if (!grant || grant.isExpired || grant.clientId !== token.clientId || grant.accountId !== token.accountId) {
     return bearerError(realm, 401, 'invalid_token', 'the sign-in behind this access token was revoked');
   }
-  if (!token.scopes.has(API_SCOPE)) return bearerError(realm, 403, 'insufficient_scope', `access token lacks the ${API_SCOPE} scope`, API_SCOPE);
+  if (!token.scopes.has(API_SCOPE))
+    return bearerError(realm, 403, 'insufficient_scope', `access token lacks the ${API_SCOPE} scope`, API_SCOPE);
   return { accountId: token.accountId };
 }

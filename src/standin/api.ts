@@ -34,13 +34,29 @@ interface Answer {
 
 /** A client error in API Management's shape, the only error body of MediaValet's that is known word for word. */
 class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-function envelope(payload: unknown, totalRecordsFound: number, startingRecord: number, recordsReturned: number): Answer {
-  return { status: 200, body: { apiVersion: API_VERSION, meta: {}, recordCount: { totalRecordsFound, startingRecord, recordsReturned }, payload } };
+function envelope(
+  payload: unknown,
+  totalRecordsFound: number,
+  startingRecord: number,
+  recordsReturned: number,
+): Answer {
+  return {
+    status: 200,
+    body: {
+      apiVersion: API_VERSION,
+      meta: {},
+      recordCount: { totalRecordsFound, startingRecord, recordsReturned },
+      payload,
+    },
+  };
 }
 
 function paged<T>(items: readonly T[], offset: number, count: number): Answer {
@@ -59,7 +75,17 @@ function wholeNumber(name: string, value: unknown, fallback: number): number {
 
 function userProfile(user: StandinUser): Record<string, unknown> {
   const { sub, username, firstName, lastName, emailAddress, orgUnitId, roleId, userType, permissions } = user;
-  return { id: sub, userName: username, firstName, lastName, emailAddress, orgUnitId, roleId, userType, permissions: [...permissions] };
+  return {
+    id: sub,
+    userName: username,
+    firstName,
+    lastName,
+    emailAddress,
+    orgUnitId,
+    roleId,
+    userType,
+    permissions: [...permissions],
+  };
 }
 
 /** Sort keys MediaValet's search accepts as `"<field> A|D"`; others keep the library's order (oldest first). */
@@ -85,14 +111,19 @@ async function searchAssets(req: IncomingMessage): Promise<Answer> {
   } catch {
     throw new ApiError(400, 'The request body must be JSON.');
   }
-  if (query === null || typeof query !== 'object' || Array.isArray(query)) throw new ApiError(400, 'The request body must be a JSON object.');
+  if (query === null || typeof query !== 'object' || Array.isArray(query))
+    throw new ApiError(400, 'The request body must be a JSON object.');
   const { search, count, offset, sort } = query as Record<string, unknown>;
-  if (search !== undefined && search !== null && typeof search !== 'string') throw new ApiError(400, 'search must be a string.');
+  if (search !== undefined && search !== null && typeof search !== 'string')
+    throw new ApiError(400, 'search must be a string.');
   // `containerfilter` is accepted and not applied: the stand-in searches the whole library.
   const start = wholeNumber('offset', offset, 0);
   const size = wholeNumber('count', count, DEFAULT_COUNT);
   const needle = (search ?? '').trim().toLowerCase();
-  const found = sortAssets(DEMO_ASSETS.filter((asset) => asset.title.toLowerCase().includes(needle)), sort);
+  const found = sortAssets(
+    DEMO_ASSETS.filter((asset) => asset.title.toLowerCase().includes(needle)),
+    sort,
+  );
   const assets = found.slice(start, start + size);
   return envelope({ assets, assetCount: found.length }, found.length, start, assets.length);
 }
@@ -135,7 +166,8 @@ export function createApiHandler(provider: Provider, options: ResolvedStandinOpt
     const bearer = await checkBearerToken(req, provider);
     if ('status' in bearer) return bearer;
     // The stand-in has one account; a token of any other subject cannot have been issued by it.
-    if (bearer.accountId !== options.user.sub) return { status: 401, body: { error: 'invalid_token', error_description: 'unknown account' }, headers: {} };
+    if (bearer.accountId !== options.user.sub)
+      return { status: 401, body: { error: 'invalid_token', error_description: 'unknown account' }, headers: {} };
     try {
       const answer = await route(req, url, options.user);
       return { ...answer, headers: {} };

@@ -141,7 +141,11 @@ export class ArtifactStore {
     this.#sweepNow();
     this.#delete(key);
     const stored = structuredClone(payload);
-    this.#entries.set(key, { model, payload: stored, expiresAt: expiresIn === undefined ? undefined : Date.now() + expiresIn * 1000 });
+    this.#entries.set(key, {
+      model,
+      payload: stored,
+      expiresAt: expiresIn === undefined ? undefined : Date.now() + expiresIn * 1000,
+    });
     const modelKeys = this.#keysByModel.get(model) ?? new Set<string>();
     modelKeys.add(key);
     this.#keysByModel.set(model, modelKeys);

@@ -36,7 +36,12 @@ export interface AuthorizationServerContext {
   readonly signingKey: Record<string, unknown>;
 }
 
-export function createAuthorizationServer({ issuer, options, store, signingKey }: AuthorizationServerContext): Provider {
+export function createAuthorizationServer({
+  issuer,
+  options,
+  store,
+  signingKey,
+}: AuthorizationServerContext): Provider {
   const { client, user, logger } = options;
   const html = (ctx: KoaContextWithOIDC, page: string): void => {
     ctx.type = 'html';
@@ -76,7 +81,8 @@ export function createAuthorizationServer({ issuer, options, store, signingKey }
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => html(ctx, renderLogoutPage(form)),
-        postLogoutSuccessSource: (ctx) => html(ctx, renderMessagePage('Signed out', 'You are signed out of the MediaValet stand-in.')),
+        postLogoutSuccessSource: (ctx) =>
+          html(ctx, renderMessagePage('Signed out', 'You are signed out of the MediaValet stand-in.')),
       },
     },
     findAccount: (_ctx, sub) => (sub === user.sub ? { accountId: sub, claims: () => ({ sub }) } : undefined),
@@ -85,12 +91,14 @@ export function createAuthorizationServer({ issuer, options, store, signingKey }
     // default rule, stated here because the stand-in depends on it). oidc-provider drops `offline_access` from
     // a request without `prompt=consent` (lib/actions/authorization/check_scope.js, per OpenID Connect Core
     // §11); the request router adds that prompt when it is missing: see withConsentForOfflineAccess().
-    issueRefreshToken: (_ctx, requester, code) => requester.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+    issueRefreshToken: (_ctx, requester, code) =>
+      requester.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
     jwks: { keys: [signingKey] },
     // MediaValet's flow has no PKCE, and oidc-provider 8 requires it by default for every client. A request
     // that sends a code_challenge (S256) is still held to it at the token endpoint.
     pkce: { methods: ['S256'], required: () => false },
-    renderError: (ctx, out) => html(ctx, renderErrorPage('Sign-in error', [out.error, out.error_description].filter(Boolean).join(': '))),
+    renderError: (ctx, out) =>
+      html(ctx, renderErrorPage('Sign-in error', [out.error, out.error_description].filter(Boolean).join(': '))),
     // Every refresh returns a new refresh token and spends the old one, as MediaValet does. oidc-provider's
     // default rotates a confidential client's token only past 70% of its lifetime. Replaying a spent refresh
     // token (or code) is refused with invalid_grant and revokes every token of that sign-in
@@ -120,16 +128,32 @@ export function createAuthorizationServer({ issuer, options, store, signingKey }
 
   const provider = new Provider(issuer, configuration);
   // Koa prints unhandled errors to stderr unless the app has an error listener: report them instead.
-  provider.app.on('error', (error: unknown) => logger({ level: 'error', message: 'authorization server error', error }));
-  provider.on('server_error', (_ctx: unknown, error: unknown) => logger({ level: 'error', message: 'authorization server error', error }));
+  provider.app.on('error', (error: unknown) =>
+    logger({ level: 'error', message: 'authorization server error', error }),
+  );
+  provider.on('server_error', (_ctx: unknown, error: unknown) =>
+    logger({ level: 'error', message: 'authorization server error', error }),
+  );
   provider.on('grant.revoked', (_ctx: unknown, grantId: string) => {
     logger({ level: 'info', message: `sign-in ${grantId} revoked: its refresh and access tokens no longer work` });
   });
-  for (const event of ['authorization.error', 'grant.error', 'revocation.error', 'introspection.error', 'userinfo.error']) {
+  for (const event of [
+    'authorization.error',
+    'grant.error',
+    'revocation.error',
+    'introspection.error',
+    'userinfo.error',
+  ]) {
     // error_detail says what error_description keeps from the client, e.g. "refresh token already used".
-    provider.on(event, (_ctx: unknown, error: { error?: string; error_description?: string; error_detail?: string }) => {
-      logger({ level: 'info', message: `${event}: ${[error.error, error.error_detail ?? error.error_description].filter(Boolean).join(': ')}` });
-    });
+    provider.on(
+      event,
+      (_ctx: unknown, error: { error?: string; error_description?: string; error_detail?: string }) => {
+        logger({
+          level: 'info',
+          message: `${event}: ${[error.error, error.error_detail ?? error.error_description].filter(Boolean).join(': ')}`,
+        });
+      },
+    );
   }
   return provider;
 }

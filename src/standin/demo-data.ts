@@ -46,7 +46,14 @@ const CATEGORY_TREE: ReadonlyArray<{ id: string; name: string; path: string }> =
 
 const [ROOT, BRAND, PRODUCTS, EVENTS] = CATEGORY_TREE.map((c) => c.id) as [string, string, string, string, string];
 
-function asset(n: number, title: string, category: string, keywords: string[], fileName: string, size: [number, number]): DemoAsset {
+function asset(
+  n: number,
+  title: string,
+  category: string,
+  keywords: string[],
+  fileName: string,
+  size: [number, number],
+): DemoAsset {
   const day = String(n).padStart(2, '0');
   const extension = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
   return {

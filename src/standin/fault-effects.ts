@@ -34,10 +34,15 @@ export function faultAnswer(target: StandinFaultTarget, effect: Extract<FaultEff
   const { status, retryAfter } = effect;
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
-  if (target === 'api') return { status, body: { statusCode: status, message: API_MESSAGES[status](retryAfter) }, headers };
+  if (target === 'api')
+    return { status, body: { statusCode: status, message: API_MESSAGES[status](retryAfter) }, headers };
   // Token responses also carry Pragma: no-cache (RFC 6749 §5.1), as oidc-provider's own do.
   headers['Pragma'] = 'no-cache';
-  return { status, body: { error: TOKEN_ERRORS[status], error_description: `injected fault: HTTP ${status}` }, headers };
+  return {
+    status,
+    body: { error: TOKEN_ERRORS[status], error_description: `injected fault: HTTP ${status}` },
+    headers,
+  };
 }
 
 /**

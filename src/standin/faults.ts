@@ -80,7 +80,8 @@ export interface ResolvedStandinFault {
   readonly effect: FaultEffect;
 }
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 /** Applies the defaults and checks a fault; returns every problem, each as a sentence about one field. */
 export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault | undefined; problems: string[] } {
@@ -88,40 +89,52 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
   // Read as a record: callers in plain JavaScript (and the CLI) can pass anything.
   const given = fault as unknown as Record<string, unknown>;
   const target = given['target'];
-  if (!TARGETS.includes(target as StandinFaultTarget)) problems.push(`target must be token or api, got ${String(target)}`);
+  if (!TARGETS.includes(target as StandinFaultTarget))
+    problems.push(`target must be token or api, got ${String(target)}`);
   const when = given['when'] ?? 'before';
   if (when !== 'before' && when !== 'after') problems.push(`when must be before or after, got ${String(when)}`);
   const grantTypes = given['grantTypes'];
   if (grantTypes !== undefined) {
     if (target !== 'token') problems.push('grantTypes applies to token faults only');
-    else if (!Array.isArray(grantTypes) || grantTypes.length === 0 || !grantTypes.every((type) => GRANT_TYPES.includes(type as StandinGrantType))) {
+    else if (
+      !Array.isArray(grantTypes) ||
+      grantTypes.length === 0 ||
+      !grantTypes.every((type) => GRANT_TYPES.includes(type as StandinGrantType))
+    ) {
       problems.push(`grantTypes must list one or more of ${GRANT_TYPES.join(', ')}`);
     }
   }
   const skip = given['skip'] ?? 0;
   if (!isCount(skip)) problems.push(`skip must be a whole number of 0 or more, got ${String(skip)}`);
   const times = given['times'] ?? 1;
-  if (times !== Infinity && !(isCount(times) && times > 0)) problems.push(`times must be a whole number of 1 or more, or Infinity, got ${String(times)}`);
+  if (times !== Infinity && !(isCount(times) && times > 0))
+    problems.push(`times must be a whole number of 1 or more, or Infinity, got ${String(times)}`);
 
   const effects = (['status', 'delayMs', 'drop'] as const).filter((key) => given[key] !== undefined);
   let effect: FaultEffect | undefined;
   if (effects.length !== 1) {
-    problems.push(`a fault needs exactly one of status, delayMs or drop, got ${effects.length === 0 ? 'none' : effects.join(' and ')}`);
+    problems.push(
+      `a fault needs exactly one of status, delayMs or drop, got ${effects.length === 0 ? 'none' : effects.join(' and ')}`,
+    );
   } else if (effects[0] === 'status') {
     const status = given['status'] as StandinFaultStatus;
     const retryAfter = given['retryAfter'] ?? (status === 429 || status === 503 ? 1 : undefined);
-    if (!FAULT_STATUSES.includes(status)) problems.push(`status must be one of ${FAULT_STATUSES.join(', ')}, got ${String(status)}`);
-    if (retryAfter !== undefined && !isCount(retryAfter)) problems.push(`retryAfter must be a whole number of seconds, got ${String(retryAfter)}`);
+    if (!FAULT_STATUSES.includes(status))
+      problems.push(`status must be one of ${FAULT_STATUSES.join(', ')}, got ${String(status)}`);
+    if (retryAfter !== undefined && !isCount(retryAfter))
+      problems.push(`retryAfter must be a whole number of seconds, got ${String(retryAfter)}`);
     effect = { kind: 'status', status, retryAfter: retryAfter as number | undefined };
   } else if (effects[0] === 'delayMs') {
     const ms = given['delayMs'];
-    if (!isCount(ms) || ms < 1 || ms > MAX_DELAY_MS) problems.push(`delayMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}, got ${String(ms)}`);
+    if (!isCount(ms) || ms < 1 || ms > MAX_DELAY_MS)
+      problems.push(`delayMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}, got ${String(ms)}`);
     effect = { kind: 'delay', ms: ms as number };
   } else {
     if (given['drop'] !== true) problems.push(`drop must be true, got ${String(given['drop'])}`);
     effect = { kind: 'drop' };
   }
-  if (effect !== undefined && effect.kind !== 'status' && given['retryAfter'] !== undefined) problems.push('retryAfter applies to status faults only');
+  if (effect !== undefined && effect.kind !== 'status' && given['retryAfter'] !== undefined)
+    problems.push('retryAfter applies to status faults only');
   if (problems.length > 0 || !effect) return { value: undefined, problems };
   return {
     value: Object.freeze({
@@ -138,7 +151,8 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
 
 /** One line saying what a fault does, e.g. `refresh_token requests: 503 with Retry-After: 1, before processing, the next 2`. */
 export function describeFault(fault: ResolvedStandinFault): string {
-  const where = fault.target === 'api' ? 'API requests' : `${fault.grantTypes ? fault.grantTypes.join(' and ') : 'token'} requests`;
+  const where =
+    fault.target === 'api' ? 'API requests' : `${fault.grantTypes ? fault.grantTypes.join(' and ') : 'token'} requests`;
   const { effect } = fault;
   const what =
     effect.kind === 'status'
@@ -235,7 +249,14 @@ export class FaultInjector {
 
   /** Whether a `before` fault on `target` is limited to grant types, so the request's grant type must be read before processing. */
   needsGrantType(target: StandinFaultTarget): boolean {
-    return this.#armed.some((armed) => !armed.disarmed && !armed.exhausted && armed.fault.target === target && armed.fault.when === 'before' && armed.fault.grantTypes !== undefined);
+    return this.#armed.some(
+      (armed) =>
+        !armed.disarmed &&
+        !armed.exhausted &&
+        armed.fault.target === target &&
+        armed.fault.when === 'before' &&
+        armed.fault.grantTypes !== undefined,
+    );
   }
 
   /**
@@ -261,6 +282,12 @@ export class FaultInjector {
         break;
       }
     }
-    return { delayMs, end, withhold: (body) => fired.forEach((armed) => armed.withheld.push(body)) };
+    return {
+      delayMs,
+      end,
+      withhold: (body) => {
+        for (const armed of fired) armed.withheld.push(body);
+      },
+    };
   }
 }

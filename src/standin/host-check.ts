@@ -15,7 +15,8 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
 /** The fixed answer to a request addressed to any other host. It never repeats what the request said. */
 export const UNKNOWN_HOST_BODY = Object.freeze({
   statusCode: 400,
-  message: 'Misdirected request: this stand-in answers only requests addressed to 127.0.0.1, localhost or [::1] with its own port (Host header).',
+  message:
+    'Misdirected request: this stand-in answers only requests addressed to 127.0.0.1, localhost or [::1] with its own port (Host header).',
 });
 
 export interface ListenAddress {
@@ -59,5 +60,7 @@ export function isAddressedToStandin(req: IncomingMessage, allowed: ReadonlySet<
   if (target.startsWith('/')) return true;
   if (!URL.canParse(target)) return false;
   const absolute = new URL(target);
-  return absolute.protocol === 'http:' && absolute.username === '' && absolute.password === '' && allowed.has(absolute.host);
+  return (
+    absolute.protocol === 'http:' && absolute.username === '' && absolute.password === '' && allowed.has(absolute.host)
+  );
 }

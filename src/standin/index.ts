@@ -1,7 +1,13 @@
 // The stand-in MediaValet: an OAuth 2.0 / OpenID Connect authorization server (oidc-provider) and the API,
 // on one local origin. A library: it never prints and never exits; pass `logger` to hear about errors.
 // For tests it can misbehave on purpose (`faults`, `server.faults`), and counts what it served (`server.counters`).
-export { startStandin, type StandinServer, type StandinEndpoints, type StandinCounters, type StandinFaultControl } from './start-standin.js';
+export {
+  startStandin,
+  type StandinServer,
+  type StandinEndpoints,
+  type StandinCounters,
+  type StandinFaultControl,
+} from './start-standin.js';
 export {
   describeFault,
   resolveFault,

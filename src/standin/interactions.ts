@@ -21,7 +21,11 @@ import { renderConsentPage, renderErrorPage, renderLoginPage } from './pages.js'
 type Action = 'login' | 'confirm' | 'abort';
 
 /** The prompt each form answers; abort answers any. */
-const PROMPT_OF_ACTION: Readonly<Record<Action, string | undefined>> = { login: 'login', confirm: 'consent', abort: undefined };
+const PROMPT_OF_ACTION: Readonly<Record<Action, string | undefined>> = {
+  login: 'login',
+  confirm: 'consent',
+  abort: undefined,
+};
 
 const ROUTE = new RegExp(`^${INTERACTION_PATH_PREFIX}([A-Za-z0-9_-]+)(?:/(login|confirm|abort))?$`);
 
@@ -45,22 +49,49 @@ export function createInteractionHandler(provider: Provider, options: ResolvedSt
     return found?.clientName ?? clientId;
   }
 
-  async function showPrompt(res: ServerResponse, interaction: Interaction, login: { username?: string; error?: string } = {}): Promise<void> {
+  async function showPrompt(
+    res: ServerResponse,
+    interaction: Interaction,
+    login: { username?: string; error?: string } = {},
+  ): Promise<void> {
     const name = await clientName(interaction);
     switch (interaction.prompt.name) {
       case 'login':
-        sendHtml(res, 200, renderLoginPage({ uid: interaction.uid, clientName: name, demoUsername: user.username, demoPassword: user.password, ...login }));
+        sendHtml(
+          res,
+          200,
+          renderLoginPage({
+            uid: interaction.uid,
+            clientName: name,
+            demoUsername: user.username,
+            demoPassword: user.password,
+            ...login,
+          }),
+        );
         return;
       case 'consent':
-        sendHtml(res, 200, renderConsentPage({
-          uid: interaction.uid,
-          clientName: name,
-          username: interaction.session?.accountId === user.sub ? user.username : String(interaction.session?.accountId ?? ''),
-          scopes: String(interaction.params.scope ?? '').split(' ').filter(Boolean),
-        }));
+        sendHtml(
+          res,
+          200,
+          renderConsentPage({
+            uid: interaction.uid,
+            clientName: name,
+            username:
+              interaction.session?.accountId === user.sub
+                ? user.username
+                : String(interaction.session?.accountId ?? ''),
+            scopes: String(interaction.params.scope ?? '')
+              .split(' ')
+              .filter(Boolean),
+          }),
+        );
         return;
       default:
-        sendHtml(res, 501, renderErrorPage('Sign-in error', `The stand-in cannot handle the "${interaction.prompt.name}" step.`));
+        sendHtml(
+          res,
+          501,
+          renderErrorPage('Sign-in error', `The stand-in cannot handle the "${interaction.prompt.name}" step.`),
+        );
     }
   }
 
@@ -75,7 +106,12 @@ export function createInteractionHandler(provider: Provider, options: ResolvedSt
       await showPrompt(res, interaction, { username, error: 'The user name or password is incorrect.' });
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.sub } },
+      { mergeWithLastSubmission: false },
+    );
   }
 
   /** Grants what the consent prompt found missing, on the sign-in's existing grant or a new one. */

@@ -25,11 +25,13 @@ export const SUPPORTED_SCOPES: readonly string[] = Object.freeze(['openid', API_
 /** Azure API Management's answer to a request without `Ocp-Apim-Subscription-Key`, word for word. */
 export const MISSING_SUBSCRIPTION_KEY_BODY = Object.freeze({
   statusCode: 401,
-  message: 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+  message:
+    'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
 });
 
 /** Azure API Management's answer to an unknown subscription key, word for word. */
 export const INVALID_SUBSCRIPTION_KEY_BODY = Object.freeze({
   statusCode: 401,
-  message: 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
+  message:
+    'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.',
 });

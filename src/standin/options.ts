@@ -179,17 +179,22 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
   // oidc-provider accepts only positive safe integers as lifetimes (Configuration#checkTTL).
   for (const name of ['accessTokenTtl', 'codeTtl', 'refreshTokenTtl', 'interactionTtl'] as const) {
     const value = resolved[name];
-    if (!Number.isSafeInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number of seconds, got ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      problems.push(`${name} must be a positive whole number of seconds, got ${String(value)}`);
   }
   for (const name of ['maxInteractions', 'maxSessions'] as const) {
     const value = resolved[name];
-    if (!Number.isSafeInteger(value) || value <= 0) problems.push(`${name} must be a positive whole number, got ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value <= 0)
+      problems.push(`${name} must be a positive whole number, got ${String(value)}`);
   }
   if (resolved.client.redirectUris.length === 0) problems.push('client.redirectUris must not be empty');
   if (resolved.subscriptionKeys.length === 0 || resolved.subscriptionKeys.some((key) => key === '')) {
     problems.push('subscriptionKeys must hold at least one non-empty key');
   }
-  checkedFaults.forEach(({ problems: faultProblems }, index) => problems.push(...faultProblems.map((problem) => `faults[${index}]: ${problem}`)));
-  if (problems.length > 0) throw new StandinError('E_STANDIN_OPTIONS', `invalid stand-in options: ${problems.join('; ')}`);
+  for (const [index, { problems: faultProblems }] of checkedFaults.entries()) {
+    problems.push(...faultProblems.map((problem) => `faults[${index}]: ${problem}`));
+  }
+  if (problems.length > 0)
+    throw new StandinError('E_STANDIN_OPTIONS', `invalid stand-in options: ${problems.join('; ')}`);
   return resolved;
 }

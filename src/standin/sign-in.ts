@@ -115,8 +115,16 @@ export async function signIn(baseUrl: string, options: SignInOptions = {}): Prom
       if (location.startsWith(redirectUri)) {
         const redirect = new URL(location);
         const code = redirect.searchParams.get('code');
-        if (!code) fail(`the server redirected with ${redirect.searchParams.get('error') ?? 'no code'}: ${redirect.searchParams.get('error_description') ?? ''}`);
-        return { code, state: redirect.searchParams.get('state'), iss: redirect.searchParams.get('iss'), redirectedTo: location };
+        if (!code)
+          fail(
+            `the server redirected with ${redirect.searchParams.get('error') ?? 'no code'}: ${redirect.searchParams.get('error_description') ?? ''}`,
+          );
+        return {
+          code,
+          state: redirect.searchParams.get('state'),
+          iss: redirect.searchParams.get('iss'),
+          redirectedTo: location,
+        };
       }
       url = new URL(location, url);
       response = await send(url);
@@ -130,7 +138,10 @@ export async function signIn(baseUrl: string, options: SignInOptions = {}): Prom
     if (action[2] === 'login') {
       if (signedIn) fail('the user name or password was refused');
       signedIn = true;
-      response = await send(url, { username: options.username ?? DEMO_USER.username, password: options.password ?? DEMO_USER.password });
+      response = await send(url, {
+        username: options.username ?? DEMO_USER.username,
+        password: options.password ?? DEMO_USER.password,
+      });
     } else {
       response = await send(url, { approve: 'yes' });
     }

@@ -8,7 +8,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createApiHandler, isApiPath } from './api.js';
 import { ArtifactStore } from './artifact-store.js';
-import { INTERACTION_PATH_PREFIX, createAuthorizationServer, createSigningKey, withConsentForOfflineAccess } from './authorization-server.js';
+import {
+  INTERACTION_PATH_PREFIX,
+  createAuthorizationServer,
+  createSigningKey,
+  withConsentForOfflineAccess,
+} from './authorization-server.js';
 import { StandinError } from './errors.js';
 import { actOutFault } from './fault-effects.js';
 import { FaultInjector, resolveFault, type ArmedFault, type StandinFault } from './faults.js';
@@ -100,7 +105,11 @@ export interface StandinServer {
 function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException): void => {
-      reject(new StandinError('E_STANDIN_LISTEN', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, { cause: error }));
+      reject(
+        new StandinError('E_STANDIN_LISTEN', `cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          cause: error,
+        }),
+      );
     };
     server.once('error', onError);
     server.listen(port, host, () => {
@@ -124,7 +133,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   // The issuer must be the server's URL, known only once the port is: listen first, then build the provider.
   const address = await listen(server, resolved.host, resolved.port);
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  const authorities = allowedAuthorities({ configuredHost: resolved.host, address: address.address, port: address.port });
+  const authorities = allowedAuthorities({
+    configuredHost: resolved.host,
+    address: address.address,
+    port: address.port,
+  });
 
   const capReached = new Set<string>();
   const store = new ArtifactStore({
@@ -132,8 +145,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     onEvict: (model) => {
       if (capReached.has(model)) return;
       capReached.add(model);
-      const cap = model === 'Interaction' ? `${resolved.maxInteractions} unfinished sign-ins` : `${resolved.maxSessions} browser sessions`;
-      resolved.logger({ level: 'warn', message: `more than ${cap}: forgetting the oldest from now on (reported once)` });
+      const cap =
+        model === 'Interaction'
+          ? `${resolved.maxInteractions} unfinished sign-ins`
+          : `${resolved.maxSessions} browser sessions`;
+      resolved.logger({
+        level: 'warn',
+        message: `more than ${cap}: forgetting the oldest from now on (reported once)`,
+      });
     },
   });
   const faults = new FaultInjector(resolved.faults);
@@ -161,7 +180,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     }
     try {
       const requestUrl = new URL(req.url ?? '/', url);
-      if (requestUrl.pathname.startsWith(INTERACTION_PATH_PREFIX)) return await interactions(req, res, requestUrl.pathname);
+      if (requestUrl.pathname.startsWith(INTERACTION_PATH_PREFIX))
+        return await interactions(req, res, requestUrl.pathname);
       if (isApiPath(requestUrl.pathname)) return await serveApi(req, res, requestUrl);
       if (req.method === 'GET' && requestUrl.pathname === AUTH_ROUTES.authorization) {
         req.url = withConsentForOfflineAccess(req.url ?? '/', requestUrl.searchParams);
@@ -169,9 +189,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       await authorizationServer(req, res);
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
-      if (!tooLarge) resolved.logger({ level: 'error', message: `stand-in failed to answer ${req.method} ${req.url}`, error });
+      if (!tooLarge)
+        resolved.logger({ level: 'error', message: `stand-in failed to answer ${req.method} ${req.url}`, error });
       if (res.headersSent) res.destroy();
-      else sendJson(res, tooLarge ? 413 : 500, { statusCode: tooLarge ? 413 : 500, message: tooLarge ? 'Request body too large.' : 'Internal server error.' });
+      else
+        sendJson(res, tooLarge ? 413 : 500, {
+          statusCode: tooLarge ? 413 : 500,
+          message: tooLarge ? 'Request body too large.' : 'Internal server error.',
+        });
     }
   };
 
@@ -193,7 +218,11 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       endSession: endpoint(AUTH_ROUTES.end_session),
     },
     advanceTime(seconds) {
-      if (!Number.isFinite(seconds) || seconds < 0) throw new StandinError('E_STANDIN_OPTIONS', `advanceTime() needs a number of seconds of 0 or more, got ${String(seconds)}`);
+      if (!Number.isFinite(seconds) || seconds < 0)
+        throw new StandinError(
+          'E_STANDIN_OPTIONS',
+          `advanceTime() needs a number of seconds of 0 or more, got ${String(seconds)}`,
+        );
       store.ageBy(seconds);
     },
     expireAccessTokens: () => store.expireAll('AccessToken'),

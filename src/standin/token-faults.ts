@@ -30,13 +30,22 @@ const MAX_PEEK_BYTES = 64 * 1024;
  * the same headers is what it needs — not a second IncomingMessage, which would destroy the shared socket once
  * it ended unparsed.
  */
-function replayOf(req: IncomingMessage, read: readonly Buffer[], rest: AsyncIterator<Buffer> | undefined): IncomingMessage {
+function replayOf(
+  req: IncomingMessage,
+  read: readonly Buffer[],
+  rest: AsyncIterator<Buffer> | undefined,
+): IncomingMessage {
   async function* bytes(): AsyncGenerator<Buffer> {
     yield* read;
     for (let next = await rest?.next(); next && !next.done; next = await rest?.next()) yield next.value;
   }
   const copy = Readable.from(bytes(), { objectMode: false });
-  return Object.assign(copy, { headers: req.headers, method: req.method, url: req.url, socket: req.socket }) as unknown as IncomingMessage;
+  return Object.assign(copy, {
+    headers: req.headers,
+    method: req.method,
+    url: req.url,
+    socket: req.socket,
+  }) as unknown as IncomingMessage;
 }
 
 /** Acts out a plan through Koa. True: the request goes on. False: it is over (answered, dropped, or the client left). */

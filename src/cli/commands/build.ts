@@ -51,8 +51,16 @@ export async function runBuild(argv: readonly string[], io: CliIo): Promise<numb
     io,
   );
   if (!values) return EXIT.ok;
-  if (values.watch && values.check) throw new UsageError('E_USAGE', `--watch and --check do not go together: --check writes nothing\n\n${BUILD_HELP}`);
-  const options: BuildOptions = { check: values.check, quiet: values.quiet, specs: values.specs, collections: values.collections, environments: values.environments, docs: values.docs };
+  if (values.watch && values.check)
+    throw new UsageError('E_USAGE', `--watch and --check do not go together: --check writes nothing\n\n${BUILD_HELP}`);
+  const options: BuildOptions = {
+    check: values.check,
+    quiet: values.quiet,
+    specs: values.specs,
+    collections: values.collections,
+    environments: values.environments,
+    docs: values.docs,
+  };
   return values.watch ? watchBuild(options, io) : buildOnce(options, io);
 }
 
@@ -79,7 +87,11 @@ async function watchBuild(options: BuildOptions, io: CliIo): Promise<number> {
   const stop = stopSignal(io);
   try {
     let snapshot = snapshotTree(specsDir);
-    for (let changed: string | undefined = snapshot; changed !== undefined; changed = await waitForChange(specsDir, snapshot, { intervalMs: WATCH_INTERVAL_MS, signal: stop.signal })) {
+    for (
+      let changed: string | undefined = snapshot;
+      changed !== undefined;
+      changed = await waitForChange(specsDir, snapshot, { intervalMs: WATCH_INTERVAL_MS, signal: stop.signal })
+    ) {
       if (changed !== snapshot) io.stdout.write(`${out.cyan('change')} under ${shown}/: rebuilding\n`);
       snapshot = changed;
       try {
@@ -108,7 +120,13 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     stateDir: stateDirectory(io.env),
   });
   const paint = (kind: 'error' | 'warning' | 'location' | 'hint', text: string): string =>
-    kind === 'error' ? err.bold(err.red(text)) : kind === 'warning' ? err.bold(err.yellow(text)) : kind === 'location' ? err.blue(text) : err.cyan(text);
+    kind === 'error'
+      ? err.bold(err.red(text))
+      : kind === 'warning'
+        ? err.bold(err.yellow(text))
+        : kind === 'location'
+          ? err.blue(text)
+          : err.cyan(text);
   for (const warning of build.warnings) io.stderr.write(`${formatDiagnostic(warning, { paint })}\n\n`);
   if (build.errors.length > 0) {
     for (const error of build.errors) io.stderr.write(`${formatDiagnostic(error, { paint })}\n\n`);
@@ -122,10 +140,15 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     const { stale } = checked;
     if (stale.length > 0) {
       for (const file of stale) io.stderr.write(`stale: ${file.path} (${describe(file.reason)})\n`);
-      io.stderr.write(`${err.red(`mvpm build --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm build\` and commit the result.\n`);
+      io.stderr.write(
+        `${err.red(`mvpm build --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm build\` and commit the result.\n`,
+      );
       return EXIT.failed;
     }
-    if (!values.quiet) io.stdout.write(`${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages match the specs\n`);
+    if (!values.quiet)
+      io.stdout.write(
+        `${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages match the specs\n`,
+      );
     return EXIT.ok;
   }
   const report = withPathGuard('build', io, () => writeOutputs(build));
@@ -135,5 +158,9 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
 }
 
 function describe(reason: 'differs' | 'missing' | 'orphaned'): string {
-  return reason === 'differs' ? 'differs from a fresh build' : reason === 'missing' ? 'not generated yet' : 'no spec produces it any more';
+  return reason === 'differs'
+    ? 'differs from a fresh build'
+    : reason === 'missing'
+      ? 'not generated yet'
+      : 'no spec produces it any more';
 }

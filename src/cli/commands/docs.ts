@@ -52,12 +52,18 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     const checked = withPathGuard('docs', io, () => checkOutputs(build, 'docs'));
     if (typeof checked === 'number') return checked;
     const { stale } = checked;
-    for (const file of stale) io.stderr.write(`stale: ${file.path} (${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`);
+    for (const file of stale)
+      io.stderr.write(
+        `stale: ${file.path} (${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`,
+      );
     if (stale.length > 0) {
-      io.stderr.write(`${err.red(`mvpm docs --check: ${stale.length} generated page${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm docs\` and commit the result.\n`);
+      io.stderr.write(
+        `${err.red(`mvpm docs --check: ${stale.length} generated page${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm docs\` and commit the result.\n`,
+      );
       return EXIT.failed;
     }
-    if (!values.quiet) io.stdout.write(`${out.green('up to date')}: ${build.docs.length} generated pages match the specs\n`);
+    if (!values.quiet)
+      io.stdout.write(`${out.green('up to date')}: ${build.docs.length} generated pages match the specs\n`);
     return EXIT.ok;
   }
   const report = withPathGuard('docs', io, () => writeOutputs(build, 'docs'));

@@ -31,7 +31,8 @@ Exit codes: 0 imported (warnings on stderr); 2 unreadable or unusable input, exi
 const VALUE_OPTIONS = ['--environment', '--out', '--keep-literal'];
 
 export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const isPositional = (a: string, i: number): boolean => !a.startsWith('-') && !VALUE_OPTIONS.includes(argv[i - 1] ?? '');
+  const isPositional = (a: string, i: number): boolean =>
+    !a.startsWith('-') && !VALUE_OPTIONS.includes(argv[i - 1] ?? '');
   const positional = argv.filter(isPositional);
   const options = argv.filter((a, i) => !isPositional(a, i));
   const values = parseCommandArgs(
@@ -53,7 +54,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   const environmentFiles = values.environment === undefined ? [] : [values.environment];
   const out = path.resolve(io.cwd, values.out ?? 'specs');
   const outLabel = (path.relative(io.cwd, out) || '.').split(path.sep).join('/');
-  const fileOf = (subject: ImportSubject): string => (subject.kind === 'environment' ? environmentFiles[subject.index] ?? collectionFile : collectionFile);
+  const fileOf = (subject: ImportSubject): string =>
+    subject.kind === 'environment' ? (environmentFiles[subject.index] ?? collectionFile) : collectionFile;
 
   let result: ImportResult;
   try {
@@ -82,9 +84,14 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     throw error;
   }
   const secrets = result.warnings.filter((w) => w.code === 'W_IMPORT_SECRET').length;
-  if (secrets > 0) io.stderr.write(`mvpm import: ${secrets} literal secret${secrets === 1 ? '' : 's'} replaced by secret variables (listed above); supply their values at run time.\n`);
+  if (secrets > 0)
+    io.stderr.write(
+      `mvpm import: ${secrets} literal secret${secrets === 1 ? '' : 's'} replaced by secret variables (listed above); supply their values at run time.\n`,
+    );
   if (result.scripts.dropped > 0) {
-    io.stderr.write(`mvpm import: ${result.scripts.dropped} raw script${result.scripts.dropped === 1 ? '' : 's'} dropped (listed above); to keep them, review them and import again with --allow-scripts --force.\n`);
+    io.stderr.write(
+      `mvpm import: ${result.scripts.dropped} raw script${result.scripts.dropped === 1 ? '' : 's'} dropped (listed above); to keep them, review them and import again with --allow-scripts --force.\n`,
+    );
   }
   return EXIT.ok;
 
@@ -92,14 +99,21 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   function fail(error: ImportError): number {
     const input = printable(fileOf(error.subject), 200);
     const location =
-      error.subject.kind === 'output' ? (error.subject.path === '' ? outLabel : error.subject.path)
-      : error.position ? `${input}:${error.position.line}:${error.position.column}`
-      : error.pointer !== undefined ? `${input}#${printable(error.pointer, 200)}`
-      : input;
+      error.subject.kind === 'output'
+        ? error.subject.path === ''
+          ? outLabel
+          : error.subject.path
+        : error.position
+          ? `${input}:${error.position.line}:${error.position.column}`
+          : error.pointer !== undefined
+            ? `${input}#${printable(error.pointer, 200)}`
+            : input;
     const lines = [`${err.red(`error[${error.code}]`)}: ${error.message}`, `  --> ${location}`];
     if (error.itemPath) lines.push(`  = item: ${error.itemPath}`);
     if (error.hint) lines.push(`  = hint: ${error.hint}`);
-    io.stderr.write(`${lines.join('\n')}\n\n${err.red(`mvpm import ${printable(collectionFile, 200)}`)}: nothing was written.\n`);
+    io.stderr.write(
+      `${lines.join('\n')}\n\n${err.red(`mvpm import ${printable(collectionFile, 200)}`)}: nothing was written.\n`,
+    );
     return EXIT.usage;
   }
 }
@@ -116,8 +130,19 @@ function read(file: string, subject: ImportSubject, io: CliIo): unknown {
 function slugOf(file: string, suffix: string, value: unknown): string {
   const base = path.basename(file);
   if (base.endsWith(suffix)) return base.slice(0, -suffix.length);
-  const object = value !== null && typeof value === 'object' ? (value as { info?: { name?: unknown }; name?: unknown }) : {};
+  const object =
+    value !== null && typeof value === 'object' ? (value as { info?: { name?: unknown }; name?: unknown }) : {};
   const info = object.info !== null && typeof object.info === 'object' ? object.info : {};
-  const name = typeof info.name === 'string' ? info.name : typeof object.name === 'string' ? object.name : base.replace(/\.json$/i, '');
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'imported';
+  const name =
+    typeof info.name === 'string'
+      ? info.name
+      : typeof object.name === 'string'
+        ? object.name
+        : base.replace(/\.json$/i, '');
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'imported'
+  );
 }

@@ -90,15 +90,26 @@ interface TargetSettings {
   readonly server: TargetServer;
 }
 
-async function targetSettings(io: CliIo, target: string | undefined, stateFileOption: string | undefined): Promise<TargetSettings> {
+async function targetSettings(
+  io: CliIo,
+  target: string | undefined,
+  stateFileOption: string | undefined,
+): Promise<TargetSettings> {
   const plan = resolveTarget(await loadProjectModel(io.cwd), target, 'sign-in');
   const fileName = path.join('environments', plan.environmentFile);
   const file = readJson<EnvFile>(path.join(io.cwd, fileName));
   // Only what signing in needs is required here (the client id and secret, checked below); the rest is for runs.
-  const environment = targetEnvironment(plan, file, io.env, { fileName, optional: plan.environment.secrets.map((s) => s.variable) });
+  const environment = targetEnvironment(plan, file, io.env, {
+    fileName,
+    optional: plan.environment.secrets.map((s) => s.variable),
+  });
   const values = environmentValues(environment);
   const server = targetServer(plan, values, stateDirectory(io.env), { cwd: io.cwd, stateFile: stateFileOption });
-  if (!server) throw new RunError('E_LOGIN', `no collection that runs on \`${plan.name}\` uses tokens (\`autoRefresh\` or OAuth 2.0 auth): there is nothing to sign in to`);
+  if (!server)
+    throw new RunError(
+      'E_LOGIN',
+      `no collection that runs on \`${plan.name}\` uses tokens (\`autoRefresh\` or OAuth 2.0 auth): there is nothing to sign in to`,
+    );
   return { plan, values, server };
 }
 
@@ -108,7 +119,10 @@ function required(settings: TargetSettings, templates: readonly (string | undefi
   const filled = templates.map((template) => {
     const result = fillTemplate(template ?? '', settings.values);
     if ('value' in result && result.value !== '') return result.value;
-    for (const variable of 'missing' in result ? result.missing : []) missing.add(processVariableOf(settings.plan, variable) ?? `${variable} (in the environment of ${settings.plan.name})`);
+    for (const variable of 'missing' in result ? result.missing : [])
+      missing.add(
+        processVariableOf(settings.plan, variable) ?? `${variable} (in the environment of ${settings.plan.name})`,
+      );
     return '';
   });
   if (missing.size > 0) throw new UsageError('E_USAGE', `set ${[...missing].join(', ')} in the environment (${what})`);
@@ -118,7 +132,13 @@ function required(settings: TargetSettings, templates: readonly (string | undefi
 export async function runLogin(argv: readonly string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(
     argv,
-    { target: { type: 'string' }, 'redirect-uri': { type: 'string' }, scope: { type: 'string' }, 'state-file': { type: 'string' }, 'allow-debug-output': { type: 'boolean', default: false } },
+    {
+      target: { type: 'string' },
+      'redirect-uri': { type: 'string' },
+      scope: { type: 'string' },
+      'state-file': { type: 'string' },
+      'allow-debug-output': { type: 'boolean', default: false },
+    },
     LOGIN_HELP,
     io,
   );
@@ -131,22 +151,48 @@ export async function runLogin(argv: readonly string[], io: CliIo): Promise<numb
   }
 }
 
-async function signIn(io: CliIo, values: { target?: string; 'redirect-uri'?: string; scope?: string; 'state-file'?: string; 'allow-debug-output': boolean }): Promise<number> {
+async function signIn(
+  io: CliIo,
+  values: {
+    target?: string;
+    'redirect-uri'?: string;
+    scope?: string;
+    'state-file'?: string;
+    'allow-debug-output': boolean;
+  },
+): Promise<number> {
   const out = painterFor(io.stdout, io.env);
   const settings = await targetSettings(io, values.target, values['state-file']);
   const { plan, server } = settings;
   const oauth2 = plan.oauth2?.auth?.type === 'oauth2' ? plan.oauth2.auth.credentials : undefined;
-  if (!oauth2?.authUrl) throw new RunError('E_LOGIN', `no collection that runs on \`${plan.name}\` has OAuth 2.0 auth with an \`authUrl\`: mvpm login signs in with those settings`);
-  const [clientId, clientSecret] = required(settings, [oauth2.clientId ?? plan.autoRefresh?.clientId, oauth2.clientSecret ?? plan.autoRefresh?.clientSecret], 'the client id and secret to sign in with');
+  if (!oauth2?.authUrl)
+    throw new RunError(
+      'E_LOGIN',
+      `no collection that runs on \`${plan.name}\` has OAuth 2.0 auth with an \`authUrl\`: mvpm login signs in with those settings`,
+    );
+  const [clientId, clientSecret] = required(
+    settings,
+    [oauth2.clientId ?? plan.autoRefresh?.clientId, oauth2.clientSecret ?? plan.autoRefresh?.clientSecret],
+    'the client id and secret to sign in with',
+  );
   const [authorizeEndpoint] = required(settings, [oauth2.authUrl], 'the authorization endpoint');
-  const credentialSources = [oauth2.clientId, oauth2.clientSecret].flatMap((t) => fillTemplateSources(settings, t)).join(' and ') || undefined;
+  const credentialSources =
+    [oauth2.clientId, oauth2.clientSecret].flatMap((t) => fillTemplateSources(settings, t)).join(' and ') || undefined;
   // Before the client secret goes anywhere: nothing may copy it out, and the state file must be this server's.
   if (!values['allow-debug-output']) refuseDebugOutput(io.env, 'sign in');
   const binding = stateBinding(plan.name, server.authBaseUrl, clientId!);
   checkLoginState(server.stateFile, binding);
-  const redirectUri = values['redirect-uri'] ?? (oauth2.redirect_uri ? optionalFill(settings, oauth2.redirect_uri) : undefined) ?? 'https://oauth.pstmn.io/v1/callback';
+  const redirectUri =
+    values['redirect-uri'] ??
+    (oauth2.redirect_uri ? optionalFill(settings, oauth2.redirect_uri) : undefined) ??
+    'https://oauth.pstmn.io/v1/callback';
   const scope = values.scope ?? (oauth2.scope ? optionalFill(settings, oauth2.scope) : undefined);
-  const { url, state } = authorizeUrl({ authorizeEndpoint: authorizeEndpoint!, clientId: clientId!, redirectUri, ...(scope ? { scope } : {}) });
+  const { url, state } = authorizeUrl({
+    authorizeEndpoint: authorizeEndpoint!,
+    clientId: clientId!,
+    redirectUri,
+    ...(scope ? { scope } : {}),
+  });
   io.stdout.write(
     [
       `1. Open this address in a browser and sign in with your MediaValet library account:`,
@@ -162,7 +208,14 @@ async function signIn(io: CliIo, values: { target?: string; 'redirect-uri'?: str
   const pasted = await readLine(io.stdin ?? process.stdin);
   io.stdout.write('\n');
   const code = codeFromRedirect(pasted ?? '', state);
-  const tokens = await exchangeCode({ tokenUrl: server.tokenUrl, clientId: clientId!, clientSecret: clientSecret!, redirectUri, code, ...(credentialSources ? { credentialSources } : {}) });
+  const tokens = await exchangeCode({
+    tokenUrl: server.tokenUrl,
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    redirectUri,
+    code,
+    ...(credentialSources ? { credentialSources } : {}),
+  });
   await saveLogin(server.stateFile, binding, tokens);
   io.stdout.write(
     [
@@ -180,9 +233,15 @@ async function signIn(io: CliIo, values: { target?: string; 'redirect-uri'?: str
 }
 
 export async function runToken(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(argv, { out: { type: 'string' }, target: { type: 'string' }, 'state-file': { type: 'string' } }, TOKEN_HELP, io);
+  const values = parseCommandArgs(
+    argv,
+    { out: { type: 'string' }, target: { type: 'string' }, 'state-file': { type: 'string' } },
+    TOKEN_HELP,
+    io,
+  );
   if (!values) return EXIT.ok;
-  if (!values.out) throw new UsageError('E_USAGE', `--out <file> is required: the token is never printed\n\n${TOKEN_HELP}`);
+  if (!values.out)
+    throw new UsageError('E_USAGE', `--out <file> is required: the token is never printed\n\n${TOKEN_HELP}`);
   try {
     return await writeToken(io, values.out, values.target, values['state-file']);
   } catch (error) {
@@ -191,25 +250,49 @@ export async function runToken(argv: readonly string[], io: CliIo): Promise<numb
   }
 }
 
-async function writeToken(io: CliIo, out: string, target: string | undefined, stateFileOption: string | undefined): Promise<number> {
+async function writeToken(
+  io: CliIo,
+  out: string,
+  target: string | undefined,
+  stateFileOption: string | undefined,
+): Promise<number> {
   const settings = await targetSettings(io, target, stateFileOption);
   const { authBaseUrl, stateFile } = settings.server;
   const stored = readState(stateFile);
   // mvpm token sends nothing, but the token it writes becomes MV_REFRESH_TOKEN, which a run sends to its server.
-  const clientIdTemplate = settings.plan.autoRefresh?.clientId ?? (settings.plan.oauth2?.auth?.type === 'oauth2' ? settings.plan.oauth2.auth.credentials.clientId : undefined);
+  const clientIdTemplate =
+    settings.plan.autoRefresh?.clientId ??
+    (settings.plan.oauth2?.auth?.type === 'oauth2' ? settings.plan.oauth2.auth.credentials.clientId : undefined);
   const clientId = clientIdTemplate ? optionalFill(settings, clientIdTemplate) : undefined;
-  if (stored) checkStateBinding(stored, { target: settings.plan.name, authBaseUrl, tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl), ...(clientId ? { clientIdFingerprint: fingerprint(clientId) } : {}) }, stateFile);
+  if (stored)
+    checkStateBinding(
+      stored,
+      {
+        target: settings.plan.name,
+        authBaseUrl,
+        tokenEndpointOrigin: tokenEndpointOrigin(authBaseUrl),
+        ...(clientId ? { clientIdFingerprint: fingerprint(clientId) } : {}),
+      },
+      stateFile,
+    );
   const token = currentRefreshToken(stored);
-  if (!token) throw new RunError('E_NO_REFRESH_TOKEN', `${stateFile} holds no usable refresh token: sign in with \`mvpm login\``);
+  if (!token)
+    throw new RunError('E_NO_REFRESH_TOKEN', `${stateFile} holds no usable refresh token: sign in with \`mvpm login\``);
   const absolute = path.resolve(io.cwd, out);
   try {
     // Through the path guard: a new temp file (O_EXCL|O_NOFOLLOW, 0600) renamed over the target, and an existing
     // link or directory at the target refused, so the token never lands where a link points.
     writeFileInside(path.dirname(absolute), path.basename(absolute), token, { mode: 0o600 });
   } catch (error) {
-    if (error instanceof PathGuardError) throw new RunError('E_BAD_OPTION', `cannot write --out ${out}: ${error.message}. Choose a path that is not a link or a directory`, { cause: error });
+    if (error instanceof PathGuardError)
+      throw new RunError(
+        'E_BAD_OPTION',
+        `cannot write --out ${out}: ${error.message}. Choose a path that is not a link or a directory`,
+        { cause: error },
+      );
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') throw new RunError('E_BAD_OPTION', `cannot write --out ${out} (${code})`, { cause: error });
+    if (typeof code === 'string')
+      throw new RunError('E_BAD_OPTION', `cannot write --out ${out} (${code})`, { cause: error });
     throw error;
   }
   io.stdout.write(`wrote the refresh token to ${out}\n`);

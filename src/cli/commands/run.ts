@@ -75,11 +75,16 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
     io,
   );
   if (!values) return EXIT.ok;
-  const reporters = values.reporters.split(',').map((r) => r.trim()).filter(Boolean);
+  const reporters = values.reporters
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = reporters.filter((r) => !(REPORTERS as readonly string[]).includes(r));
-  if (unknown.length > 0) throw new UsageError('E_USAGE', `unknown reporter ${unknown.join(', ')}; choose from ${REPORTERS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError('E_USAGE', `unknown reporter ${unknown.join(', ')}; choose from ${REPORTERS.join(', ')}`);
   const timeout = values.timeout === undefined ? 0 : Number(values.timeout);
-  if (!Number.isInteger(timeout) || timeout < 0) throw new UsageError('E_USAGE', `--timeout takes a whole number of milliseconds, not '${values.timeout}'`);
+  if (!Number.isInteger(timeout) || timeout < 0)
+    throw new UsageError('E_USAGE', `--timeout takes a whole number of milliseconds, not '${values.timeout}'`);
 
   const out = painterFor(io.stdout, io.env);
   const err = painterFor(io.stderr, io.env);
@@ -104,7 +109,10 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'collection-started':
         currentItem = '';
-        if (showProgress) io.stdout.write(`\n${out.bold(event.label)}${event.folders.length > 0 ? out.dim(` (${event.folders.join(', ')})`) : ''}\n`);
+        if (showProgress)
+          io.stdout.write(
+            `\n${out.bold(event.label)}${event.folders.length > 0 ? out.dim(` (${event.folders.join(', ')})`) : ''}\n`,
+          );
         break;
       case 'request':
         if (!showProgress) break;
@@ -112,7 +120,9 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
           currentItem = event.item;
           io.stdout.write(`\n${out.cyan('→')} ${event.item}\n`);
         }
-        io.stdout.write(`  ${out.dim(`${event.method} ${event.url}`)} ${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`);
+        io.stdout.write(
+          `  ${out.dim(`${event.method} ${event.url}`)} ${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`,
+        );
         break;
       case 'assertion':
         if (event.passed) {
@@ -156,10 +166,12 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
     });
     if (failures.length > 0) {
       io.stdout.write(`\n${out.bold('Failures')}\n`);
-      failures.forEach((failure, i) => io.stdout.write(`  ${i + 1}. ${failure}\n`));
+      for (const [i, failure] of failures.entries()) io.stdout.write(`  ${i + 1}. ${failure}\n`);
     }
     for (const [because, items] of skips) {
-      io.stdout.write(`\n${out.yellow(`skipped ${items.length} ${items.length === 1 ? 'request' : 'requests'} because ${because}`)}\n`);
+      io.stdout.write(
+        `\n${out.yellow(`skipped ${items.length} ${items.length === 1 ? 'request' : 'requests'} because ${because}`)}\n`,
+      );
       io.stdout.write(`  ${out.dim(items.map((item) => JSON.stringify(item)).join(', '))}\n`);
     }
     for (const error of result.errors) io.stderr.write(`${err.red('error')}: ${error}\n`);
@@ -167,7 +179,8 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`\n${out.bold('What this means')}\n`);
       for (const text of result.explanations) io.stdout.write(`  - ${text}\n`);
     }
-    if (result.passed + result.failed === 0) io.stderr.write(`${err.red('error')}: no assertion ran, so nothing was checked\n`);
+    if (result.passed + result.failed === 0)
+      io.stderr.write(`${err.red('error')}: no assertion ran, so nothing was checked\n`);
     const line = `${result.passed} passed, ${result.failed} failed`;
     io.stdout.write(`\n${result.ok ? out.green(line) : out.red(line)}\n`);
     return result.ok ? EXIT.ok : EXIT.failed;

@@ -64,7 +64,8 @@ function parseFaultFlag(text: string): { fault: StandinFault } | { problem: stri
   const problem = (why: string): { problem: string } => ({ problem: `--fault '${text}': ${why}` });
   const match = /^([a-z]+)(-after)?=([^:]*)(?::(.*))?$/.exec(text);
   const scope = match?.[1] === undefined ? undefined : FAULT_TARGETS[match[1]];
-  if (!match || !scope) return problem(`expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api`);
+  if (!match || !scope)
+    return problem(`expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api`);
   const [, , after, effect = '', times] = match;
   let count = 1;
   if (times === 'always') count = Infinity;
@@ -96,15 +97,20 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
   if (!values) return EXIT.ok;
   const port = Number(values.port);
   const accessTokenTtl = Number(values['access-token-ttl']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('E_USAGE', `--port takes 0 to 65535, not '${values.port}'`);
-  if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1) throw new UsageError('E_USAGE', `--access-token-ttl takes a whole number of seconds, not '${values['access-token-ttl']}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('E_USAGE', `--port takes 0 to 65535, not '${values.port}'`);
+  if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1)
+    throw new UsageError(
+      'E_USAGE',
+      `--access-token-ttl takes a whole number of seconds, not '${values['access-token-ttl']}'`,
+    );
   const parsedFaults = values.fault.map(parseFaultFlag);
   const faultProblems = parsedFaults.flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []));
   if (faultProblems.length > 0) throw new UsageError('E_USAGE', faultProblems.join('\n'));
   const faults = parsedFaults.flatMap((parsed) => ('fault' in parsed ? [parsed.fault] : []));
 
   const out = painterFor(io.stdout, io.env);
-  let server;
+  let server: Awaited<ReturnType<typeof startStandin>>;
   try {
     server = await startStandin({ port, accessTokenTtl, faults });
   } catch (error) {
@@ -130,8 +136,16 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
       `  sign in as       ${DEMO_USER.username} / ${DEMO_USER.password}`,
       `  subscription key ${DEMO_SUBSCRIPTION_KEY}`,
       '',
-      ...(faults.length === 0 ? [] : [out.yellow('  Faults armed (the stand-in misbehaves on purpose):'), ...server.faults.armed.map((armed) => `  - ${describeFault(armed.fault)}`), '']),
-      out.yellow('Tokens live only as long as this process: after a restart, every token it issued is refused (invalid_grant); sign in again.'),
+      ...(faults.length === 0
+        ? []
+        : [
+            out.yellow('  Faults armed (the stand-in misbehaves on purpose):'),
+            ...server.faults.armed.map((armed) => `  - ${describeFault(armed.fault)}`),
+            '',
+          ]),
+      out.yellow(
+        'Tokens live only as long as this process: after a restart, every token it issued is refused (invalid_grant); sign in again.',
+      ),
       'In Postman: select "MediaValet - Local Stand-in"; set authBaseUrl and apiBaseUrl to the URL above if the port differs.',
       'Press Ctrl-C to stop.',
       '',
@@ -155,4 +169,3 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
   io.stdout.write('stand-in stopped\n');
   return EXIT.ok;
 }
-

@@ -29,6 +29,8 @@ export function compileCaptures(captures: readonly CaptureSpec[]): ScriptPart {
           : `    ${js(capture.variable)}: (function (value) { var m = typeof value === "string" ? ${regexLiteral(from.regex)}.exec(value) : null; if (!m) return undefined; try { return decodeURIComponent(m[1]); } catch (e) { return m[1]; } })(mvpm.header(${js(from.name)}))${comma}`;
       case 'variable':
         return `    ${js(capture.variable)}: pm.variables.get(${js(from.name)})${comma}`;
+      default:
+        return from satisfies never;
     }
   });
   const tests = captures.flatMap((capture) => {
@@ -37,7 +39,16 @@ export function compileCaptures(captures: readonly CaptureSpec[]): ScriptPart {
       `mvpm.capture(${js(capture.variable)}, captured[${js(capture.variable)}], ${js(label)});`,
     ]);
   });
-  return { lines: [...captures.map((c) => markerLine('capture', captureMarker(c))), 'var captured = {', ...reads, '};', ...tests], helpers: [...helpers] };
+  return {
+    lines: [
+      ...captures.map((c) => markerLine('capture', captureMarker(c))),
+      'var captured = {',
+      ...reads,
+      '};',
+      ...tests,
+    ],
+    helpers: [...helpers],
+  };
 }
 
 /**
@@ -78,7 +89,8 @@ function describeSource(capture: CaptureSpec): string {
 export function concealedSources(captures: readonly CaptureSpec[]): Set<string> {
   const out = new Set<string>();
   for (const capture of captures) {
-    if (capture.from.kind === 'json' || capture.from.kind === 'expiresIn') out.add(jsonKey(capture.from.jsonPath.segments));
+    if (capture.from.kind === 'json' || capture.from.kind === 'expiresIn')
+      out.add(jsonKey(capture.from.jsonPath.segments));
     if (capture.from.kind === 'header') out.add(headerKey(capture.from.name));
   }
   return out;

@@ -36,7 +36,13 @@ export function expectationMarker(e: ExpectationSpec): Record<string, unknown> {
       return { kind: e.kind, name: e.name, check: e.check, expected: e.expected };
     case 'body':
       if (e.check === 'length') {
-        return { kind: e.kind, path: e.jsonPath.text, check: e.check, min: e.min, ...(e.max === Number.POSITIVE_INFINITY ? {} : { max: e.max }) };
+        return {
+          kind: e.kind,
+          path: e.jsonPath.text,
+          check: e.check,
+          min: e.min,
+          ...(e.max === Number.POSITIVE_INFINITY ? {} : { max: e.max }),
+        };
       }
       return { kind: e.kind, path: e.jsonPath.text, check: e.check, expected: e.expected };
   }
@@ -46,7 +52,12 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
   switch (expectation.kind) {
     case 'status':
       if (expectation.codes.length === 1) {
-        return { lines: pmTest(`status is ${expectation.codes[0]}`, [`pm.response.to.have.status(${js(expectation.codes[0])});`]), helpers: [] };
+        return {
+          lines: pmTest(`status is ${expectation.codes[0]}`, [
+            `pm.response.to.have.status(${js(expectation.codes[0])});`,
+          ]),
+          helpers: [],
+        };
       }
       return {
         lines: pmTest(`status is one of ${expectation.codes.join(', ')}`, [
@@ -72,7 +83,9 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
       };
     case 'schema':
       return {
-        lines: pmTest(`body matches ${expectation.label}`, [`pm.response.to.have.jsonSchema(${js(expectation.schema)});`]),
+        lines: pmTest(`body matches ${expectation.label}`, [
+          `pm.response.to.have.jsonSchema(${js(expectation.schema)});`,
+        ]),
         helpers: [],
       };
     case 'header':
@@ -130,7 +143,9 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
       return {
         lines: pmTest(`${p} is ${e.expected ? 'present' : 'absent'}`, [
           read,
-          e.expected ? fail('actual === undefined', `${p} is missing from the body`, false) : fail('actual !== undefined', `${p} should be absent`, false),
+          e.expected
+            ? fail('actual === undefined', `${p} is missing from the body`, false)
+            : fail('actual !== undefined', `${p} should be absent`, false),
         ]),
         helpers: ['at'],
       };
@@ -152,13 +167,21 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
     }
     case 'type': {
       const test =
-        e.expected === 'array' ? '!Array.isArray(actual)'
-        : e.expected === 'null' ? 'actual !== null'
-        : e.expected === 'integer' ? '!Number.isInteger(actual)'
-        : e.expected === 'object' ? '(actual === null || typeof actual !== "object" || Array.isArray(actual))'
-        : `typeof actual !== ${js(e.expected)}`;
+        e.expected === 'array'
+          ? '!Array.isArray(actual)'
+          : e.expected === 'null'
+            ? 'actual !== null'
+            : e.expected === 'integer'
+              ? '!Number.isInteger(actual)'
+              : e.expected === 'object'
+                ? '(actual === null || typeof actual !== "object" || Array.isArray(actual))'
+                : `typeof actual !== ${js(e.expected)}`;
       return {
-        lines: pmTest(`${p} is ${article(e.expected)}`, [read, absent(p, `be ${article(e.expected)}`), fail(test, `${p} should be ${article(e.expected)}`, true)]),
+        lines: pmTest(`${p} is ${article(e.expected)}`, [
+          read,
+          absent(p, `be ${article(e.expected)}`),
+          fail(test, `${p} should be ${article(e.expected)}`, true),
+        ]),
         helpers: ['at', 'show'],
       };
     }
@@ -167,12 +190,21 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
         lines: pmTest(`${p} matches /${e.expected}/`, [
           read,
           absent(p, `match /${e.expected}/`),
-          fail(`typeof actual !== "string" || !${regexLiteral(e.expected)}.test(actual)`, `${p} should match /${e.expected}/`, true),
+          fail(
+            `typeof actual !== "string" || !${regexLiteral(e.expected)}.test(actual)`,
+            `${p} should match /${e.expected}/`,
+            true,
+          ),
         ]),
         helpers: ['at', 'show'],
       };
     case 'length': {
-      const bounds = e.min === e.max ? `${e.min}` : e.max === Number.POSITIVE_INFINITY ? `at least ${e.min}` : `${e.min} to ${e.max}`;
+      const bounds =
+        e.min === e.max
+          ? `${e.min}`
+          : e.max === Number.POSITIVE_INFINITY
+            ? `at least ${e.min}`
+            : `${e.min} to ${e.max}`;
       const conditions = ['actual === undefined || actual === null || typeof actual.length !== "number"'];
       if (e.min === e.max) conditions.push(`actual.length !== ${js(e.min)}`);
       else {
@@ -210,9 +242,11 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
  * Names whose values are credentials wherever they appear: body fields named like OAuth 2.0 tokens, secrets and
  * keys, and headers that carry credentials or codes. A message never shows such a value, captured or not.
  */
-const SENSITIVE_FIELD = /token|secret|passw|credential|assertion|private|api_?key|subscription_?key|authorization|code$/i;
+const SENSITIVE_FIELD =
+  /token|secret|passw|credential|assertion|private|api_?key|subscription_?key|authorization|code$/i;
 const NOT_SENSITIVE_FIELD = /^(token_?type|status_?code|error_?code|response_?code)$/i;
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|location|ocp-apim-subscription-key|x-api-key)$/i;
+const SENSITIVE_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie|location|ocp-apim-subscription-key|x-api-key)$/i;
 
 function looksSensitive(segments: readonly (string | number)[]): boolean {
   return segments.some((s) => typeof s === 'string' && SENSITIVE_FIELD.test(s) && !NOT_SENSITIVE_FIELD.test(s));

@@ -32,7 +32,9 @@ const HELPERS: Record<HelperName, readonly string[]> = {
     '    return Array.isArray(value) ? "an array of " + value.length : "an object";',
     '},',
   ],
-  header: ['header: function (name) { return pm.response.headers.has(name) ? pm.response.headers.get(name) : undefined; },'],
+  header: [
+    'header: function (name) { return pm.response.headers.has(name) ? pm.response.headers.get(name) : undefined; },',
+  ],
   // Stores a value in the environment (kept by newman --export-environment); fails, changing nothing, when there is none.
   // Stores a value in the environment (kept by newman --export-environment); fails, changing nothing, when there is
   // none, and records the variable as not produced, so the requests that need it are skipped instead of failing.
@@ -78,7 +80,14 @@ const FLAT_CAPTURE: readonly string[] = [
 /** `var mvpm = { … };` with the named helpers, or nothing when none is used. */
 export function helperBlock(used: ReadonlySet<HelperName>, layout: 'current' | 'flat' = 'current'): string[] {
   if (used.size === 0) return [];
-  const body = ORDER.filter((name) => used.has(name) && !(layout === 'flat' && name === 'mark')).flatMap((name) => (layout === 'flat' && name === 'capture' ? FLAT_CAPTURE : HELPERS[name]));
+  const body = ORDER.filter((name) => used.has(name) && !(layout === 'flat' && name === 'mark')).flatMap((name) =>
+    layout === 'flat' && name === 'capture' ? FLAT_CAPTURE : HELPERS[name],
+  );
   const last = body.length - 1;
-  return ['// mvpm helpers: messages never show a string that may be a token.', 'var mvpm = {', ...body.map((line, i) => `    ${i === last ? line.replace(/,$/, '') : line}`), '};'];
+  return [
+    '// mvpm helpers: messages never show a string that may be a token.',
+    'var mvpm = {',
+    ...body.map((line, i) => `    ${i === last ? line.replace(/,$/, '') : line}`),
+    '};',
+  ];
 }

@@ -28,14 +28,22 @@ export interface RequestScriptContext {
  */
 export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptContext = {}): CompiledScripts {
   const concealed = concealedSources(request.captures);
-  const parts: ScriptPart[] = [...request.expectations.map((e) => compileExpectation(e, { concealed })), compileCaptures(request.captures)];
+  const parts: ScriptPart[] = [
+    ...request.expectations.map((e) => compileExpectation(e, { concealed })),
+    compileCaptures(request.captures),
+  ];
   const generated = parts.flatMap((part) => part.lines);
   const helpers = new Set<HelperName>(parts.flatMap((part) => part.helpers));
   const flat = ctx.layout === 'flat';
   if (request.captures.length > 0) helpers.add('mark');
   const header = generated.length > 0 ? [sourceLine(request.origin.source.projectPath)] : [];
   const checks = generated.length > 0 && !flat ? unansweredOr(request, generated) : generated;
-  const test = [...header, ...helperBlock(helpers, ctx.layout), ...checks, ...rawScripts(request.scripts, 'afterResponse')];
+  const test = [
+    ...header,
+    ...helperBlock(helpers, ctx.layout),
+    ...checks,
+    ...rawScripts(request.scripts, 'afterResponse'),
+  ];
   const prerequest = [...compileNeedsGuard(ctx.needs ?? []), ...rawScripts(request.scripts, 'beforeRequest')];
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }

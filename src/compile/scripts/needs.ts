@@ -31,7 +31,10 @@ export function neededVariables(collection: CollectionSpec): Map<RequestSpec, st
   const out = new Map<RequestSpec, string[]>();
   for (const { request, auth } of requests) {
     const used = [...request.variableRefs.map((r) => r.name), ...sentByAuth(auth).flatMap(variableNames)];
-    out.set(request, [...new Set(used)].filter((name) => produced.has(name)));
+    out.set(
+      request,
+      [...new Set(used)].filter((name) => produced.has(name)),
+    );
   }
   return out;
 }

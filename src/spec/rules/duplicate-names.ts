@@ -15,7 +15,15 @@ export function checkDuplicateNames(project: SpecProject): SpecDiagnostic[] {
     for (const { name, origin } of named) {
       const previous = byName.get(name);
       if (previous === undefined) byName.set(name, origin.source.file);
-      else errors.push(diagnosticAt({ ...origin, path: ['name'] }, 'E_DUPLICATE_NAME', `${kind} name "${name}" is also used by ${previous}`, `give each ${kind} its own name`));
+      else
+        errors.push(
+          diagnosticAt(
+            { ...origin, path: ['name'] },
+            'E_DUPLICATE_NAME',
+            `${kind} name "${name}" is also used by ${previous}`,
+            `give each ${kind} its own name`,
+          ),
+        );
     }
   };
   unique('collection', project.collections);
@@ -31,7 +39,11 @@ function checkItems(items: readonly ItemSpec[], errors: SpecDiagnostic[]): void 
     if (previous) {
       const message = `"${item.name}" has the same name as the ${previous.kind} "${previous.name}" in the same folder`;
       const hint = 'rename one of them: names select folders with --folder and label results in reports';
-      errors.push(item.kind === 'request' || item.origin ? diagnosticAt({ ...item.origin!, path: [] }, 'E_DUPLICATE_NAME', message, hint) : fileDiagnostic(item.dir, 'E_DUPLICATE_NAME', message, hint));
+      errors.push(
+        item.kind === 'request' || item.origin
+          ? diagnosticAt({ ...item.origin!, path: [] }, 'E_DUPLICATE_NAME', message, hint)
+          : fileDiagnostic(item.dir, 'E_DUPLICATE_NAME', message, hint),
+      );
     } else seen.set(key, item);
     if (item.kind === 'folder') checkItems(item.items, errors);
   }

@@ -6,8 +6,14 @@ export type NamedOnDisk = 'collection' | 'folder' | 'request' | 'environment';
 
 const WHAT: Readonly<Record<NamedOnDisk, readonly [string, string]>> = {
   collection: ['the collection directory name', 'rename the directory: it names the generated collection file'],
-  folder: ['the folder name', 'rename the directory: a folder\'s name is its directory name, shown in Postman and in reports'],
-  request: ['the request file name', 'rename the file: a request\'s name is its file name, shown in Postman and in reports'],
+  folder: [
+    'the folder name',
+    "rename the directory: a folder's name is its directory name, shown in Postman and in reports",
+  ],
+  request: [
+    'the request file name',
+    "rename the file: a request's name is its file name, shown in Postman and in reports",
+  ],
   environment: ['the environment file name', 'rename the file: it names the generated environment file'],
 };
 
@@ -20,9 +26,19 @@ const WHAT: Readonly<Record<NamedOnDisk, readonly [string, string]>> = {
  * file's name without `.request.yaml`); `entry` the whole directory entry, checked too (for its length).
  * `shown` is where the diagnostic points: the file or directory, as shown to users.
  */
-export function badNameDiagnostic(kind: NamedOnDisk, name: string, entry: string, shown: string): SpecDiagnostic | undefined {
+export function badNameDiagnostic(
+  kind: NamedOnDisk,
+  name: string,
+  entry: string,
+  shown: string,
+): SpecDiagnostic | undefined {
   const problem = nameProblem(name) ?? nameProblem(entry);
   if (problem === undefined) return undefined;
   const [what, hint] = WHAT[kind];
-  return fileDiagnostic(shown, 'E_BAD_NAME', `${what} \`${entry}\` cannot be used: ${NAME_PROBLEM_TEXT[problem]}`, hint);
+  return fileDiagnostic(
+    shown,
+    'E_BAD_NAME',
+    `${what} \`${entry}\` cannot be used: ${NAME_PROBLEM_TEXT[problem]}`,
+    hint,
+  );
 }

@@ -13,7 +13,8 @@ let metaValidator: Ajv | undefined;
 
 export function checkJsonSchemas(project: SpecProject): SpecDiagnostic[] {
   // One Ajv per process: its draft-07 meta-schema is compiled on first use, which costs more than a check.
-  const ajv = (metaValidator ??= new Ajv({ strict: false, allErrors: true }));
+  metaValidator ??= new Ajv({ strict: false, allErrors: true });
+  const ajv = metaValidator;
   const verdicts = new Map<string, string | undefined>();
   const errors: SpecDiagnostic[] = [];
   const visit = (items: readonly ItemSpec[]): void => {
@@ -27,7 +28,15 @@ export function checkJsonSchemas(project: SpecProject): SpecDiagnostic[] {
         const key = JSON.stringify(expectation.schema);
         if (!verdicts.has(key)) verdicts.set(key, problemWith(ajv, expectation.schema));
         const problem = verdicts.get(key);
-        if (problem) errors.push(diagnosticAt(expectation.origin, 'E_BAD_JSON_SCHEMA', `${expectation.label} is not a valid draft-07 JSON Schema: ${problem}`, 'Postman checks body schemas with draft-07; fix the schema or remove its $schema line'));
+        if (problem)
+          errors.push(
+            diagnosticAt(
+              expectation.origin,
+              'E_BAD_JSON_SCHEMA',
+              `${expectation.label} is not a valid draft-07 JSON Schema: ${problem}`,
+              'Postman checks body schemas with draft-07; fix the schema or remove its $schema line',
+            ),
+          );
       }
     }
   };
@@ -37,7 +46,8 @@ export function checkJsonSchemas(project: SpecProject): SpecDiagnostic[] {
 
 function problemWith(ajv: Ajv, schema: object): string | undefined {
   const declared = (schema as { $schema?: unknown }).$schema;
-  if (declared !== undefined && (typeof declared !== 'string' || !DRAFT_07.test(declared))) return `$schema is ${JSON.stringify(declared)}`;
+  if (declared !== undefined && (typeof declared !== 'string' || !DRAFT_07.test(declared)))
+    return `$schema is ${JSON.stringify(declared)}`;
   if (ajv.validateSchema(schema)) return undefined;
   return ajv.errorsText(ajv.errors, { dataVar: 'schema' });
 }

@@ -1,5 +1,14 @@
 import { diagnosticAt, type DiagnosticTarget, type SpecDiagnostic } from '../diagnostics.js';
-import type { AuthSpec, CollectionSpec, EnvironmentSpec, EnvironmentVariableSpec, ItemSpec, Origin, RequestSpec, SpecProject } from '../model.js';
+import type {
+  AuthSpec,
+  CollectionSpec,
+  EnvironmentSpec,
+  EnvironmentVariableSpec,
+  ItemSpec,
+  Origin,
+  RequestSpec,
+  SpecProject,
+} from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { isDynamicVariable, referenceOffset, variableNames } from '../variables.js';
 
@@ -26,7 +35,8 @@ export function checkSecretDestinations(project: SpecProject): SpecDiagnostic[] 
   const errors: SpecDiagnostic[] = [];
   for (const environment of project.environments) errors.push(...checkDeclarations(environment));
   const missingReported = new Set<EnvironmentVariableSpec>();
-  for (const collection of project.collections) errors.push(...checkCollection(collection, project.environments, missingReported));
+  for (const collection of project.collections)
+    errors.push(...checkCollection(collection, project.environments, missingReported));
   return errors;
 }
 
@@ -56,7 +66,9 @@ interface Use {
 }
 
 /** OAuth 2.0 fields and the endpoints Postman sends them to; `requests`: every request that inherits the auth. */
-const OAUTH2_SENT_TO: Readonly<Record<string, readonly ('authUrl' | 'accessTokenUrl' | 'refreshTokenUrl' | 'requests')[]>> = {
+const OAUTH2_SENT_TO: Readonly<
+  Record<string, readonly ('authUrl' | 'accessTokenUrl' | 'refreshTokenUrl' | 'requests')[]>
+> = {
   authUrl: ['authUrl'],
   accessTokenUrl: ['accessTokenUrl'],
   refreshTokenUrl: ['refreshTokenUrl'],
@@ -80,15 +92,25 @@ function checkDeclarations(environment: EnvironmentSpec): SpecDiagnostic[] {
       const target = { source: variable.origin.source, path: [...variable.origin.path, 'sendTo', i] };
       const named = byKey.get(base);
       const problem =
-        named === undefined ? `which environment "${environment.name}" does not define`
-        : named.secret ? 'which is secret: its value is not in the spec, so where it points cannot be checked'
-        : named.value !== '' && !isBaseUrl(named.value) ? `whose value \`${named.value}\` is not a base URL`
-        : undefined;
+        named === undefined
+          ? `which environment "${environment.name}" does not define`
+          : named.secret
+            ? 'which is secret: its value is not in the spec, so where it points cannot be checked'
+            : named.value !== '' && !isBaseUrl(named.value)
+              ? `whose value \`${named.value}\` is not a base URL`
+              : undefined;
       if (problem === undefined) return;
-      const hint = named === undefined
-        ? (didYouMean(base, environment.variables.filter((v) => !v.secret && isBaseUrl(v.value)).map((v) => v.key)) ?? 'name a variable of this environment that holds a base URL, such as `apiBaseUrl: { value: https://api.example.com }`')
-        : 'name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and no user name, query, fragment or {{variable}}';
-      errors.push(diagnosticAt(target, 'E_SEND_TO', `\`sendTo\` of \`${variable.key}\` names \`${base}\`, ${problem}`, hint));
+      const hint =
+        named === undefined
+          ? (didYouMean(
+              base,
+              environment.variables.filter((v) => !v.secret && isBaseUrl(v.value)).map((v) => v.key),
+            ) ??
+            'name a variable of this environment that holds a base URL, such as `apiBaseUrl: { value: https://api.example.com }`')
+          : 'name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and no user name, query, fragment or {{variable}}';
+      errors.push(
+        diagnosticAt(target, 'E_SEND_TO', `\`sendTo\` of \`${variable.key}\` names \`${base}\`, ${problem}`, hint),
+      );
     });
   }
   return errors;
@@ -105,7 +127,11 @@ function isBaseUrl(value: string): boolean {
   }
 }
 
-function checkCollection(collection: CollectionSpec, environments: readonly EnvironmentSpec[], missingReported: Set<EnvironmentVariableSpec>): SpecDiagnostic[] {
+function checkCollection(
+  collection: CollectionSpec,
+  environments: readonly EnvironmentSpec[],
+  missingReported: Set<EnvironmentVariableSpec>,
+): SpecDiagnostic[] {
   const errors: SpecDiagnostic[] = [];
   const requests = flatten(collection.items);
   const defined = new Set([
@@ -116,14 +142,21 @@ function checkCollection(collection: CollectionSpec, environments: readonly Envi
   ]);
   // Which variables hold a copy of which: captures and collection variables here, environment values per environment.
   const copies = new Map<string, Set<string>>();
-  const addCopy = (holder: string, original: string, into = copies): void => void (into.get(holder) ?? into.set(holder, new Set()).get(holder)!).add(original);
-  for (const request of requests) for (const capture of request.captures) if (capture.from.kind === 'variable') addCopy(capture.variable, capture.from.name);
-  for (const variable of collection.variables) for (const name of variableNames(variable.value)) addCopy(variable.key, name);
+  const addCopy = (holder: string, original: string, into = copies): void =>
+    void (into.get(holder) ?? into.set(holder, new Set()).get(holder)!).add(original);
+  for (const request of requests)
+    for (const capture of request.captures)
+      if (capture.from.kind === 'variable') addCopy(capture.variable, capture.from.name);
+  for (const variable of collection.variables)
+    for (const name of variableNames(variable.value)) addCopy(variable.key, name);
 
   const guardsIn = environments.map((environment) => {
     const own = new Map([...copies].map(([holder, originals]) => [holder, new Set(originals)]));
-    for (const variable of environment.variables) for (const name of variableNames(variable.value)) addCopy(variable.key, name, own);
-    const guarded = new Map(environment.variables.filter((v) => v.secret || v.sendTo !== undefined).map((v) => [v.key, v]));
+    for (const variable of environment.variables)
+      for (const name of variableNames(variable.value)) addCopy(variable.key, name, own);
+    const guarded = new Map(
+      environment.variables.filter((v) => v.secret || v.sendTo !== undefined).map((v) => [v.key, v]),
+    );
     return { environment, copies: own, guarded };
   });
 
@@ -134,7 +167,12 @@ function checkCollection(collection: CollectionSpec, environments: readonly Envi
         const protectedBy = [...guarded.values()].find((v) => v.sendTo?.includes(capture.variable));
         if (!protectedBy) continue;
         errors.push(
-          diagnosticAt({ ...capture.origin, at: 'key' }, 'E_SECRET_DESTINATION', `capturing into \`${capture.variable}\` would let a response choose where \`${protectedBy.key}\` is sent: environment "${environment.name}" sends it only to \`{{${capture.variable}}}\``, `capture into another variable: the base URL variables named in \`sendTo\` come from the environment only`),
+          diagnosticAt(
+            { ...capture.origin, at: 'key' },
+            'E_SECRET_DESTINATION',
+            `capturing into \`${capture.variable}\` would let a response choose where \`${protectedBy.key}\` is sent: environment "${environment.name}" sends it only to \`{{${capture.variable}}}\``,
+            `capture into another variable: the base URL variables named in \`sendTo\` come from the environment only`,
+          ),
         );
         break;
       }
@@ -166,7 +204,11 @@ function checkCollection(collection: CollectionSpec, environments: readonly Envi
 }
 
 /** The guarded variables `name` is, or holds a copy of (through any chain of copies), in one environment. */
-function guardsOf(name: string, copies: ReadonlyMap<string, ReadonlySet<string>>, guarded: ReadonlyMap<string, EnvironmentVariableSpec>): { variable: EnvironmentVariableSpec; copyOf?: string }[] {
+function guardsOf(
+  name: string,
+  copies: ReadonlyMap<string, ReadonlySet<string>>,
+  guarded: ReadonlyMap<string, EnvironmentVariableSpec>,
+): { variable: EnvironmentVariableSpec; copyOf?: string }[] {
   const out: { variable: EnvironmentVariableSpec; copyOf?: string }[] = [];
   const seen = new Set<string>();
   const queue = [name];
@@ -189,10 +231,16 @@ function checkable(url: string, defined: ReadonlySet<string>): boolean {
 }
 
 function allowed(url: string, bases: readonly string[]): boolean {
-  return bases.some((base) => url === `{{${base}}}` || ['/', '?', '#'].some((next) => url.startsWith(`{{${base}}}${next}`)));
+  return bases.some(
+    (base) => url === `{{${base}}}` || ['/', '?', '#'].some((next) => url.startsWith(`{{${base}}}${next}`)),
+  );
 }
 
-function wrongDestination(use: Use, failure: { guard: Guard; destination: Destination; copyOf?: string }, count: number): SpecDiagnostic {
+function wrongDestination(
+  use: Use,
+  failure: { guard: Guard; destination: Destination; copyOf?: string },
+  count: number,
+): SpecDiagnostic {
   const { guard, destination, copyOf } = failure;
   const bases = guard.variable.sendTo!;
   const others = count > 1 ? ` (and ${count - 1} more request${count > 2 ? 's' : ''})` : '';
@@ -206,10 +254,16 @@ function wrongDestination(use: Use, failure: { guard: Guard; destination: Destin
   );
 }
 
-function missingSendTo(variable: EnvironmentVariableSpec, use: Use, destination: Destination, environment: EnvironmentSpec): SpecDiagnostic {
+function missingSendTo(
+  variable: EnvironmentVariableSpec,
+  use: Use,
+  destination: Destination,
+  environment: EnvironmentSpec,
+): SpecDiagnostic {
   const at = diagnosticAt(use.target(), 'E_SEND_TO', '');
   const lead = /^\{\{([^{}]+?)\}\}/.exec(destination.url)?.[1];
-  const base = lead !== undefined && environment.variables.some((v) => v.key === lead && !v.secret) ? lead : '<base URL variable>';
+  const base =
+    lead !== undefined && environment.variables.some((v) => v.key === lead && !v.secret) ? lead : '<base URL variable>';
   return diagnosticAt(
     { ...variable.origin, at: 'key' },
     'E_SEND_TO',
@@ -238,7 +292,10 @@ function usesIn(collection: CollectionSpec, requests: readonly RequestSpec[]): U
   const walk = (items: readonly ItemSpec[], inherited: { auth: AuthSpec; origin: Origin } | undefined): void => {
     for (const item of items) {
       if (item.kind === 'folder') {
-        const own = item.auth && item.auth.type !== 'inherit' && item.origin ? { auth: item.auth, origin: item.origin } : undefined;
+        const own =
+          item.auth && item.auth.type !== 'inherit' && item.origin
+            ? { auth: item.auth, origin: item.origin }
+            : undefined;
         if (own && !inheritors.has(own.auth)) inheritors.set(own.auth, { origin: own.origin, requests: [] });
         walk(item.items, own ?? inherited);
       } else if ((item.auth === undefined || item.auth.type === 'inherit') && inherited) {
@@ -251,29 +308,58 @@ function usesIn(collection: CollectionSpec, requests: readonly RequestSpec[]): U
   walk(collection.items, root);
   for (const [auth, { origin, requests: inheriting }] of inheritors) {
     const toRequests = inheriting.map((r) => ({ url: r.url, request: `"${r.path.join(' / ')}"` }));
-    const fields = auth.type === 'bearer' ? { token: auth.token } : auth.type === 'basic' ? { username: auth.username, password: auth.password } : auth.type === 'oauth2' ? (auth.credentials as Record<string, unknown>) : {};
+    const fields =
+      auth.type === 'bearer'
+        ? { token: auth.token }
+        : auth.type === 'basic'
+          ? { username: auth.username, password: auth.password }
+          : auth.type === 'oauth2'
+            ? (auth.credentials as Record<string, unknown>)
+            : {};
     for (const [field, value] of Object.entries(fields)) {
       if (typeof value !== 'string') continue;
-      const destinations = auth.type === 'oauth2' ? oauth2Destinations(field, auth.credentials as Record<string, unknown>, toRequests) : toRequests;
-      for (const name of variableNames(value)) uses.push(ref(name, { source: origin.source, path: ['auth', 'credentials', field] }, destinations));
+      const destinations =
+        auth.type === 'oauth2'
+          ? oauth2Destinations(field, auth.credentials as Record<string, unknown>, toRequests)
+          : toRequests;
+      for (const name of variableNames(value))
+        uses.push(ref(name, { source: origin.source, path: ['auth', 'credentials', field] }, destinations));
     }
   }
   const auto = collection.autoRefresh;
   if (auto) {
     const token = [{ url: auto.tokenUrl, field: '`autoRefresh.tokenUrl`' }];
-    for (const [field, value] of [['tokenUrl', auto.tokenUrl], ['clientId', auto.clientId], ['clientSecret', auto.clientSecret]] as const) {
-      for (const name of variableNames(value)) uses.push(ref(name, { source: collection.origin.source, path: ['autoRefresh', field] }, token));
+    for (const [field, value] of [
+      ['tokenUrl', auto.tokenUrl],
+      ['clientId', auto.clientId],
+      ['clientSecret', auto.clientSecret],
+    ] as const) {
+      for (const name of variableNames(value))
+        uses.push(ref(name, { source: collection.origin.source, path: ['autoRefresh', field] }, token));
     }
     const refreshToken = auto.variables.refreshToken;
     // At `variables.refreshToken` when it names the variable, otherwise (the default name) at `autoRefresh` itself.
-    const written = (collection.origin.source.toJS() as { autoRefresh?: { variables?: { refreshToken?: unknown } } } | null)?.autoRefresh?.variables?.refreshToken !== undefined;
-    const target: DiagnosticTarget = written ? { source: collection.origin.source, path: ['autoRefresh', 'variables', 'refreshToken'] } : { source: collection.origin.source, path: ['autoRefresh'], at: 'key' };
-    uses.push({ name: refreshToken, shown: `the refresh token \`${refreshToken}\``, target: () => target, destinations: token });
+    const written =
+      (collection.origin.source.toJS() as { autoRefresh?: { variables?: { refreshToken?: unknown } } } | null)
+        ?.autoRefresh?.variables?.refreshToken !== undefined;
+    const target: DiagnosticTarget = written
+      ? { source: collection.origin.source, path: ['autoRefresh', 'variables', 'refreshToken'] }
+      : { source: collection.origin.source, path: ['autoRefresh'], at: 'key' };
+    uses.push({
+      name: refreshToken,
+      shown: `the refresh token \`${refreshToken}\``,
+      target: () => target,
+      destinations: token,
+    });
   }
   return uses;
 }
 
-function oauth2Destinations(field: string, credentials: Readonly<Record<string, unknown>>, toRequests: readonly Destination[]): Destination[] {
+function oauth2Destinations(
+  field: string,
+  credentials: Readonly<Record<string, unknown>>,
+  toRequests: readonly Destination[],
+): Destination[] {
   const text = (key: string): string => (typeof credentials[key] === 'string' ? (credentials[key] as string) : '');
   return (OAUTH2_SENT_TO[field] ?? []).flatMap((to): Destination[] => {
     if (to === 'requests') return [...toRequests];
@@ -297,10 +383,16 @@ export function inferSendTo(collection: CollectionSpec, environment: Environment
   const inferred = new Map<string, string[]>();
   const requests = flatten(collection.items);
   const copies = new Map<string, Set<string>>();
-  const addCopy = (holder: string, original: string): void => void (copies.get(holder) ?? copies.set(holder, new Set()).get(holder)!).add(original);
-  for (const request of requests) for (const capture of request.captures) if (capture.from.kind === 'variable') addCopy(capture.variable, capture.from.name);
-  for (const variable of [...collection.variables, ...environment.variables]) for (const name of variableNames(variable.value)) addCopy(variable.key, name);
-  const undeclared = new Map(environment.variables.filter((v) => v.secret && v.sendTo === undefined).map((v) => [v.key, v]));
+  const addCopy = (holder: string, original: string): void =>
+    void (copies.get(holder) ?? copies.set(holder, new Set()).get(holder)!).add(original);
+  for (const request of requests)
+    for (const capture of request.captures)
+      if (capture.from.kind === 'variable') addCopy(capture.variable, capture.from.name);
+  for (const variable of [...collection.variables, ...environment.variables])
+    for (const name of variableNames(variable.value)) addCopy(variable.key, name);
+  const undeclared = new Map(
+    environment.variables.filter((v) => v.secret && v.sendTo === undefined).map((v) => [v.key, v]),
+  );
   const bases = new Set(environment.variables.filter((v) => !v.secret && isBaseUrl(v.value)).map((v) => v.key));
   for (const use of usesIn(collection, requests)) {
     for (const { variable } of guardsOf(use.name, copies, undeclared)) {

@@ -20,7 +20,14 @@ export function checkTargets(project: SpecProject): SpecDiagnostic[] {
     if (environment.target === undefined) continue;
     const previous = declared.get(environment.target);
     if (previous) {
-      errors.push(diagnosticAt({ ...environment.origin, path: ['target'] }, 'E_DUPLICATE_TARGET', `target \`${environment.target}\` is also served by environment "${previous.name}" (${previous.origin.source.file})`, 'each target has one environment: rename one of the targets'));
+      errors.push(
+        diagnosticAt(
+          { ...environment.origin, path: ['target'] },
+          'E_DUPLICATE_TARGET',
+          `target \`${environment.target}\` is also served by environment "${previous.name}" (${previous.origin.source.file})`,
+          'each target has one environment: rename one of the targets',
+        ),
+      );
     } else declared.set(environment.target, environment);
   }
   const all = [...declared.keys()];
@@ -30,8 +37,19 @@ export function checkTargets(project: SpecProject): SpecDiagnostic[] {
     if (!targets || !origin) return;
     targets.forEach((name, i) => {
       if (declared.has(name)) return;
-      const hint = didYouMean(name, all) ?? (all.length > 0 ? `the targets are ${all.map((t) => `\`${t}\``).join(', ')} (each environment's \`target\`)` : 'declare it with `target: <name>` in an environment spec');
-      errors.push(diagnosticAt({ ...origin, path: ['targets', i] }, 'E_UNKNOWN_TARGET', `no environment serves target \`${name}\``, hint));
+      const hint =
+        didYouMean(name, all) ??
+        (all.length > 0
+          ? `the targets are ${all.map((t) => `\`${t}\``).join(', ')} (each environment's \`target\`)`
+          : 'declare it with `target: <name>` in an environment spec');
+      errors.push(
+        diagnosticAt(
+          { ...origin, path: ['targets', i] },
+          'E_UNKNOWN_TARGET',
+          `no environment serves target \`${name}\``,
+          hint,
+        ),
+      );
     });
   };
   const signIns: CollectionSpec[] = [];
@@ -40,21 +58,41 @@ export function checkTargets(project: SpecProject): SpecDiagnostic[] {
     const collectionTargets = effective(all, collection.targets);
     if (collection.role === 'sign-in') {
       signIns.push(collection);
-      checkStandinOnly(collectionTargets, standins, { ...collection.origin, path: ['role'] }, 'a `sign-in` collection', errors);
+      checkStandinOnly(
+        collectionTargets,
+        standins,
+        { ...collection.origin, path: ['role'] },
+        'a `sign-in` collection',
+        errors,
+      );
     }
     const visit = (items: readonly ItemSpec[], inherited: readonly string[]): void => {
       for (const item of items) {
         checkList(item.targets, item.origin);
         const targets = effective(inherited, item.targets);
         if (item.kind !== 'folder') continue;
-        if (item.role === 'spends-sign-in' && item.origin) checkStandinOnly(targets, standins, { ...item.origin, path: ['role'] }, 'a folder that spends the sign-in', errors);
+        if (item.role === 'spends-sign-in' && item.origin)
+          checkStandinOnly(
+            targets,
+            standins,
+            { ...item.origin, path: ['role'] },
+            'a folder that spends the sign-in',
+            errors,
+          );
         visit(item.items, targets);
       }
     };
     visit(collection.items, collectionTargets);
   }
   for (const extra of signIns.slice(1)) {
-    errors.push(diagnosticAt({ ...extra.origin, path: ['role'] }, 'E_ROLE', `collection "${extra.name}" is a second \`sign-in\` collection (the first is "${signIns[0]!.name}")`, 'one collection signs in; remove `role: sign-in` from the other'));
+    errors.push(
+      diagnosticAt(
+        { ...extra.origin, path: ['role'] },
+        'E_ROLE',
+        `collection "${extra.name}" is a second \`sign-in\` collection (the first is "${signIns[0]!.name}")`,
+        'one collection signs in; remove `role: sign-in` from the other',
+      ),
+    );
   }
   return errors;
 }
@@ -64,15 +102,33 @@ function effective(inherited: readonly string[], own: readonly string[] | undefi
   return own === undefined ? inherited : inherited.filter((t) => own.includes(t));
 }
 
-function checkStandinOnly(targets: readonly string[], standins: readonly string[], origin: Origin, what: string, errors: SpecDiagnostic[]): void {
+function checkStandinOnly(
+  targets: readonly string[],
+  standins: readonly string[],
+  origin: Origin,
+  what: string,
+  errors: SpecDiagnostic[],
+): void {
   if (standins.length === 0) {
-    errors.push(diagnosticAt(origin, 'E_NO_STANDIN', `${what} needs a stand-in target, and no environment declares \`standin: true\``, 'add `target: <name>` and `standin: true` to the environment of the local stand-in, or remove the role'));
+    errors.push(
+      diagnosticAt(
+        origin,
+        'E_NO_STANDIN',
+        `${what} needs a stand-in target, and no environment declares \`standin: true\``,
+        'add `target: <name>` and `standin: true` to the environment of the local stand-in, or remove the role',
+      ),
+    );
     return;
   }
   const real = targets.filter((t) => !standins.includes(t));
   if (real.length > 0) {
     errors.push(
-      diagnosticAt(origin, 'E_ROLE', `${what} would run on ${real.map((t) => `\`${t}\``).join(', ')}, which ${real.length === 1 ? 'is not a stand-in' : 'are not stand-ins'}: it signs in through the stand-in's page or spends the sign-in`, `add \`targets: [${standins.join(', ')}]\` next to the role`),
+      diagnosticAt(
+        origin,
+        'E_ROLE',
+        `${what} would run on ${real.map((t) => `\`${t}\``).join(', ')}, which ${real.length === 1 ? 'is not a stand-in' : 'are not stand-ins'}: it signs in through the stand-in's page or spends the sign-in`,
+        `add \`targets: [${standins.join(', ')}]\` next to the role`,
+      ),
     );
   }
 }
@@ -80,10 +136,18 @@ function checkStandinOnly(targets: readonly string[], standins: readonly string[
 function checkEnvironmentSources(environment: EnvironmentSpec, errors: SpecDiagnostic[]): void {
   const keys = new Set(environment.variables.map((v) => v.key));
   const unknownVariable = (variable: string, origin: Origin, at: 'key' | 'value', what: string): void => {
-    errors.push(diagnosticAt({ ...origin, at }, 'E_TARGET_VARIABLE', `${what} \`${variable}\`, which is not a variable of environment "${environment.name}"`, didYouMean(variable, keys) ?? 'name a key under `variables`'));
+    errors.push(
+      diagnosticAt(
+        { ...origin, at },
+        'E_TARGET_VARIABLE',
+        `${what} \`${variable}\`, which is not a variable of environment "${environment.name}"`,
+        didYouMean(variable, keys) ?? 'name a key under `variables`',
+      ),
+    );
   };
   environment.servers.forEach((variable, i) => {
-    if (!keys.has(variable)) unknownVariable(variable, { ...environment.origin, path: ['servers', i] }, 'value', '`servers` names');
+    if (!keys.has(variable))
+      unknownVariable(variable, { ...environment.origin, path: ['servers', i] }, 'value', '`servers` names');
   });
   const mapped = new Map<string, string>();
   for (const entry of [...environment.secrets, ...environment.overrides]) {
@@ -91,12 +155,24 @@ function checkEnvironmentSources(environment: EnvironmentSpec, errors: SpecDiagn
     if (!keys.has(entry.variable)) unknownVariable(entry.variable, entry.origin, 'key', `\`${kind}\` maps`);
     if (!PROCESS_VARIABLE.test(entry.processVariable)) {
       errors.push(
-        diagnosticAt(entry.origin, 'E_PROCESS_VARIABLE', `\`${entry.variable}\` is mapped to \`${entry.processVariable}\`, which does not start with MV_`, 'a spec may read only process variables named MV_ and capitals, digits or _ (MV_CLIENT_SECRET): specs come from pull requests and must not pick up other secrets of the machine'),
+        diagnosticAt(
+          entry.origin,
+          'E_PROCESS_VARIABLE',
+          `\`${entry.variable}\` is mapped to \`${entry.processVariable}\`, which does not start with MV_`,
+          'a spec may read only process variables named MV_ and capitals, digits or _ (MV_CLIENT_SECRET): specs come from pull requests and must not pick up other secrets of the machine',
+        ),
       );
     }
     const previous = mapped.get(entry.processVariable);
     if (previous !== undefined) {
-      errors.push(diagnosticAt(entry.origin, 'E_PROCESS_VARIABLE', `\`${entry.processVariable}\` is mapped twice (to \`${previous}\` and \`${entry.variable}\`)`, 'map each process variable to one spec variable'));
+      errors.push(
+        diagnosticAt(
+          entry.origin,
+          'E_PROCESS_VARIABLE',
+          `\`${entry.processVariable}\` is mapped twice (to \`${previous}\` and \`${entry.variable}\`)`,
+          'map each process variable to one spec variable',
+        ),
+      );
     } else mapped.set(entry.processVariable, entry.variable);
   }
 }

@@ -20,8 +20,17 @@ type TextClass = keyof typeof FORBIDDEN;
 
 /** Paths of checked strings in each kind of file; `*` is any key or index. Other strings (descriptions, bodies, variable values) may hold anything. */
 const CHECKED: Readonly<Record<SpecFileKind, readonly (readonly [TextClass, ...string[]])[]>> = {
-  collection: [['name', 'name'], ['value', 'auth', 'credentials', '*'], ['value', 'autoRefresh', '*'], ['value', 'autoRefresh', 'variables', '*'], ['script', 'scripts', '*', 'code']],
-  folder: [['value', 'auth', 'credentials', '*'], ['script', 'scripts', '*', 'code']],
+  collection: [
+    ['name', 'name'],
+    ['value', 'auth', 'credentials', '*'],
+    ['value', 'autoRefresh', '*'],
+    ['value', 'autoRefresh', 'variables', '*'],
+    ['script', 'scripts', '*', 'code'],
+  ],
+  folder: [
+    ['value', 'auth', 'credentials', '*'],
+    ['script', 'scripts', '*', 'code'],
+  ],
   request: [
     ['value', 'url'],
     ['value', 'headers', '*'],
@@ -33,7 +42,10 @@ const CHECKED: Readonly<Record<SpecFileKind, readonly (readonly [TextClass, ...s
     ['value', 'capture', '*', '*'],
     ['script', 'scripts', '*', 'code'],
   ],
-  environment: [['name', 'name'], ['name', 'variables', '*', 'sendTo', '*']],
+  environment: [
+    ['name', 'name'],
+    ['name', 'variables', '*', 'sendTo', '*'],
+  ],
   schema: [],
 };
 
@@ -54,7 +66,7 @@ export function checkUnsafeText(sources: Iterable<SpecSource>): SpecDiagnostic[]
           if (found) errors.push(diagnose(source, path, 'value', textClass, found[0]));
         }
       } else if (Array.isArray(value)) {
-        value.forEach((item, i) => walk(item, [...path, i]));
+        for (const [i, item] of value.entries()) walk(item, [...path, i]);
       } else if (value !== null && typeof value === 'object') {
         for (const [key, item] of Object.entries(value)) {
           const found = FORBIDDEN.name.exec(key);
@@ -69,11 +81,19 @@ export function checkUnsafeText(sources: Iterable<SpecSource>): SpecDiagnostic[]
 }
 
 function classOf(kind: SpecFileKind, path: readonly (string | number)[]): TextClass | undefined {
-  const match = CHECKED[kind].find(([, ...pattern]) => pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]));
+  const match = CHECKED[kind].find(
+    ([, ...pattern]) => pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]),
+  );
   return match?.[0];
 }
 
-function diagnose(source: SpecSource, path: NodePath, at: 'key' | 'value', textClass: TextClass, char: string): SpecDiagnostic {
+function diagnose(
+  source: SpecSource,
+  path: NodePath,
+  at: 'key' | 'value',
+  textClass: TextClass,
+  char: string,
+): SpecDiagnostic {
   const node = at === 'key' ? keyNodeAt(source, path) : nodeAt(source, path);
   const offset = node ? offsetOfCharacter(source, node, char) : undefined;
   const what = describeCharacter(char);
@@ -81,13 +101,20 @@ function diagnose(source: SpecSource, path: NodePath, at: 'key' | 'value', textC
   const message =
     at === 'key'
       ? `the key \`${String(path[path.length - 1])}\`${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''} contains ${what}`
-      : textClass === 'script' ? `the script ${describePath(path)} contains ${what}` : `${describePath(path)} contains ${what}`;
+      : textClass === 'script'
+        ? `the script ${describePath(path)} contains ${what}`
+        : `${describePath(path)} contains ${what}`;
   const hint = BIDI_CONTROLS.test(char)
     ? `remove the ${code}: a bidirectional control makes text display in another order than it is stored and run, so a reviewer cannot trust what they read`
     : textClass === 'script'
       ? `remove the ${code}, or write it as an escape inside a JavaScript string ("\\u${code.slice(2)}")`
       : `remove the ${code} (it may have come from pasted text): keys, names and values that become generated code, headers and file names must be plain text`;
-  return diagnosticAt({ source, path, at, ...(offset === undefined ? {} : { offset }) }, 'E_UNSAFE_TEXT', message, hint);
+  return diagnosticAt(
+    { source, path, at, ...(offset === undefined ? {} : { offset }) },
+    'E_UNSAFE_TEXT',
+    message,
+    hint,
+  );
 }
 
 function describeCharacter(char: string): string {
@@ -111,7 +138,20 @@ function describeCharacter(char: string): string {
 
 /** YAML's double-quoted escapes (YAML 1.2 §5.7) that stand for a single character. */
 const NAMED_ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /**
@@ -129,7 +169,8 @@ function offsetOfCharacter(source: SpecSource, node: Node, char: string): number
     const kind = raw[i + 1] ?? '';
     const width = kind === 'x' ? 2 : kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
     const point = width > 0 ? Number.parseInt(raw.slice(i + 2, i + 2 + width), 16) : Number.NaN;
-    const decoded = width === 0 ? NAMED_ESCAPES[kind] : point >= 0 && point <= 0x10ffff ? String.fromCodePoint(point) : undefined;
+    const decoded =
+      width === 0 ? NAMED_ESCAPES[kind] : point >= 0 && point <= 0x10ffff ? String.fromCodePoint(point) : undefined;
     if (decoded === char) return start + i;
     i += 1 + width;
   }

@@ -16,9 +16,15 @@ export function checkVariables(project: SpecProject): SpecDiagnostic[] {
 
 function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySet<string>): SpecDiagnostic[] {
   const requests = flatten(collection.items);
-  const fixed = new Set([...environmentKeys, ...collection.variables.map((v) => v.key), ...collection.runtimeVariables.map((v) => v.name)]);
+  const fixed = new Set([
+    ...environmentKeys,
+    ...collection.variables.map((v) => v.key),
+    ...collection.runtimeVariables.map((v) => v.name),
+  ]);
   const capturedAt = new Map<string, RequestSpec>();
-  for (const request of requests) for (const capture of request.captures) if (!capturedAt.has(capture.variable)) capturedAt.set(capture.variable, request);
+  for (const request of requests)
+    for (const capture of request.captures)
+      if (!capturedAt.has(capture.variable)) capturedAt.set(capture.variable, request);
   const everyName = new Set([...fixed, ...capturedAt.keys()]);
 
   const errors: SpecDiagnostic[] = [];
@@ -30,19 +36,40 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
     const capturer = capturedAt.get(ref.name);
     if (capturer && requests.indexOf(capturer) >= position) {
       errors.push(
-        diagnosticAt(target, 'E_CAPTURE_BEFORE_SET', `\`{{${ref.name}}}\` is used before it is captured by "${capturer.path.join(' / ')}"`, 'move this request after the one that captures it (see `order`), or give the variable a default in every environment'),
+        diagnosticAt(
+          target,
+          'E_CAPTURE_BEFORE_SET',
+          `\`{{${ref.name}}}\` is used before it is captured by "${capturer.path.join(' / ')}"`,
+          'move this request after the one that captures it (see `order`), or give the variable a default in every environment',
+        ),
       );
       return;
     }
-    errors.push(diagnosticAt(target, 'E_UNDEFINED_VARIABLE', `\`{{${ref.name}}}\` is not defined`, undefinedHint(ref.name, everyName)));
+    errors.push(
+      diagnosticAt(
+        target,
+        'E_UNDEFINED_VARIABLE',
+        `\`{{${ref.name}}}\` is not defined`,
+        undefinedHint(ref.name, everyName),
+      ),
+    );
   };
 
   for (const ref of authRefs(collection.auth, collection.origin)) check(ref, 0);
-  for (const folderRef of folderAuthRefs(collection.items)) check(folderRef.ref, requests.indexOf(folderRef.firstRequest));
+  for (const folderRef of folderAuthRefs(collection.items))
+    check(folderRef.ref, requests.indexOf(folderRef.firstRequest));
   requests.forEach((request, position) => {
     for (const ref of request.variableRefs) check(ref, position);
     for (const capture of request.captures) {
-      if (capture.from.kind === 'variable') check({ name: capture.from.name, origin: { source: capture.origin.source, path: [...capture.origin.path, 'variable'] }, sent: false }, position);
+      if (capture.from.kind === 'variable')
+        check(
+          {
+            name: capture.from.name,
+            origin: { source: capture.origin.source, path: [...capture.origin.path, 'variable'] },
+            sent: false,
+          },
+          position,
+        );
     }
     for (const capture of request.captures) setSoFar.add(capture.variable);
   });
@@ -56,8 +83,14 @@ function undefinedHint(name: string, known: ReadonlySet<string>): string {
   if (trimmed !== name && (known.has(trimmed) || isDynamicVariable(trimmed))) {
     return `remove the spaces: Postman does not trim them, so {{${name}}} is sent as it is; write {{${trimmed}}}`;
   }
-  if (name.startsWith('$')) return didYouMean(name, DYNAMIC_VARIABLES) ?? 'not one of Postman\'s dynamic variables ($guid, $timestamp, $randomInt, …)';
-  return didYouMean(name, known) ?? 'define it in every environment, as a collection variable, in `runtimeVariables`, or capture it in an earlier request';
+  if (name.startsWith('$'))
+    return (
+      didYouMean(name, DYNAMIC_VARIABLES) ?? "not one of Postman's dynamic variables ($guid, $timestamp, $randomInt, …)"
+    );
+  return (
+    didYouMean(name, known) ??
+    'define it in every environment, as a collection variable, in `runtimeVariables`, or capture it in an earlier request'
+  );
 }
 
 function flatten(items: readonly ItemSpec[]): RequestSpec[] {
@@ -67,9 +100,21 @@ function flatten(items: readonly ItemSpec[]): RequestSpec[] {
 function authRefs(auth: AuthSpec | undefined, origin: Origin | undefined): VariableRef[] {
   if (!auth || !origin) return [];
   const fields: Record<string, unknown> =
-    auth.type === 'oauth2' ? { ...auth.credentials } : auth.type === 'bearer' ? { token: auth.token } : auth.type === 'basic' ? { username: auth.username, password: auth.password } : {};
+    auth.type === 'oauth2'
+      ? { ...auth.credentials }
+      : auth.type === 'bearer'
+        ? { token: auth.token }
+        : auth.type === 'basic'
+          ? { username: auth.username, password: auth.password }
+          : {};
   return Object.entries(fields).flatMap(([key, value]) =>
-    typeof value === 'string' ? variableNames(value).map((name) => ({ name, origin: { source: origin.source as SpecSource, path: ['auth', 'credentials', key] }, sent: true })) : [],
+    typeof value === 'string'
+      ? variableNames(value).map((name) => ({
+          name,
+          origin: { source: origin.source as SpecSource, path: ['auth', 'credentials', key] },
+          sent: true,
+        }))
+      : [],
   );
 }
 
@@ -77,8 +122,18 @@ function authRefs(auth: AuthSpec | undefined, origin: Origin | undefined): Varia
 function autoRefreshRefs(collection: CollectionSpec): VariableRef[] {
   const auto = collection.autoRefresh;
   if (!auto) return [];
-  const texts: [string, string][] = [['tokenUrl', auto.tokenUrl], ['clientId', auto.clientId], ['clientSecret', auto.clientSecret]];
-  return texts.flatMap(([key, text]) => variableNames(text).map((name) => ({ name, origin: { source: collection.origin.source, path: ['autoRefresh', key] }, sent: true })));
+  const texts: [string, string][] = [
+    ['tokenUrl', auto.tokenUrl],
+    ['clientId', auto.clientId],
+    ['clientSecret', auto.clientSecret],
+  ];
+  return texts.flatMap(([key, text]) =>
+    variableNames(text).map((name) => ({
+      name,
+      origin: { source: collection.origin.source, path: ['autoRefresh', key] },
+      sent: true,
+    })),
+  );
 }
 
 function folderAuthRefs(items: readonly ItemSpec[]): { ref: VariableRef; firstRequest: RequestSpec }[] {
