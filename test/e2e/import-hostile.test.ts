@@ -1,0 +1,202 @@
+// Hostile import input: test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by GENERATED in
+// test/golden/import-hostile/generate.ts), optionally environment.json, existing/ (files already in the output directory)
+// and case.json ({ args, collection, environment, secrets, absent }); expected.txt is the exact exit code, standard
+// error, standard output and output tree of `mvpm import`, run in-process in a temporary root.
+//
+// Around every run: a canary directory beside the working directory, and everything else in the temporary root
+// except the output directory, must be byte-for-byte unchanged (nothing written outside the output directory, no
+// staging directory left behind); a failed import must leave the output directory exactly as it was; no literal
+// secret listed in case.json may appear in any output, file or message.
+//
+// Regenerate the expected files only deliberately, and review the diff:
+//   npm run golden:update
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { GENERATED } from '../golden/import-hostile/generate.ts';
+import { PROJECT_ROOT, runCli } from '../support/helpers.ts';
+import { UPDATE_GOLDEN } from '../support/golden.ts';
+
+const CASES_DIR = path.join(PROJECT_ROOT, 'test', 'golden', 'import-hostile');
+const UPDATE = UPDATE_GOLDEN;
+
+interface CaseConfig {
+  /** Extra arguments after `import <collection>` (and `--environment <file>` when the case has one). */
+  readonly args?: readonly string[];
+  /** The collection's file name in the working directory (default collection.json). */
+  readonly collection?: string;
+  /** The environment's file name in the working directory (default environment.json, when the case has one). */
+  readonly environment?: string;
+  /** Literal secrets in the input that must appear in no output. */
+  readonly secrets?: readonly string[];
+  /** Absolute paths that must not exist after the import (when they did not before). */
+  readonly absent?: readonly string[];
+}
+
+function cases(): string[] {
+  return readdirSync(CASES_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+function config(name: string): CaseConfig {
+  const file = path.join(CASES_DIR, name, 'case.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CaseConfig) : {};
+}
+
+/** Every entry under `dir` (relative path → what it is: a file's SHA-256 and mode, a link's target, a directory). */
+function snapshot(dir: string, skip: (relative: string) => boolean = () => false): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current).sort()) {
+      const full = path.join(current, entry);
+      const relative = path.relative(dir, full).split(path.sep).join('/');
+      if (skip(relative)) continue;
+      const stats = lstatSync(full);
+      if (stats.isSymbolicLink()) out.set(relative, `link → ${readlinkSync(full)}`);
+      else if (stats.isDirectory()) {
+        out.set(relative, 'directory');
+        walk(full);
+      } else if (stats.isFile())
+        out.set(
+          relative,
+          `file ${(stats.mode & 0o777).toString(8)} ${createHash('sha256').update(readFileSync(full)).digest('hex')}`,
+        );
+      else out.set(relative, 'special');
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** The output tree as expected.txt shows it: each file with its content, each link with its target. */
+function describeTree(specs: string): string {
+  if (!existsSync(specs)) return '(no output directory)\n';
+  const lines: string[] = [];
+  const walk = (current: string): void => {
+    for (const entry of readdirSync(current).sort()) {
+      const full = path.join(current, entry);
+      const relative = `specs/${path.relative(specs, full).split(path.sep).join('/')}`;
+      const stats = lstatSync(full);
+      if (stats.isSymbolicLink()) lines.push(`${relative} -> (link)`);
+      else if (stats.isDirectory()) walk(full);
+      else {
+        lines.push(relative);
+        const content = readFileSync(full, 'utf8');
+        // A large file is shown by its size and hash, so expected.txt stays readable.
+        if (content.length > 20_000)
+          lines.push(
+            `  | (${content.length} characters, SHA-256 ${createHash('sha256').update(content).digest('hex')})`,
+          );
+        else for (const line of content.replace(/\n$/, '').split('\n')) lines.push(`  | ${line}`);
+      }
+    }
+  };
+  walk(specs);
+  return lines.length === 0 ? '(empty)\n' : `${lines.join('\n')}\n`;
+}
+
+/** A temporary root: `canary/` (what no import may touch) and `work/` (the working directory) with the case's inputs. */
+function prepare(name: string): { root: string; work: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'mvpm-import-hostile-'));
+  const canary = path.join(root, 'canary');
+  mkdirSync(path.join(canary, 'x'), { recursive: true });
+  writeFileSync(path.join(canary, '.bashrc'), 'echo canary\n');
+  writeFileSync(path.join(canary, 'owned.json'), '{"canary": true}\n');
+  writeFileSync(path.join(canary, 'x', 'keep.txt'), 'keep\n');
+  const work = path.join(root, 'work');
+  mkdirSync(work);
+  const dir = path.join(CASES_DIR, name);
+  const cfg = config(name);
+  if (existsSync(path.join(dir, 'collection.json')))
+    cpSync(path.join(dir, 'collection.json'), path.join(work, cfg.collection ?? 'collection.json'));
+  if (existsSync(path.join(dir, 'environment.json')))
+    cpSync(path.join(dir, 'environment.json'), path.join(work, cfg.environment ?? 'environment.json'));
+  if (existsSync(path.join(dir, 'existing')))
+    cpSync(path.join(dir, 'existing'), path.join(work, 'specs'), { recursive: true });
+  GENERATED[name]?.(work, root);
+  return { root, work, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+describe('hostile imports: exact messages and exit codes, nothing outside the output directory', () => {
+  test('the corpus has at least 60 cases, every generated input has its case, and none of them is committed', () => {
+    const all = cases();
+    assert.ok(all.length >= 60, `only ${all.length} cases`);
+    for (const name of Object.keys(GENERATED)) {
+      assert.ok(all.includes(name), `GENERATED names a missing case: ${name}`);
+      assert.ok(
+        !existsSync(path.join(CASES_DIR, name, 'collection.json')),
+        `${name}/collection.json is generated at test time: do not commit it`,
+      );
+    }
+  });
+
+  for (const name of cases()) {
+    test(name, async () => {
+      const cfg = config(name);
+      const { root, work, cleanup } = prepare(name);
+      try {
+        const specs = path.join(work, 'specs');
+        const outside = (): Map<string, string> =>
+          snapshot(root, (relative) => relative === 'work/specs' || relative.startsWith('work/specs/'));
+        const before = outside();
+        const specsBefore = snapshot(specs);
+        const absentBefore = (cfg.absent ?? []).filter((p) => !existsSync(p));
+        const environmentFile = cfg.environment ?? 'environment.json';
+        const environment = existsSync(path.join(work, environmentFile)) ? ['--environment', environmentFile] : [];
+        const started = performance.now();
+        const result = await runCli(
+          ['import', cfg.collection ?? 'collection.json', ...environment, ...(cfg.args ?? [])],
+          work,
+        );
+        const elapsed = performance.now() - started;
+
+        const actual = `exit code: ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}--- output directory\n${describeTree(specs)}`;
+        const expectedFile = path.join(CASES_DIR, name, 'expected.txt');
+        if (UPDATE) writeFileSync(expectedFile, actual);
+        else {
+          assert.ok(
+            existsSync(expectedFile),
+            `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run npm run golden:update and review the diff`,
+          );
+          assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+        }
+        assert.ok(result.code === 0 || result.code === 2, `exit code ${result.code}`);
+        assert.deepEqual(outside(), before, 'something outside the output directory changed');
+        if (result.code !== 0) {
+          assert.deepEqual(snapshot(specs), specsBefore, 'a failed import changed the output directory');
+          assert.equal(result.stdout, '');
+          assert.match(result.stderr, /^error\[E_[A-Z0-9_]+\]: /m);
+          assert.match(result.stderr, /\n {2}--> /);
+          assert.ok(!/\n\s+at .+:\d+:\d+\)?\n/.test(result.stderr), 'no stack trace');
+        }
+        for (const gone of absentBefore) assert.ok(!existsSync(gone), `${gone} was created`);
+        for (const secret of cfg.secrets ?? []) {
+          assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `a secret reached the output`);
+          for (const [file, what] of snapshot(specs))
+            if (what.startsWith('file'))
+              assert.ok(!readFileSync(path.join(specs, file), 'utf8').includes(secret), `a secret reached ${file}`);
+        }
+        // A bound against hangs (a FIFO, /dev/zero), not a speed target: generous, since the machine may be busy.
+        assert.ok(elapsed < 30_000, `took ${Math.round(elapsed)} ms`);
+      } finally {
+        cleanup();
+      }
+    });
+  }
+});

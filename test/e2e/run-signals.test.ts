@@ -1,0 +1,209 @@
+// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 10 otherwise) always leave a usable state file with the
+// newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { runSuite, type RunEvent } from '../../src/run/run-suite.ts';
+import { fingerprint, readState } from '../../src/run/state-file.ts';
+import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
+import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
+
+const INTERRUPTIONS = soakCount(50, 10);
+const KILLS = soakCount(20, 6);
+import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+
+let server: StandinServer;
+let work: { dir: string; cleanup: () => void };
+
+const children = new Map<string, import('node:child_process').ChildProcess>();
+
+/** SIGKILLs the mvpm process that uses this state file. */
+function spawnedKill(stateFile: string): void {
+  for (const [args, child] of children) if (args.includes(stateFile)) child.kill('SIGKILL');
+}
+
+function mvpm(
+  args: string[],
+  env: Record<string, string>,
+  killAfterMs?: number,
+  signal?: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    if (killAfterMs !== undefined) setTimeout(() => child.kill(signal), killAfterMs);
+    const key = args.join(' ');
+    children.set(key, child);
+    child.on('close', (code, sig) => {
+      children.delete(key);
+      resolve({ code, signal: sig, output });
+    });
+  });
+}
+
+async function isActive(refreshToken: string): Promise<boolean> {
+  const response = await fetch(`${server.url}/connect/introspect`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      token: refreshToken,
+      client_id: DEMO_CLIENT.clientId,
+      client_secret: DEMO_CLIENT.clientSecret,
+    }),
+  });
+  return ((await response.json()) as { active: boolean }).active;
+}
+
+const freshRefreshToken = (): Promise<string> => signedInRefreshToken(server);
+
+describe('interrupting mvpm run', () => {
+  useStandin((s, w) => ([server, work] = [s, w]));
+
+  test(`SIGINT or SIGTERM at ${INTERRUPTIONS} random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable`, async () => {
+    const stateFile = path.join(work.dir, 'interrupted.json');
+    const args = [
+      'run',
+      '--target',
+      'standin',
+      '--base-url',
+      server.url,
+      '--state-file',
+      stateFile,
+      '--reporters',
+      'junit',
+      '--reports-dir',
+      path.join(work.dir, 'reports'),
+    ];
+    const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
+    for (let i = 0; i < INTERRUPTIONS; i++) {
+      const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+      const result = await mvpm(args, {}, 150 + Math.floor(Math.random() * 700), signal);
+      if (result.code === 130) outcomes.interrupted += 1;
+      else if (result.code === 0) outcomes.finished += 1;
+      else if (result.signal === signal) outcomes.beforeHandlers += 1;
+      else assert.fail(`run ${i}: exit ${result.code} ${result.signal}\n${result.output}`);
+      const state = readState(stateFile);
+      if (!state) continue; // stopped before the first sign-in finished: the next run signs in
+      assert.equal(state.pending, undefined, `run ${i}: a refresh was left unfinished`);
+      assert.equal(state.inDoubt, undefined, `run ${i}`);
+      assert.ok(state.refreshToken, `run ${i}: no token saved`);
+      assert.equal(
+        await isActive(state.refreshToken),
+        true,
+        `run ${i}: the saved refresh token does not work (${result.code} ${result.signal})`,
+      );
+    }
+    // Most runs are interrupted with the handlers in place (a fifth, as a floor: a slow start can take a signal first).
+    assert.ok(outcomes.interrupted >= Math.max(2, Math.floor(INTERRUPTIONS / 5)), JSON.stringify(outcomes));
+    // And the chain goes on.
+    assert.equal((await mvpm(args, {})).code, 0);
+  });
+
+  test('SIGKILL never corrupts the state file; a refresh cut short is flagged and the next run asks for mvpm login', async () => {
+    // How long a refresh is in flight (sent → answer saved): the window in which a SIGKILL strands a token.
+    const windows: number[] = [];
+    let sentAt = 0;
+    const probeState = path.join(work.dir, 'probe.json');
+    const env = (token: string) => mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
+    for (let i = 0; i < 5; i++) {
+      await runSuite({
+        target: 'mediavalet',
+        stateFile: probeState,
+        reporters: [],
+        cwd: PROJECT_ROOT,
+        env: env(await freshRefreshToken()),
+        onEvent: (e: RunEvent) => {
+          if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
+            sentAt = performance.now();
+          if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'settled')
+            windows.push(performance.now() - sentAt);
+        },
+      });
+    }
+    windows.sort((a, b) => a - b);
+    const window = windows[Math.floor(windows.length / 2)]!;
+
+    const stateFile = path.join(work.dir, 'killed.json');
+    let token = await freshRefreshToken();
+    let stranded = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const args = [
+        'run',
+        '--target',
+        'mediavalet',
+        '--state-file',
+        stateFile,
+        '--reporters',
+        'junit',
+        '--reports-dir',
+        path.join(work.dir, 'reports'),
+      ];
+      await mvpm(args, env(token), 250 + Math.floor(Math.random() * 600), 'SIGKILL');
+      const state = readState(stateFile); // throws if corrupt
+      if (!state) continue;
+      if (state.pending) {
+        stranded += 1;
+        assert.equal(state.pending.fingerprint, fingerprint(state.refreshToken!), 'the flagged token is the one kept');
+        const next = await mvpm(args, env(token));
+        assert.equal(next.code, 2);
+        assert.match(
+          next.output,
+          /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
+        );
+        token = await freshRefreshToken(); // a new sign-in, as the message says
+      } else if (state.refreshToken) {
+        assert.equal(await isActive(state.refreshToken), true, `kill ${i}: the saved token does not work`);
+      }
+    }
+    process.stdout.write(
+      `# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of ${KILLS} kills landed in that window\n`,
+    );
+  });
+
+  test('SIGKILL inside the window (a slow token endpoint holds it open): the token is flagged, the next run asks for mvpm login', async () => {
+    const stateFile = path.join(work.dir, 'stranded.json');
+    const token = await freshRefreshToken();
+    const env = mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
+    server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
+    const args = [
+      'run',
+      '--target',
+      'mediavalet',
+      '--state-file',
+      stateFile,
+      '--reporters',
+      'junit',
+      '--reports-dir',
+      path.join(work.dir, 'reports'),
+    ];
+    const child = mvpm(args, env);
+    let pending = false;
+    for (let i = 0; i < 200 && !pending; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      try {
+        pending = readState(stateFile)?.pending !== undefined;
+      } catch {
+        // a reader may see no file yet; a partial file is impossible (atomic rename)
+      }
+    }
+    assert.ok(pending, 'the refresh was journaled as pending before it went out');
+    spawnedKill(stateFile);
+    const killed = await child;
+    assert.equal(killed.signal, 'SIGKILL');
+    const state = readState(stateFile)!;
+    assert.equal(state.pending?.fingerprint, fingerprint(token));
+    server.faults.clear();
+    const next = await mvpm(args, env);
+    assert.equal(next.code, 2);
+    assert.match(
+      next.output,
+      /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
+    );
+  });
+});
