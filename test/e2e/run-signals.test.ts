@@ -184,7 +184,8 @@ describe('interrupting mvpm run', () => {
     ];
     const child = mvpm(args, env);
     let pending = false;
-    for (let i = 0; i < 200 && !pending; i++) {
+    // Polls until the refresh is journaled: on a loaded machine mvpm may take several seconds to get there.
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && !pending; ) {
       await new Promise((r) => setTimeout(r, 25));
       try {
         pending = readState(stateFile)?.pending !== undefined;
