@@ -1,7 +1,8 @@
 // The errors and warnings of `mvpm import`. Every error has a stable code (documented in docs/cli.md and
 // docs/errors.md, checked by tests), says which input it is about (the CLI turns that into the file name of its
-// location) and, where there is one, the JSON pointer and the item path inside it. Messages never quote a value from the input that could be a secret; text that
-// is quoted (names) goes through printable(), so no input can move the cursor or reorder a terminal line.
+// location) and, where there is one, the JSON pointer and the item path inside it. Messages never quote a value from
+// the input that could be a secret; text that is quoted (names) goes through printable(), so no input can move the
+// cursor or reorder a terminal line.
 import type { Codes, Warnings } from '../errors/codes.js';
 import { MvpmError } from '../errors/mvpm-error.js';
 import { UNSAFE_TEXT } from '../paths/path-guard.js';
