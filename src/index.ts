@@ -2,6 +2,9 @@
 export { loadSpecs, type LoadedSpecs, type LoadOptions } from './spec/load-specs.js';
 export { validateSpecs, SPEC_RULES, type ValidationResult } from './spec/validate-spec.js';
 export { formatDiagnostic, type SpecDiagnostic, type DiagnosticCode } from './spec/diagnostics.js';
+export { ERROR_CODES, EXIT, exitCodeOf, WARNING_CODES, type ErrorCode, type WarningCode } from './errors/codes.js';
+export { formatLocatedError, formatProblem } from './errors/format.js';
+export { MvpmError, type ErrorLocation, type MvpmErrorOptions, type Problem } from './errors/mvpm-error.js';
 export type * from './spec/model.js';
 export { compileCollection } from './compile/compile-collection.js';
 export { compileEnvironment, type PostmanEnvironment } from './compile/compile-environment.js';

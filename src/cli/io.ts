@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
+import type { Codes } from '../errors/codes.js';
+import { MvpmError } from '../errors/mvpm-error.js';
 
 /** What the CLI talks to; injected so tests run it in-process. */
 export interface CliIo {
@@ -13,16 +15,8 @@ export interface CliIo {
   readonly stdin?: NodeJS.ReadableStream;
 }
 
-/** Exit codes: part of the CLI's contract (documented in the README). */
-export const EXIT = {
-  ok: 0,
-  /** Tests failed, or `build --check` found stale outputs. */
-  failed: 1,
-  /** Bad usage or invalid specs. */
-  usage: 2,
-  /** Stopped by SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C). */
-  interrupted: 130,
-} as const;
+/** Exit codes: part of the CLI's contract (docs/cli.md); errors' exit codes come from the registry. */
+export { EXIT } from '../errors/codes.js';
 
 export type Painter = ReturnType<typeof pc.createColors>;
 
@@ -33,12 +27,11 @@ export function painterFor(stream: CliIo['stderr'], env: CliIo['env']): Painter 
 }
 
 /** A usage error with a stable code; the CLI prints it and exits 2. */
-export class UsageError extends Error {
-  constructor(
-    readonly code: 'E_UNKNOWN_COMMAND' | 'E_USAGE',
-    message: string,
-  ) {
-    super(message);
+export class UsageError extends MvpmError {
+  declare readonly code: Codes<'E_UNKNOWN_COMMAND' | 'E_USAGE'>;
+
+  constructor(code: Codes<'E_UNKNOWN_COMMAND' | 'E_USAGE'>, message: string) {
+    super(code, message);
     this.name = 'UsageError';
   }
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { EXIT, painterFor, UsageError, type CliIo } from './io.js';
+import { EXIT, UsageError, type CliIo } from './io.js';
+import { reportError } from './report-error.js';
 
 export type { CliIo } from './io.js';
 
@@ -45,7 +46,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.js')).runImport,
 };
 
-/** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */
+/**
+ * The CLI: parses argv, runs a command, and returns the exit code. Commands print their results and throw their
+ * errors; every error is printed here (reportError), with the exit code the registry gives its code.
+ */
 export async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -68,14 +72,13 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
     if (!load) throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${command}'\n\n${HELP}`);
     return await (await load())(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      const paint = painterFor(io.stderr, io.env);
-      io.stderr.write(`${paint.red(`mvpm: error[${error.code}]`)}: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    const known = command !== undefined && Object.hasOwn(COMMANDS, command) ? command : undefined;
+    return reportError(error, { command: known, writes: known !== undefined && WRITES_FILES.has(known) }, io);
   }
 }
+
+/** Commands that write files all or nothing: a failure after their arguments were accepted wrote nothing. */
+const WRITES_FILES: ReadonlySet<string> = new Set(['build', 'docs', 'import']);
 
 function version(): string {
   const require = createRequire(import.meta.url);

@@ -1,25 +1,31 @@
 import type { WriteReport } from '../emit/write-outputs.js';
+import { MvpmError } from '../errors/mvpm-error.js';
+import type { SpecDiagnostic } from '../spec/diagnostics.js';
 import { PathGuardError } from '../paths/path-guard.js';
-import { EXIT, painterFor, type CliIo } from './io.js';
+import { painterFor, type CliIo } from './io.js';
 
 /**
  * Runs a write or check of the outputs; a path the guard refuses (an output directory or file that is a link, a
- * directory where a file should be) is printed as a coded error and becomes exit 2. Nothing was written then: every
+ * directory where a file should be) is thrown again with a hint on what to do. Nothing was written then: every
  * target is checked before the first write.
  */
-export function withPathGuard<T>(command: string, io: CliIo, action: () => T): T | number {
+export function withPathGuard<T>(action: () => T): T {
   try {
     return action();
   } catch (error) {
-    if (!(error instanceof PathGuardError)) throw error;
-    const err = painterFor(io.stderr, io.env);
-    io.stderr.write(`${err.red(`mvpm ${command}: error[${error.code}]`)}: ${error.message}\n`);
-    io.stderr.write(
-      `  = hint: replace the link with a real directory (or pass another output directory); mvpm never writes through a link\n`,
-    );
-    io.stderr.write(`mvpm ${command}: nothing was written.\n`);
-    return EXIT.usage;
+    if (!(error instanceof PathGuardError) || error.hint !== undefined) throw error;
+    throw new PathGuardError(error.code, error.message, error.target, {
+      hint:
+        'replace the link with a real directory (or pass another output directory); ' +
+        'mvpm never writes through a link',
+    });
   }
+}
+
+/** The error that stops a build whose specs have errors: each one, reported in one pass. */
+export function specErrors(errors: readonly SpecDiagnostic[]): MvpmError {
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  return new MvpmError('E_SPECS', `the specs have ${count}`, { problems: errors });
 }
 
 const KEPT_TEXT = {

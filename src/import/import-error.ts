@@ -1,10 +1,13 @@
-// The errors and warnings of `mvpm import`. Every error has a stable code (documented in docs/cli.md, checked by a
-// test), says which input it is about (the CLI turns that into the file name) and, where there is one, the JSON
-// pointer and the item path inside it. Messages never quote a value from the input that could be a secret; text that
-// is quoted (names) goes through printable(), so no input can move the cursor or reorder a terminal line.
+// The errors and warnings of `mvpm import`. Every error has a stable code (documented in docs/cli.md and
+// docs/errors.md, checked by tests), says which input it is about (the CLI turns that into the file name of its
+// location) and, where there is one, the JSON pointer and the item path inside it. Messages never quote a value from
+// the input that could be a secret; text that is quoted (names) goes through printable(), so no input can move the
+// cursor or reorder a terminal line.
+import type { Codes, Warnings } from '../errors/codes.js';
+import { MvpmError } from '../errors/mvpm-error.js';
 import { UNSAFE_TEXT } from '../paths/path-guard.js';
 
-export type ImportErrorCode =
+export type ImportErrorCode = Codes<
   /** The input file could not be opened or read. */
   | 'E_IMPORT_READ'
   /** The input is a directory, a device, a FIFO or a socket. */
@@ -35,7 +38,8 @@ export type ImportErrorCode =
   | 'E_PATH_LINK'
   | 'E_PATH_NOT_FILE'
   | 'E_PATH_OUTSIDE'
-  | 'E_PATH_NAME';
+  | 'E_PATH_NAME'
+>;
 
 /** Every error code, for the documentation test. */
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
@@ -76,39 +80,52 @@ export interface ImportErrorDetails {
 }
 
 /** Input that cannot be imported, or an output that cannot be written. Nothing has been written when it is thrown. */
-export class ImportError extends Error {
-  override name = 'ImportError';
+export class ImportError extends MvpmError {
+  declare readonly code: ImportErrorCode;
   readonly subject: ImportSubject;
   readonly pointer: string | undefined;
   readonly position: { readonly line: number; readonly column: number } | undefined;
   readonly itemPath: string | undefined;
-  readonly hint: string | undefined;
-  constructor(
-    readonly code: ImportErrorCode,
-    message: string,
-    details: ImportErrorDetails = {},
-  ) {
-    super(message);
+
+  constructor(code: ImportErrorCode, message: string, details: ImportErrorDetails & { readonly file?: string } = {}) {
+    super(code, message, {
+      ...(details.hint === undefined ? {} : { hint: details.hint }),
+      location: {
+        ...(details.file === undefined ? {} : { file: details.file }),
+        ...(details.position ?? {}),
+        ...(details.pointer === undefined ? {} : { pointer: printable(details.pointer, 200) }),
+        ...(details.itemPath === undefined ? {} : { item: details.itemPath }),
+      },
+    });
+    this.name = 'ImportError';
     this.subject = details.subject ?? { kind: 'collection' };
     this.pointer = details.pointer;
     this.position = details.position;
     this.itemPath = details.itemPath;
-    this.hint = details.hint;
   }
 
   /** The same error about another input (readers and importers do not know which file they were given). */
   about(subject: ImportSubject): ImportError {
-    return new ImportError(this.code, this.message, {
-      subject,
-      pointer: this.pointer,
-      position: this.position,
-      itemPath: this.itemPath,
-      hint: this.hint,
-    });
+    return new ImportError(this.code, this.message, { ...this.details(), subject });
+  }
+
+  /** The same error located in `file`, the name of its subject as the user gave it (printable). */
+  in(file: string): ImportError {
+    return new ImportError(this.code, this.message, { ...this.details(), file });
+  }
+
+  private details(): ImportErrorDetails {
+    return {
+      subject: this.subject,
+      ...(this.pointer === undefined ? {} : { pointer: this.pointer }),
+      ...(this.position === undefined ? {} : { position: this.position }),
+      ...(this.itemPath === undefined ? {} : { itemPath: this.itemPath }),
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+    };
   }
 }
 
-export type ImportWarningCode =
+export type ImportWarningCode = Warnings<
   /** A name was changed to be a safe, unique file or directory name. */
   | 'W_IMPORT_RENAMED'
   /** A literal secret was replaced by a `{{variable}}`. */
@@ -120,7 +137,8 @@ export type ImportWarningCode =
   /** Something with no spec equivalent was dropped. */
   | 'W_IMPORT_DROPPED'
   /** Where a secret may be sent (`sendTo`) was inferred from the requests that send it. */
-  | 'W_IMPORT_SEND_TO';
+  | 'W_IMPORT_SEND_TO'
+>;
 
 export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = [
   'W_IMPORT_RENAMED',

@@ -17,6 +17,8 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import type { Codes } from '../errors/codes.js';
+import { MvpmError } from '../errors/mvpm-error.js';
 
 /**
  * The longest name, in UTF-8 bytes. File systems allow 255 bytes per name; mvpm adds suffixes of up to 26 bytes
@@ -98,16 +100,24 @@ export function collisionKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
+/** The path guard's codes (docs/errors.md). */
+export type PathGuardCode = Codes<
+  'E_PATH_OUTSIDE' | 'E_PATH_LINK' | 'E_PATH_NAME' | 'E_PATH_NOT_FILE' | 'E_PATH_FOREIGN'
+>;
+
 /** Thrown when a path would leave its root, pass through a link, or touch a file mvpm may not touch. */
-export class PathGuardError extends Error {
-  override name = 'PathGuardError';
+export class PathGuardError extends MvpmError {
+  declare readonly code: PathGuardCode;
+
   constructor(
-    readonly code: 'E_PATH_OUTSIDE' | 'E_PATH_LINK' | 'E_PATH_NAME' | 'E_PATH_NOT_FILE' | 'E_PATH_FOREIGN',
+    code: PathGuardCode,
     message: string,
     /** The offending path, as given (relative to the root where there is one). */
     readonly target: string,
+    options?: { hint?: string },
   ) {
-    super(message);
+    super(code, message, options);
+    this.name = 'PathGuardError';
   }
 }
 

@@ -1,5 +1,11 @@
-/** Stable codes of the runner's errors; the CLI maps them to exit code 2 (usage/configuration) or 1. */
-export type RunErrorCode =
+import type { Codes } from '../errors/codes.js';
+import { MvpmError, type MvpmErrorOptions } from '../errors/mvpm-error.js';
+
+/**
+ * The codes of the runner's errors (and of `mvpm login` and `mvpm token`); docs/errors.md says what each means and
+ * which exit code it ends the command with.
+ */
+export type RunErrorCode = Codes<
   | 'E_NO_GENERATED_FILES'
   /** The specs have errors: the runner reads its targets from them (src/run/targets.ts), so nothing runs. */
   | 'E_SPECS'
@@ -22,16 +28,15 @@ export type RunErrorCode =
   /** A form-data or file body `src` is absolute, leaves specs/files/, or passes through a symbolic link. */
   | 'E_FILE_SRC'
   /** A report file of the run is a symbolic link, a directory or another non-file. */
-  | 'E_REPORT_PATH';
+  | 'E_REPORT_PATH'
+>;
 
 /** A runner error for the user: its message names what to do and never holds a secret. */
-export class RunError extends Error {
-  constructor(
-    readonly code: RunErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class RunError extends MvpmError {
+  declare readonly code: RunErrorCode;
+
+  constructor(code: RunErrorCode, message: string, options?: Pick<MvpmErrorOptions, 'cause' | 'hint'>) {
+    super(code, message, options);
     this.name = 'RunError';
   }
 }

@@ -1,62 +1,60 @@
 import { codeFrameColumns } from '@babel/code-frame';
+import type { Codes, Warnings } from '../errors/codes.js';
+import { type FormatOptions, formatProblem } from '../errors/format.js';
+import type { Problem, Severity } from '../errors/mvpm-error.js';
 import { UNSAFE_TEXT } from '../paths/path-guard.js';
 import { offsetOf, positionAt, type NodePath, type SpecSource } from './source.js';
 
 /**
- * Stable error codes. They are part of the CLI's contract: scripts and docs may match on them.
- * docs/spec-format.md lists each with its cause and fix.
+ * The codes a spec diagnostic may carry: a subset of the registry (src/errors/codes.ts, documented in
+ * docs/errors.md and, each with its cause and fix, in docs/spec-format.md). A code not in the registry is a type error.
  */
 export type DiagnosticCode =
-  | 'E_READ'
-  | 'E_NO_SPECS'
-  | 'E_FILE_TOO_LARGE'
-  | 'E_NOT_TEXT'
-  | 'E_EMPTY_FILE'
-  | 'E_YAML_SYNTAX'
-  | 'E_YAML_ALIAS'
-  | 'E_TOO_DEEP'
-  | 'E_KIND'
-  | 'E_UNKNOWN_KEY'
-  | 'E_MISSING_KEY'
-  | 'E_TYPE'
-  | 'E_VALUE'
-  | 'E_DUPLICATE_NAME'
-  | 'E_UNDEFINED_VARIABLE'
-  | 'E_CAPTURE_BEFORE_SET'
-  | 'E_ENV_MISSING_VARIABLE'
-  | 'E_SECRET_VALUE'
-  | 'E_BAD_REGEX'
-  | 'E_BAD_JSON_PATH'
-  | 'E_CAPTURE_SOURCE'
-  | 'E_SCHEMA_FILE'
-  | 'E_BAD_JSON_SCHEMA'
-  | 'E_BAD_URL'
-  | 'E_BAD_NAME'
-  | 'E_UNSAFE_TEXT'
-  | 'E_SYMLINK'
-  | 'E_FORM_FILE'
-  | 'E_SECRET_DESTINATION'
-  | 'E_SEND_TO'
-  | 'E_UNKNOWN_TARGET'
-  | 'E_DUPLICATE_TARGET'
-  | 'E_PROCESS_VARIABLE'
-  | 'E_TARGET_VARIABLE'
-  | 'E_NO_STANDIN'
-  | 'E_ROLE'
-  | 'W_IGNORED_FILE';
+  | Codes<
+      | 'E_READ'
+      | 'E_NO_SPECS'
+      | 'E_FILE_TOO_LARGE'
+      | 'E_NOT_TEXT'
+      | 'E_EMPTY_FILE'
+      | 'E_YAML_SYNTAX'
+      | 'E_YAML_ALIAS'
+      | 'E_TOO_DEEP'
+      | 'E_KIND'
+      | 'E_UNKNOWN_KEY'
+      | 'E_MISSING_KEY'
+      | 'E_TYPE'
+      | 'E_VALUE'
+      | 'E_DUPLICATE_NAME'
+      | 'E_UNDEFINED_VARIABLE'
+      | 'E_CAPTURE_BEFORE_SET'
+      | 'E_ENV_MISSING_VARIABLE'
+      | 'E_SECRET_VALUE'
+      | 'E_BAD_REGEX'
+      | 'E_BAD_JSON_PATH'
+      | 'E_CAPTURE_SOURCE'
+      | 'E_SCHEMA_FILE'
+      | 'E_BAD_JSON_SCHEMA'
+      | 'E_BAD_URL'
+      | 'E_BAD_NAME'
+      | 'E_UNSAFE_TEXT'
+      | 'E_SYMLINK'
+      | 'E_FORM_FILE'
+      | 'E_SECRET_DESTINATION'
+      | 'E_SEND_TO'
+      | 'E_UNKNOWN_TARGET'
+      | 'E_DUPLICATE_TARGET'
+      | 'E_PROCESS_VARIABLE'
+      | 'E_TARGET_VARIABLE'
+      | 'E_NO_STANDIN'
+      | 'E_ROLE'
+    >
+  | Warnings<'W_IGNORED_FILE'>;
 
-export type Severity = 'error' | 'warning';
+export type { Severity };
 
-/** One located problem in the specs. `frame` is the offending source line with a caret, uncoloured. */
-export interface SpecDiagnostic {
+/** One located problem in the specs (the errors' Problem, with a spec code). */
+export interface SpecDiagnostic extends Problem {
   readonly code: DiagnosticCode;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly hint?: string;
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly frame: string;
 }
 
 /** Where a diagnostic points: a node path in a source, optionally its key, optionally a character offset inside a scalar. */
@@ -162,25 +160,13 @@ export function sortDiagnostics(diagnostics: readonly SpecDiagnostic[]): SpecDia
   );
 }
 
-export interface FormatOptions {
-  /** Wraps the heading's severity and code; identity when colour is off. Default: no colour. */
-  readonly paint?: (kind: 'error' | 'warning' | 'location' | 'hint', text: string) => string;
-}
-
 /**
  * Renders a diagnostic like a compiler does:
  * `error[E_CODE]: message`, `  --> file:line:col`, the source line with a caret, `  = hint: …`.
  */
-export function formatDiagnostic(d: SpecDiagnostic, options: FormatOptions = {}): string {
-  const paint = options.paint ?? ((_kind, text) => text);
-  const lines = [
-    `${paint(d.severity, `${d.severity}[${d.code}]`)}: ${d.message}`,
-    `  ${paint('location', '-->')} ${d.file}:${d.line}:${d.column}`,
-  ];
-  if (d.frame) lines.push(...d.frame.split('\n').map((l) => `  ${l}`));
-  if (d.hint) lines.push(`  ${paint('hint', '= hint:')} ${d.hint}`);
-  return lines.join('\n');
-}
+export const formatDiagnostic: (d: SpecDiagnostic, options?: FormatOptions) => string = formatProblem;
+
+export type { FormatOptions };
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

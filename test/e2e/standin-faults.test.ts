@@ -479,7 +479,8 @@ describe('mvpm serve --fault', () => {
     assert.equal(
       result.stderr,
       [
-        "mvpm: error[E_USAGE]: --fault 'token-delay=5000': expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api",
+        "mvpm serve: error[E_USAGE]: --fault 'token-delay=5000': " +
+          'expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api',
         "--fault 'api=418': status must be one of 429, 500, 502, 503, 504, got 418",
         "--fault 'refresh=503:0': times must be a whole number of 1 or more, or always, not '0'",
         "--fault 'api=0ms': delayMs must be a whole number of milliseconds from 1 to 2147483647, got 0",

@@ -3,7 +3,8 @@ import { formatDiagnostic } from '../../spec/diagnostics.js';
 import { buildProject } from '../../emit/build-project.js';
 import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
-import { printWriteReport, withPathGuard } from '../outputs.js';
+import { printWriteReport, specErrors, withPathGuard } from '../outputs.js';
+import { problemPaint, reportError } from '../report-error.js';
 import { EXIT, painterFor, parseCommandArgs, stopSignal, UsageError, type CliIo } from '../io.js';
 import { snapshotTree, waitForChange } from '../watch.js';
 
@@ -97,7 +98,7 @@ async function watchBuild(options: BuildOptions, io: CliIo): Promise<number> {
       try {
         await buildOnce(options, io);
       } catch (error) {
-        io.stderr.write(`${painterFor(io.stderr, io.env).red('mvpm build: error')}: ${(error as Error).message}\n`);
+        reportError(error, { command: 'build', writes: true }, io);
       }
       io.stdout.write(`${out.dim(`watching ${shown}/ for changes (Ctrl-C to stop)`)}\n`);
     }
@@ -119,25 +120,11 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     ...(values.docs === undefined ? {} : { docsDir: values.docs }),
     stateDir: stateDirectory(io.env),
   });
-  const paint = (kind: 'error' | 'warning' | 'location' | 'hint', text: string): string =>
-    kind === 'error'
-      ? err.bold(err.red(text))
-      : kind === 'warning'
-        ? err.bold(err.yellow(text))
-        : kind === 'location'
-          ? err.blue(text)
-          : err.cyan(text);
+  const paint = problemPaint(io);
   for (const warning of build.warnings) io.stderr.write(`${formatDiagnostic(warning, { paint })}\n\n`);
-  if (build.errors.length > 0) {
-    for (const error of build.errors) io.stderr.write(`${formatDiagnostic(error, { paint })}\n\n`);
-    const count = build.errors.length;
-    io.stderr.write(`${err.red(`mvpm build: ${count} error${count === 1 ? '' : 's'}`)}; nothing was written.\n`);
-    return EXIT.usage;
-  }
+  if (build.errors.length > 0) throw specErrors(build.errors);
   if (values.check) {
-    const checked = withPathGuard('build', io, () => checkOutputs(build));
-    if (typeof checked === 'number') return checked;
-    const { stale } = checked;
+    const { stale } = withPathGuard(() => checkOutputs(build));
     if (stale.length > 0) {
       for (const file of stale) io.stderr.write(`stale: ${file.path} (${describe(file.reason)})\n`);
       io.stderr.write(
@@ -151,8 +138,7 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
       );
     return EXIT.ok;
   }
-  const report = withPathGuard('build', io, () => writeOutputs(build));
-  if (typeof report === 'number') return report;
+  const report = withPathGuard(() => writeOutputs(build));
   printWriteReport('built', report, values.quiet, io);
   return EXIT.ok;
 }

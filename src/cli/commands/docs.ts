@@ -2,7 +2,8 @@ import { formatDiagnostic } from '../../spec/diagnostics.js';
 import { buildProject } from '../../emit/build-project.js';
 import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
-import { printWriteReport, withPathGuard } from '../outputs.js';
+import { printWriteReport, specErrors, withPathGuard } from '../outputs.js';
+import { problemPaint } from '../report-error.js';
 import { EXIT, painterFor, parseCommandArgs, type CliIo } from '../io.js';
 
 export const DOCS_HELP = `Usage: mvpm docs [--check] [--specs <dir>] [--out <dir>]
@@ -41,17 +42,11 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
     ...(values.out === undefined ? {} : { docsDir: values.out }),
     stateDir: stateDirectory(io.env),
   });
-  for (const warning of build.warnings) io.stderr.write(`${formatDiagnostic(warning)}\n\n`);
-  if (build.errors.length > 0) {
-    for (const error of build.errors) io.stderr.write(`${formatDiagnostic(error)}\n\n`);
-    const count = build.errors.length;
-    io.stderr.write(`${err.red(`mvpm docs: ${count} error${count === 1 ? '' : 's'}`)}; nothing was written.\n`);
-    return EXIT.usage;
-  }
+  const paint = problemPaint(io);
+  for (const warning of build.warnings) io.stderr.write(`${formatDiagnostic(warning, { paint })}\n\n`);
+  if (build.errors.length > 0) throw specErrors(build.errors);
   if (values.check) {
-    const checked = withPathGuard('docs', io, () => checkOutputs(build, 'docs'));
-    if (typeof checked === 'number') return checked;
-    const { stale } = checked;
+    const { stale } = withPathGuard(() => checkOutputs(build, 'docs'));
     for (const file of stale)
       io.stderr.write(
         `stale: ${file.path} (${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`,
@@ -66,8 +61,7 @@ export async function runDocs(argv: readonly string[], io: CliIo): Promise<numbe
       io.stdout.write(`${out.green('up to date')}: ${build.docs.length} generated pages match the specs\n`);
     return EXIT.ok;
   }
-  const report = withPathGuard('docs', io, () => writeOutputs(build, 'docs'));
-  if (typeof report === 'number') return report;
+  const report = withPathGuard(() => writeOutputs(build, 'docs'));
   printWriteReport('docs', report, values.quiet, io);
   return EXIT.ok;
 }

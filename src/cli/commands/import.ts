@@ -54,68 +54,54 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
   const environmentFiles = values.environment === undefined ? [] : [values.environment];
   const out = path.resolve(io.cwd, values.out ?? 'specs');
   const outLabel = (path.relative(io.cwd, out) || '.').split(path.sep).join('/');
+  /** The file an error is in, as the user named it: the input it is about, or the output path. */
   const fileOf = (subject: ImportSubject): string =>
-    subject.kind === 'environment' ? (environmentFiles[subject.index] ?? collectionFile) : collectionFile;
+    subject.kind === 'output'
+      ? subject.path === ''
+        ? outLabel
+        : subject.path
+      : printable(
+          subject.kind === 'environment' ? (environmentFiles[subject.index] ?? collectionFile) : collectionFile,
+          200,
+        );
 
-  let result: ImportResult;
   try {
     const collection = read(collectionFile, { kind: 'collection' }, io);
     const environments = environmentFiles.map((file, index) => {
       const environment = read(file, { kind: 'environment', index }, io);
       return { slug: slugOf(file, '.postman_environment.json', environment), environment };
     });
-    result = importCollection({
+    const result = importCollection({
       collection,
       slug: slugOf(collectionFile, '.postman_collection.json', collection),
       environments,
       allowScripts: values['allow-scripts'],
       keepLiterals: values['keep-literal'] ?? [],
     });
-  } catch (error) {
-    if (error instanceof ImportError) return fail(error);
-    throw error;
-  }
-  for (const w of result.warnings) io.stderr.write(`${err.yellow(`warning[${w.code}]`)}: ${w.where}: ${w.message}\n`);
-  try {
+    for (const w of result.warnings) io.stderr.write(`${err.yellow(`warning[${w.code}]`)}: ${w.where}: ${w.message}\n`);
     const report = writeImport(out, result.files, { force: values.force, outLabel });
     for (const file of report.written) io.stdout.write(`wrote ${outLabel === '.' ? file : `${outLabel}/${file}`}\n`);
+    summarise(result, io);
+    return EXIT.ok;
   } catch (error) {
-    if (error instanceof ImportError) return fail(error);
-    throw error;
+    throw error instanceof ImportError ? error.in(fileOf(error.subject)) : error;
   }
+}
+
+/** What the user still has to do: supply the replaced secrets, review the dropped scripts. */
+function summarise(result: ImportResult, io: CliIo): void {
   const secrets = result.warnings.filter((w) => w.code === 'W_IMPORT_SECRET').length;
   if (secrets > 0)
     io.stderr.write(
-      `mvpm import: ${secrets} literal secret${secrets === 1 ? '' : 's'} replaced by secret variables (listed above); supply their values at run time.\n`,
+      `mvpm import: ${secrets} literal secret${secrets === 1 ? '' : 's'} replaced by secret variables ` +
+        '(listed above); supply their values at run time.\n',
     );
-  if (result.scripts.dropped > 0) {
+  const dropped = result.scripts.dropped;
+  if (dropped > 0)
     io.stderr.write(
-      `mvpm import: ${result.scripts.dropped} raw script${result.scripts.dropped === 1 ? '' : 's'} dropped (listed above); to keep them, review them and import again with --allow-scripts --force.\n`,
+      `mvpm import: ${dropped} raw script${dropped === 1 ? '' : 's'} dropped (listed above); ` +
+        'to keep them, review them and import again with --allow-scripts --force.\n',
     );
-  }
-  return EXIT.ok;
-
-  /** The coded error, where it is (file and position, or file and JSON pointer, or the output path), hint, exit 2. */
-  function fail(error: ImportError): number {
-    const input = printable(fileOf(error.subject), 200);
-    const location =
-      error.subject.kind === 'output'
-        ? error.subject.path === ''
-          ? outLabel
-          : error.subject.path
-        : error.position
-          ? `${input}:${error.position.line}:${error.position.column}`
-          : error.pointer !== undefined
-            ? `${input}#${printable(error.pointer, 200)}`
-            : input;
-    const lines = [`${err.red(`error[${error.code}]`)}: ${error.message}`, `  --> ${location}`];
-    if (error.itemPath) lines.push(`  = item: ${error.itemPath}`);
-    if (error.hint) lines.push(`  = hint: ${error.hint}`);
-    io.stderr.write(
-      `${lines.join('\n')}\n\n${err.red(`mvpm import ${printable(collectionFile, 200)}`)}: nothing was written.\n`,
-    );
-    return EXIT.usage;
-  }
 }
 
 function read(file: string, subject: ImportSubject, io: CliIo): unknown {

@@ -29,7 +29,6 @@ import {
   type TargetServer,
 } from '../../run/index.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
-import { runErrorExitCode } from './run.js';
 
 export const LOGIN_HELP = `Usage: mvpm login [--target <name>] [--redirect-uri <uri>] [--scope <scopes>] [--state-file <path>] [--allow-debug-output]
 
@@ -143,12 +142,7 @@ export async function runLogin(argv: readonly string[], io: CliIo): Promise<numb
     io,
   );
   if (!values) return EXIT.ok;
-  try {
-    return await signIn(io, values);
-  } catch (error) {
-    if (error instanceof RunError) return printRunError(io, 'login', error);
-    throw error;
-  }
+  return signIn(io, values);
 }
 
 async function signIn(
@@ -242,12 +236,7 @@ export async function runToken(argv: readonly string[], io: CliIo): Promise<numb
   if (!values) return EXIT.ok;
   if (!values.out)
     throw new UsageError('E_USAGE', `--out <file> is required: the token is never printed\n\n${TOKEN_HELP}`);
-  try {
-    return await writeToken(io, values.out, values.target, values['state-file']);
-  } catch (error) {
-    if (error instanceof RunError) return printRunError(io, 'token', error);
-    throw error;
-  }
+  return writeToken(io, values.out, values.target, values['state-file']);
 }
 
 async function writeToken(
@@ -311,12 +300,6 @@ function fillTemplateSources(settings: TargetSettings, template: string | undefi
     const name = processVariableOf(settings.plan, m[1]!);
     return name ? [name] : [];
   });
-}
-
-function printRunError(io: CliIo, command: string, error: RunError): number {
-  const err = painterFor(io.stderr, io.env);
-  io.stderr.write(`${err.red(`mvpm ${command}: error[${error.code}]`)}: ${error.message}\n`);
-  return runErrorExitCode(error);
 }
 
 function readLine(stream: NodeJS.ReadableStream): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { REPORTERS, RunError, runSuite, type ReporterName, type RunEvent } from '../../run/index.js';
+import { REPORTERS, runSuite, type ReporterName, type RunEvent } from '../../run/index.js';
 import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
 
 export const RUN_HELP = `Usage: mvpm run [options]
@@ -184,20 +184,8 @@ export async function runRun(argv: readonly string[], io: CliIo): Promise<number
     const line = `${result.passed} passed, ${result.failed} failed`;
     io.stdout.write(`\n${result.ok ? out.green(line) : out.red(line)}\n`);
     return result.ok ? EXIT.ok : EXIT.failed;
-  } catch (error) {
-    if (error instanceof RunError) {
-      io.stderr.write(`${err.red(`mvpm run: error[${error.code}]`)}: ${error.message}\n`);
-      return runErrorExitCode(error);
-    }
-    throw error;
   } finally {
     for (const name of signals) process.off(name, stop);
     io.signal?.removeEventListener('abort', stop);
   }
-}
-
-/** A runner error's exit code: 130 interrupted; 1 Newman failed; otherwise 2 (bad input or usage: nothing was run). */
-export function runErrorExitCode(error: RunError): number {
-  if (error.code === 'E_INTERRUPTED') return EXIT.interrupted;
-  return error.code === 'E_NEWMAN' ? EXIT.failed : EXIT.usage;
 }

@@ -5,7 +5,6 @@ import {
   describeFault,
   resolveFault,
   startStandin,
-  StandinError,
   type StandinFault,
   type StandinFaultStatus,
 } from '../../standin/index.js';
@@ -110,16 +109,7 @@ export async function runServe(argv: readonly string[], io: CliIo): Promise<numb
   const faults = parsedFaults.flatMap((parsed) => ('fault' in parsed ? [parsed.fault] : []));
 
   const out = painterFor(io.stdout, io.env);
-  let server: Awaited<ReturnType<typeof startStandin>>;
-  try {
-    server = await startStandin({ port, accessTokenTtl, faults });
-  } catch (error) {
-    if (error instanceof StandinError) {
-      io.stderr.write(`${painterFor(io.stderr, io.env).red(`mvpm serve: error[${error.code}]`)}: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  const server = await startStandin({ port, accessTokenTtl, faults });
   io.stdout.write(
     [
       `${out.green('stand-in MediaValet')} listening on ${server.url}`,
