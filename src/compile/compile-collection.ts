@@ -5,6 +5,7 @@ import { compileAuth, compileBody, compileHeaders, rawUrl } from './compile-requ
 import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
 import { compileAutoRefresh, compileAutoRefreshRecovery } from './scripts/auto-refresh.js';
+import { collectionCheckScripts } from './scripts/check-runner.js';
 import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
 import { neededVariables } from './scripts/needs.js';
 
@@ -40,13 +41,20 @@ export function compileCollection(spec: CollectionSpec, ctx: CompileContext): Ca
   });
 }
 
-/** The auto-refresh script runs first among the collection's pre-request scripts. */
+/**
+ * The auto-refresh script runs first among the collection's pre-request scripts, then (when a request has checks)
+ * the line that empties the checks; after the answer, the recovery, then the runner of the request's checks.
+ */
 function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): CompiledScripts {
-  if (!spec.autoRefresh) return scripts;
-  return {
-    prerequest: [...compileAutoRefresh(spec.autoRefresh), ...(scripts.prerequest ?? [])],
-    test: [...compileAutoRefreshRecovery(spec.autoRefresh), ...(scripts.test ?? [])],
-  };
+  const runner = collectionCheckScripts(spec);
+  const refresh = spec.autoRefresh;
+  const prerequest = [
+    ...(refresh ? compileAutoRefresh(refresh) : []),
+    ...(runner.prerequest ?? []),
+    ...(scripts.prerequest ?? []),
+  ];
+  const test = [...(refresh ? compileAutoRefreshRecovery(refresh) : []), ...(runner.test ?? []), ...(scripts.test ?? [])];
+  return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 
 type Needs = ReadonlyMap<RequestSpec, readonly string[]>;

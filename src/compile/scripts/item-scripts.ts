@@ -1,5 +1,6 @@
 import type { RequestSpec, ScriptSpec } from '../../spec/model.js';
 import { compileCaptures, concealedSources } from './captures.js';
+import { compileChecks } from './checks.js';
 import { compileExpectation, type ScriptPart } from './expectations.js';
 import { helperBlock, type HelperName } from './helpers.js';
 import { indent, js, pmTest } from './js.js';
@@ -15,18 +16,30 @@ export interface RequestScriptContext {
   /** Variables this request needs that other requests produce (see needs.ts); default none. */
   readonly needs?: readonly string[];
   /**
-   * `flat`: the test script as mvpm wrote it before an unanswered request failed once (no wrapper, no `mark`). Only
-   * the import side asks for it, to recognise collections exported then. Default `current`.
+   * `checks` (the default): the checks as data in the pre-request script, run by the collection's test script
+   * (checks.ts, check-runner.ts). The older layouts, each check compiled into the request's own test script, are
+   * asked for only by the import side, to recognise collections exported then: `current`, the checks guarded by
+   * "an answer came back"; `flat`, as mvpm wrote them before an unanswered request failed once (no `mark`).
    */
-  readonly layout?: 'current' | 'flat';
+  readonly layout?: 'checks' | 'current' | 'flat';
 }
 
 /**
- * A request's Postman scripts: the test script runs its expectations (each its own pm.test), then its captures,
- * then any raw `afterResponse` script; the pre-request script skips the request when a variable it needs was not
- * produced earlier in the run, then runs its raw `beforeRequest` scripts.
+ * A request's Postman scripts. The pre-request script skips the request when a variable it needs was not produced
+ * earlier in the run, then lists its expectations and captures as data for the collection's test script, then
+ * runs its raw `beforeRequest` scripts; the test script holds only its raw `afterResponse` scripts.
  */
 export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptContext = {}): CompiledScripts {
+  if (ctx.layout === undefined || ctx.layout === 'checks') {
+    const checks = compileChecks(request);
+    const prerequest = [
+      ...compileNeedsGuard(ctx.needs ?? []),
+      ...(checks.length > 0 ? [sourceLine(request.origin.source.projectPath), ...checks] : []),
+      ...rawScripts(request.scripts, 'beforeRequest'),
+    ];
+    const test = rawScripts(request.scripts, 'afterResponse');
+    return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
+  }
   const concealed = concealedSources(request.captures);
   const parts: ScriptPart[] = [
     ...request.expectations.map((e) => compileExpectation(e, { concealed })),
@@ -44,7 +57,7 @@ export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptCo
     ...checks,
     ...rawScripts(request.scripts, 'afterResponse'),
   ];
-  const prerequest = [...compileNeedsGuard(ctx.needs ?? []), ...rawScripts(request.scripts, 'beforeRequest')];
+  const prerequest = [...compileNeedsGuard(ctx.needs ?? [], 'legacy'), ...rawScripts(request.scripts, 'beforeRequest')];
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 
