@@ -6,8 +6,13 @@ import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
 import { compileAutoRefresh, compileAutoRefreshRecovery } from './scripts/auto-refresh.js';
 import { collectionCheckScripts } from './scripts/check-runner.js';
-import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
-import { neededVariables } from './scripts/needs.js';
+import {
+  compileRawScripts,
+  compileRequestScripts,
+  type CompiledScripts,
+  type RequestScriptContext,
+  requestScriptContexts,
+} from './scripts/item-scripts.js';
 
 /**
  * A collection spec → Postman Collection v2.1 JSON. The postman-collection SDK builds and parses the collection
@@ -15,7 +20,7 @@ import { neededVariables } from './scripts/needs.js';
  * fields the SDK drops (`url.raw`, `info.schema`), and removes what it adds (`_`, random script ids).
  */
 export function compileCollection(spec: CollectionSpec, ctx: CompileContext): CanonicalCollection {
-  const needs = neededVariables(spec);
+  const needs = requestScriptContexts(spec);
   const definition = {
     info: {
       _postman_id: stableId(ctx, 'collection', spec.slug),
@@ -57,7 +62,7 @@ function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): Compil
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 
-type Needs = ReadonlyMap<RequestSpec, readonly string[]>;
+type Needs = ReadonlyMap<RequestSpec, RequestScriptContext>;
 
 function itemDefinition(item: ItemSpec, needs: Needs): Record<string, unknown> {
   return item.kind === 'folder' ? folderDefinition(item, needs) : requestDefinition(item, needs);
@@ -80,7 +85,7 @@ function requestDefinition(request: RequestSpec, needs: Needs): Record<string, u
   };
   return {
     name: request.name,
-    event: events(compileRequestScripts(request, { needs: needs.get(request) ?? [] })),
+    event: events(compileRequestScripts(request, needs.get(request))),
     ...(Object.keys(protocolProfileBehavior).length > 0 ? { protocolProfileBehavior } : {}),
     request: {
       ...optional('auth', compileAuth(request.auth)),

@@ -69,7 +69,7 @@ export function importRequest(item: Json, where: string, context: ImportContext)
     disableCookies: typeof behavior['disableCookies'] === 'boolean' ? behavior['disableCookies'] : undefined,
   });
   const events = eventsOf(item['event']);
-  const test = importRequestScripts(events.prerequest, events.test);
+  const test = importRequestScripts(events.prerequest, events.test, context.checkSchemas);
   if (test.edited)
     context.warnings.push({
       code: 'W_IMPORT_SCRIPT',

@@ -3,7 +3,7 @@
 // name are compiled again and must reproduce the script's generated lines exactly, or the script is kept raw.
 import { compileAutoRefresh, compileAutoRefreshRecovery } from '../compile/scripts/auto-refresh.js';
 import { compileRequestScripts } from '../compile/scripts/item-scripts.js';
-import { CLEAR_CHECKS_LINE, compileCheckRunner } from '../compile/scripts/check-runner.js';
+import { CLEAR_CHECKS_LINE, compileCheckRunner, parseSchemaTable } from '../compile/scripts/check-runner.js';
 import { CHECKS_OPEN, parseChecks } from '../compile/scripts/checks.js';
 import { currentFormat, parseMarker, parseSourceLine } from '../compile/scripts/markers.js';
 import { compileNeedsGuard } from '../compile/scripts/needs.js';
@@ -42,7 +42,11 @@ export interface ImportedRequestScripts {
  * A request's scripts → its expectations, captures and raw scripts. Reads today's layout (the checks as data in
  * the pre-request script, see compile/scripts/checks.ts) and both older ones (markers in the test script).
  */
-export function importRequestScripts(prerequest: readonly string[], test: readonly string[]): ImportedRequestScripts {
+export function importRequestScripts(
+  prerequest: readonly string[],
+  test: readonly string[],
+  schemas: ReadonlyMap<string, unknown> = new Map(),
+): ImportedRequestScripts {
   const before = withoutNeedsGuard(prerequest);
   const projectPath = before.length > 0 ? parseSourceLine(before[0]!) : undefined;
   const block = projectPath === undefined ? undefined : parseChecks(before.slice(1));
@@ -63,7 +67,9 @@ export function importRequestScripts(prerequest: readonly string[], test: readon
   for (const entry of block.entries) {
     if (nestingDepth(entry, MAX_CONSTRUCT_DEPTH).depth > MAX_CONSTRUCT_DEPTH) bad = true;
     else if (isObject(entry) && 'kind' in entry) {
-      const e = expectationFrom(entry);
+      const named = entry['kind'] === 'schema' && !('schema' in entry) && typeof entry['label'] === 'string';
+      const shared = named && schemas.has(entry['label'] as string);
+      const e = expectationFrom(shared ? { ...entry, schema: schemas.get(entry['label'] as string) } : entry);
       if (e && captures.length === 0) expectations.push(e);
       else bad = true;
     } else {
@@ -74,7 +80,10 @@ export function importRequestScripts(prerequest: readonly string[], test: readon
   }
   const source = new SpecSource(projectPath, projectPath, 'request', '');
   const request = { expectations, captures, scripts: [], origin: { source, path: [] } } as unknown as M.RequestSpec;
-  const generated = bad ? undefined : compiledOrUndefined(() => compileRequestScripts(request).prerequest ?? []);
+  const sharedSchemas = new Set(schemas.keys());
+  const generated = bad
+    ? undefined
+    : compiledOrUndefined(() => compileRequestScripts(request, { sharedSchemas }).prerequest ?? []);
   if (generated === undefined || !startsWith(before, generated))
     return { expectations: [], captures: [], raw: { prerequest: before, test: [...test] }, edited: true };
   return { expectations, captures, raw: { prerequest: before.slice(generated.length), test: [...test] }, edited: false };
@@ -141,16 +150,25 @@ export function withoutNeedsGuard(prerequest: readonly string[]): string[] {
 export function importAutoRefresh(
   prerequest: readonly string[],
   test: readonly string[],
-): { spec?: M.AutoRefreshSpec; prerequest: string[]; test: string[]; edited: boolean } {
-  const refresh = importAutoRefreshOnly(prerequest, test);
+): {
+  spec?: M.AutoRefreshSpec;
+  prerequest: string[];
+  test: string[];
+  edited: boolean;
+  /** The schemas the check runner holds, by label (see importRequestScripts). */
+  schemas: ReadonlyMap<string, unknown>;
+} {
+  const schemas = new Map<string, unknown>();
+  const refresh = { ...importAutoRefreshOnly(prerequest, test), schemas };
   if (refresh.edited) return refresh;
-  const runner = compileCheckRunner();
+  const table = parseSchemaTable(refresh.test);
+  const runner = compiledOrUndefined(() => compileCheckRunner(table));
   const cleared = refresh.prerequest[0] === CLEAR_CHECKS_LINE;
-  const ran = startsWith(refresh.test, runner);
+  const ran = runner !== undefined && startsWith(refresh.test, runner);
   if (cleared !== ran) return { ...refresh, edited: true };
-  return cleared
-    ? { ...refresh, prerequest: refresh.prerequest.slice(1), test: refresh.test.slice(runner.length) }
-    : refresh;
+  if (!cleared || runner === undefined) return refresh;
+  for (const [label, schema] of table ?? []) schemas.set(label, schema);
+  return { ...refresh, prerequest: refresh.prerequest.slice(1), test: refresh.test.slice(runner.length) };
 }
 
 function importAutoRefreshOnly(

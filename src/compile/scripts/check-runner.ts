@@ -1,5 +1,5 @@
-import type { CollectionSpec, ItemSpec } from '../../spec/model.js';
-import { CHECKS_VARIABLE } from './checks.js';
+import type { CollectionSpec, ItemSpec, RequestSpec } from '../../spec/model.js';
+import { CHECKS_VARIABLE, sharedSchemas } from './checks.js';
 import { NOT_SENSITIVE_FIELD, SENSITIVE_FIELD, SENSITIVE_HEADER } from './expectations.js';
 import { FAILED_VARIABLES } from './helpers.js';
 import { js } from './js.js';
@@ -19,7 +19,7 @@ const VARIABLE_PATTERN = '\\{\\{([^{}]+?)\\}\\}';
 export const CLEAR_CHECKS_LINE = `pm.variables.set(${js(CHECKS_VARIABLE)}, ""); // mvpm: no request runs the checks of the one before it`;
 
 /** The collection's test script piece that runs the checks and captures of the request that was just answered. */
-export function compileCheckRunner(): string[] {
+export function compileCheckRunner(schemas: ReadonlyMap<string, unknown> = new Map()): string[] {
   const checks = js(CHECKS_VARIABLE);
   const failed = js(FAILED_VARIABLES);
   return [
@@ -34,6 +34,7 @@ export function compileCheckRunner(): string[] {
     `    var PLAIN_FIELD = new RegExp(${js(NOT_SENSITIVE_FIELD.source)}, "i");`,
     `    var HEADER = new RegExp(${js(SENSITIVE_HEADER.source)}, "i");`,
     `    var VARIABLE = new RegExp(${js(VARIABLE_PATTERN)});`,
+    ...schemaTable(schemas),
     '    function isA(key) {',
     '        return function (c) { return c !== null && typeof c === "object" && typeof c[key] === "string"; };',
     '    }',
@@ -182,7 +183,12 @@ export function compileCheckRunner(): string[] {
     '            }];',
     '        },',
     '        schema: function (c) {',
-    '            return ["body matches " + c.label, function () { pm.response.to.have.jsonSchema(c.schema); }];',
+    '            var schema = c.schema !== undefined ? c.schema : Object.prototype.hasOwnProperty.call(SCHEMAS, c.label)',
+    '                ? SCHEMAS[c.label] : undefined;',
+    '            return ["body matches " + c.label, function () {',
+    '                if (schema === undefined) pm.expect.fail(c.label + " is not in the collection\'s test script");',
+    '                pm.response.to.have.jsonSchema(schema);',
+    '            }];',
     '        },',
     '        header: function (c) {',
     '            var h = "header " + c.name, reveal = !concealed["header:" + c.name.toLowerCase()] && !HEADER.test(c.name);',
@@ -278,11 +284,42 @@ export function compileCheckRunner(): string[] {
   ];
 }
 
+/** `var SCHEMAS = { "<label>": <schema>, … };`, one schema a line (see sharedSchemas). */
+export const SCHEMAS_OPEN = '    var SCHEMAS = {';
+export const SCHEMAS_CLOSE = '    };';
+
+function schemaTable(schemas: ReadonlyMap<string, unknown>): string[] {
+  if (schemas.size === 0) return ['    var SCHEMAS = {};'];
+  const last = schemas.size - 1;
+  return [
+    "    // The JSON Schemas several requests check against, once; a request's check names one by its label.",
+    SCHEMAS_OPEN,
+    ...[...schemas].map(([label, schema], i) => `        ${js(label)}: ${js(schema)}${i === last ? '' : ','}`),
+    SCHEMAS_CLOSE,
+  ];
+}
+
+/** The schema table of a check runner at the start of `lines`, or undefined when it holds none or is not JSON. */
+export function parseSchemaTable(lines: readonly string[]): Map<string, unknown> | undefined {
+  const start = lines.indexOf(SCHEMAS_OPEN);
+  const end = start === -1 ? -1 : lines.indexOf(SCHEMAS_CLOSE, start);
+  if (end === -1) return undefined;
+  try {
+    const table = JSON.parse(`{${lines.slice(start + 1, end).join('\n')}}`) as unknown;
+    return table !== null && typeof table === 'object' ? new Map(Object.entries(table)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every request of a collection, in order. */
+export function requestsOf(items: readonly ItemSpec[]): RequestSpec[] {
+  return items.flatMap((item) => (item.kind === 'folder' ? requestsOf(item.items) : [item]));
+}
+
 /** A collection's part in running its requests' checks: nothing when none of its requests has any. */
 export function collectionCheckScripts(collection: CollectionSpec): { prerequest?: string[]; test?: string[] } {
-  const hasChecks = (items: readonly ItemSpec[]): boolean =>
-    items.some((item) =>
-      item.kind === 'folder' ? hasChecks(item.items) : item.expectations.length > 0 || item.captures.length > 0,
-    );
-  return hasChecks(collection.items) ? { prerequest: [CLEAR_CHECKS_LINE], test: compileCheckRunner() } : {};
+  const requests = requestsOf(collection.items);
+  if (!requests.some((r) => r.expectations.length > 0 || r.captures.length > 0)) return {};
+  return { prerequest: [CLEAR_CHECKS_LINE], test: compileCheckRunner(sharedSchemas(requests)) };
 }

@@ -9,6 +9,9 @@ import { js } from './js.js';
  * collection's test script (see check-runner.ts). The collection's pre-request script empties it before every
  * request, so a request without checks never runs the ones of the request before it.
  */
+/** The label normalize.ts gives a `schema: { inline }` check; such schemas stay in their request. */
+const INLINE_SCHEMA_LABEL = 'inline schema';
+
 export const CHECKS_VARIABLE = 'mvpm.checks';
 
 /**
@@ -23,11 +26,13 @@ export const CHECKS_CLOSE = ']));';
  * (see expectationMarker, captureMarker), plus `at`, the JSON path's segments, where the check or capture reads
  * the body. One copy, readable in the request's Scripts tab, and no code: the collection's test script runs them.
  */
-export function checkEntries(request: RequestSpec): Record<string, unknown>[] {
+export function checkEntries(request: RequestSpec, shared: ReadonlySet<string> = new Set()): Record<string, unknown>[] {
   return [
-    ...request.expectations.map((e) =>
-      e.kind === 'body' ? { ...expectationMarker(e), ...segments(e.jsonPath) } : expectationMarker(e),
-    ),
+    ...request.expectations.map((e) => {
+      if (e.kind === 'body') return { ...expectationMarker(e), ...segments(e.jsonPath) };
+      if (e.kind === 'schema' && shared.has(e.label)) return { kind: e.kind, label: e.label };
+      return expectationMarker(e);
+    }),
     ...request.captures.map((c) =>
       c.from.kind === 'json' || c.from.kind === 'expiresIn'
         ? { ...captureMarker(c), ...segments(c.from.jsonPath) }
@@ -45,9 +50,12 @@ function segments(path: JsonPath): { at?: readonly (string | number)[] } {
   return path.segments.every((s) => typeof s === 'string') && dotted === path.text ? {} : { at: path.segments };
 }
 
-/** `pm.variables.set("mvpm.checks", JSON.stringify([ … ]));`, every entry through js(); nothing when none. */
-export function compileChecks(request: RequestSpec): string[] {
-  const entries = checkEntries(request);
+/**
+ * `pm.variables.set("mvpm.checks", JSON.stringify([ … ]));`, every entry through js(); nothing when none. A schema
+ * whose label is in `shared` is named, not copied: the collection's test script holds it (sharedSchemas).
+ */
+export function compileChecks(request: RequestSpec, shared: ReadonlySet<string> = new Set()): string[] {
+  const entries = checkEntries(request, shared);
   if (entries.length === 0) return [];
   const last = entries.length - 1;
   return [
@@ -71,4 +79,24 @@ export function parseChecks(lines: readonly string[]): { entries: unknown[]; len
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The JSON Schemas the collection's test script holds once instead of each request a copy: those of `schema: { file }`
+ * checks whose file name (the label) two or more checks use, all with the same content. Sorted by label.
+ */
+export function sharedSchemas(requests: readonly RequestSpec[]): Map<string, unknown> {
+  const seen = new Map<string, { text: string; schema: unknown; uses: number } | null>();
+  for (const request of requests) {
+    for (const e of request.expectations) {
+      if (e.kind !== 'schema' || e.label === INLINE_SCHEMA_LABEL) continue;
+      const text = JSON.stringify(e.schema);
+      const known = seen.get(e.label);
+      if (known === undefined) seen.set(e.label, { text, schema: e.schema, uses: 1 });
+      else if (known !== null && known.text === text) known.uses++;
+      else seen.set(e.label, null);
+    }
+  }
+  const shared = [...seen].filter(([, v]) => v !== null && v.uses > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(shared.map(([label, v]) => [label, v!.schema]));
 }

@@ -1,11 +1,12 @@
-import type { RequestSpec, ScriptSpec } from '../../spec/model.js';
+import type { CollectionSpec, RequestSpec, ScriptSpec } from '../../spec/model.js';
 import { compileCaptures, concealedSources } from './captures.js';
-import { compileChecks } from './checks.js';
+import { requestsOf } from './check-runner.js';
+import { compileChecks, sharedSchemas } from './checks.js';
 import { compileExpectation, type ScriptPart } from './expectations.js';
 import { helperBlock, type HelperName } from './helpers.js';
 import { indent, js, pmTest } from './js.js';
 import { sourceLine } from './markers.js';
-import { compileNeedsGuard } from './needs.js';
+import { compileNeedsGuard, neededVariables } from './needs.js';
 
 export interface CompiledScripts {
   readonly prerequest?: readonly string[];
@@ -15,6 +16,8 @@ export interface CompiledScripts {
 export interface RequestScriptContext {
   /** Variables this request needs that other requests produce (see needs.ts); default none. */
   readonly needs?: readonly string[];
+  /** Labels of the schemas the collection's test script holds (checks.ts sharedSchemas); default none. */
+  readonly sharedSchemas?: ReadonlySet<string>;
   /**
    * `checks` (the default): the checks as data in the pre-request script, run by the collection's test script
    * (checks.ts, check-runner.ts). The older layouts, each check compiled into the request's own test script, are
@@ -31,7 +34,7 @@ export interface RequestScriptContext {
  */
 export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptContext = {}): CompiledScripts {
   if (ctx.layout === undefined || ctx.layout === 'checks') {
-    const checks = compileChecks(request);
+    const checks = compileChecks(request, ctx.sharedSchemas);
     const prerequest = [
       ...compileNeedsGuard(ctx.needs ?? []),
       ...(checks.length > 0 ? [sourceLine(request.origin.source.projectPath), ...checks] : []),
@@ -92,4 +95,11 @@ export function compileRawScripts(scripts: readonly ScriptSpec[]): CompiledScrip
 
 function rawScripts(scripts: readonly ScriptSpec[], type: ScriptSpec['type']): string[] {
   return scripts.filter((s) => s.type === type).flatMap((s) => s.code.replace(/\n$/, '').split('\n'));
+}
+
+/** The script context of each request of a collection: what it needs, which schemas the collection holds. */
+export function requestScriptContexts(collection: CollectionSpec): Map<RequestSpec, RequestScriptContext> {
+  const needs = neededVariables(collection);
+  const shared = new Set(sharedSchemas(requestsOf(collection.items)).keys());
+  return new Map([...needs].map(([request, n]) => [request, { needs: n, sharedSchemas: shared }]));
 }
