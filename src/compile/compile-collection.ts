@@ -58,7 +58,11 @@ function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): Compil
     ...(runner.prerequest ?? []),
     ...(scripts.prerequest ?? []),
   ];
-  const test = [...(refresh ? compileAutoRefreshRecovery(refresh) : []), ...(runner.test ?? []), ...(scripts.test ?? [])];
+  const test = [
+    ...(refresh ? compileAutoRefreshRecovery(refresh) : []),
+    ...(runner.test ?? []),
+    ...(scripts.test ?? []),
+  ];
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 

@@ -86,7 +86,12 @@ export function importRequestScripts(
     : compiledOrUndefined(() => compileRequestScripts(request, { sharedSchemas }).prerequest ?? []);
   if (generated === undefined || !startsWith(before, generated))
     return { expectations: [], captures: [], raw: { prerequest: before, test: [...test] }, edited: true };
-  return { expectations, captures, raw: { prerequest: before.slice(generated.length), test: [...test] }, edited: false };
+  return {
+    expectations,
+    captures,
+    raw: { prerequest: before.slice(generated.length), test: [...test] },
+    edited: false,
+  };
 }
 
 export function importTestScript(exec: readonly string[]): ImportedTestScript {

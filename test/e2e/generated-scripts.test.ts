@@ -217,7 +217,7 @@ describe('compiled expectations and captures, run by Newman', () => {
     assert.deepEqual(plain[0]!.assertions ?? [], []);
   });
 
-  test('no test name holds {{ (Postman would put the variable\'s value there)', () => {
+  test("no test name holds {{ (Postman would put the variable's value there)", () => {
     const names = [...results().keys()];
     assert.ok(names.length > 20);
     assert.deepEqual(

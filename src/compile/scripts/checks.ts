@@ -58,11 +58,7 @@ export function compileChecks(request: RequestSpec, shared: ReadonlySet<string> 
   const entries = checkEntries(request, shared);
   if (entries.length === 0) return [];
   const last = entries.length - 1;
-  return [
-    CHECKS_OPEN,
-    ...entries.map((entry, i) => `    ${js(entry)}${i === last ? '' : ','}`),
-    CHECKS_CLOSE,
-  ];
+  return [CHECKS_OPEN, ...entries.map((entry, i) => `    ${js(entry)}${i === last ? '' : ','}`), CHECKS_CLOSE];
 }
 
 /**

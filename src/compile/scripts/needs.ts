@@ -69,7 +69,8 @@ export function compileNeedsGuard(needs: readonly string[], layout: 'checks' | '
     return [
       markerLine('needs', needs),
       `${js(needs)}.some(function (need) { // skip this request if an earlier one failed to produce it`,
-      `    var cause; try { cause = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}))[need]; } catch (e) { return false; }`,
+      `    var cause; try { cause = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}))[need]; }`,
+      '    catch (e) { return false; }',
       '    if (cause === null || typeof cause !== "object") return false;',
       `    console.warn(${js(SKIP_MESSAGE)}, { request: pm.info.requestName, needs: need, ` +
         'failedRequest: cause.request, cause: cause.cause, reason: cause.reason });',
