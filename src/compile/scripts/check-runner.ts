@@ -16,7 +16,7 @@ import { js } from './js.js';
 const VARIABLE_PATTERN = '\\{\\{([^{}]+?)\\}\\}';
 
 /** The collection's pre-request script starts by emptying the checks, so none outlives its request. */
-export const CLEAR_CHECKS_LINE = `pm.variables.set(${js(CHECKS_VARIABLE)}, ""); // mvpm: each request runs only its checks`;
+export const CLEAR_CHECKS_LINE = `pm.variables.set(${js(CHECKS_VARIABLE)}, ""); // mvpm: checks of one request only`;
 
 /** The collection's test script piece that runs the checks and captures of the request that was just answered. */
 export function compileCheckRunner(schemas: ReadonlyMap<string, unknown> = new Map()): string[] {
