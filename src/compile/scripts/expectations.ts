@@ -15,7 +15,10 @@ export interface ExpectationContext {
   readonly concealed: ReadonlySet<string>;
 }
 
-/** One readable `pm.test` per expectation (Postman sandbox `pm.test`, chai `pm.expect`). */
+/**
+ * One readable `pm.test` per expectation (Postman sandbox `pm.test`, chai `pm.expect`), as the older layout wrote
+ * it into the request's test script; only the import side compiles it now. Its marker is also today's check data.
+ */
 export function compileExpectation(expectation: ExpectationSpec, ctx: ExpectationContext): ScriptPart {
   const part = compilePiece(expectation, ctx);
   return { lines: [markerLine('expect', expectationMarker(expectation)), ...part.lines], helpers: part.helpers };
