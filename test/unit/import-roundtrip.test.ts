@@ -77,7 +77,7 @@ test('MediaValet specs survive build → import → build byte-for-byte', async 
   await roundTrip(ROOT);
 });
 
-test('checks as data, a schema several requests share and bracketed paths survive build → import → build', async () => {
+test('checks as data, a schema requests share and bracketed paths survive build → import → build', async () => {
   const cwd = tempDir('mvpm-shared-');
   const request = (name: string, order: number, expect: string, more = ''): [string, string] => [
     `specs/c/${name}.request.yaml`,
