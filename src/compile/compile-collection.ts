@@ -5,8 +5,14 @@ import { compileAuth, compileBody, compileHeaders, rawUrl } from './compile-requ
 import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
 import { compileAutoRefresh, compileAutoRefreshRecovery } from './scripts/auto-refresh.js';
-import { compileRawScripts, compileRequestScripts, type CompiledScripts } from './scripts/item-scripts.js';
-import { neededVariables } from './scripts/needs.js';
+import { collectionCheckScripts } from './scripts/check-runner.js';
+import {
+  compileRawScripts,
+  compileRequestScripts,
+  type CompiledScripts,
+  type RequestScriptContext,
+  requestScriptContexts,
+} from './scripts/item-scripts.js';
 
 /**
  * A collection spec → Postman Collection v2.1 JSON. The postman-collection SDK builds and parses the collection
@@ -14,7 +20,7 @@ import { neededVariables } from './scripts/needs.js';
  * fields the SDK drops (`url.raw`, `info.schema`), and removes what it adds (`_`, random script ids).
  */
 export function compileCollection(spec: CollectionSpec, ctx: CompileContext): CanonicalCollection {
-  const needs = neededVariables(spec);
+  const needs = requestScriptContexts(spec);
   const definition = {
     info: {
       _postman_id: stableId(ctx, 'collection', spec.slug),
@@ -40,16 +46,27 @@ export function compileCollection(spec: CollectionSpec, ctx: CompileContext): Ca
   });
 }
 
-/** The auto-refresh script runs first among the collection's pre-request scripts. */
+/**
+ * The auto-refresh script runs first among the collection's pre-request scripts, then (when a request has checks)
+ * the line that empties the checks; after the answer, the recovery, then the runner of the request's checks.
+ */
 function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): CompiledScripts {
-  if (!spec.autoRefresh) return scripts;
-  return {
-    prerequest: [...compileAutoRefresh(spec.autoRefresh), ...(scripts.prerequest ?? [])],
-    test: [...compileAutoRefreshRecovery(spec.autoRefresh), ...(scripts.test ?? [])],
-  };
+  const runner = collectionCheckScripts(spec);
+  const refresh = spec.autoRefresh;
+  const prerequest = [
+    ...(refresh ? compileAutoRefresh(refresh) : []),
+    ...(runner.prerequest ?? []),
+    ...(scripts.prerequest ?? []),
+  ];
+  const test = [
+    ...(refresh ? compileAutoRefreshRecovery(refresh) : []),
+    ...(runner.test ?? []),
+    ...(scripts.test ?? []),
+  ];
+  return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 
-type Needs = ReadonlyMap<RequestSpec, readonly string[]>;
+type Needs = ReadonlyMap<RequestSpec, RequestScriptContext>;
 
 function itemDefinition(item: ItemSpec, needs: Needs): Record<string, unknown> {
   return item.kind === 'folder' ? folderDefinition(item, needs) : requestDefinition(item, needs);
@@ -72,7 +89,7 @@ function requestDefinition(request: RequestSpec, needs: Needs): Record<string, u
   };
   return {
     name: request.name,
-    event: events(compileRequestScripts(request, { needs: needs.get(request) ?? [] })),
+    event: events(compileRequestScripts(request, needs.get(request))),
     ...(Object.keys(protocolProfileBehavior).length > 0 ? { protocolProfileBehavior } : {}),
     request: {
       ...optional('auth', compileAuth(request.auth)),

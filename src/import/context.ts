@@ -17,6 +17,8 @@ export interface ImportContext {
   readonly allowScripts: boolean;
   /** Registers a JSON Schema from a generated check; returns its file name under `schemas/`. */
   readonly schemaFile: (label: string, schema: object, where: string) => string;
+  /** The JSON Schemas the collection's check runner holds, by label, for the checks that name one. */
+  readonly checkSchemas: Map<string, unknown>;
   /** Raw scripts found, kept or dropped: counted for the summary. */
   readonly scripts: { kept: number; dropped: number };
 }

@@ -110,6 +110,7 @@ export function importCollection(input: ImportInput): ImportResult {
     secrets: new SecretVault(new Set(input.keepLiterals ?? []), warnings),
     allowScripts: input.allowScripts ?? false,
     scripts: { kept: 0, dropped: 0 },
+    checkSchemas: new Map(),
     schemaFile: (label, value, where) => {
       const content = `${JSON.stringify(value, null, 2)}\n`;
       const key = `${collisionKey(label.normalize('NFC'))}\u0000${content}`;
@@ -171,6 +172,7 @@ export function importCollection(input: ImportInput): ImportResult {
       message: 'its autoRefresh script was edited by hand, so it is a raw script now',
     });
   if (refresh.spec) for (const name of Object.values(refresh.spec.variables)) context.defined.add(name);
+  for (const [label, schema] of refresh.schemas) context.checkSchemas.set(label, schema);
 
   let items = 0;
   const walk = (list: unknown[], dir: string, where: string, pointer: string, depth: number): void => {

@@ -17,7 +17,7 @@ import {
   setKey,
   text,
 } from './json-util.js';
-import { importTestScript, withoutNeedsGuard } from './scripts.js';
+import { importRequestScripts } from './scripts.js';
 import { fieldLabel, hasLiteral, isSecretField, isSecretHeader } from './secrets.js';
 
 /** JSON request bodies nesting deeper than this stay raw text: the spec loader reads at most 64 levels per file. */
@@ -69,7 +69,7 @@ export function importRequest(item: Json, where: string, context: ImportContext)
     disableCookies: typeof behavior['disableCookies'] === 'boolean' ? behavior['disableCookies'] : undefined,
   });
   const events = eventsOf(item['event']);
-  const test = importTestScript(events.test);
+  const test = importRequestScripts(events.prerequest, events.test, context.checkSchemas);
   if (test.edited)
     context.warnings.push({
       code: 'W_IMPORT_SCRIPT',
@@ -89,7 +89,7 @@ export function importRequest(item: Json, where: string, context: ImportContext)
     settings: nonEmptyObject(settings),
     expect,
     capture: nonEmptyObject(Object.fromEntries(test.captures.map((c) => [c.variable, captureAsWritten(c)]))),
-    scripts: rawScripts({ prerequest: withoutNeedsGuard(events.prerequest), test: test.raw }, where, context),
+    scripts: rawScripts({ prerequest: test.raw.prerequest, test: test.raw.test }, where, context),
   };
   const description = r['description'];
   spec.description =

@@ -3,6 +3,8 @@
 // name are compiled again and must reproduce the script's generated lines exactly, or the script is kept raw.
 import { compileAutoRefresh, compileAutoRefreshRecovery } from '../compile/scripts/auto-refresh.js';
 import { compileRequestScripts } from '../compile/scripts/item-scripts.js';
+import { CLEAR_CHECKS_LINE, compileCheckRunner, parseSchemaTable } from '../compile/scripts/check-runner.js';
+import { CHECKS_OPEN, parseChecks } from '../compile/scripts/checks.js';
 import { currentFormat, parseMarker, parseSourceLine } from '../compile/scripts/markers.js';
 import { compileNeedsGuard } from '../compile/scripts/needs.js';
 import { parseJsonPath } from '../spec/json-path.js';
@@ -25,6 +27,72 @@ export interface ImportedTestScript {
 
 const ORIGIN_SOURCE = new SpecSource('imported', 'imported', 'request', '');
 const origin: M.Origin = { source: ORIGIN_SOURCE, path: [] };
+
+/** What a request's scripts held: the constructs they were generated from and the lines that are not generated. */
+export interface ImportedRequestScripts {
+  readonly expectations: readonly M.ExpectationSpec[];
+  readonly captures: readonly M.CaptureSpec[];
+  /** Lines that are not generated (raw scripts), or a whole script when it could not be matched. */
+  readonly raw: { readonly prerequest: readonly string[]; readonly test: readonly string[] };
+  /** Set when generated pieces were found but no longer match what they were generated from. */
+  readonly edited: boolean;
+}
+
+/**
+ * A request's scripts → its expectations, captures and raw scripts. Reads today's layout (the checks as data in
+ * the pre-request script, see compile/scripts/checks.ts) and both older ones (markers in the test script).
+ */
+export function importRequestScripts(
+  prerequest: readonly string[],
+  test: readonly string[],
+  schemas: ReadonlyMap<string, unknown> = new Map(),
+): ImportedRequestScripts {
+  const before = withoutNeedsGuard(prerequest);
+  const projectPath = before.length > 0 ? parseSourceLine(before[0]!) : undefined;
+  const block = projectPath === undefined ? undefined : parseChecks(before.slice(1));
+  if (projectPath === undefined || block === undefined) {
+    // A checks block that no longer parses was edited: it stays, as a raw script. A lone header is dropped.
+    const editedChecks = projectPath !== undefined && before[1] === CHECKS_OPEN;
+    const legacy = importTestScript(test);
+    return {
+      expectations: legacy.expectations,
+      captures: legacy.captures,
+      raw: { prerequest: editedChecks ? before : stripHeader(before), test: legacy.raw },
+      edited: legacy.edited || editedChecks,
+    };
+  }
+  const expectations: M.ExpectationSpec[] = [];
+  const captures: M.CaptureSpec[] = [];
+  let bad = false;
+  for (const entry of block.entries) {
+    if (nestingDepth(entry, MAX_CONSTRUCT_DEPTH).depth > MAX_CONSTRUCT_DEPTH) bad = true;
+    else if (isObject(entry) && 'kind' in entry) {
+      const named = entry['kind'] === 'schema' && !('schema' in entry) && typeof entry['label'] === 'string';
+      const shared = named && schemas.has(entry['label'] as string);
+      const e = expectationFrom(shared ? { ...entry, schema: schemas.get(entry['label'] as string) } : entry);
+      if (e && captures.length === 0) expectations.push(e);
+      else bad = true;
+    } else {
+      const c = captureFrom(entry);
+      if (c) captures.push(c);
+      else bad = true;
+    }
+  }
+  const source = new SpecSource(projectPath, projectPath, 'request', '');
+  const request = { expectations, captures, scripts: [], origin: { source, path: [] } } as unknown as M.RequestSpec;
+  const sharedSchemas = new Set(schemas.keys());
+  const generated = bad
+    ? undefined
+    : compiledOrUndefined(() => compileRequestScripts(request, { sharedSchemas }).prerequest ?? []);
+  if (generated === undefined || !startsWith(before, generated))
+    return { expectations: [], captures: [], raw: { prerequest: before, test: [...test] }, edited: true };
+  return {
+    expectations,
+    captures,
+    raw: { prerequest: before.slice(generated.length), test: [...test] },
+    edited: false,
+  };
+}
 
 export function importTestScript(exec: readonly string[]): ImportedTestScript {
   const expectations: M.ExpectationSpec[] = [];
@@ -72,12 +140,43 @@ export function withoutNeedsGuard(prerequest: readonly string[]): string[] {
   const marker = prerequest.length > 0 ? parseMarker(prerequest[0]!) : undefined;
   const needs = marker?.kind === 'needs' ? marker.construct : undefined;
   if (!Array.isArray(needs) || needs.length === 0 || !needs.every((n) => typeof n === 'string')) return [...prerequest];
-  const guard = compileNeedsGuard(needs as string[]);
-  return startsWith(prerequest, guard) ? prerequest.slice(guard.length) : [...prerequest];
+  for (const layout of ['checks', 'legacy'] as const) {
+    const guard = compileNeedsGuard(needs as string[], layout);
+    if (startsWith(prerequest, guard)) return prerequest.slice(guard.length);
+  }
+  return [...prerequest];
 }
 
-/** The collection's `autoRefresh`, when its pre-request script starts with the generated piece. */
+/**
+ * The collection's `autoRefresh`, when its pre-request script starts with the generated piece, and its scripts
+ * without the generated pieces: the auto-refresh, then the line that empties the checks and the runner of the
+ * requests' checks (check-runner.ts), which the compiler adds again whenever a request has checks.
+ */
 export function importAutoRefresh(
+  prerequest: readonly string[],
+  test: readonly string[],
+): {
+  spec?: M.AutoRefreshSpec;
+  prerequest: string[];
+  test: string[];
+  edited: boolean;
+  /** The schemas the check runner holds, by label (see importRequestScripts). */
+  schemas: ReadonlyMap<string, unknown>;
+} {
+  const schemas = new Map<string, unknown>();
+  const refresh = { ...importAutoRefreshOnly(prerequest, test), schemas };
+  if (refresh.edited) return refresh;
+  const table = parseSchemaTable(refresh.test);
+  const runner = compiledOrUndefined(() => compileCheckRunner(table));
+  const cleared = refresh.prerequest[0] === CLEAR_CHECKS_LINE;
+  const ran = runner !== undefined && startsWith(refresh.test, runner);
+  if (cleared !== ran) return { ...refresh, edited: true };
+  if (!cleared || runner === undefined) return refresh;
+  for (const [label, schema] of table ?? []) schemas.set(label, schema);
+  return { ...refresh, prerequest: refresh.prerequest.slice(1), test: refresh.test.slice(runner.length) };
+}
+
+function importAutoRefreshOnly(
   prerequest: readonly string[],
   test: readonly string[],
 ): { spec?: M.AutoRefreshSpec; prerequest: string[]; test: string[]; edited: boolean } {

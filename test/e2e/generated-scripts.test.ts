@@ -111,10 +111,13 @@ const SPECS: Record<string, string> = Object.fromEntries([
       '    $.tags: { length: { min: 2 } }',
       '    $.absent: { exists: false }',
       '    $.error: { oneOf: [a, b] }',
+      `    "$['{{kitchen}}']": { exists: false }`,
       '  schema:',
       '    inline: { type: object, required: [name, nope] }',
     ].join('\n'),
   ),
+  // No checks of its own, after a request with many: it must run none of them.
+  request('Plain', 4, ['method: GET', 'url: "{{base}}/data"'].join('\n')),
 ]);
 
 let server: http.Server;
@@ -162,24 +165,23 @@ describe('compiled expectations and captures, run by Newman', () => {
       'Token: header Location matches /^https:///': true,
       'Token: $.access_token equals "wrong"': '$.access_token should equal "wrong", got a string of 47 characters',
       'Token: $.refresh_token is a number': '$.refresh_token should be a number, got a string of 47 characters',
-      'Token: capture {{previous}} from {{refresh_token}}':
-        '{{refresh_token}} has no value to capture into {{previous}}; {{previous}} is left as it was',
-      'Token: capture {{access_token}} from $.access_token': true,
-      'Token: capture {{refresh_token}} from $.refresh_token': true,
-      'Token: capture {{expires_at}} from now + $.expires_in seconds': true,
-      'Token: capture {{code}} from header Location /[?&]code=([^&]+)/': true,
-      'Token: capture {{missing}} from $.nope':
-        '$.nope has no value to capture into {{missing}}; {{missing}} is left as it was',
+      'Token: capture previous from variable refresh_token':
+        'variable refresh_token has no value to capture into previous; previous is left as it was',
+      'Token: capture access_token from $.access_token': true,
+      'Token: capture refresh_token from $.refresh_token': true,
+      'Token: capture expires_at from now + $.expires_in seconds': true,
+      'Token: capture code from header Location /[?&]code=([^&]+)/': true,
+      'Token: capture missing from $.nope': '$.nope has no value to capture into missing; missing is left as it was',
       'Not rotated: status is one of 200, 201': true,
-      'Not rotated: $.refresh_token differs from {{refresh_token}}':
-        '$.refresh_token should differ from {{refresh_token}}',
+      'Not rotated: $.refresh_token differs from variable refresh_token':
+        '$.refresh_token should differ from variable refresh_token',
       'Not rotated: $.token_type equals "Bearer"': '$.token_type should equal "Bearer", got "bearer"',
       'Not rotated: $.expires_in is a number': '$.expires_in should be a number, got "3600"',
       'Data: status is 201': 'expected response to have status code 201 but got 200',
       'Data: response time is below 10000 ms': true,
       'Data: header X-Request-Id equals req-42': true,
       'Data: header X-Absent is absent': true,
-      'Data: $.name equals {{kitchen}}': true,
+      'Data: $.name equals variable kitchen': true,
       'Data: $.name matches /^kit/': true,
       'Data: $.name is one of "kitchen", "sink"': true,
       'Data: $.items is an array': true,
@@ -192,6 +194,7 @@ describe('compiled expectations and captures, run by Newman', () => {
       'Data: $.tags has length at least 2': '$.tags should have length at least 2, got length 1',
       'Data: $.absent is absent': true,
       'Data: $.error is one of "a", "b"': '$.error should be one of "a", "b", got "invalid_grant"',
+      "Data: $['{ {kitchen}}'] is absent": true,
       'Data: body matches inline schema':
         "expected data to satisfy schema but found following errors: \ndata should have required property 'nope'",
     });
@@ -205,6 +208,22 @@ describe('compiled expectations and captures, run by Newman', () => {
     assert.equal(env['missing'], undefined);
     const expiresAt = Number(env['expires_at']);
     assert.ok(Math.abs(expiresAt - (Date.now() + 3600_000)) < 60_000, `expires_at ${expiresAt}`);
+  });
+
+  test('a request without checks, answered after one with checks, runs none of them', () => {
+    const plain = summary.run.executions.filter((e) => e.item.name === 'Plain');
+    assert.equal(plain.length, 1);
+    assert.equal(plain[0]!.response?.code, 200);
+    assert.deepEqual(plain[0]!.assertions ?? [], []);
+  });
+
+  test("no test name holds {{ (Postman would put the variable's value there)", () => {
+    const names = [...results().keys()];
+    assert.ok(names.length > 20);
+    assert.deepEqual(
+      names.filter((name) => name.includes('{{')),
+      [],
+    );
   });
 
   test('no token or code appears in any assertion title or message', () => {

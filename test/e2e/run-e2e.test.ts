@@ -6,6 +6,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
+import { CHECKS_OPEN, parseChecks } from '../../src/compile/scripts/checks.ts';
 import { buildProject } from '../../src/emit/build-project.ts';
 import { writeOutputs } from '../../src/emit/write-outputs.ts';
 import { runSuite } from '../../src/run/run-suite.ts';
@@ -13,6 +14,23 @@ import { startStandin } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
 
 const exec = promisify(execFile);
+
+interface Item {
+  item?: Item[];
+  event?: { listen: string; script: { exec: string[] } }[];
+}
+
+/** How many checks and captures the requests of a committed collection list for the collection's test script. */
+function listedChecks(file: string): number {
+  const collection = JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')) as Item;
+  const count = (item: Item): number => {
+    const exec = item.event?.find((e) => e.listen === 'prerequest')?.script.exec ?? [];
+    const start = exec.indexOf(CHECKS_OPEN);
+    const own = start === -1 ? 0 : (parseChecks(exec.slice(start))?.entries.length ?? 0);
+    return own + (item.item ?? []).reduce((sum, child) => sum + count(child), 0);
+  };
+  return count(collection);
+}
 
 describe('the suite against the stand-in', () => {
   test('mvpm run passes every assertion and ends with the summary line', async () => {
@@ -59,7 +77,10 @@ describe('the suite against the stand-in', () => {
         ['run', 'collections/mediavalet.postman_collection.json', '-e', exported, ...vars],
         { cwd: PROJECT_ROOT },
       );
-      assert.match(stdout, /│\s+assertions\s+│\s+\d+\s+│\s+0\s+│/);
+      const ran = /│\s+assertions\s+│\s+(\d+)\s+│\s+0\s+│/.exec(stdout);
+      assert.ok(ran, stdout);
+      // Every check and capture the requests list ran as one test (none skipped, none run twice).
+      assert.equal(Number(ran[1]), listedChecks('collections/mediavalet.postman_collection.json'));
     } finally {
       await server.close();
       work.cleanup();

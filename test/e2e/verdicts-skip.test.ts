@@ -114,7 +114,7 @@ describe('requests that need a token an earlier request did not produce', () => 
       name: 'no answer',
       url: async () => `http://127.0.0.1:${await closedPort()}/token`,
       reason: /^it got no answer \(ECONNREFUSED 127\.0\.0\.1:\d+\)$/,
-      failure: 'Get token: no answer came back, so 1 check did not run and nothing was captured into {{access_token}}',
+      failure: 'Get token: no answer came back, so 1 check did not run and nothing was captured into access_token',
     },
     {
       name: 'a refusal',
@@ -126,8 +126,7 @@ describe('requests that need a token an earlier request did not produce', () => 
       name: 'an answer without the token',
       url: async () => `${base}/token-empty`,
       reason: /^\$\.access_token has no value$/,
-      failure:
-        'Get token: $.access_token has no value to capture into {{access_token}}; {{access_token}} is left as it was',
+      failure: 'Get token: $.access_token has no value to capture into access_token; access_token is left as it was',
     },
   ];
   for (const c of cases) {

@@ -8,6 +8,9 @@ import newman, { type NewmanRunSummary } from 'newman';
 import { buildProject } from '../../src/emit/build-project.ts';
 import { closedPort, tempProject } from '../support/helpers.ts';
 
+/** The end of the unanswered request's message: its capture, by the variable's name. */
+const NOTHING_CAPTURED = 'nothing was captured into access_token';
+
 /** Each check as written under `expect`, and its message when the value is absent. Every one passes when present. */
 const CHECKS: readonly { readonly yaml: string; readonly title: string; readonly absent: string }[] = [
   {
@@ -32,8 +35,8 @@ const CHECKS: readonly { readonly yaml: string; readonly title: string; readonly
   },
   {
     yaml: 'body: { $.refresh_token: { notEquals: "{{refresh_token}}" } }',
-    title: '$.refresh_token differs from {{refresh_token}}',
-    absent: '$.refresh_token is missing, so it cannot differ from {{refresh_token}}',
+    title: '$.refresh_token differs from variable refresh_token',
+    absent: '$.refresh_token is missing, so it cannot differ from variable refresh_token',
   },
   {
     yaml: 'body: { $.flag: { notEquals: false } }',
@@ -194,7 +197,7 @@ describe('a comparison fails when its value is absent', () => {
 
   test('a request that got no answer fails once, saying what did not run, and no chai text about the response', () => {
     assert.deepEqual(verdicts('Unanswered'), {
-      'an answer came back': `no answer came back, so ${CHECKS.length} checks did not run and nothing was captured into {{access_token}}`,
+      'an answer came back': `no answer came back, so ${CHECKS.length} checks did not run and ${NOTHING_CAPTURED}`,
     });
   });
 
@@ -229,8 +232,9 @@ describe('collections exported before verdicts', () => {
       origin,
     } as unknown as Parameters<typeof compileRequestScripts>[0];
     const flat = compileRequestScripts(request, { layout: 'flat' }).test!;
-    assert.notDeepEqual(flat, compileRequestScripts(request).test, 'the layouts differ');
-    for (const exec of [flat, compileRequestScripts(request).test!]) {
+    const guarded = compileRequestScripts(request, { layout: 'current' }).test!;
+    assert.notDeepEqual(flat, guarded, 'the layouts differ');
+    for (const exec of [flat, guarded]) {
       const imported = importTestScript(exec);
       assert.equal(imported.edited, false);
       assert.deepEqual(imported.raw, []);

@@ -77,6 +77,44 @@ test('MediaValet specs survive build → import → build byte-for-byte', async 
   await roundTrip(ROOT);
 });
 
+test('checks as data, a schema requests share and bracketed paths survive build → import → build', async () => {
+  const cwd = tempDir('mvpm-shared-');
+  const request = (name: string, order: number, expect: string, more = ''): [string, string] => [
+    `specs/c/${name}.request.yaml`,
+    `$kind: http-request\norder: ${order}\nauth: { type: noauth }\nmethod: GET\nurl: https://example.test/${order}\n` +
+      `expect:\n${expect}${more}`,
+  ];
+  const files = Object.fromEntries([
+    ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Shared\n'],
+    ['specs/schemas/item.schema.json', '{"type":"object","required":["id"]}\n'],
+    request('One', 1, '  schema: { file: ../schemas/item.schema.json }\n'),
+    request(
+      'Two',
+      2,
+      `  body:\n    "$['a.b'][0]": { equals: 1 }\n  schema: { file: ../schemas/item.schema.json }\n`,
+      'capture:\n  item_id: { json: "$.items[0].id" }\n',
+    ),
+    request('Three', 3, '  schema: { inline: { type: array } }\n'),
+  ]);
+  for (const [relative, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(cwd, relative)), { recursive: true });
+    writeFileSync(path.join(cwd, relative), content);
+  }
+  await roundTrip(cwd);
+  const built = (await build(cwd)).get('collections/c.postman_collection.json')!;
+  assert.match(built, /var SCHEMAS = \{/, 'the shared schema is held once, by the collection');
+  assert.equal(built.split('\\"required\\":[\\"id\\"]').length - 1, 1, 'and nowhere else');
+  // Read as generated checks (nothing kept as a raw script), not merely copied back as code.
+  const result = importCollection({ collection: JSON.parse(built), slug: 'c', environments: [] });
+  assert.deepEqual(
+    result.warnings.filter((w) => w.code === 'W_IMPORT_SCRIPT'),
+    [],
+  );
+  const two = result.files.find((f) => f.path.endsWith('Two.request.yaml'))!.content;
+  assert.match(two, /schema:\n {4}file: \.\.\/schemas\/item\.schema\.json/);
+  assert.match(two, /item_id:/);
+});
+
 test('golden fixtures that build survive build → import → build byte-for-byte', async () => {
   for (const fixture of ['all-constructs']) {
     const cwd = tempDir('mvpm-fixture-');

@@ -128,8 +128,10 @@ describe('raw scripts are the one way a spec runs code', () => {
     const before = compiledScripts(base);
     const after = compiledScripts(withRaw);
     const lines = code.replace(/\n$/, '').split('\n');
-    const test = (scripts: typeof before) => scripts.find((s) => s.where === 'collection/item/item test')!.lines;
+    const at = (scripts: typeof before, where: string) => scripts.find((s) => s.where === where)?.lines ?? [];
+    const test = (scripts: typeof before) => at(scripts, 'collection/item/item test');
+    const prerequest = (scripts: typeof before) => at(scripts, 'collection/item/item prerequest');
     assert.deepEqual(test(after), [...test(before), ...lines]);
-    assert.deepEqual(after.find((s) => s.where === 'collection/item/item prerequest')?.lines, lines);
+    assert.deepEqual(prerequest(after), [...prerequest(before), ...lines]);
   });
 });

@@ -15,7 +15,10 @@ export interface ExpectationContext {
   readonly concealed: ReadonlySet<string>;
 }
 
-/** One readable `pm.test` per expectation (Postman sandbox `pm.test`, chai `pm.expect`). */
+/**
+ * One readable `pm.test` per expectation (Postman sandbox `pm.test`, chai `pm.expect`), as the older layout wrote
+ * it into the request's test script; only the import side compiles it now. Its marker is also today's check data.
+ */
 export function compileExpectation(expectation: ExpectationSpec, ctx: ExpectationContext): ScriptPart {
   const part = compilePiece(expectation, ctx);
   return { lines: [markerLine('expect', expectationMarker(expectation)), ...part.lines], helpers: part.helpers };
@@ -242,10 +245,10 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
  * Names whose values are credentials wherever they appear: body fields named like OAuth 2.0 tokens, secrets and
  * keys, and headers that carry credentials or codes. A message never shows such a value, captured or not.
  */
-const SENSITIVE_FIELD =
+export const SENSITIVE_FIELD =
   /token|secret|passw|credential|assertion|private|api_?key|subscription_?key|authorization|code$/i;
-const NOT_SENSITIVE_FIELD = /^(token_?type|status_?code|error_?code|response_?code)$/i;
-const SENSITIVE_HEADER =
+export const NOT_SENSITIVE_FIELD = /^(token_?type|status_?code|error_?code|response_?code)$/i;
+export const SENSITIVE_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie|location|ocp-apim-subscription-key|x-api-key)$/i;
 
 function looksSensitive(segments: readonly (string | number)[]): boolean {

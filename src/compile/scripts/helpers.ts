@@ -1,8 +1,10 @@
 import { js } from './js.js';
 
 /**
- * The small runtime helpers generated test scripts share, emitted into a script only when it uses them.
- * Postman runs every script in its own scope, so there is nothing to import: each script carries its own copy.
+ * The small runtime helpers of the older layout, where each request's test script carried its own checks: today
+ * only the import side compiles them, to recognise collections generated then (see item-scripts.ts `layout`);
+ * the checks now run in one interpreter in the collection's test script (check-runner.ts).
+ * Postman runs every script in its own scope, so there was nothing to import: each script carried its own copy.
  * Messages describe values by type and length unless the compiler marked them safe to show: a body field may
  * hold a token, and a failed assertion's message lands in reports and CI logs.
  */

