@@ -1,41 +1,19 @@
 import { createRequire } from 'node:module';
+import { type CommandRun, parseCommandArgs } from './command.js';
+import { type CommandName, DECLARATIONS, PROGRAM } from './declare/index.js';
+import { renderHelp, renderProgramHelp } from './help.js';
 import { EXIT, painterFor, UsageError, type CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
 
-const HELP = `Usage: mvpm <command> [options]
+type Implementations = { readonly [K in CommandName]: () => Promise<CommandRun<(typeof DECLARATIONS)[K]>> };
 
-Compile MediaValet Postman collections from YAML specs, and run them.
-
-Commands:
-  build     Compile specs/ into collections/, environments/ and docs/generated/ (--check to verify)
-  docs      Write only the generated docs (docs/generated/: request pages, onboarding guide)
-  run       Run the collection with Newman against the stand-in (default) or MediaValet
-  serve     Start the local stand-in of MediaValet for Postman and mvpm run --base-url
-  login     Sign in to MediaValet once to get the first refresh token for mvpm run
-  token     Write the newest refresh token to a file (for CI secret stores), never to the screen
-  import    Turn a Postman collection (and environment) back into YAML specs
-  help      Show help for a command
-
-Options:
-  -h, --help     Show this help
-  -v, --version  Show the version
-
-Exit codes: 0 ok; 1 tests failed or generated files are stale; 2 bad usage, invalid specs or missing
-credentials; 130 interrupted.
-
-Examples:
-  mvpm build --watch
-  mvpm run
-  mvpm help run
-
-Run 'mvpm <command> --help' for a command's options; docs/cli.md describes them all.
-`;
-
-type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
-
-/** Loaded on demand: `mvpm run` should not pay for the compiler or the authorization server it does not use. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
+/**
+ * Loaded on demand: `mvpm run` should not pay for the compiler or the authorization server it does not use, and
+ * `--help` loads none of them (it is rendered from the declarations). Each implementation takes the values its
+ * declaration parses to, which the type of this table checks.
+ */
+const COMMANDS: Implementations = {
   build: async () => (await import('./commands/build.js')).runBuild,
   docs: async () => (await import('./commands/docs.js')).runDocs,
   run: async () => (await import('./commands/run.js')).runRun,
@@ -45,12 +23,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.js')).runImport,
 };
 
+const programHelp = (): string => renderProgramHelp(PROGRAM, Object.values(DECLARATIONS));
+
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(DECLARATIONS, name);
+}
+
 /** The CLI: parses argv, runs a command, prints, and returns the exit code. The only place that prints. */
 export async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '-h' || command === '--help') {
-      io.stdout.write(HELP);
+      io.stdout.write(programHelp());
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
     if (command === '-v' || command === '--version') {
@@ -59,14 +43,14 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
     }
     if (command === 'help') {
       const target = rest[0];
-      const load = target === undefined ? undefined : COMMANDS[target];
-      if (load) return await (await load())(['--help'], io);
-      io.stdout.write(HELP);
+      if (target !== undefined && !isCommand(target))
+        throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${target}'\n\n${programHelp()}`);
+      io.stdout.write(target === undefined ? programHelp() : renderHelp(DECLARATIONS[target]));
       return EXIT.ok;
     }
-    const load = COMMANDS[command];
-    if (!load) throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${command}'\n\n${HELP}`);
-    return await (await load())(rest, io);
+    if (!isCommand(command))
+      throw new UsageError('E_UNKNOWN_COMMAND', `unknown command '${command}'\n\n${programHelp()}`);
+    return await dispatch(command, rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       const paint = painterFor(io.stderr, io.env);
@@ -75,6 +59,18 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
     }
     throw error;
   }
+}
+
+/** Parses argv by the command's declaration; prints its help, or loads its implementation and runs it. */
+async function dispatch<K extends CommandName>(name: K, argv: readonly string[], io: CliIo): Promise<number> {
+  const declaration = DECLARATIONS[name];
+  const args = parseCommandArgs(declaration, argv);
+  if (args === 'help') {
+    io.stdout.write(renderHelp(declaration));
+    return EXIT.ok;
+  }
+  const run = await COMMANDS[name]();
+  return await run(args, io);
 }
 
 function version(): string {
