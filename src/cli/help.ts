@@ -118,14 +118,27 @@ export function renderProgramHelp(program: ProgramDeclaration, commands: readonl
   return `${parts.join('\n\n')}\n`;
 }
 
-/** Markdown-safe table cell text. */
+/**
+ * Declaration text as Markdown: one line, and `<` escaped outside code spans so `<dir>` is not read as an HTML tag.
+ * Declarations are the project's own text, not input: nothing else needs escaping.
+ */
+function prose(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split('`')
+    .map((part, i) => (i % 2 === 0 ? part.replace(/</g, '\\<') : part))
+    .join('`');
+}
+
+/** Markdown table cell text. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  return prose(text).replace(/\|/g, '\\|');
 }
 
 function blockMarkdown(block: Block): string {
-  if (typeof block === 'string') return block.replace(/\s+/g, ' ').trim();
-  if ('list' in block) return block.list.map((item) => `- ${item.replace(/\s+/g, ' ').trim()}`).join('\n');
+  if (typeof block === 'string') return prose(block);
+  if ('list' in block) return block.list.map((item) => `- ${prose(item)}`).join('\n');
   return `\`\`\`text\n${block.pre.replace(/\n$/, '')}\n\`\`\``;
 }
 
@@ -134,7 +147,7 @@ export function renderMarkdown(declaration: CommandDeclaration): string {
   const optionRows = Object.entries(declaration.options).map(([name, option]) => {
     const stated = defaultOf(option);
     const shown =
-      stated === undefined ? '' : option.type !== 'boolean' && option.default !== undefined ? `\`${stated}\`` : stated;
+      option.type === 'boolean' ? 'off' : option.default !== undefined ? `\`${option.default}\`` : (stated ?? '');
     const facts = optionFacts(option);
     const text = facts.length === 0 ? option.help : `${option.help} (${facts.join('; ')})`;
     return `| ${flagsOf(name, option, true)} | ${cell(shown)} | ${cell(text)} |`;
@@ -148,7 +161,7 @@ export function renderMarkdown(declaration: CommandDeclaration): string {
     ...(positionals.length === 0 ? [] : [`| Argument | |\n| --- | --- |\n${positionals.join('\n')}`]),
     `| Option | Default | |\n| --- | --- | --- |\n${optionRows.join('\n')}`,
     ...(declaration.notes ?? []).map(blockMarkdown),
-    `Exit codes: ${declaration.exitCodes.map(([code, when]) => `${code} ${when}`).join('; ')}.`,
+    prose(`Exit codes: ${declaration.exitCodes.map(([code, when]) => `${code} ${when}`).join('; ')}.`),
     `\`\`\`sh\n${examples.join('\n')}\n\`\`\``,
   ];
   return parts.join('\n\n');

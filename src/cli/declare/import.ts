@@ -32,7 +32,7 @@ export const importCommand = defineCommand({
       valueName: '<name>',
       multiple: true,
       defaultText: 'none',
-      help: 'Keep the literal value of a field or variable that looks secret (a public demo value)',
+      help: 'Keep the literal value of a field or variable that looks secret, such as a public demo value',
     },
   },
   exitCodes: [

@@ -77,7 +77,7 @@ export const tokenCommand = defineCommand({
       type: 'string',
       valueName: '<file>',
       required: true,
-      help: 'Where to write the token (it is never printed)',
+      help: 'Where to write the token; it is never printed',
     },
     target: {
       type: 'string',
