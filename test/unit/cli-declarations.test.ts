@@ -298,7 +298,7 @@ describe('start-up', () => {
       if (seen.has(file)) return;
       seen.add(file);
       const source = readFileSync(file, 'utf8');
-      for (const m of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'(\.[^']+)'/gm)) {
+      for (const m of source.matchAll(/^(?:import|export)\s+(?:(?!type\b)[^;']*?from\s+)?'(\.[^']+)'/gm)) {
         const target = path.resolve(path.dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts'));
         visit(target);
       }

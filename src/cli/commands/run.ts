@@ -71,7 +71,8 @@ export async function runRun({ values }: ParsedArgs<typeof runCommand>, io: CliI
     const result = await runSuite({
       ...(values.target === undefined ? {} : { target: values.target }),
       ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
-      folders: values.folder,
+      // No --folder means every folder; an empty list would mean none.
+      ...(values.folder.length === 0 ? {} : { folders: values.folder }),
       reporters,
       reportsDir: values['reports-dir'],
       bail: values.bail,

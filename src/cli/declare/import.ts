@@ -19,7 +19,7 @@ export const importCommand = defineCommand({
       type: 'string',
       valueName: '<file>',
       defaultText: 'none',
-      help: 'Also import a Postman environment (values typed secret are dropped, marked secret: true)',
+      help: 'Also import a Postman environment; values typed secret are dropped and marked secret: true',
     },
     out: { type: 'string', valueName: '<dir>', default: 'specs', help: 'Spec directory to write into' },
     force: { type: 'boolean', help: 'Replace existing files, and write into a non-empty collection directory' },

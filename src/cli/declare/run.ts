@@ -25,7 +25,7 @@ export const runCommand = defineCommand({
       type: 'string',
       valueName: '<name>',
       defaultText: 'the stand-in target',
-      help: 'A target the specs declare (here standin or mediavalet)',
+      help: 'A target the specs declare: here standin or mediavalet',
     },
     'base-url': {
       type: 'string',
