@@ -1,6 +1,6 @@
 // A command is declared once (name, summary, description, options, positionals, examples, exit codes); from that
 // declaration come its option parser (below), its `--help`, its line in `mvpm --help` and its section of
-// docs/cli.md (help.ts). Declarations live in declare/, apart from the implementations they lazily import, so
+// docs/cli.md (help.ts). Declarations live in declarations.ts, apart from the implementations they lazily import, so
 // `mvpm --help` loads no command's code. The parser is node:util parseArgs; what it cannot check (whole numbers,
 // choices, comma-separated lists, required options, options that exclude each other) is checked here, the same
 // way for every command.

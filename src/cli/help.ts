@@ -174,7 +174,7 @@ export function renderCommandTable(commands: readonly CommandDeclaration[]): str
 }
 
 const BEGIN = (region: string): string =>
-  `<!-- generated: ${region}; edit src/cli/declare/, then npm run golden:update -->`;
+  `<!-- generated: ${region}; edit src/cli/declarations.ts, then npm run golden:update -->`;
 const END = (region: string): string => `<!-- end generated: ${region} -->`;
 
 /**

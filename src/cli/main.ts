@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { type CommandRun, parseCommandArgs } from './command.js';
-import { type CommandName, DECLARATIONS, PROGRAM } from './declare/index.js';
+import { type CommandName, DECLARATIONS, PROGRAM } from './declarations.js';
 import { renderHelp, renderProgramHelp } from './help.js';
 import { EXIT, painterFor, UsageError, type CliIo } from './io.js';
 

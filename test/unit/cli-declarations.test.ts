@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { type CommandDeclaration, type OptionSpec, parseCommandArgs } from '../../src/cli/command.ts';
-import { DECLARATIONS } from '../../src/cli/declare/index.ts';
+import { DECLARATIONS } from '../../src/cli/declarations.ts';
 import { renderCliDoc } from '../../src/cli/help.ts';
 import { runMain } from '../../src/cli/main.ts';
 import { REPORTERS } from '../../src/run/index.ts';
@@ -310,18 +310,6 @@ describe('start-up', () => {
   test('mvpm --help loads no command implementation: main.ts imports declarations and the renderer only', () => {
     const cliDir = path.join(PROJECT_ROOT, 'src', 'cli');
     const loaded = [...staticGraph(path.join(cliDir, 'main.ts'))].map((f) => path.relative(cliDir, f)).sort();
-    assert.deepEqual(loaded, [
-      'command.ts',
-      'declare/build.ts',
-      'declare/docs.ts',
-      'declare/import.ts',
-      'declare/index.ts',
-      'declare/login.ts',
-      'declare/run.ts',
-      'declare/serve.ts',
-      'help.ts',
-      'io.ts',
-      'main.ts',
-    ]);
+    assert.deepEqual(loaded, ['command.ts', 'declarations.ts', 'help.ts', 'io.ts', 'main.ts']);
   });
 });

@@ -5,11 +5,11 @@ import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
 import { printWriteReport, withPathGuard } from '../outputs.js';
 import type { ParsedArgs } from '../command.js';
-import type { buildCommand } from '../declare/build.js';
+import type { buildCommand } from '../declarations.js';
 import { EXIT, painterFor, stopSignal, type CliIo } from '../io.js';
 import { snapshotTree, waitForChange } from '../watch.js';
 
-/** `mvpm build`: the options come parsed and checked by its declaration (declare/build.ts). */
+/** `mvpm build`: the options come parsed and checked by its declaration (declarations.ts). */
 export async function runBuild({ values }: ParsedArgs<typeof buildCommand>, io: CliIo): Promise<number> {
   const options: BuildOptions = {
     check: values.check,

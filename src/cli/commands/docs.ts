@@ -4,10 +4,10 @@ import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
 import { printWriteReport, withPathGuard } from '../outputs.js';
 import type { ParsedArgs } from '../command.js';
-import type { docsCommand } from '../declare/docs.js';
+import type { docsCommand } from '../declarations.js';
 import { EXIT, painterFor, type CliIo } from '../io.js';
 
-/** `mvpm docs`: the options come parsed and checked by its declaration (declare/docs.ts). */
+/** `mvpm docs`: the options come parsed and checked by its declaration (declarations.ts). */
 export async function runDocs({ values }: ParsedArgs<typeof docsCommand>, io: CliIo): Promise<number> {
   const err = painterFor(io.stderr, io.env);
   const out = painterFor(io.stdout, io.env);

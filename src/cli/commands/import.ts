@@ -4,10 +4,10 @@ import { ImportError, type ImportSubject, printable } from '../../import/import-
 import { readImportInput } from '../../import/read-input.js';
 import { writeImport } from '../../import/write-import.js';
 import type { ParsedArgs } from '../command.js';
-import type { importCommand } from '../declare/import.js';
+import type { importCommand } from '../declarations.js';
 import { EXIT, painterFor, type CliIo } from '../io.js';
 
-/** `mvpm import <collection.json>`: arguments parsed and checked by its declaration (declare/import.ts). */
+/** `mvpm import <collection.json>`: arguments parsed and checked by its declaration (declarations.ts). */
 export async function runImport({ values, positionals }: ParsedArgs<typeof importCommand>, io: CliIo): Promise<number> {
   const err = painterFor(io.stderr, io.env);
   const collectionFile = positionals.collection;

@@ -29,7 +29,7 @@ import {
   type TargetServer,
 } from '../../run/index.js';
 import type { ParsedArgs } from '../command.js';
-import type { loginCommand, tokenCommand } from '../declare/login.js';
+import type { loginCommand, tokenCommand } from '../declarations.js';
 import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
 import { runErrorExitCode } from './run.js';
 
@@ -79,7 +79,7 @@ function required(settings: TargetSettings, templates: readonly (string | undefi
   return filled;
 }
 
-/** `mvpm login`: the options come parsed and checked by its declaration (declare/login.ts). */
+/** `mvpm login`: the options come parsed and checked by its declaration (declarations.ts). */
 export async function runLogin({ values }: ParsedArgs<typeof loginCommand>, io: CliIo): Promise<number> {
   try {
     return await signIn(io, values);
@@ -161,7 +161,7 @@ async function signIn(io: CliIo, values: ParsedArgs<typeof loginCommand>['values
   return EXIT.ok;
 }
 
-/** `mvpm token`: the options come parsed and checked by its declaration (declare/login.ts); --out is required. */
+/** `mvpm token`: the options come parsed and checked by its declaration (declarations.ts); --out is required. */
 export async function runToken({ values }: ParsedArgs<typeof tokenCommand>, io: CliIo): Promise<number> {
   try {
     return await writeToken(io, values.out, values.target, values['state-file']);

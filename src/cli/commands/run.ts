@@ -1,9 +1,9 @@
 import { RunError, runSuite, type RunEvent } from '../../run/index.js';
 import type { ParsedArgs } from '../command.js';
-import type { runCommand } from '../declare/run.js';
+import type { runCommand } from '../declarations.js';
 import { EXIT, painterFor, type CliIo } from '../io.js';
 
-/** `mvpm run`: the options come parsed and checked by its declaration (declare/run.ts). */
+/** `mvpm run`: the options come parsed and checked by its declaration (declarations.ts). */
 export async function runRun({ values }: ParsedArgs<typeof runCommand>, io: CliIo): Promise<number> {
   const reporters = values.reporters;
   const out = painterFor(io.stdout, io.env);

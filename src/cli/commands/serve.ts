@@ -10,7 +10,7 @@ import {
   type StandinFaultStatus,
 } from '../../standin/index.js';
 import type { ParsedArgs } from '../command.js';
-import type { serveCommand } from '../declare/serve.js';
+import type { serveCommand } from '../declarations.js';
 import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
 
 const FAULT_TARGETS: Readonly<Record<string, Pick<StandinFault, 'target' | 'grantTypes'>>> = {
@@ -44,7 +44,7 @@ function parseFaultFlag(text: string): { fault: StandinFault } | { problem: stri
   return problems.length === 0 ? { fault } : problem(problems.join('; '));
 }
 
-/** `mvpm serve`: the options come parsed and checked by its declaration (declare/serve.ts); faults here. */
+/** `mvpm serve`: the options come parsed and checked by its declaration (declarations.ts); faults here. */
 export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: CliIo): Promise<number> {
   const port = values.port;
   const accessTokenTtl = values['access-token-ttl'];
