@@ -1,4 +1,3 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import pc from 'picocolors';
 import type { Codes } from '../errors/codes.js';
 import { MvpmError } from '../errors/mvpm-error.js';
@@ -35,40 +34,6 @@ export class UsageError extends MvpmError {
     this.name = 'UsageError';
   }
 }
-
-/**
- * Parses a command's options (node:util parseArgs, strict, no positionals, `-h/--help` added). Returns undefined
- * when help was asked for and has been printed; a bad option is a UsageError carrying the command's help.
- */
-export function parseCommandArgs<const T extends ParseArgsOptionsConfig>(
-  argv: readonly string[],
-  options: T,
-  help: string,
-  io: CliIo,
-): ParsedResults<T> | undefined {
-  let parsed: { values: unknown };
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: { ...options, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError('E_USAGE', `${(error as Error).message}\n\n${help}`);
-  }
-  if ((parsed.values as Record<string, unknown>)['help'] === true) {
-    io.stdout.write(help);
-    return undefined;
-  }
-  return parsed.values as ParsedResults<T>;
-}
-
-type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-
-type ParsedResults<T extends ParseArgsOptionsConfig> = ReturnType<
-  typeof parseArgs<{ options: T; strict: true; allowPositionals: false }>
->['values'];
 
 /**
  * The signal that ends a long-running command: io.signal when the caller gave one (tests), else SIGINT or SIGTERM.

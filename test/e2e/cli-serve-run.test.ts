@@ -30,7 +30,7 @@ test('mvpm serve prints its URL and demo values, answers, and stops when told', 
 test('mvpm run refuses an unknown target, reporter or timeout with exit 2', async () => {
   for (const [args, message] of [
     [['--target', 'prod'], /no environment serves target `prod`: the specs declare mediavalet, standin \(stand-in\)/],
-    [['--reporters', 'cli,xml'], /unknown reporter xml; choose from cli, junit, htmlextra/],
+    [['--reporters', 'cli,xml'], /--reporters takes cli, junit or htmlextra, not 'xml'/],
     [['--timeout', 'soon'], /--timeout takes a whole number of milliseconds, not 'soon'/],
     [
       ['--target', 'mediavalet', '--base-url', 'http://127.0.0.1:1'],

@@ -117,5 +117,5 @@ test('mvpm serve says its tokens live only as long as the process', async () => 
     env: { NO_COLOR: '1' },
     cwd: PROJECT_ROOT,
   });
-  assert.match(help, /tokens live only as long as the process: after a restart every token it\nissued is refused/);
+  assert.match(help, /tokens live only as long as the process: after a restart every token it\s+issued is refused/);
 });

@@ -5,55 +5,13 @@ import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
 import { printWriteReport, specErrors, withPathGuard } from '../outputs.js';
 import { problemPaint, reportError } from '../report-error.js';
-import { EXIT, painterFor, parseCommandArgs, stopSignal, UsageError, type CliIo } from '../io.js';
+import type { ParsedArgs } from '../command.js';
+import type { buildCommand } from '../declarations.js';
+import { EXIT, painterFor, stopSignal, type CliIo } from '../io.js';
 import { snapshotTree, waitForChange } from '../watch.js';
 
-export const BUILD_HELP = `Usage: mvpm build [--check | --watch] [--specs <dir>] [--collections <dir>] [--environments <dir>]
-
-Compiles the YAML specs into Postman collections and environments.
-
-Options:
-  --check               Write nothing; exit 1 naming each generated file that is stale
-  -w, --watch           Build, then rebuild whenever a file under the spec directory changes;
-                        errors are printed and the watch goes on. Stops on Ctrl-C
-  --specs <dir>         Spec directory (default: specs)
-  --collections <dir>   Output directory for collections (default: collections)
-  --environments <dir>  Output directory for environments (default: environments)
-  --docs <dir>          Output directory for the generated docs (default: docs/generated)
-  -q, --quiet           Print only errors and warnings
-  -h, --help            Show this help
-
-A build deletes a file no spec produces only if its record (in the per-user state directory) says mvpm wrote
-exactly that content; it never writes through a symbolic link.
-
-Exit codes: 0 ok (and --watch stopped by Ctrl-C), 1 stale outputs (--check), 2 invalid specs, usage, or an output
-path that is a link.
-
-Examples:
-  mvpm build
-  mvpm build --check
-  mvpm build --watch
-  mvpm build --specs my-specs --collections out/collections --environments out/environments
-`;
-
-export async function runBuild(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(
-    argv,
-    {
-      check: { type: 'boolean', default: false },
-      watch: { type: 'boolean', short: 'w', default: false },
-      specs: { type: 'string' },
-      collections: { type: 'string' },
-      environments: { type: 'string' },
-      docs: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q', default: false },
-    },
-    BUILD_HELP,
-    io,
-  );
-  if (!values) return EXIT.ok;
-  if (values.watch && values.check)
-    throw new UsageError('E_USAGE', `--watch and --check do not go together: --check writes nothing\n\n${BUILD_HELP}`);
+/** `mvpm build`: the options come parsed and checked by its declaration (declarations.ts). */
+export async function runBuild({ values }: ParsedArgs<typeof buildCommand>, io: CliIo): Promise<number> {
   const options: BuildOptions = {
     check: values.check,
     quiet: values.quiet,
@@ -68,10 +26,10 @@ export async function runBuild(argv: readonly string[], io: CliIo): Promise<numb
 interface BuildOptions {
   readonly check: boolean;
   readonly quiet: boolean;
-  readonly specs: string | undefined;
-  readonly collections: string | undefined;
-  readonly environments: string | undefined;
-  readonly docs: string | undefined;
+  readonly specs: string;
+  readonly collections: string;
+  readonly environments: string;
+  readonly docs: string;
 }
 
 /** How often `--watch` looks at the spec directory, in milliseconds (see waitForChange for why it polls). */
@@ -82,7 +40,7 @@ const WATCH_INTERVAL_MS = 250;
  * build, even one that throws, is printed and the watch goes on; stopping is exit 0, as for `mvpm serve`.
  */
 async function watchBuild(options: BuildOptions, io: CliIo): Promise<number> {
-  const specsDir = path.resolve(io.cwd, options.specs ?? 'specs');
+  const specsDir = path.resolve(io.cwd, options.specs);
   const shown = path.relative(io.cwd, specsDir) || '.';
   const out = painterFor(io.stdout, io.env);
   const stop = stopSignal(io);
@@ -114,10 +72,10 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
   const out = painterFor(io.stdout, io.env);
   const build = await buildProject({
     cwd: io.cwd,
-    ...(values.specs === undefined ? {} : { specsDir: values.specs }),
-    ...(values.collections === undefined ? {} : { collectionsDir: values.collections }),
-    ...(values.environments === undefined ? {} : { environmentsDir: values.environments }),
-    ...(values.docs === undefined ? {} : { docsDir: values.docs }),
+    specsDir: values.specs,
+    collectionsDir: values.collections,
+    environmentsDir: values.environments,
+    docsDir: values.docs,
     stateDir: stateDirectory(io.env),
   });
   const paint = problemPaint(io);

@@ -4,42 +4,18 @@ import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
 import { printWriteReport, specErrors, withPathGuard } from '../outputs.js';
 import { problemPaint } from '../report-error.js';
-import { EXIT, painterFor, parseCommandArgs, type CliIo } from '../io.js';
+import type { ParsedArgs } from '../command.js';
+import type { docsCommand } from '../declarations.js';
+import { EXIT, painterFor, type CliIo } from '../io.js';
 
-export const DOCS_HELP = `Usage: mvpm docs [--check] [--specs <dir>] [--out <dir>]
-
-Writes the generated Markdown docs: an index, one page per top-level folder of each collection, and the onboarding
-guide for support staff. \`mvpm build\` writes the same pages along with the collections; this writes only the docs.
-
-Options:
-  --check          Write nothing; exit 1 naming each generated page that is stale
-  --specs <dir>    Spec directory (default: specs)
-  --out <dir>      Output directory for the docs (default: docs/generated)
-  -q, --quiet      Print only errors and warnings
-  -h, --help       Show this help
-
-Exit codes: 0 ok, 1 stale pages (--check), 2 invalid specs or usage.
-`;
-
-export async function runDocs(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(
-    argv,
-    {
-      check: { type: 'boolean', default: false },
-      specs: { type: 'string' },
-      out: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q', default: false },
-    },
-    DOCS_HELP,
-    io,
-  );
-  if (!values) return EXIT.ok;
+/** `mvpm docs`: the options come parsed and checked by its declaration (declarations.ts). */
+export async function runDocs({ values }: ParsedArgs<typeof docsCommand>, io: CliIo): Promise<number> {
   const err = painterFor(io.stderr, io.env);
   const out = painterFor(io.stdout, io.env);
   const build = await buildProject({
     cwd: io.cwd,
-    ...(values.specs === undefined ? {} : { specsDir: values.specs }),
-    ...(values.out === undefined ? {} : { docsDir: values.out }),
+    specsDir: values.specs,
+    docsDir: values.out,
     stateDir: stateDirectory(io.env),
   });
   const paint = problemPaint(io);

@@ -3,56 +3,16 @@ import { importCollection, type ImportResult } from '../../import/import-collect
 import { ImportError, type ImportSubject, printable } from '../../import/import-error.js';
 import { readImportInput } from '../../import/read-input.js';
 import { writeImport } from '../../import/write-import.js';
-import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
+import type { ParsedArgs } from '../command.js';
+import type { importCommand } from '../declarations.js';
+import { EXIT, painterFor, type CliIo } from '../io.js';
 
-export const IMPORT_HELP = `Usage: mvpm import <collection.json> [--environment <env.json>] [--out <specs-dir>] [--force]
-                   [--allow-scripts] [--keep-literal <name>]...
-
-Turns a Postman Collection (v2.1 or v2.0, e.g. exported from the Postman app) back into YAML specs:
-<out>/<collection>/.resources/definition.yaml, a directory per folder and a <Name>.request.yaml per request.
-Scripts mvpm generated come back as expect, capture and autoRefresh. Other scripts are code from the collection:
-they are listed and dropped unless you pass --allow-scripts.
-Names are made safe file names (renamed ones are listed); literal secrets (tokens, keys, passwords, cookies,
-client secrets) are replaced by {{variables}} declared secret and empty, and listed by name.
-Nothing is written when anything fails, and no existing file is replaced without --force.
-
-Options:
-  --environment <file>  Also import a Postman environment (secret values are dropped, marked secret: true)
-  --out <dir>           Spec directory to write into (default: specs)
-  --force               Replace existing files and write into a non-empty collection directory
-  --allow-scripts       Keep raw scripts (pre-request and test code) from the collection; review them first
-  --keep-literal <name> Keep the literal value of a field or variable that looks secret (a public demo value);
-                        repeatable
-  -h, --help            Show this help
-
-Exit codes: 0 imported (warnings on stderr); 2 unreadable or unusable input, existing files, or usage.
-`;
-
-const VALUE_OPTIONS = ['--environment', '--out', '--keep-literal'];
-
-export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
-  const isPositional = (a: string, i: number): boolean =>
-    !a.startsWith('-') && !VALUE_OPTIONS.includes(argv[i - 1] ?? '');
-  const positional = argv.filter(isPositional);
-  const options = argv.filter((a, i) => !isPositional(a, i));
-  const values = parseCommandArgs(
-    options,
-    {
-      environment: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      'allow-scripts': { type: 'boolean', default: false },
-      'keep-literal': { type: 'string', multiple: true },
-    },
-    IMPORT_HELP,
-    io,
-  );
-  if (!values) return EXIT.ok;
-  if (positional.length !== 1) throw new UsageError('E_USAGE', `expected one collection file\n\n${IMPORT_HELP}`);
+/** `mvpm import <collection.json>`: arguments parsed and checked by its declaration (declarations.ts). */
+export async function runImport({ values, positionals }: ParsedArgs<typeof importCommand>, io: CliIo): Promise<number> {
   const err = painterFor(io.stderr, io.env);
-  const collectionFile = positional[0]!;
+  const collectionFile = positionals.collection;
   const environmentFiles = values.environment === undefined ? [] : [values.environment];
-  const out = path.resolve(io.cwd, values.out ?? 'specs');
+  const out = path.resolve(io.cwd, values.out);
   const outLabel = (path.relative(io.cwd, out) || '.').split(path.sep).join('/');
   /** The file an error is in, as the user named it: the input it is about, or the output path. */
   const fileOf = (subject: ImportSubject): string =>
@@ -76,7 +36,7 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
       slug: slugOf(collectionFile, '.postman_collection.json', collection),
       environments,
       allowScripts: values['allow-scripts'],
-      keepLiterals: values['keep-literal'] ?? [],
+      keepLiterals: values['keep-literal'],
     });
     for (const w of result.warnings) io.stderr.write(`${err.yellow(`warning[${w.code}]`)}: ${w.where}: ${w.message}\n`);
     const report = writeImport(out, result.files, { force: values.force, outLabel });

@@ -28,59 +28,9 @@ import {
   type TargetPlan,
   type TargetServer,
 } from '../../run/index.js';
-import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
-
-export const LOGIN_HELP = `Usage: mvpm login [--target <name>] [--redirect-uri <uri>] [--scope <scopes>] [--state-file <path>] [--allow-debug-output]
-
-Signs in once, as a person, to get the first refresh token for \`mvpm run --target <name>\`: prints the
-authorization URL, you sign in with your browser and paste back the address it ends on (within the
-authorization code's 60 seconds); the code is exchanged and the refresh token saved to the state file (0600).
-
-The server, client and state file are the ones \`mvpm run --target <name>\` uses, as the specs declare them:
-the OAuth 2.0 settings of the target's collection (authUrl, token URL, clientId, clientSecret, scope,
-redirect_uri) filled in from its environment, whose \`secrets\` and \`overrides\` name the MV_ variables
-to set (for this project: MV_CLIENT_ID and MV_CLIENT_SECRET, MV_AUTH_BASE_URL for another server).
-
-Options:
-  --target <name>        Default: the one target that is not a stand-in
-  --redirect-uri <uri>   The redirect URI registered for your client (default: the environment's, such
-                         as Postman's callback page)
-  --scope <scopes>       Default: the collection's scope, else openid api offline_access
-  --state-file <path>    Default: the one mvpm run --target <name> uses. A file kept for another
-                         server or client id is refused (E_STATE_MISMATCH) before anything is sent
-  --allow-debug-output   Sign in even though NODE_DEBUG, an inspector or diagnostic reports would copy
-                         the client secret out of the process (refused by default: E_DEBUG_OUTPUT)
-  -h, --help             Show this help
-
-The target's servers must be https URLs (http only for localhost, 127.0.0.1, [::1]).
-
-Exit codes: 0 signed in and the refresh token saved; 2 bad usage, missing client id or secret, a bad
-server URL, a state file of another server, debug output on, or the sign-in or code exchange failed.
-
-Examples:
-  MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login
-  MV_CLIENT_ID=… MV_CLIENT_SECRET=… mvpm login --redirect-uri https://localhost:5001/callback
-`;
-
-export const TOKEN_HELP = `Usage: mvpm token --out <file> [--target <name>] [--state-file <path>]
-
-Writes the newest refresh token of a target's state file to <file> (mode 0600), never to the screen, so a CI
-job can store it back as its MV_REFRESH_TOKEN secret (see docs/ci.md). Exit 2 when there is none. An existing
-symbolic link (or directory) at <file> is refused; an existing regular file is replaced.
-
-Options:
-  --out <file>          Where to write the token (required)
-  --target <name>       Default: the one target that is not a stand-in
-  --state-file <path>   Default: the one mvpm run --target <name> uses
-  -h, --help            Show this help
-
-Exit codes: 0 written; 2 bad usage (no --out, a link at <file>), a damaged state file (E_STATE_FILE), no usable
-refresh token, or a state file of another server (E_STATE_MISMATCH).
-
-Examples:
-  mvpm token --out refresh-token.txt
-  mvpm token --out refresh-token.txt && gh secret set MV_REFRESH_TOKEN < refresh-token.txt && rm refresh-token.txt
-`;
+import type { ParsedArgs } from '../command.js';
+import type { loginCommand, tokenCommand } from '../declarations.js';
+import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
 
 /** A target as \`mvpm run --target\` resolves it: its plan, its environment's values and its token server. */
 interface TargetSettings {
@@ -128,33 +78,12 @@ function required(settings: TargetSettings, templates: readonly (string | undefi
   return filled;
 }
 
-export async function runLogin(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(
-    argv,
-    {
-      target: { type: 'string' },
-      'redirect-uri': { type: 'string' },
-      scope: { type: 'string' },
-      'state-file': { type: 'string' },
-      'allow-debug-output': { type: 'boolean', default: false },
-    },
-    LOGIN_HELP,
-    io,
-  );
-  if (!values) return EXIT.ok;
+/** `mvpm login`: the options come parsed and checked by its declaration (declarations.ts). */
+export async function runLogin({ values }: ParsedArgs<typeof loginCommand>, io: CliIo): Promise<number> {
   return signIn(io, values);
 }
 
-async function signIn(
-  io: CliIo,
-  values: {
-    target?: string;
-    'redirect-uri'?: string;
-    scope?: string;
-    'state-file'?: string;
-    'allow-debug-output': boolean;
-  },
-): Promise<number> {
+async function signIn(io: CliIo, values: ParsedArgs<typeof loginCommand>['values']): Promise<number> {
   const out = painterFor(io.stdout, io.env);
   const settings = await targetSettings(io, values.target, values['state-file']);
   const { plan, server } = settings;
@@ -226,16 +155,8 @@ async function signIn(
   return EXIT.ok;
 }
 
-export async function runToken(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(
-    argv,
-    { out: { type: 'string' }, target: { type: 'string' }, 'state-file': { type: 'string' } },
-    TOKEN_HELP,
-    io,
-  );
-  if (!values) return EXIT.ok;
-  if (!values.out)
-    throw new UsageError('E_USAGE', `--out <file> is required: the token is never printed\n\n${TOKEN_HELP}`);
+/** `mvpm token`: the options come parsed and checked by its declaration (declarations.ts); --out is required. */
+export async function runToken({ values }: ParsedArgs<typeof tokenCommand>, io: CliIo): Promise<number> {
   return writeToken(io, values.out, values.target, values['state-file']);
 }
 

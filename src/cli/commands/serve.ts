@@ -8,48 +8,9 @@ import {
   type StandinFault,
   type StandinFaultStatus,
 } from '../../standin/index.js';
-import { EXIT, painterFor, parseCommandArgs, UsageError, type CliIo } from '../io.js';
-
-export const SERVE_HELP = `Usage: mvpm serve [--port <n>] [--access-token-ttl <s>] [--fault <fault>]...
-
-Starts the local stand-in of MediaValet (sign-in server and API) on 127.0.0.1, for Postman
-("Get New Access Token") and for mvpm run --base-url. Stops on Ctrl-C.
-
-Its sign-ins and tokens live only as long as the process: after a restart every token it
-issued is refused (invalid_grant), and Postman or mvpm run must sign in again.
-
-Options:
-  --port <n>               Port to listen on (default: 4010; 0 picks a free one)
-  --access-token-ttl <s>   Access-token lifetime in seconds (default: 3600)
-  --fault <fault>          Make the stand-in misbehave on purpose (repeatable; default: none)
-  -h, --help               Show this help
-
-Faults: <target>[-after]=<effect>[:<times>]
-  target   token      the token endpoint, every grant type
-           refresh    the token endpoint, grant_type=refresh_token only
-           code       the token endpoint, grant_type=authorization_code only
-           api        the API routes (/users/current, /categories, /assets/search, ...)
-  -after   act once the request has been processed: a refresh has spent its refresh token and
-           issued the next one, then the answer is lost. Without it the fault acts before
-           anything is processed, and nothing is spent.
-  effect   429, 500, 502, 503 or 504   answer with that status (429 and 503 with Retry-After: 1)
-           <n>ms                        wait n milliseconds first; a client that gives up meanwhile
-                                        gets nothing (before: nothing is processed either)
-           drop                         close the connection without an answer
-  times    how many matching requests to act on: a whole number (default: 1) or "always".
-  Faults act in the order given; waits add up, and the first answer or drop ends the request.
-
-Exit codes: 0 stopped by Ctrl-C (SIGINT or SIGTERM); 2 bad usage or the port could not be used.
-
-Examples:
-  mvpm serve
-  mvpm serve --port 0 --access-token-ttl 60
-  mvpm serve --fault refresh=503:2          the next 2 refreshes get 503; their tokens stay unspent
-  mvpm serve --fault refresh-after=500      the next refresh spends its token, then answers 500
-  mvpm serve --fault api=429:3              the next 3 API calls get 429 with Retry-After: 1
-  mvpm serve --fault token=5000ms:always    every token request waits 5 s before it is processed
-  mvpm serve --fault api-after=drop         the next API call is answered with a closed connection
-`;
+import type { ParsedArgs } from '../command.js';
+import type { serveCommand } from '../declarations.js';
+import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
 
 const FAULT_TARGETS: Readonly<Record<string, Pick<StandinFault, 'target' | 'grantTypes'>>> = {
   token: { target: 'token' },
@@ -82,27 +43,10 @@ function parseFaultFlag(text: string): { fault: StandinFault } | { problem: stri
   return problems.length === 0 ? { fault } : problem(problems.join('; '));
 }
 
-export async function runServe(argv: readonly string[], io: CliIo): Promise<number> {
-  const values = parseCommandArgs(
-    argv,
-    {
-      port: { type: 'string', default: '4010' },
-      'access-token-ttl': { type: 'string', default: '3600' },
-      fault: { type: 'string', multiple: true, default: [] },
-    },
-    SERVE_HELP,
-    io,
-  );
-  if (!values) return EXIT.ok;
-  const port = Number(values.port);
-  const accessTokenTtl = Number(values['access-token-ttl']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError('E_USAGE', `--port takes 0 to 65535, not '${values.port}'`);
-  if (!Number.isInteger(accessTokenTtl) || accessTokenTtl < 1)
-    throw new UsageError(
-      'E_USAGE',
-      `--access-token-ttl takes a whole number of seconds, not '${values['access-token-ttl']}'`,
-    );
+/** `mvpm serve`: the options come parsed and checked by its declaration (declarations.ts); faults here. */
+export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: CliIo): Promise<number> {
+  const port = values.port;
+  const accessTokenTtl = values['access-token-ttl'];
   const parsedFaults = values.fault.map(parseFaultFlag);
   const faultProblems = parsedFaults.flatMap((parsed) => ('problem' in parsed ? [parsed.problem] : []));
   if (faultProblems.length > 0) throw new UsageError('E_USAGE', faultProblems.join('\n'));
