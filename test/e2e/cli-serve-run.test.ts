@@ -13,18 +13,26 @@ test('mvpm serve prints its URL and demo values, answers, and stops when told', 
     cwd: PROJECT_ROOT,
     signal: controller.signal,
   });
-  for (let i = 0; i < 100 && !stdout.includes('Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 20));
-  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-  assert.ok(url, stdout);
-  assert.match(stdout, /client id\s+mvpm-demo-client/);
-  const discovery = (await (await fetch(`${url}/.well-known/openid-configuration`)).json()) as {
-    token_endpoint: string;
-  };
-  assert.equal(discovery.token_endpoint, `${url}/connect/token`);
-  controller.abort();
-  assert.equal(await done, 0);
-  assert.match(stdout, /stand-in stopped\n$/);
-  await assert.rejects(fetch(`${url}/.well-known/openid-configuration`));
+  // Stops the server whatever happens below: a failed assertion must not leave it listening (the file would hang).
+  try {
+    // Up to 30 s: on a loaded machine importing the stand-in alone can take seconds.
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline && !stdout.includes('Ctrl-C'); )
+      await new Promise((r) => setTimeout(r, 20));
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+    assert.ok(url, stdout);
+    assert.match(stdout, /client id\s+mvpm-demo-client/);
+    const discovery = (await (await fetch(`${url}/.well-known/openid-configuration`)).json()) as {
+      token_endpoint: string;
+    };
+    assert.equal(discovery.token_endpoint, `${url}/connect/token`);
+    controller.abort();
+    assert.equal(await done, 0);
+    assert.match(stdout, /stand-in stopped\n$/);
+    await assert.rejects(fetch(`${url}/.well-known/openid-configuration`));
+  } finally {
+    controller.abort();
+    await done;
+  }
 });
 
 test('mvpm run refuses an unknown target, reporter or timeout with exit 2', async () => {
