@@ -35,9 +35,16 @@ function mvpm(
       env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The clock starts at the run's first line of output (its handlers are in place by then), not at spawn: on a
+    // loaded machine start-up alone can outlast any fixed delay, and the signal would only test Node's default.
+    let armed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (killAfterMs === undefined || armed) return;
+      armed = true;
+      setTimeout(() => child.kill(signal), killAfterMs);
+    });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    if (killAfterMs !== undefined) setTimeout(() => child.kill(signal), killAfterMs);
     const key = args.join(' ');
     children.set(key, child);
     child.on('close', (code, sig) => {
@@ -83,7 +90,7 @@ describe('interrupting mvpm run', () => {
     const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
     for (let i = 0; i < INTERRUPTIONS; i++) {
       const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
-      const result = await mvpm(args, {}, 150 + Math.floor(Math.random() * 700), signal);
+      const result = await mvpm(args, {}, Math.floor(Math.random() * 600), signal);
       if (result.code === 130) outcomes.interrupted += 1;
       else if (result.code === 0) outcomes.finished += 1;
       else if (result.signal === signal) outcomes.beforeHandlers += 1;
@@ -144,7 +151,7 @@ describe('interrupting mvpm run', () => {
         '--reports-dir',
         path.join(work.dir, 'reports'),
       ];
-      await mvpm(args, env(token), 250 + Math.floor(Math.random() * 600), 'SIGKILL');
+      await mvpm(args, env(token), 100 + Math.floor(Math.random() * 600), 'SIGKILL');
       const state = readState(stateFile); // throws if corrupt
       if (!state) continue;
       if (state.pending) {
