@@ -1,3 +1,4 @@
+import { DYNAMIC_VARIABLES_PATH, renderDynamicVariables } from './dynamic-variables.ts';
 import { writeFile } from 'node:fs/promises';
 import { COLLECTION_TYPES_PATH, renderCollectionTypes } from './collection-types.ts';
 import { renderSpecTypes, TYPES_PATH } from './spec-types.ts';
@@ -9,3 +10,5 @@ await writeFile(VALIDATORS_PATH, await renderSpecValidators());
 process.stdout.write(`wrote ${VALIDATORS_PATH.pathname}\n`);
 await writeFile(COLLECTION_TYPES_PATH, await renderCollectionTypes());
 process.stdout.write(`wrote ${COLLECTION_TYPES_PATH.pathname}\n`);
+await writeFile(DYNAMIC_VARIABLES_PATH, renderDynamicVariables());
+process.stdout.write(`wrote ${DYNAMIC_VARIABLES_PATH.pathname}\n`);
