@@ -164,41 +164,76 @@ function readAtMost(fd: number, expected: number, max: number): Buffer {
  * `workers`: how many worker threads; default one less than the available cores, at most 3, none for small batches.
  * A worker that fails (it could not start, or died) costs the speed-up, not the build: its texts are parsed here.
  */
-export async function parseTexts(texts: readonly string[], workers?: number): Promise<ParsedValue[]> {
+export async function parseTexts(
+  texts: readonly string[],
+  workers?: number,
+  options: ParseTextsOptions = {},
+): Promise<ParsedValue[]> {
   const count = workers ?? (texts.length >= PARALLEL_THRESHOLD ? Math.min(3, os.availableParallelism() - 1) : 0);
   if (count <= 0 || texts.length === 0) return texts.map(parseValue);
   const size = Math.ceil(texts.length / (count + 1));
   const chunks = Array.from({ length: count + 1 }, (_, i) => texts.slice(i * size, (i + 1) * size));
-  const remote = chunks.slice(1).map((chunk) => (chunk.length === 0 ? Promise.resolve([]) : parseInWorker(chunk)));
+  const url = options.workerUrl ?? PARSE_WORKER_URL;
+  const remote = chunks
+    .slice(1)
+    .map((chunk) => (chunk.length === 0 ? Promise.resolve([]) : parseInWorker(chunk, url, options.onWorker)));
   const local = chunks[0]!.map(parseValue);
   return [...local, ...(await Promise.all(remote)).flat()];
 }
 
-function parseInWorker(texts: readonly string[]): Promise<ParsedValue[]> {
-  // The compiled worker beside this module: workers run the built package (dist/), not TypeScript sources.
-  const url = new URL('./_parse-worker.js', import.meta.url);
+export interface ParseTextsOptions {
+  /** The worker module. Default PARSE_WORKER_URL. */
+  readonly workerUrl?: URL;
+  /** Told of each worker's outcome: true when it parsed its texts, false when they were parsed here instead. */
+  readonly onWorker?: (parsed: boolean) => void;
+}
+
+/**
+ * The worker beside this module: the compiled one in dist/, or, when mvpm runs from its TypeScript sources (tests,
+ * under tsx, whose loader worker threads inherit through execArgv), the source one.
+ */
+export const PARSE_WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './_parse-worker.ts' : './_parse-worker.js',
+  import.meta.url,
+);
+
+function parseInWorker(
+  texts: readonly string[],
+  url: URL,
+  onWorker: ((parsed: boolean) => void) | undefined,
+): Promise<ParsedValue[]> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (values: () => ParsedValue[]): void => {
+    const settle = (values: () => ParsedValue[], parsed = false): void => {
       if (settled) return;
       settled = true;
+      onWorker?.(parsed);
       resolve(values());
     };
     let worker: Worker;
     try {
-      worker = new Worker(url);
+      worker = startWorker(url);
     } catch {
       settle(() => texts.map(parseValue));
       return;
     }
     worker.once('message', (values: ParsedValue[]) => {
-      settle(() => values);
+      settle(() => values, true);
       void worker.terminate();
     });
     worker.once('error', () => settle(() => texts.map(parseValue)));
     worker.once('exit', () => settle(() => texts.map(parseValue)));
     worker.postMessage(texts);
   });
+}
+
+function startWorker(url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  // From the sources, under tsx: Node 20 loads a worker's entry point before the preloaded tsx loader applies to
+  // it, so a one-line entry registers tsx first, then imports the worker.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = `import(${tsx}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`;
+  return new Worker(entry, { eval: true });
 }
 
 /** What each kind of file must hold: a noun, its required keys, and how to start it. */
