@@ -191,11 +191,13 @@ function printReport(samples, trees, options) {
     const rss = mib(med(name, 'rssKiB') * 1024);
     const bytes = med(name, 'bytes');
     const written = bytes > 0 ? `, wrote ${mib(bytes)} MiB` : '';
-    return `  ${name}: median ${med(name).toFixed(0)} ms (${range(samples.get(name).map((s) => s.ms))}), peak RSS ${rss} MiB${written}`;
+    const ms = `median ${med(name).toFixed(0)} ms (${range(samples.get(name).map((s) => s.ms))})`;
+    return `  ${name}: ${ms}, peak RSS ${rss} MiB${written}`;
   });
   const out = [
-    `mvpm bench: ${options.rounds} interleaved rounds (start-up commands ${STARTUP_REPEATS}x per round), whole processes;`,
-    `node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
+    `mvpm bench: ${options.rounds} interleaved rounds (start-up commands ${STARTUP_REPEATS}x per round),`,
+    `whole processes; node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs,`,
+    `load average ${os.loadavg()[0].toFixed(1)} at the end`,
     '',
     line(header),
     line(header.map((_, c) => '-'.repeat(widths[c]))),
