@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { COLLECTION_SLUG, generateSpecs } from './generate-specs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const MVPM = path.join(ROOT, 'bin', 'mvpm.js');
+let MVPM = path.join(ROOT, 'bin', 'mvpm.js');
 const FLOOR = path.join(ROOT, 'bench', 'floor.mjs');
 const PEAK_RSS_PRELOAD = pathToFileURL(path.join(ROOT, 'bench', 'peak-rss.mjs')).href;
 const STARTUP_REPEATS = 3;
@@ -27,12 +27,13 @@ const USAGE = `Usage: node bench/bench.mjs [--quick] [--rounds <n>] [--sizes 100
   --rounds <n>    Interleaved rounds (default 5)
   --sizes <list>  Generated request counts (default 1000,10000; the targets name 1,000 and 10,000)
   --keep          Keep the temp dir (generated specs, for node --cpu-prof)
+  --mvpm <path>   Another mvpm's bin/mvpm.js to measure, e.g. a clone of an older commit (default this one's)
   -h, --help      Show this help
 `;
 
 function main() {
   const options = readOptions();
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
+  if (!existsSync(path.join(path.dirname(MVPM), '..', 'dist', 'cli', 'main.js'))) {
     process.stderr.write('bench: the compiled CLI is missing (dist/). Run `npm run build` first.\n');
     return 2;
   }
@@ -197,7 +198,7 @@ function printReport(samples, trees, options) {
   const out = [
     `mvpm bench: ${options.rounds} interleaved rounds (start-up commands ${STARTUP_REPEATS}x per round),`,
     `whole processes; node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs,`,
-    `load average ${os.loadavg()[0].toFixed(1)} at the end`,
+    `load average ${os.loadavg()[0].toFixed(1)} at the end; mvpm is ${MVPM}`,
     '',
     line(header),
     line(header.map((_, c) => '-'.repeat(widths[c]))),
@@ -218,6 +219,7 @@ function readOptions() {
         rounds: { type: 'string' },
         sizes: { type: 'string', default: '1000,10000' },
         keep: { type: 'boolean', default: false },
+        mvpm: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -234,6 +236,7 @@ function readOptions() {
   if (!sizes.every((n) => Number.isInteger(n) && n > 0)) usageError(`--sizes must be positive integers`);
   const rounds = Number(values.rounds ?? (values.quick ? 3 : 5));
   if (!Number.isInteger(rounds) || rounds < 1) usageError(`--rounds must be a positive integer`);
+  if (values.mvpm) MVPM = path.resolve(values.mvpm);
   return { sizes, rounds, keep: values.keep };
 }
 
