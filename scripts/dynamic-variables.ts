@@ -11,7 +11,7 @@ export function renderDynamicVariables(): string {
   return [
     '// Generated from postman-collection/lib/superstring/dynamic-variables.js by `npm run schema:types`. Do not edit.',
     '',
-    "/** Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), as the postman-collection SDK names them. */",
+    "/** Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), as postman-collection names them. */",
     'export const DYNAMIC_VARIABLE_NAMES: readonly string[] = [',
     ...names.map((n) => `  ${quoted(n)},`),
     '];',

@@ -1,5 +1,6 @@
-// npm's `prepare` script: compiles src/ into dist/ with the project's own TypeScript, then bundles the CLI. Plain JavaScript importing
-// only Node's modules, because it must be able to say what is wrong when nothing is installed yet.
+// npm's `prepare` script: compiles src/ into dist/ with the project's own TypeScript, then bundles the CLI.
+// Plain JavaScript importing only Node's modules, because it must be able to say what is wrong when nothing is
+// installed yet.
 //
 // Before `npm ci`, TypeScript is missing; a bare `tsc` died with exit 127 and no word. `npx mvpm` in a fresh clone
 // runs this script too: npx installs the clone into its cache to link the `mvpm` bin, and hides the output of the

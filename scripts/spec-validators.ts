@@ -1,5 +1,6 @@
 // Renders src/spec/_spec-validators.ts: the spec schema's validators and the draft-07 meta-schema's compiled ahead
-// of time by Ajv (standalone code), so a build neither loads Ajv's compiler nor compiles a schema at start-up. Shared by the generator script and the drift test.
+// of time by Ajv (standalone code), so a build neither loads Ajv's compiler nor compiles a schema at start-up.
+// Shared by the generator script and the drift test.
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';

@@ -1,6 +1,6 @@
 // Generated from postman-collection/lib/superstring/dynamic-variables.js by `npm run schema:types`. Do not edit.
 
-/** Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), as the postman-collection SDK names them. */
+/** Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), as postman-collection names them. */
 export const DYNAMIC_VARIABLE_NAMES: readonly string[] = [
   '$guid',
   '$timestamp',

@@ -16,19 +16,12 @@ const SCHEMAS: object[] = [
 
 test('body schemas are judged as Ajv judges them against the draft-07 meta-schema', async () => {
   const ajv = new Ajv({ strict: false, allErrors: true });
-  const expected = SCHEMAS.flatMap((schema, i) =>
-    ajv.validateSchema(schema)
-      ? []
-      : [
-          `R${i}: inline schema is not a valid draft-07 JSON Schema: ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}`,
-        ],
-  );
-  const files = Object.fromEntries(
-    SCHEMAS.map((schema, i) => [
-      `specs/demo/R${i}.request.yaml`,
-      `$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/r"\nexpect:\n  schema:\n    inline: ${JSON.stringify(schema)}\n`,
-    ]),
-  );
+  const expected = SCHEMAS.flatMap((schema, i) => {
+    if (ajv.validateSchema(schema)) return [];
+    const problem = ajv.errorsText(ajv.errors, { dataVar: 'schema' });
+    return [`R${i}: inline schema is not a valid draft-07 JSON Schema: ${problem}`];
+  });
+  const files = Object.fromEntries(SCHEMAS.map((schema, i) => [`specs/demo/R${i}.request.yaml`, requestWith(schema)]));
   const project = tempProject(minimalProject(files));
   try {
     const result = await buildProject({ cwd: project.dir });
@@ -42,3 +35,8 @@ test('body schemas are judged as Ajv judges them against the draft-07 meta-schem
     project.cleanup();
   }
 });
+
+function requestWith(schema: object): string {
+  const lines = ['$kind: http-request', 'method: GET', 'url: "{{baseUrl}}/r"', 'expect:', '  schema:'];
+  return `${[...lines, `    inline: ${JSON.stringify(schema)}`].join('\n')}\n`;
+}
