@@ -1,9 +1,22 @@
 #!/usr/bin/env node
 // The mvpm executable: runs the compiled CLI in dist/ (built by `npm ci` through the prepare script), so start-up
-// does not pay for transpiling TypeScript.
+// does not pay for transpiling TypeScript: the bundle of it (scripts/bundle.mjs) when that is newer than tsc's
+// output, else tsc's output itself.
+import { statSync } from 'node:fs';
+
+function entry() {
+  try {
+    const bundled = statSync(new URL('../dist/bundle/main.js', import.meta.url)).mtimeMs;
+    if (bundled >= statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs) return '../dist/bundle/main.js';
+  } catch {
+    // No bundle (or no dist/ at all: the import below says so).
+  }
+  return '../dist/cli/main.js';
+}
+
 let cli;
 try {
-  cli = await import('../dist/cli/main.js');
+  cli = await import(entry());
 } catch (error) {
   // Before `npm ci` (a fresh clone, or `npx mvpm` there) dist/ or the dependencies are missing: say what to do.
   if (error && error.code === 'ERR_MODULE_NOT_FOUND') {

@@ -1,5 +1,6 @@
-// Renders src/spec/_spec-validators.ts: the spec schema's validators compiled ahead of time by Ajv (standalone
-// code), so a build does not compile the schema at start-up. Shared by the generator script and the drift test.
+// Renders src/spec/_spec-validators.ts: the spec schema's validators and the draft-07 meta-schema's compiled ahead
+// of time by Ajv (standalone code), so a build neither loads Ajv's compiler nor compiles a schema at start-up.
+// Shared by the generator script and the drift test.
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -15,6 +16,9 @@ export const VALIDATED_DEFINITIONS = [
   'EnvironmentDefinition',
 ] as const;
 
+/** The draft-07 meta-schema, which body schemas are checked against (see rules/json-schemas.ts). */
+export const META_SCHEMA_EXPORT = { JsonSchemaDraft07: 'http://json-schema.org/draft-07/schema' } as const;
+
 export async function renderSpecValidators(): Promise<string> {
   const schema = JSON.parse(await readFile(SCHEMA_PATH, 'utf8')) as { $id: string };
   const ajv = new Ajv({
@@ -24,7 +28,10 @@ export async function renderSpecValidators(): Promise<string> {
     code: { source: true, esm: true, lines: true },
   });
   ajv.addSchema(schema);
-  const exports = Object.fromEntries(VALIDATED_DEFINITIONS.map((d) => [d, `${schema.$id}#/definitions/${d}`]));
+  const exports = {
+    ...Object.fromEntries(VALIDATED_DEFINITIONS.map((d) => [d, `${schema.$id}#/definitions/${d}`])),
+    ...META_SCHEMA_EXPORT,
+  };
   const code = (standaloneCode as unknown as { default: typeof standaloneCode }).default
     ? (standaloneCode as unknown as { default: (a: Ajv, e: Record<string, string>) => string }).default(ajv, exports)
     : (standaloneCode as unknown as (a: Ajv, e: Record<string, string>) => string)(ajv, exports);

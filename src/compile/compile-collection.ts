@@ -1,7 +1,12 @@
-import sdk from 'postman-collection';
 import type { CollectionSpec, FolderSpec, ItemSpec, RequestSpec } from '../spec/model.js';
-import { canonicalCollection, type CanonicalCollection } from './canonical.js';
-import { compileAuth, compileBody, compileHeaders, rawUrl } from './compile-request.js';
+import type {
+  Event,
+  Folder,
+  HttpsSchemaGetpostmanComJsonDraft07CollectionV210 as Collection,
+  Item,
+  Variable,
+} from './_collection-types.js';
+import { compileAuth, compileRequest } from './compile-request.js';
 import type { CompileContext } from './context.js';
 import { stableId } from './ids.js';
 import { compileAutoRefresh, compileAutoRefreshRecovery } from './scripts/auto-refresh.js';
@@ -14,36 +19,48 @@ import {
   requestScriptContexts,
 } from './scripts/item-scripts.js';
 
+/** Postman Collection v2.1 JSON, keys in the order the Postman app exports them. */
+export type PostmanCollection = Collection;
+
+/** What every stage below the collection needs: settings, the collection's slug, each request's script context. */
+interface CollectionScope {
+  readonly ctx: CompileContext;
+  readonly slug: string;
+  readonly scripts: ReadonlyMap<RequestSpec, RequestScriptContext>;
+}
+
 /**
- * A collection spec → Postman Collection v2.1 JSON. The postman-collection SDK builds and parses the collection
- * (URLs, auth, bodies); `canonicalCollection` then gives its output a fixed key order, derived ids and the
- * fields the SDK drops (`url.raw`, `info.schema`), and removes what it adds (`_`, random script ids).
+ * A collection spec → Postman Collection v2.1 JSON, built directly in the format's key order with ids derived
+ * from each item's path (see ids.ts). Empty `event` and `variable` lists are left out, as the Postman app does.
+ * The postman-collection SDK reads every generated collection in test/unit/collection-schema.test.ts.
  */
-export function compileCollection(spec: CollectionSpec, ctx: CompileContext): CanonicalCollection {
-  const needs = requestScriptContexts(spec);
-  const definition = {
+export function compileCollection(spec: CollectionSpec, ctx: CompileContext): PostmanCollection {
+  const scope: CollectionScope = { ctx, slug: spec.slug, scripts: requestScriptContexts(spec) };
+  const collection: PostmanCollection = {
     info: {
       _postman_id: stableId(ctx, 'collection', spec.slug),
       name: spec.name,
       ...(spec.description === undefined ? {} : { description: spec.description }),
+      schema: ctx.schemaUrl,
     },
-    item: spec.items.map((item) => itemDefinition(item, needs)),
-    ...optional('auth', compileAuth(spec.auth)),
-    event: events(withAutoRefresh(compileRawScripts(spec.scripts), spec)),
-    variable: spec.variables.map((v) => ({
-      key: v.key,
-      value: v.value,
-      type: 'string',
-      ...(v.description === undefined ? {} : { description: v.description }),
-    })),
+    item: spec.items.map((item) => compileItem(item, [], scope)),
   };
-  // @types/postman-collection describes SDK 3 (items take `events`); the SDK reads the v2.1 format's `event`.
-  const built = new sdk.Collection(definition as unknown as sdk.CollectionDefinition).toJSON();
-  return canonicalCollection(built as unknown as Record<string, unknown>, {
-    ctx,
-    slug: spec.slug,
-    schemaUrl: ctx.schemaUrl,
-  });
+  const auth = compileAuth(spec.auth);
+  if (auth) collection.auth = auth;
+  const event = compileEvents(withAutoRefresh(compileRawScripts(spec.scripts), spec), ['collection', spec.slug], ctx);
+  if (event) collection.event = event;
+  if (spec.variables.length > 0) collection.variable = spec.variables.map(compileVariable);
+  return collection;
+}
+
+function compileVariable(v: CollectionSpec['variables'][number]): Variable {
+  return {
+    key: v.key,
+    // The generated type reads the schema's untyped `value` as an object; a collection variable's value is text.
+    value: v.value as unknown as Variable['value'],
+    type: 'string',
+    ...(v.description === undefined ? {} : { description: v.description }),
+  };
 }
 
 /**
@@ -66,51 +83,53 @@ function withAutoRefresh(scripts: CompiledScripts, spec: CollectionSpec): Compil
   return { ...(prerequest.length > 0 ? { prerequest } : {}), ...(test.length > 0 ? { test } : {}) };
 }
 
-type Needs = ReadonlyMap<RequestSpec, RequestScriptContext>;
-
-function itemDefinition(item: ItemSpec, needs: Needs): Record<string, unknown> {
-  return item.kind === 'folder' ? folderDefinition(item, needs) : requestDefinition(item, needs);
+function compileItem(item: ItemSpec, parent: readonly string[], scope: CollectionScope): Item | Folder {
+  const path = [...parent, item.name];
+  return item.kind === 'folder' ? compileFolder(item, path, scope) : compileRequestItem(item, path, scope);
 }
 
-function folderDefinition(folder: FolderSpec, needs: Needs): Record<string, unknown> {
+/** Collection v2.1 item-group: name, id, description, item, auth, event. */
+function compileFolder(folder: FolderSpec, path: readonly string[], scope: CollectionScope): Folder {
+  const auth = compileAuth(folder.auth);
+  const event = compileEvents(compileRawScripts(folder.scripts), ['item', scope.slug, ...path], scope.ctx);
   return {
     name: folder.name,
+    id: stableId(scope.ctx, 'folder', scope.slug, ...path),
     ...(folder.description === undefined ? {} : { description: folder.description }),
-    item: folder.items.map((item) => itemDefinition(item, needs)),
-    ...optional('auth', compileAuth(folder.auth)),
-    event: events(compileRawScripts(folder.scripts)),
+    item: folder.items.map((item) => compileItem(item, path, scope)),
+    ...(auth ? { auth } : {}),
+    ...(event ? { event } : {}),
   };
 }
 
-function requestDefinition(request: RequestSpec, needs: Needs): Record<string, unknown> {
-  const protocolProfileBehavior = {
+/** Collection v2.1 item: name, id, event, protocolProfileBehavior, request, response. */
+function compileRequestItem(request: RequestSpec, path: readonly string[], scope: CollectionScope): Item {
+  const scripts = compileRequestScripts(request, scope.scripts.get(request));
+  const event = compileEvents(scripts, ['item', scope.slug, ...path], scope.ctx);
+  const behavior = {
     ...(request.followRedirects === undefined ? {} : { followRedirects: request.followRedirects }),
     ...(request.disableCookies === undefined ? {} : { disableCookies: request.disableCookies }),
   };
   return {
     name: request.name,
-    event: events(compileRequestScripts(request, needs.get(request))),
-    ...(Object.keys(protocolProfileBehavior).length > 0 ? { protocolProfileBehavior } : {}),
-    request: {
-      ...optional('auth', compileAuth(request.auth)),
-      method: request.method,
-      header: compileHeaders(request).map((h) => ({ key: h.key, value: h.value })),
-      ...optional('body', compileBody(request.body)),
-      url: rawUrl(request),
-      ...(request.description === undefined ? {} : { description: request.description }),
-    },
+    id: stableId(scope.ctx, 'request', scope.slug, ...path),
+    ...(event ? { event } : {}),
+    ...(Object.keys(behavior).length > 0 ? { protocolProfileBehavior: behavior } : {}),
+    request: compileRequest(request),
     response: [],
   };
 }
 
-function events(scripts: CompiledScripts): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  if (scripts.prerequest)
-    out.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...scripts.prerequest] } });
-  if (scripts.test) out.push({ listen: 'test', script: { type: 'text/javascript', exec: [...scripts.test] } });
-  return out;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+/** Collection v2.1 `event`: pre-request, then test; each script's id derived from its owner's path. */
+function compileEvents(scripts: CompiledScripts, owner: readonly string[], ctx: CompileContext): Event[] | undefined {
+  const out: Event[] = [];
+  for (const listen of ['prerequest', 'test'] as const) {
+    const exec = scripts[listen];
+    if (!exec) continue;
+    out.push({
+      listen,
+      script: { id: stableId(ctx, 'script', ...owner, listen), type: 'text/javascript', exec: [...exec] },
+    });
+  }
+  return out.length > 0 ? out : undefined;
 }

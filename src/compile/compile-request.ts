@@ -1,10 +1,31 @@
 import type { AuthSpec, BodySpec, KeyValue, RequestSpec } from '../spec/model.js';
 import type { OAuth2Credentials } from '../spec/_schema-types.js';
+import type { Auth, Auth1, Header, Request1 } from './_collection-types.js';
+import { compileUrl } from './compile-url.js';
 
 /** Postman's auth object (Collection v2.1 `auth`): `{type, [type]: [{key, value, type}]}`. */
-export interface PostmanAuth {
-  type: string;
-  [helper: string]: unknown;
+export type PostmanAuth = Auth;
+/** Collection v2.1 `request.body`. */
+export type PostmanBody = NonNullable<Request1['body']>;
+/** Collection v2.1 `request`, in the key order the Postman app exports. */
+export type PostmanRequest = Request1;
+
+/** Collection v2.1 `request` for a request spec: auth, method, header, body, url, description. */
+export function compileRequest(request: RequestSpec): PostmanRequest {
+  const out: PostmanRequest = {};
+  const auth = compileAuth(request.auth);
+  if (auth) out.auth = auth;
+  out.method = request.method.toUpperCase();
+  out.header = compileHeaders(request).map(compileHeader);
+  const body = compileBody(request.body);
+  if (body) out.body = body;
+  out.url = compileUrl(rawUrl(request));
+  if (request.description !== undefined) out.description = request.description;
+  return out;
+}
+
+function compileHeader(h: KeyValue): Header {
+  return { key: h.key, value: h.value, type: 'text' };
 }
 
 /** The order Postman's OAuth 2.0 helper lists its fields in; the compiled array follows it. */
@@ -52,7 +73,7 @@ export function compileAuth(auth: AuthSpec | undefined): PostmanAuth | undefined
   }
 }
 
-function param(key: string, value: string | boolean): { key: string; value: string | boolean; type: string } {
+function param(key: string, value: string | boolean): Auth1 {
   return { key, value, type: typeof value === 'boolean' ? 'boolean' : 'string' };
 }
 
@@ -79,7 +100,7 @@ function encodeQueryText(text: string): string {
 }
 
 /** Collection v2.1 `request.body`. JSON bodies are raw text with language json, as Postman stores them. */
-export function compileBody(body: BodySpec | undefined): Record<string, unknown> | undefined {
+export function compileBody(body: BodySpec | undefined): PostmanBody | undefined {
   if (!body) return undefined;
   switch (body.type) {
     case 'urlencoded':

@@ -214,7 +214,8 @@ export function writeFileInside(
   root: string,
   relative: string,
   content: string | Buffer,
-  options: { readonly mode?: number } = {},
+  /** `durable: false` skips the fsync (default true): for files rebuilt at will, where atomic is enough. */
+  options: { readonly mode?: number; readonly durable?: boolean } = {},
 ): string {
   mkdirSync(root, { recursive: true });
   const absolute = resolveInside(root, relative);
@@ -255,7 +256,7 @@ export function writeFileInside(
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
+    if (options.durable !== false) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     unlinkSync(temp);

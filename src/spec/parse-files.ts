@@ -162,43 +162,116 @@ function readAtMost(fd: number, expected: number, max: number): Buffer {
  * Parses texts to plain values, spreading large batches over worker threads and this thread (YAML parsing is
  * most of a big build's time, and the machines this runs on have more than one core). Order is preserved.
  * `workers`: how many worker threads; default one less than the available cores, at most 3, none for small batches.
+ * The texts are cut into small batches that every thread takes from as it becomes free, so a worker that starts
+ * slowly (it loads yaml first) leaves no thread idle waiting for it.
  * A worker that fails (it could not start, or died) costs the speed-up, not the build: its texts are parsed here.
  */
-export async function parseTexts(texts: readonly string[], workers?: number): Promise<ParsedValue[]> {
+export async function parseTexts(
+  texts: readonly string[],
+  workers?: number,
+  options: ParseTextsOptions = {},
+): Promise<ParsedValue[]> {
   const count = workers ?? (texts.length >= PARALLEL_THRESHOLD ? Math.min(3, os.availableParallelism() - 1) : 0);
   if (count <= 0 || texts.length === 0) return texts.map(parseValue);
-  const size = Math.ceil(texts.length / (count + 1));
-  const chunks = Array.from({ length: count + 1 }, (_, i) => texts.slice(i * size, (i + 1) * size));
-  const remote = chunks.slice(1).map((chunk) => (chunk.length === 0 ? Promise.resolve([]) : parseInWorker(chunk)));
-  const local = chunks[0]!.map(parseValue);
-  return [...local, ...(await Promise.all(remote)).flat()];
+  const results = new Array<ParsedValue>(texts.length);
+  const size = Math.min(64, Math.ceil(texts.length / ((count + 1) * 4)));
+  let next = 0;
+  const take = (): Batch | undefined => {
+    if (next >= texts.length) return undefined;
+    const batch = { start: next, texts: texts.slice(next, next + size) };
+    next += batch.texts.length;
+    return batch;
+  };
+  const parseHere = (batch: Batch): void => {
+    for (const [i, text] of batch.texts.entries()) results[batch.start + i] = parseValue(text);
+  };
+  const url = options.workerUrl ?? PARSE_WORKER_URL;
+  const remote: Promise<void>[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const first = take();
+    if (first) remote.push(parseInWorker(first, { take, parseHere, results, url, onWorker: options.onWorker }));
+  }
+  // This thread takes batches too, yielding between them so that the workers' replies are received and answered.
+  for (let batch = take(); batch; batch = take()) {
+    parseHere(batch);
+    await new Promise(setImmediate);
+  }
+  await Promise.all(remote);
+  return results;
 }
 
-function parseInWorker(texts: readonly string[]): Promise<ParsedValue[]> {
-  // The compiled worker beside this module: workers run the built package (dist/), not TypeScript sources.
-  const url = new URL('./_parse-worker.js', import.meta.url);
+interface Batch {
+  readonly start: number;
+  readonly texts: readonly string[];
+}
+
+export interface ParseTextsOptions {
+  /** The worker module. Default PARSE_WORKER_URL. */
+  readonly workerUrl?: URL;
+  /** Told of each worker's outcome: true when it parsed its batches, false when they were parsed here instead. */
+  readonly onWorker?: (parsed: boolean) => void;
+}
+
+/**
+ * The worker beside this module: the compiled one in dist/, or, when mvpm runs from its TypeScript sources (tests,
+ * under tsx, whose loader worker threads inherit through execArgv), the source one.
+ */
+export const PARSE_WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './_parse-worker.ts' : './_parse-worker.js',
+  import.meta.url,
+);
+
+interface WorkerScope {
+  readonly take: () => Batch | undefined;
+  readonly parseHere: (batch: Batch) => void;
+  readonly results: ParsedValue[];
+  readonly url: URL;
+  readonly onWorker: ((parsed: boolean) => void) | undefined;
+}
+
+/** Runs one worker from its first batch until no batch is left; resolves when its batches are all parsed. */
+function parseInWorker(first: Batch, scope: WorkerScope): Promise<void> {
   return new Promise((resolve) => {
+    let current: Batch | undefined = first;
     let settled = false;
-    const settle = (values: () => ParsedValue[]): void => {
+    const settle = (parsed: boolean): void => {
       if (settled) return;
       settled = true;
-      resolve(values());
+      // A failed worker's batch in hand is parsed here; the others are taken by the threads still going.
+      if (!parsed && current) scope.parseHere(current);
+      scope.onWorker?.(parsed);
+      resolve();
     };
     let worker: Worker;
     try {
-      worker = new Worker(url);
+      worker = startWorker(scope.url);
     } catch {
-      settle(() => texts.map(parseValue));
+      settle(false);
       return;
     }
-    worker.once('message', (values: ParsedValue[]) => {
-      settle(() => values);
-      void worker.terminate();
+    worker.on('message', (values: ParsedValue[]) => {
+      if (!current) return;
+      for (const [i, value] of values.entries()) scope.results[current.start + i] = value;
+      current = scope.take();
+      if (current) worker.postMessage(current.texts);
+      else {
+        settle(true);
+        void worker.terminate();
+      }
     });
-    worker.once('error', () => settle(() => texts.map(parseValue)));
-    worker.once('exit', () => settle(() => texts.map(parseValue)));
-    worker.postMessage(texts);
+    worker.once('error', () => settle(false));
+    worker.once('exit', () => settle(false));
+    worker.postMessage(first.texts);
   });
+}
+
+function startWorker(url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url);
+  // From the sources, under tsx: Node 20 loads a worker's entry point before the preloaded tsx loader applies to
+  // it, so a one-line entry registers tsx first, then imports the worker.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const entry = `import(${tsx}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(url.href)}))`;
+  return new Worker(entry, { eval: true });
 }
 
 /** What each kind of file must hold: a noun, its required keys, and how to start it. */

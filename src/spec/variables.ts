@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { isScalar } from 'yaml';
+import { DYNAMIC_VARIABLE_NAMES } from './_dynamic-variables.js';
 import { keyNodeAt, nodeAt, type NodePath, type SpecSource } from './source.js';
 
 const REFERENCE = /\{\{([^{}]+?)\}\}/g;
@@ -12,10 +12,11 @@ export function variableNames(text: string): string[] {
   return [...text.matchAll(REFERENCE)].map((m) => m[1] ?? '');
 }
 
-/** Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), from the postman-collection SDK that resolves them. */
-export const DYNAMIC_VARIABLES: ReadonlySet<string> = new Set(
-  Object.keys(createRequire(import.meta.url)('postman-collection/lib/superstring/dynamic-variables.js') as object),
-);
+/**
+ * Postman's dynamic variables (`$guid`, `$timestamp`, `$randomInt`, …), as the postman-collection SDK that resolves
+ * them names them (a generated list: loading the SDK would load faker, a large part of a build's start-up).
+ */
+export const DYNAMIC_VARIABLES: ReadonlySet<string> = new Set(DYNAMIC_VARIABLE_NAMES);
 
 /** `{{$guid}}` and the like are resolved by Postman itself, not by any environment. */
 export function isDynamicVariable(name: string): boolean {

@@ -19,8 +19,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-// Worker threads load the compiled worker, so the worker comparison runs the built package (npm test builds it).
-import { buildProject as buildWithWorkers } from '../../dist/emit/build-project.js';
+// From the sources: worker threads inherit tsx through execArgv and load src/spec/_parse-worker.ts.
+import { buildProject as buildWithWorkers } from '../../src/emit/build-project.ts';
 import { loadSpecs } from '../../src/spec/load-specs.ts';
 import { MAX_SPEC_FILE_BYTES, parseTexts } from '../../src/spec/parse-files.ts';
 import { parseValue } from '../../src/spec/parse-value.ts';
@@ -272,9 +272,12 @@ describe('hostile specs: loader guards', () => {
   });
 
   test('a worker that cannot start costs the speed-up, not the build', async () => {
-    // From the TypeScript sources there is no compiled worker beside parse-files.ts, so the worker fails to load.
     const texts = ['a: 1\n', 'x: *nope\n', `x: ${'['.repeat(100)}\n`];
-    assert.deepEqual(await parseTexts(texts, 1), texts.map(parseValue));
+    const outcomes: boolean[] = [];
+    const workerUrl = new URL('./no-such-worker.js', import.meta.url);
+    const values = await parseTexts(texts, 1, { workerUrl, onWorker: (parsed) => outcomes.push(parsed) });
+    assert.deepEqual(outcomes, [false]);
+    assert.deepEqual(values, texts.map(parseValue));
   });
 
   test('a link is reported where it is met and never followed: a request behind one is not loaded', async () => {

@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import newman, { type NewmanRunSummary } from 'newman';
+import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
 import { parseDocument } from 'yaml';
 import { compileCollection } from '../../src/compile/compile-collection.ts';
 import { createCompileContext } from '../../src/compile/context.ts';
@@ -502,7 +502,9 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
       assertScriptLinesInert(collection);
       const before = requests.length;
       const summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
-        newman.run({ collection, envVar: [{ key: 'apiBaseUrl', value: baseUrl }], reporters: [] }, (error, s) =>
+        // @types/newman types `collection` as an SDK 3 definition; Newman reads the v2.1 JSON mvpm writes.
+        const v21 = collection as unknown as NewmanRunOptions['collection'];
+        newman.run({ collection: v21, envVar: [{ key: 'apiBaseUrl', value: baseUrl }], reporters: [] }, (error, s) =>
           error ? reject(error) : resolve(s),
         );
       });

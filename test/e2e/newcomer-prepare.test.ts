@@ -2,7 +2,7 @@
 // installs the clone into its cache) and bin/mvpm.js must then say "run npm ci first" instead of exit 127 and nothing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
@@ -82,4 +82,22 @@ test('with TypeScript installed, prepare compiles tsconfig.build.json', () => {
   const result = node(dir, ['scripts/prepare.mjs']);
   assert.equal(result.status, 0, result.stderr + result.stdout);
   assert.ok(existsSync(path.join(dir, 'dist', 'answer.js')));
+});
+
+test('bin/mvpm.js runs the bundle only when it is newer than tsc output, so a bare tsc is never shadowed', () => {
+  const dir = freshClone();
+  const fake = (which: string): string =>
+    `export async function runMain(argv, io) { io.stdout.write('${which}\\n'); return 0; }\n`;
+  mkdirSync(path.join(dir, 'dist', 'cli'), { recursive: true });
+  mkdirSync(path.join(dir, 'dist', 'bundle'), { recursive: true });
+  writeFileSync(path.join(dir, 'dist', 'cli', 'main.js'), fake('tsc output'));
+  writeFileSync(path.join(dir, 'dist', 'bundle', 'main.js'), fake('bundle'));
+  const at = (file: string, seconds: number): void => utimesSync(path.join(dir, 'dist', file), seconds, seconds);
+  at('cli/main.js', 1_000_000);
+  at('bundle/main.js', 2_000_000);
+  assert.equal(node(dir, ['bin/mvpm.js']).stdout, 'bundle\n');
+  at('cli/main.js', 3_000_000);
+  assert.equal(node(dir, ['bin/mvpm.js']).stdout, 'tsc output\n');
+  rmSync(path.join(dir, 'dist', 'bundle'), { recursive: true });
+  assert.equal(node(dir, ['bin/mvpm.js']).stdout, 'tsc output\n');
 });

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Ajv } from 'ajv';
+import sdk from 'postman-collection';
 import { COLLECTION_SCHEMA_V21 } from '../../src/compile/context.ts';
 import { FIXTURES_DIR, fixtureCases } from '../support/golden.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
@@ -45,3 +46,42 @@ describe('every generated collection is valid Collection v2.1.0 (official schema
     assert.equal(validate(broken), false);
   });
 });
+
+describe('the postman-collection SDK reads every generated collection as written', () => {
+  for (const file of collectionFiles()) {
+    test(path.relative(PROJECT_ROOT, file), () => {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as V21Group;
+      const collection = new sdk.Collection(json as unknown as sdk.CollectionDefinition);
+      assert.equal(collection.id, json.info._postman_id);
+      const read: string[] = [];
+      collection.forEachItem((item) => {
+        const scripts = item.events.map((e) => `${e.listen}:${e.script.exec?.join('\n')}`);
+        read.push([item.id, item.name, item.request.method, item.request.url.toString(), ...scripts].join(' | '));
+      });
+      const written = requestsOf(json).map((r) =>
+        [r.id, r.name, r.request.method, r.request.url.raw, ...(r.event ?? []).map(scriptLine)].join(' | '),
+      );
+      assert.ok(written.length > 0);
+      assert.deepEqual(read, written);
+    });
+  }
+});
+
+interface V21Request {
+  id: string;
+  name: string;
+  event?: { listen: string; script: { exec: string[] } }[];
+  request: { method: string; url: { raw: string } };
+}
+interface V21Group {
+  info: { _postman_id: string };
+  item: (V21Group | V21Request)[];
+}
+
+function requestsOf(group: Pick<V21Group, 'item'>): V21Request[] {
+  return group.item.flatMap((i) => ('request' in i ? [i] : requestsOf(i)));
+}
+
+function scriptLine(e: { listen: string; script: { exec: string[] } }): string {
+  return `${e.listen}:${e.script.exec.join('\n')}`;
+}

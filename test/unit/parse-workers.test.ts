@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-// Worker threads load the compiled worker, so this test runs the built package (npm test builds it first).
-import { buildProject } from '../../dist/emit/build-project.js';
+// From the sources: worker threads inherit tsx through execArgv and load src/spec/_parse-worker.ts.
+import { buildProject } from '../../src/emit/build-project.ts';
+import { parseTexts } from '../../src/spec/parse-files.ts';
+import { parseValue } from '../../src/spec/parse-value.ts';
 import { PROJECT_ROOT, tempProject } from '../support/helpers.ts';
+
+test('worker threads parse from the TypeScript sources, giving what parsing in-process gives', async () => {
+  const texts = [
+    'a: 1\n',
+    'x: *nope\n',
+    'list: [1, 2]\n',
+    readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'),
+  ];
+  const outcomes: boolean[] = [];
+  const values = await parseTexts(texts, 3, { onWorker: (parsed) => outcomes.push(parsed) });
+  assert.deepEqual(outcomes, [true, true, true]);
+  assert.deepEqual(values, texts.map(parseValue));
+});
 
 test('parsing in worker threads gives the same files as parsing in-process', async () => {
   const inProcess = await buildProject({ cwd: PROJECT_ROOT, parseWorkers: 0 });
