@@ -34,7 +34,8 @@ import {
 import { importRequest } from './request.js';
 import { importAutoRefresh } from './scripts.js';
 import { renderYaml } from './render-yaml.js';
-import { hasLiteral, isSecretField, SecretVault } from './secrets.js';
+import { isSecretName } from '../compile/secrets.js';
+import { hasLiteral, SecretVault } from './secrets.js';
 
 export { ImportError } from './import-error.js';
 export type { ImportErrorCode, ImportWarning, ImportWarningCode } from './import-error.js';
@@ -150,7 +151,7 @@ export function importCollection(input: ImportInput): ImportResult {
     context.defined.add(key);
     const value = text(v['value']);
     const description = descriptionOf(v['description']);
-    if ((v['type'] === 'secret' || isSecretField(key)) && hasLiteral(value) && !context.secrets.keeps(key)) {
+    if ((v['type'] === 'secret' || isSecretName(key)) && hasLiteral(value) && !context.secrets.keeps(key)) {
       // A collection variable cannot be typed secret in a spec: it moves to the environments (or runtimeVariables).
       context.secrets.variable(key, value, `collection variable ${printable(key)}`, false);
       warnings.push({

@@ -2,6 +2,7 @@
 // scripts). Literal secrets become variables (secrets.ts); a form-data `src` that leaves the project is dropped.
 import sdk from 'postman-collection';
 import { nameProblem } from '../paths/path-guard.js';
+import { decodeQuery, decodeQueryText, literalIndexOf, splitPairs } from '../compile/query.js';
 import { importAuth } from './auth.js';
 import { collectVariables, eventsOf, rawScripts, type ImportContext } from './context.js';
 import { captureAsWritten, expectationsAsWritten } from './expectations.js';
@@ -18,7 +19,8 @@ import {
   text,
 } from './json-util.js';
 import { importTestScript, withoutNeedsGuard } from './scripts.js';
-import { fieldLabel, hasLiteral, isSecretField, isSecretHeader } from './secrets.js';
+import { isSecretName, isSecretHeader } from '../compile/secrets.js';
+import { fieldLabel, hasLiteral } from './secrets.js';
 
 /** JSON request bodies nesting deeper than this stay raw text: the spec loader reads at most 64 levels per file. */
 const MAX_BODY_DEPTH = 48;
@@ -142,59 +144,28 @@ function importUrl(value: unknown, where: string, context: ImportContext): { url
   const base = head.slice(0, q);
   const search = replaceQuerySecrets(head.slice(q + 1), where, 'query parameter', context);
   const whole = `${base}?${search}${fragment}`;
+  const pairs = decodeQuery(search);
+  if (pairs === undefined || pairs.length === 0) return { url: whole };
   const query: Json = {};
-  for (const pair of search.split('&')) {
-    const eq = pair.indexOf('=');
-    if (eq === -1) return { url: whole };
-    const key = decodeQueryText(pair.slice(0, eq));
-    const val = decodeQueryText(pair.slice(eq + 1));
-    if (
-      key === undefined ||
-      val === undefined ||
-      hasKey(query, key) ||
-      encodeQueryText(key) !== pair.slice(0, eq) ||
-      encodeQueryText(val) !== pair.slice(eq + 1)
-    )
-      return { url: whole };
-    setKey(query, key, val);
+  for (const { key, value } of pairs) {
+    if (hasKey(query, key)) return { url: whole };
+    setKey(query, key, value);
   }
   return { url: `${base}${fragment}`, query };
 }
 
 /** `a=1&access_token=xyz` → `a=1&access_token={{access_token}}`: each secret-named pair with a literal value. */
 function replaceQuerySecrets(search: string, where: string, kind: string, context: ImportContext): string {
-  return search
-    .split('&')
+  return splitPairs(search)
     .map((pair) => {
-      const eq = pair.indexOf('=');
+      const eq = literalIndexOf(pair, '=');
       if (eq === -1) return pair;
       const key = decodeQueryText(pair.slice(0, eq)) ?? pair.slice(0, eq);
       const value = pair.slice(eq + 1);
-      if (!isSecretField(key) || !hasLiteral(value)) return pair;
+      if (!isSecretName(key) || !hasLiteral(value)) return pair;
       return `${pair.slice(0, eq)}=${context.secrets.replace(where, fieldLabel(kind, key), key, value)}`;
     })
     .join('&');
-}
-
-function decodeQueryText(value: string): string | undefined {
-  try {
-    return value
-      .split(/(\{\{[^{}]+?\}\})/)
-      .map((part, i) => (i % 2 === 1 ? part : decodeURIComponent(part)))
-      .join('');
-  } catch {
-    return undefined;
-  }
-}
-
-/** As compile-request.ts encodes query text. */
-function encodeQueryText(value: string): string {
-  return value
-    .split(/(\{\{[^{}]+?\}\})/)
-    .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (ch) => encodeURIComponent(ch)),
-    )
-    .join('');
 }
 
 function importBody(value: unknown, where: string, context: ImportContext): Json | undefined {
@@ -216,7 +187,7 @@ function importBody(value: unknown, where: string, context: ImportContext): Json
         setKey(
           out,
           key,
-          isSecretField(key) ? context.secrets.replace(where, fieldLabel(`${kind} field`, key), key, field) : field,
+          isSecretName(key) ? context.secrets.replace(where, fieldLabel(`${kind} field`, key), key, field) : field,
         );
       }
     }
@@ -313,7 +284,7 @@ function replaceJsonSecrets(value: unknown, where: string, context: ImportContex
   if (!isObject(value)) return value;
   const out: Json = {};
   for (const [key, v] of Object.entries(value)) {
-    const secret = isSecretField(key) && (typeof v === 'string' || typeof v === 'number');
+    const secret = isSecretName(key) && (typeof v === 'string' || typeof v === 'number');
     setKey(out, key, secret ? replaceScalar(String(v), v, key, where, context) : replaceJsonSecrets(v, where, context));
   }
   return out;
@@ -335,7 +306,7 @@ function replaceJsonTextSecrets(raw: string, where: string, context: ImportConte
   return raw.replace(
     /("((?:\\.|[^"\\\n])*)"\s*:\s*)"((?:\\.|[^"\\\n])*)"/g,
     (whole, prefix: string, key: string, value: string) => {
-      if (!isSecretField(key)) return whole;
+      if (!isSecretName(key)) return whole;
       const replaced = context.secrets.replace(where, fieldLabel('body field', key), key, value);
       return replaced === value ? whole : `${prefix}"${replaced}"`;
     },
