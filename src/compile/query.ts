@@ -18,8 +18,13 @@ const ENCODED = /[&=#+%\s"<>]|[^\u0000-\u007f]/gu;
  */
 export function encodeQueryText(text: string): string {
   return splitAtVariables(text)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(ENCODED, (c) => encodeURIComponent(c))))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(ENCODED, encodeCharacter)))
     .join('');
+}
+
+/** One character percent-encoded; a lone surrogate (no UTF-8 form) as U+FFFD, instead of a URIError. */
+function encodeCharacter(c: string): string {
+  return c.length === 1 && c >= '\uD800' && c <= '\uDFFF' ? '%EF%BF%BD' : encodeURIComponent(c);
 }
 
 /** The text `encodeQueryText` was given, or undefined when `encoded` has a malformed percent escape. */

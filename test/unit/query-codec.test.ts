@@ -92,6 +92,11 @@ describe('the query codec', () => {
     });
   }
 
+  test('a lone surrogate (no UTF-8 form) is written as U+FFFD, never thrown as a URIError', () => {
+    assert.equal(encodeQueryText('a\uD800b\uDFFF'), 'a%EF%BF%BDb%EF%BF%BD');
+    assert.equal(encodeQueryText('\u{1F600}'), '%F0%9F%98%80');
+  });
+
   test('literal text is percent-encoded where it would change the query; variables are left as written', () => {
     assert.equal(encodeQueryText('a b&c=d+e%#"<>é{{x y}}'), 'a%20b%26c%3Dd%2Be%25%23%22%3C%3E%C3%A9{{x y}}');
   });
