@@ -2,6 +2,7 @@
 // as maps, form-data files only as clean relative paths; literal secrets in secret-named fields become variables.
 import { isSecretName } from '../compile/secrets.js';
 import { nameProblem } from '../paths/path-guard.js';
+import { mayHoldVariables } from '../spec/variables.js';
 import type { ImportContext } from './context.js';
 import { quoted } from './import-error.js';
 import { asArray, hasKey, isObject, type Json, nestingDepth, setKey, text } from './json-util.js';
@@ -112,7 +113,7 @@ function formSource(value: unknown, key: string, where: string, context: ImportC
 function unsafeSource(src: string): string | undefined {
   if (src.startsWith('/') || src.startsWith('\\') || /^[A-Za-z]:/.test(src) || src.startsWith('~'))
     return 'its path is absolute';
-  if (src.includes('{{')) return 'its path uses a {{variable}}, which could name any file';
+  if (mayHoldVariables(src)) return 'its path uses a {{variable}}, which could name any file';
   const parts = src.split(/[/\\]/);
   if (parts.includes('..')) return 'its path leads out of the project (`..`)';
   if (

@@ -24,6 +24,20 @@ export function variableNames(text: string): string[] {
   return [...text.matchAll(REFERENCE)].map((m) => m[1] ?? '');
 }
 
+/**
+ * Whether `text` has `{{` anywhere, a reference or only the start of one. Looser than `hasVariables` on purpose:
+ * guards that refuse a variable where a fixed value is needed (a file path, a base URL), or quote text that could
+ * read as one, take anything Postman might try to resolve.
+ */
+export function mayHoldVariables(text: string): boolean {
+  return text.includes('{{');
+}
+
+/** Whether `text` starts with `{{`, a reference or only the start of one (see `mayHoldVariables`). */
+export function startsLikeVariable(text: string): boolean {
+  return text.startsWith('{{');
+}
+
 /** Whether `text` holds at least one `{{name}}` reference. */
 export function hasVariables(text: string): boolean {
   return SPLIT.test(text);

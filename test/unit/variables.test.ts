@@ -4,9 +4,11 @@ import { describe, test } from 'node:test';
 import {
   hasVariables,
   leadingVariable,
+  mayHoldVariables,
   onlyVariable,
   replaceVariables,
   splitAtVariables,
+  startsLikeVariable,
   variableNames,
   variableReference,
 } from '../../src/spec/variables.ts';
@@ -51,6 +53,21 @@ describe('the {{variable}} grammar', () => {
       );
     });
   }
+
+  test('the guards take anything Postman might try to resolve, also an unclosed or empty reference', () => {
+    const cases: [text: string, may: boolean, starts: boolean][] = [
+      ['{{a}}', true, true],
+      ['{{a', true, true],
+      ['{{}}', true, true],
+      ['x{{', true, false],
+      ['{a}', false, false],
+      ['files/a.png', false, false],
+    ];
+    for (const [text, may, starts] of cases) {
+      assert.equal(mayHoldVariables(text), may, text);
+      assert.equal(startsLikeVariable(text), starts, text);
+    }
+  });
 
   test('replaceVariables hands over the reference as written, so it can be kept', () => {
     assert.equal(

@@ -6,13 +6,12 @@ import { parseJsonPath, type JsonPath } from '../json-path.js';
 import type * as W from '../_schema-types.js';
 import type { Origin } from '../model.js';
 import type { SpecSource } from '../source.js';
-
-/** An absolute http(s) URL, or one that starts with a variable (which must hold the base URL). */
-const URL_START = /^(https?:\/\/|\{\{)/i;
+import { startsLikeVariable } from '../variables.js';
 
 /** E_BAD_URL: a request's `url` must be absolute, or start with a {{variable}} that holds a base URL. */
 export function checkRequestUrl(url: unknown, source: SpecSource, errors: SpecDiagnostic[]): void {
-  if (typeof url === 'string' && !URL_START.test(url)) {
+  // Absolute http(s), or led by a variable (which must hold the base URL).
+  if (typeof url === 'string' && !/^https?:\/\//i.test(url) && !startsLikeVariable(url)) {
     errors.push(
       diagnosticAt(
         { source, path: ['url'] },

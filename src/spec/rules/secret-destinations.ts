@@ -10,7 +10,15 @@ import type {
   SpecProject,
 } from '../model.js';
 import { didYouMean } from '../suggest.js';
-import { isDynamicVariable, leadingVariable, referenceOffset, variableNames, variableReference } from '../variables.js';
+import {
+  isDynamicVariable,
+  leadingVariable,
+  mayHoldVariables,
+  referenceOffset,
+  startsLikeVariable,
+  variableNames,
+  variableReference,
+} from '../variables.js';
 
 /**
  * E_SECRET_DESTINATION and E_SEND_TO: a secret goes only to the hosts its environment names for it.
@@ -118,7 +126,7 @@ function checkDeclarations(environment: EnvironmentSpec): SpecDiagnostic[] {
 
 /** A value a secret may be sent to must pin the host: a plain http(s) URL, nothing that could move it. */
 function isBaseUrl(value: string): boolean {
-  if (/[\s@?#\\]|\{\{/.test(value)) return false;
+  if (/[\s@?#\\]/.test(value) || mayHoldVariables(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
@@ -225,7 +233,7 @@ function guardsOf(
 
 /** Leaves to other rules the URLs they already refuse: not absolute (E_BAD_URL), or led by an undefined variable. */
 function checkable(url: string, defined: ReadonlySet<string>): boolean {
-  if (!/^(https?:\/\/|\{\{)/i.test(url)) return false;
+  if (!/^https?:\/\//i.test(url) && !startsLikeVariable(url)) return false;
   const lead = leadingVariable(url);
   return lead === undefined || defined.has(lead) || isDynamicVariable(lead);
 }
