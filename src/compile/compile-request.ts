@@ -2,6 +2,7 @@ import type { AuthSpec, BodySpec, KeyValue, RequestSpec } from '../spec/model.js
 import type { OAuth2Credentials } from '../spec/_schema-types.js';
 import type { Auth, Auth1, Header, Request1 } from './_collection-types.js';
 import { compileUrl } from './compile-url.js';
+import { encodeQuery } from './query.js';
 
 /** Postman's auth object (Collection v2.1 `auth`): `{type, [type]: [{key, value, type}]}`. */
 export type PostmanAuth = Auth;
@@ -86,17 +87,8 @@ export function rawUrl(request: RequestSpec): string {
   if (request.query.length === 0) return request.url;
   const hash = request.url.indexOf('#');
   const [base, fragment] = hash === -1 ? [request.url, ''] : [request.url.slice(0, hash), request.url.slice(hash)];
-  const query = request.query.map((q) => `${encodeQueryText(q.key)}=${encodeQueryText(q.value)}`).join('&');
+  const query = encodeQuery(request.query);
   return `${base}${base.includes('?') ? '&' : '?'}${query}${fragment}`;
-}
-
-function encodeQueryText(text: string): string {
-  return text
-    .split(/(\{\{[^{}]+?\}\})/)
-    .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/[&=#+%\s"<>]|[^\u0000-\u007f]/gu, (c) => encodeURIComponent(c)),
-    )
-    .join('');
 }
 
 /** Collection v2.1 `request.body`. JSON bodies are raw text with language json, as Postman stores them. */

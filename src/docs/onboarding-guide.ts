@@ -2,6 +2,7 @@
 // against this repository's files. The prose is a template; every name in it comes from the spec model, so the
 // guide stays right when the specs change.
 import type { CollectionSpec, EnvironmentSpec, FolderSpec, ItemSpec, RequestSpec } from '../spec/model.js';
+import { replaceVariables, variableNames } from '../spec/variables.js';
 import { code, document, inline } from './markdown.js';
 import { GENERATED_NOTE } from './collection-pages.js';
 
@@ -20,10 +21,6 @@ export interface GuideInputs {
 }
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
-
-function variableNames(text: string | undefined): string[] {
-  return Array.from((text ?? '').matchAll(/\{\{([^{}]+?)\}\}/g), (m) => m[1] ?? '');
-}
 
 function allRequests(items: readonly ItemSpec[]): RequestSpec[] {
   return items.flatMap((i) => (i.kind === 'request' ? [i] : allRequests(i.items)));
@@ -54,7 +51,7 @@ export function guideSubjects(
 }
 
 function resolve(text: string, environment: EnvironmentSpec): string {
-  return text.replace(/\{\{([^{}]+?)\}\}/g, (whole, name: string) => {
+  return replaceVariables(text, (name, whole) => {
     const variable = environment.variables.find((v) => v.key === name);
     return variable === undefined || variable.secret || variable.value === '' ? whole : variable.value;
   });
@@ -72,7 +69,7 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
   const text = (key: string): string | undefined =>
     typeof credentials[key] === 'string' ? (credentials[key] as string) : undefined;
   const guideKeys = ['clientId', 'clientSecret', 'scope', 'state', 'redirect_uri'].flatMap((k) =>
-    variableNames(text(k)),
+    variableNames(text(k) ?? ''),
   );
   const tokenSlots = collection.autoRefresh?.variables;
   const refreshVar = tokenSlots?.refreshToken ?? 'refresh_token';

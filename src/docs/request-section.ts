@@ -5,12 +5,12 @@ import { describeCapture, describeExpectation } from './plain-words.js';
 import { code, document, inline } from './markdown.js';
 import { displayValue, maskJsonText } from './secrets.js';
 
-function fieldTable(rows: readonly KeyValue[], valueHeader = 'Value'): string {
-  const lines = [`| Name | ${valueHeader} |`, '| --- | --- |'];
-  for (const row of rows)
-    lines.push(
-      `| ${code(inline(row.key))} | ${row.value === '' ? '(empty)' : code(inline(displayValue(row.key, row.value)))} |`,
-    );
+function fieldTable(rows: readonly KeyValue[], kind: 'field' | 'header' = 'field'): string {
+  const lines = ['| Name | Value |', '| --- | --- |'];
+  for (const row of rows) {
+    const value = row.value === '' ? '(empty)' : code(inline(displayValue(row.key, row.value, kind)));
+    lines.push(`| ${code(inline(row.key))} | ${value} |`);
+  }
   return lines.join('\n');
 }
 
@@ -58,7 +58,7 @@ export function renderRequestSection(request: RequestSpec, heading: string, leve
     `${hashes} ${inline(heading)}`,
     request.description?.trim(),
     `${code(request.method)} ${code(rawUrl(request))}`,
-    request.headers.length > 0 ? `Headers:\n\n${fieldTable(request.headers)}` : undefined,
+    request.headers.length > 0 ? `Headers:\n\n${fieldTable(request.headers, 'header')}` : undefined,
     request.body === undefined ? undefined : body(request.body),
     auth(request.auth),
     request.expectations.length > 0

@@ -1,6 +1,7 @@
 // A Postman auth block → spec `auth`. Literal credentials ("Use Token" leaves the token in the block; a pasted client
 // secret or password) become variables with the names the MediaValet specs use.
 import { collectVariables, type ImportContext } from './context.js';
+import { onlyVariable } from '../spec/variables.js';
 import { quoted } from './import-error.js';
 import { isObject, type Json, setKey, text } from './json-util.js';
 
@@ -62,7 +63,7 @@ export function importAuth(value: unknown, where: string, context: ImportContext
       break;
     case 'oauth2': {
       const token = own('accessToken');
-      const literalToken = typeof token === 'string' && token !== '' && !/^\{\{[^{}]+\}\}$/.test(token);
+      const literalToken = typeof token === 'string' && token !== '' && onlyVariable(token) === undefined;
       credentials = {};
       for (const key of OAUTH2_FIELDS) {
         const field = own(key);

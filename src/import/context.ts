@@ -1,10 +1,11 @@
 // What every construct importer shares during one import: where warnings go, which variables are used and defined,
 // the secrets found, whether raw scripts may be kept, and where schema files are registered.
-import { BIDI_CONTROLS } from '../paths/path-guard.js';
+import { BIDI_CONTROLS, collisionKey } from '../paths/path-guard.js';
 import { variableNames } from '../spec/variables.js';
-import type { ImportWarning } from './import-error.js';
+import { type ImportWarning, quoted } from './import-error.js';
 import { isObject, type Json } from './json-util.js';
-import type { SecretVault } from './secrets.js';
+import { DirectoryNames, numberedBeforeExtension, SCHEMA_NAME } from './names.js';
+import { SecretVault } from './secrets.js';
 
 export interface ImportContext {
   readonly warnings: ImportWarning[];
@@ -99,4 +100,44 @@ export function collectVariables(value: unknown, into: Set<string>): void {
     else if (Array.isArray(current)) for (const v of current) stack.push(v);
     else if (isObject(current)) for (const v of Object.values(current)) stack.push(v);
   }
+}
+
+/**
+ * A fresh context for one import; `schemaFiles` collects the JSON Schemas found, by file name, each content once
+ * (the same schema under the same label shares one file).
+ */
+export function newImportContext(
+  warnings: ImportWarning[],
+  options: { readonly keepLiterals?: readonly string[]; readonly allowScripts?: boolean },
+): { readonly context: ImportContext; readonly schemaFiles: ReadonlyMap<string, string> } {
+  const schemaNames = new DirectoryNames();
+  const schemaFiles = new Map<string, string>();
+  const schemaByContent = new Map<string, string>();
+  const context: ImportContext = {
+    warnings,
+    used: new Set(),
+    defined: new Set(),
+    secrets: new SecretVault(new Set(options.keepLiterals ?? []), warnings),
+    allowScripts: options.allowScripts ?? false,
+    scripts: { kept: 0, dropped: 0 },
+    checkSchemas: new Map(),
+    schemaFile: (label, value, where) => {
+      const content = `${JSON.stringify(value, null, 2)}\n`;
+      const key = `${collisionKey(label.normalize('NFC'))}\u0000${content}`;
+      const known = schemaByContent.get(key);
+      if (known !== undefined) return known;
+      const taken = schemaNames.take(label, 'schema.json', { adjust: SCHEMA_NAME, suffix: numberedBeforeExtension });
+      if (taken.why)
+        warnings.push({
+          code: 'W_IMPORT_RENAMED',
+          where,
+          message: `schema ${quoted(label)} is written as schemas/${taken.name}: ${taken.why}`,
+        });
+      schemaByContent.set(key, taken.name);
+      schemaFiles.set(taken.name, content);
+      return taken.name;
+    },
+  };
+
+  return { context, schemaFiles };
 }

@@ -14,7 +14,8 @@ import {
   text,
 } from './json-util.js';
 import { renderYaml } from './render-yaml.js';
-import { hasLiteral, isSecretField, type SecretDeclaration } from './secrets.js';
+import { isSecretName } from '../compile/secrets.js';
+import { hasLiteral, type SecretDeclaration } from './secrets.js';
 
 export interface EnvironmentAsRead {
   readonly slug: string;
@@ -58,7 +59,7 @@ export function readEnvironment(
     const description = descriptionOf(v['description']);
     const literal = text(v['value']);
     const typedSecret = v['type'] === 'secret';
-    const secret = typedSecret || (isSecretField(key) && hasLiteral(literal) && !context.secrets.keeps(key));
+    const secret = typedSecret || (isSecretName(key) && hasLiteral(literal) && !context.secrets.keeps(key));
     if (secret && literal !== '') {
       context.secrets.variable(key, literal, where, true);
       context.warnings.push({

@@ -1,4 +1,5 @@
 import { Document, isScalar, visit, Scalar } from 'yaml';
+import { mayHoldVariables } from '../spec/variables.js';
 
 /**
  * A spec file's text: keys in the order given, `{{variables}}` double-quoted (a leading `{` would read as a flow
@@ -10,7 +11,7 @@ export function renderYaml(value: unknown): string {
     Scalar(key, node) {
       if (key === 'key' || !isScalar(node) || typeof node.value !== 'string') return;
       if (node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
-      else if (node.value.includes('{{')) node.type = Scalar.QUOTE_DOUBLE;
+      else if (mayHoldVariables(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return doc.toString({ lineWidth: 0 });

@@ -1,32 +1,24 @@
 // Literal secrets in an imported collection become `{{variables}}`. The rule (documented in docs/cli.md):
-// - a field is secret-looking when its name is by the shared rule (docs/secrets.ts isSecretName: secret, password,
-//   token, api key, subscription key, authorization, cookie, credential, private key, code), or it is a header whose
-//   name ends in `-Key`, or a query, body or variable name that is `key`, `apikey`, `sig`, `signature`, a code
-//   verifier or a client assertion; a variable is also secret when Postman types it `secret`;
+// - a field is secret-looking when its name is by the one rule (compile/secrets.ts: isSecretName for query, body
+//   and variable names, isSecretHeader for headers); a variable is also secret when Postman types it `secret`;
 // - its value is literal when it has any text besides `{{variables}}`, white space, `name=` before a variable
 //   (cookies) and, in a header, an auth scheme word (`Bearer {{token}}` is not literal).
 // Each literal value is replaced by a variable named after the field (`{{Authorization}}`, `Bearer ` kept), the
 // variable is declared secret and empty, and a warning names the field and the variable, never the value.
-import { isSecretName } from '../docs/secrets.js';
+import { splitAtVariables, variableReference } from '../spec/variables.js';
 import type { ImportWarning } from './import-error.js';
 import { quoted } from './import-error.js';
 
-const EXTRA_SECRET_FIELD = /code[-_]?verifier|client[-_]?assertion|^(key|apikey|sig|signature)$/i;
 const AUTH_SCHEME = /^(\s*(?:bearer|basic|digest|token|apikey|negotiate|sharedaccesssignature)\s+)/i;
-
-/** Whether a header's value is a credential by its name. */
-export function isSecretHeader(name: string): boolean {
-  return isSecretName(name) || /-key$/i.test(name) || EXTRA_SECRET_FIELD.test(name);
-}
-
-/** Whether a query parameter's, body field's, JSON key's or variable's value is a credential by its name. */
-export function isSecretField(name: string): boolean {
-  return isSecretName(name) || EXTRA_SECRET_FIELD.test(name);
-}
 
 /** Whether `value` holds literal text (see the rule above); empty text and pure `{{variable}}` text do not. */
 export function hasLiteral(value: string, header = false): boolean {
-  let rest = value.replace(/[^\s;,={}]+=\{\{[^{}]+?\}\}/g, '').replace(/\{\{[^{}]+?\}\}/g, '');
+  // Literal text between the references, without a cookie's `name=` before a reference.
+  const parts = splitAtVariables(value);
+  let rest = parts
+    .filter((_, i) => i % 2 === 0)
+    .map((part, i) => (2 * i + 1 < parts.length ? part.replace(/[^\s;,={}]+=$/, '') : part))
+    .join('');
   if (header) rest = rest.replace(AUTH_SCHEME, '');
   return /[^\s;,]/.test(rest);
 }
@@ -91,9 +83,9 @@ export class SecretVault {
     this.warnings.push({
       code: 'W_IMPORT_SECRET',
       where,
-      message: `${what} held a literal secret; it is now ${prefix === '' ? '' : `${prefix.trim()} `}{{${name}}}`,
+      message: `${what} held a literal secret; it is now ${`${prefix.trim()} `.trimStart()}${variableReference(name)}`,
     });
-    return `${prefix}{{${name}}}`;
+    return `${prefix}${variableReference(name)}`;
   }
 
   /**

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { lstatOrUndefined, PathGuardError, resolveInside } from '../paths/path-guard.js';
 import { RunError } from './errors.js';
+import { mayHoldVariables } from '../spec/variables.js';
 
 /** The folder, relative to the project (the directory holding specs/), that form-data files are read from. */
 export const FILES_DIR = 'specs/files';
@@ -108,7 +109,7 @@ function checkSrc(src: unknown, filesDir: string, where: string, problems: strin
       problems.push(`${where}: \`src\` must be a path (a string), not ${one === null ? 'null' : typeof one}`);
       continue;
     }
-    if (one.includes('{{')) {
+    if (mayHoldVariables(one)) {
       problems.push(
         `${where}: \`src\` ${JSON.stringify(one)} has a {{variable}}; the file must be known before the run`,
       );

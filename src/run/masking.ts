@@ -1,11 +1,14 @@
+import { MASK } from '../compile/secrets.js';
+
 /**
  * Replaces every known secret in text with a mask, in each form a secret takes on its way out: raw, URL-encoded
  * to any degree (a resolved `{{variable}}` in a URL has only some characters encoded, so each character may
  * appear raw or percent-encoded, and a space as `+`), JSON-escaped, HTML-escaped, and inside base64 `id:secret`
  * Basic credentials. Values shorter than MIN_SECRET_LENGTH are left alone: masking "1" would garble every report.
  */
-export const MASK = '•••••';
 export const MIN_SECRET_LENGTH = 6;
+
+export { MASK };
 
 export class Masker {
   private readonly secrets = new Set<string>();

@@ -8,7 +8,7 @@ import { formatDiagnostic } from '../spec/diagnostics.js';
 import { loadSpecs } from '../spec/load-specs.js';
 import type { AutoRefreshSpec, CollectionSpec, EnvironmentSpec, SpecProject } from '../spec/model.js';
 import { validateSpecs } from '../spec/validate-spec.js';
-import { variableNames } from '../spec/variables.js';
+import { leadingVariable, replaceVariables, variableNames } from '../spec/variables.js';
 import { RunError } from './errors.js';
 import { defaultStatePath } from './state-file.js';
 
@@ -135,7 +135,7 @@ export function fillTemplate(
 ): { value: string } | { missing: string[] } {
   const missing = variableNames(template).filter((name) => !values.get(name));
   if (missing.length > 0) return { missing: [...new Set(missing)] };
-  return { value: template.replace(/\{\{([^{}]+?)\}\}/g, (whole, name: string) => values.get(name) ?? whole) };
+  return { value: replaceVariables(template, (name, reference) => values.get(name) ?? reference) };
 }
 
 /**
@@ -143,7 +143,7 @@ export function fillTemplate(
  * or undefined when it names none. Its value is what a token state file is bound to.
  */
 export function serverVariableOf(template: string): string | undefined {
-  return /^\{\{([^{}]+?)\}\}/.exec(template)?.[1];
+  return leadingVariable(template);
 }
 
 /** Where a target's tokens come from and where they are kept: one answer for `mvpm run`, `login` and `token`. */

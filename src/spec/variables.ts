@@ -2,7 +2,21 @@ import { isScalar } from 'yaml';
 import { DYNAMIC_VARIABLE_NAMES } from './_dynamic-variables.js';
 import { keyNodeAt, nodeAt, type NodePath, type SpecSource } from './source.js';
 
-const REFERENCE = /\{\{([^{}]+?)\}\}/g;
+// The one `{{variable}}` grammar, as Postman reads it: `{{`, a name of one or more characters that are not braces,
+// `}}`. Postman does not trim, so `{{ name }}` names a variable whose name has spaces. Every stage (spec rules,
+// compile, import, docs, run, CLI) reads and writes references through the functions below, never its own regex.
+const NAME = '[^{}]+?';
+/** The pattern of one reference, the name in group 1, as regex source: for generated scripts that need the grammar. */
+export const REFERENCE_SOURCE = `\\{\\{(${NAME})\\}\\}`;
+const REFERENCE = new RegExp(REFERENCE_SOURCE, 'g');
+const SPLIT = new RegExp(`(\\{\\{${NAME}\\}\\})`);
+const LEADING = new RegExp(`^\\{\\{(${NAME})\\}\\}`);
+const ONLY = new RegExp(`^\\{\\{(${NAME})\\}\\}$`);
+
+/** `{{name}}`: how a reference to `name` is written. */
+export function variableReference(name: string): string {
+  return `{{${name}}}`;
+}
 
 /**
  * The `{{name}}` references in a string, in order, exactly as written: Postman does not trim, so `{{ name }}`
@@ -10,6 +24,48 @@ const REFERENCE = /\{\{([^{}]+?)\}\}/g;
  */
 export function variableNames(text: string): string[] {
   return [...text.matchAll(REFERENCE)].map((m) => m[1] ?? '');
+}
+
+/**
+ * Whether `text` has `{{` anywhere, a reference or only the start of one. Looser than `hasVariables` on purpose:
+ * guards that refuse a variable where a fixed value is needed (a file path, a base URL), or quote text that could
+ * read as one, take anything Postman might try to resolve.
+ */
+export function mayHoldVariables(text: string): boolean {
+  return text.includes('{{');
+}
+
+/** Whether `text` starts with `{{`, a reference or only the start of one (see `mayHoldVariables`). */
+export function startsLikeVariable(text: string): boolean {
+  return text.startsWith('{{');
+}
+
+/** Whether `text` holds at least one `{{name}}` reference. */
+export function hasVariables(text: string): boolean {
+  return SPLIT.test(text);
+}
+
+/**
+ * `text` cut at its references: even indexes are literal text (possibly empty), odd indexes are whole references
+ * (`{{name}}`) as written. Joining the parts gives `text` back.
+ */
+export function splitAtVariables(text: string): string[] {
+  return text.split(SPLIT);
+}
+
+/** `text` with each reference replaced by `replace(name, reference)`; literal text is left as it is. */
+export function replaceVariables(text: string, replace: (name: string, reference: string) => string): string {
+  return text.replace(REFERENCE, (reference, name: string) => replace(name, reference));
+}
+
+/** The name of the reference `text` starts with (`{{base}}/a` → `base`), or undefined. */
+export function leadingVariable(text: string): string | undefined {
+  return LEADING.exec(text)?.[1];
+}
+
+/** The name when `text` is exactly one reference and nothing else (`{{token}}`), or undefined. */
+export function onlyVariable(text: string): string | undefined {
+  return ONLY.exec(text)?.[1];
 }
 
 /**
@@ -28,6 +84,6 @@ export function referenceOffset(source: SpecSource, path: NodePath, name: string
   const node = at === 'key' ? keyNodeAt(source, path) : nodeAt(source, path);
   if (!isScalar(node) || !node.range) return undefined;
   const raw = source.text.slice(node.range[0], node.range[1]);
-  const match = new RegExp(`\\{\\{${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\}\\}`).exec(raw);
-  return match ? node.range[0] + match.index : node.range[0];
+  const index = raw.indexOf(variableReference(name));
+  return index === -1 ? node.range[0] : node.range[0] + index;
 }

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { IMPORT_ERROR_CODES, IMPORT_WARNING_CODES } from '../../src/import/import-error.ts';
 import { lineAndColumn, locateJsonError } from '../../src/import/json-syntax.ts';
 import { firstInvalidUtf8, parseImportText } from '../../src/import/read-input.ts';
-import { hasLiteral, isSecretField, isSecretHeader } from '../../src/import/secrets.ts';
+import { isSecretHeader, isSecretName } from '../../src/compile/secrets.ts';
+import { hasLiteral } from '../../src/import/secrets.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
 
 const RUNS = process.env['MVPM_SOAK'] === '1' ? 20_000 : 2_000;
@@ -147,7 +148,7 @@ describe('import guards', () => {
       page: false,
       monkey: false,
     };
-    for (const [name, secret] of Object.entries(fields)) assert.equal(isSecretField(name), secret, name);
+    for (const [name, secret] of Object.entries(fields)) assert.equal(isSecretName(name), secret, name);
     const values: [string, boolean, boolean][] = [
       ['', false, false],
       ['{{token}}', false, false],

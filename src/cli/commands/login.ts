@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { PathGuardError, writeFileInside } from '../../paths/path-guard.js';
+import { variableNames } from '../../spec/variables.js';
 import {
   authorizeUrl,
   checkLoginState,
@@ -217,8 +218,8 @@ function optionalFill(settings: TargetSettings, template: string): string | unde
 
 /** The MV_ variables a template's values come from, for hints. */
 function fillTemplateSources(settings: TargetSettings, template: string | undefined): string[] {
-  return [...(template ?? '').matchAll(/\{\{([^{}]+?)\}\}/g)].flatMap((m) => {
-    const name = processVariableOf(settings.plan, m[1]!);
+  return variableNames(template ?? '').flatMap((variable) => {
+    const name = processVariableOf(settings.plan, variable);
     return name ? [name] : [];
   });
 }

@@ -1,6 +1,7 @@
 import type { CollectionSpec, ItemSpec, RequestSpec } from '../../spec/model.js';
 import { CHECKS_VARIABLE, sharedSchemas } from './checks.js';
-import { NOT_SENSITIVE_FIELD, SENSITIVE_FIELD, SENSITIVE_HEADER } from './expectations.js';
+import { REFERENCE_SOURCE } from '../../spec/variables.js';
+import { SECRET_RULE } from '../secrets.js';
 import { FAILED_VARIABLES } from './helpers.js';
 import { js } from './js.js';
 
@@ -11,9 +12,6 @@ import { js } from './js.js';
  * (checks.ts), and the collection's test script runs them: one copy of the code per collection instead of one
  * per request, nothing shared but a JSON string in a local variable, no code kept in a variable, no eval.
  */
-
-/** The `{{name}}` grammar of src/spec/variables.ts, as the runner matches it in expected values. */
-const VARIABLE_PATTERN = '\\{\\{([^{}]+?)\\}\\}';
 
 /** The collection's pre-request script starts by emptying the checks, so none outlives its request. */
 export const CLEAR_CHECKS_LINE = `pm.variables.set(${js(CHECKS_VARIABLE)}, ""); // mvpm: checks of one request only`;
@@ -30,10 +28,8 @@ export function compileCheckRunner(schemas: ReadonlyMap<string, unknown> = new M
     `    try { checks = JSON.parse(pm.variables.get(${checks}) || "[]"); } catch (e) { checks = []; }`,
     `    pm.variables.set(${checks}, "");`,
     '    if (!Array.isArray(checks) || checks.length === 0) return;',
-    `    var FIELD = new RegExp(${js(SENSITIVE_FIELD.source)}, "i");`,
-    `    var PLAIN_FIELD = new RegExp(${js(NOT_SENSITIVE_FIELD.source)}, "i");`,
-    `    var HEADER = new RegExp(${js(SENSITIVE_HEADER.source)}, "i");`,
-    `    var VARIABLE = new RegExp(${js(VARIABLE_PATTERN)});`,
+    ...secretRuleScript().map((line) => `    ${line}`),
+    `    var VARIABLE = new RegExp(${js(REFERENCE_SOURCE)});`,
     ...schemaTable(schemas),
     '    function isA(key) {',
     '        return function (c) { return c !== null && typeof c === "object" && typeof c[key] === "string"; };',
@@ -74,7 +70,7 @@ export function compileCheckRunner(schemas: ReadonlyMap<string, unknown> = new M
     '    }',
     '    function sensitive(path) {',
     '        return path.some(function (s) {',
-    '            return typeof s === "string" && FIELD.test(s) && !PLAIN_FIELD.test(s);',
+    '            return typeof s === "string" && isSecretName(s);',
     '        });',
     '    }',
     '    function hasVariables(value) { return typeof value === "string" && VARIABLE.test(value); }',
@@ -204,7 +200,7 @@ export function compileCheckRunner(schemas: ReadonlyMap<string, unknown> = new M
     '        },',
     '        header: function (c) {',
     '            var h = "header " + c.name;',
-    '            var reveal = !concealed["header:" + c.name.toLowerCase()] && !HEADER.test(c.name);',
+    '            var reveal = !concealed["header:" + c.name.toLowerCase()] && !isSecretHeader(c.name);',
     '            if (c.check === "exists") {',
     '                return [h + " is " + (c.expected ? "present" : "absent"), function () {',
     '                    var why = h + (c.expected ? " is missing" : " should be absent");',
@@ -350,4 +346,24 @@ export function collectionCheckScripts(collection: CollectionSpec): { prerequest
   const requests = requestsOf(collection.items);
   if (!requests.some((r) => r.expectations.length > 0 || r.captures.length > 0)) return {};
   return { prerequest: [CLEAR_CHECKS_LINE], test: compileCheckRunner(sharedSchemas(requests)) };
+}
+
+/**
+ * `isSecretName` and `isSecretHeader` of compile/secrets.ts in the generated scripts' JavaScript, applying the same
+ * rule (SECRET_RULE) with the same steps, so a failure message hides exactly what the compiler treats as secret.
+ */
+export function secretRuleScript(): string[] {
+  return [
+    `var SECRET = ${js(SECRET_RULE)};`,
+    'function isSecretName(name) {',
+    '    if (new RegExp(SECRET.not, "i").test(name)) return false;',
+    '    if (new RegExp(SECRET.part, "i").test(name) || new RegExp(SECRET.whole, "i").test(name)) return true;',
+    '    var words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/)',
+    '        .filter(function (w) { return w !== ""; });',
+    '    return words.some(function (w, i) {',
+    '        return w === "code" && SECRET.ordinaryCode.indexOf(words[i - 1] || "") < 0;',
+    '    });',
+    '}',
+    'function isSecretHeader(name) { return isSecretName(name) || new RegExp(SECRET.header, "i").test(name); }',
+  ];
 }

@@ -1,5 +1,6 @@
 import type { ExpectationSpec, Literal } from '../../spec/model.js';
 import { variableNames } from '../../spec/variables.js';
+import { isSecretHeader, isSecretName } from '../secrets.js';
 import { headerKey, jsonKey } from './captures.js';
 import type { HelperName } from './helpers.js';
 import { js, pathLiteral, pmTest, regexLiteral } from './js.js';
@@ -100,7 +101,7 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
 
 function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: ExpectationContext): ScriptPart {
   const name = js(e.name);
-  const reveal = !ctx.concealed.has(headerKey(e.name)) && !SENSITIVE_HEADER.test(e.name);
+  const reveal = !ctx.concealed.has(headerKey(e.name)) && !isSecretHeader(e.name);
   switch (e.check) {
     case 'exists':
       return {
@@ -241,18 +242,9 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
   }
 }
 
-/**
- * Names whose values are credentials wherever they appear: body fields named like OAuth 2.0 tokens, secrets and
- * keys, and headers that carry credentials or codes. A message never shows such a value, captured or not.
- */
-export const SENSITIVE_FIELD =
-  /token|secret|passw|credential|assertion|private|api_?key|subscription_?key|authorization|code$/i;
-export const NOT_SENSITIVE_FIELD = /^(token_?type|status_?code|error_?code|response_?code)$/i;
-export const SENSITIVE_HEADER =
-  /^(authorization|proxy-authorization|cookie|set-cookie|location|ocp-apim-subscription-key|x-api-key)$/i;
-
+/** A message never shows the value of a secret-named body field (the one rule: compile/secrets.ts). */
 function looksSensitive(segments: readonly (string | number)[]): boolean {
-  return segments.some((s) => typeof s === 'string' && SENSITIVE_FIELD.test(s) && !NOT_SENSITIVE_FIELD.test(s));
+  return segments.some((s) => typeof s === 'string' && isSecretName(s));
 }
 
 /**

@@ -10,7 +10,15 @@ import type {
   SpecProject,
 } from '../model.js';
 import { didYouMean } from '../suggest.js';
-import { isDynamicVariable, referenceOffset, variableNames } from '../variables.js';
+import {
+  isDynamicVariable,
+  leadingVariable,
+  mayHoldVariables,
+  referenceOffset,
+  startsLikeVariable,
+  variableNames,
+  variableReference,
+} from '../variables.js';
 
 /**
  * E_SECRET_DESTINATION and E_SEND_TO: a secret goes only to the hosts its environment names for it.
@@ -118,7 +126,7 @@ function checkDeclarations(environment: EnvironmentSpec): SpecDiagnostic[] {
 
 /** A value a secret may be sent to must pin the host: a plain http(s) URL, nothing that could move it. */
 function isBaseUrl(value: string): boolean {
-  if (/[\s@?#\\]|\{\{/.test(value)) return false;
+  if (/[\s@?#\\]/.test(value) || mayHoldVariables(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
@@ -225,14 +233,16 @@ function guardsOf(
 
 /** Leaves to other rules the URLs they already refuse: not absolute (E_BAD_URL), or led by an undefined variable. */
 function checkable(url: string, defined: ReadonlySet<string>): boolean {
-  if (!/^(https?:\/\/|\{\{)/i.test(url)) return false;
-  const lead = /^\{\{([^{}]+?)\}\}/.exec(url)?.[1];
+  if (!/^https?:\/\//i.test(url) && !startsLikeVariable(url)) return false;
+  const lead = leadingVariable(url);
   return lead === undefined || defined.has(lead) || isDynamicVariable(lead);
 }
 
 function allowed(url: string, bases: readonly string[]): boolean {
   return bases.some(
-    (base) => url === `{{${base}}}` || ['/', '?', '#'].some((next) => url.startsWith(`{{${base}}}${next}`)),
+    (base) =>
+      url === variableReference(base) ||
+      ['/', '?', '#'].some((next) => url.startsWith(`${variableReference(base)}${next}`)),
   );
 }
 
@@ -261,7 +271,7 @@ function missingSendTo(
   environment: EnvironmentSpec,
 ): SpecDiagnostic {
   const at = diagnosticAt(use.target(), 'E_SEND_TO', '');
-  const lead = /^\{\{([^{}]+?)\}\}/.exec(destination.url)?.[1];
+  const lead = leadingVariable(destination.url);
   const base =
     lead !== undefined && environment.variables.some((v) => v.key === lead && !v.secret) ? lead : '<base URL variable>';
   return diagnosticAt(
@@ -397,7 +407,9 @@ export function inferSendTo(collection: CollectionSpec, environment: Environment
   for (const use of usesIn(collection, requests)) {
     for (const { variable } of guardsOf(use.name, copies, undeclared)) {
       for (const destination of use.destinations) {
-        const lead = /^\{\{([^{}]+?)\}\}([/?#]|$)/.exec(destination.url)?.[1];
+        const lead = leadingVariable(destination.url);
+        const rest = lead === undefined ? '' : destination.url.slice(variableReference(lead).length);
+        if (rest !== '' && !'/?#'.includes(rest[0]!)) continue;
         if (lead === undefined || !bases.has(lead)) continue;
         const list = inferred.get(variable.key) ?? inferred.set(variable.key, []).get(variable.key)!;
         if (!list.includes(lead)) list.push(lead);

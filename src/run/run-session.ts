@@ -1,0 +1,213 @@
+// One suite run's shared state (the masker, the token journal, progress, explanations) and the run of its steps:
+// the sign-in collection first when the run signs in, then every step of the plan, each Newman run starting from
+// the environment the previous one ended with.
+import type { NewmanRunSummary } from 'newman';
+import type { CollectionSpec } from '../spec/model.js';
+import type { EnvFile } from './environments.js';
+import { RunError } from './errors.js';
+import { Masker } from './masking.js';
+import { countResults, environmentValue, runNewman } from './newman-run.js';
+import { observeRun } from './observe-run.js';
+import { reportFiles } from './reports.js';
+import { planSteps, pruneCollection, type RunMode, type Skipped } from './run-plan.js';
+import type { RunEvent, RunOptions, RunResult } from './run-contract.js';
+import { isSpent, writeState, type TokenState } from './state-file.js';
+import { collectionFile, type TargetPlan } from './targets.js';
+import { afterTokenCall, beforeTokenCall } from './token-journal.js';
+
+/** The Newman options every collection of one run shares. */
+export type Common = Omit<
+  Parameters<typeof runNewman>[0],
+  'collection' | 'environment' | 'folders' | 'label' | 'onEmitter'
+>;
+
+/** Everything one suite run shares: the masker, the token state (when kept), progress and explanations. */
+export class Session {
+  readonly masker = new Masker();
+  readonly explanations: string[] = [];
+  /** The report files Newman was asked to write so far: the only files of the reports directory mvpm rewrites. */
+  readonly reportNames: string[] = [];
+  private summaries: NewmanRunSummary[] = [];
+  private savedOnce = false;
+  /** Requests the spent-token guard withheld (see spent-token-guard.ts): each fails the run. */
+  private withheld: string[] = [];
+
+  /** `realTarget`: the server's sign-ins are real (not a stand-in mvpm knows of), so spent tokens are withheld. */
+  constructor(
+    readonly options: RunOptions,
+    /** The token endpoint whose calls are journaled; undefined when nothing on the target uses tokens. */
+    readonly tokenUrl: string | undefined,
+    private state: TokenState | undefined,
+    readonly stateFile: string | undefined,
+    private readonly realTarget = false,
+  ) {}
+
+  emit(event: RunEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  async run(
+    label: string,
+    collection: object,
+    environment: object,
+    folders: readonly string[],
+    common: Common,
+  ): Promise<NewmanRunSummary> {
+    this.emit({ type: 'collection-started', label, folders });
+    for (const { name } of reportFiles(common.reporters, label))
+      if (!this.reportNames.includes(name)) this.reportNames.push(name);
+    let observer: ReturnType<typeof observeRun> | undefined;
+    const run = runNewman({
+      ...common,
+      collection,
+      environment,
+      // The collection is already pruned to what runs (see run-plan.ts): `folders` are for progress output only.
+      folders: [],
+      label,
+      onEmitter: (emitter) => {
+        observer = observeRun(emitter, {
+          collection: label,
+          // Nothing on the target uses tokens: a URL no request can have, so no call is taken for a token call.
+          tokenUrl: this.tokenUrl ?? 'mvpm-no-token-endpoint:',
+          masker: this.masker,
+          progress: (event) => this.emit(event),
+          beforeTokenCall: (call) => {
+            this.save((state) => beforeTokenCall(state, call, new Date()));
+            this.emit({ type: 'token-call', phase: 'sent', grantType: call.grantType });
+          },
+          afterTokenCall: (call, outcome) => {
+            this.save((state) => afterTokenCall(state, call, outcome, new Date()));
+            this.emit({ type: 'token-call', phase: 'settled', grantType: call.grantType, outcome: outcome.kind });
+          },
+          explain: (text) => {
+            const masked = this.masker.mask(text);
+            if (!this.explanations.includes(masked)) this.explanations.push(masked);
+          },
+          ...(this.realTarget
+            ? {
+                isSpent: (token: string) => isSpent(this.state, token),
+                withheld: (text: string) => this.withheld.push(text),
+              }
+            : {}),
+        });
+      },
+    });
+    const summary = await this.untilDoneOrInterrupted(run, () => observer);
+    this.summaries.push(summary);
+    return summary;
+  }
+
+  /** Applies a journal transition and writes it at once (atomic, fsync): nothing is ever only in memory. */
+  private save(transition: (state: TokenState) => TokenState): void {
+    if (!this.state || !this.stateFile) return;
+    this.state = transition(this.state);
+    writeState(this.stateFile, this.state);
+    if (!this.savedOnce) {
+      this.savedOnce = true;
+      this.emit({ type: 'state-saved', file: this.stateFile });
+    }
+  }
+
+  private async untilDoneOrInterrupted(
+    run: Promise<NewmanRunSummary>,
+    observer: () => ReturnType<typeof observeRun> | undefined,
+  ): Promise<NewmanRunSummary> {
+    const signal = this.options.signal;
+    if (!signal) return run;
+    this.throwIfAborted();
+    let onAbort: (() => void) | undefined;
+    const interrupted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => {
+        // Let an in-flight token request finish: its answer (a rotated token) is saved before we give up.
+        void (observer()?.whenIdle() ?? Promise.resolve()).then(() => reject(this.interruptedError()));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      return await Promise.race([run, interrupted]);
+    } finally {
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  throwIfAborted(): void {
+    if (this.options.signal?.aborted) throw this.interruptedError();
+  }
+
+  private interruptedError(): RunError {
+    return new RunError(
+      'E_INTERRUPTED',
+      this.stateFile ? `interrupted; the newest refresh token is saved in ${this.stateFile}` : 'interrupted',
+    );
+  }
+
+  result(): RunResult {
+    const counts = this.summaries.map(countResults);
+    const passed = counts.reduce((n, c) => n + c.passed, 0);
+    const failed = counts.reduce((n, c) => n + c.failed, 0);
+    const errors = [...counts.flatMap((c) => c.errors), ...this.withheld].map((e) => this.masker.mask(e));
+    return {
+      passed,
+      failed,
+      errors,
+      explanations: [...this.explanations],
+      ok: failed === 0 && errors.length === 0 && passed > 0,
+      ...(this.stateFile ? { stateFile: this.stateFile } : {}),
+    };
+  }
+}
+
+export interface RunContext {
+  readonly plan: TargetPlan;
+  /** The generated collection of each collection that may run, read and checked before anything started. */
+  readonly files: ReadonlyMap<CollectionSpec, object>;
+  readonly common: Common;
+  readonly folders: readonly string[] | undefined;
+}
+
+/**
+ * The run itself: the `sign-in` collection first when the run signs in (it must leave `code`), then every step of
+ * the plan in order, each Newman run starting from the environment the previous one ended with (rotated tokens
+ * carry over). What the plan leaves out is reported once, before anything is sent.
+ */
+export async function runSteps(
+  session: Session,
+  context: RunContext,
+  start: EnvFile,
+  mode: Omit<RunMode, 'folders'>,
+): Promise<void> {
+  const { plan } = context;
+  const signsIn = mode.signsIn && plan.signIn !== undefined;
+  const { steps, skipped } = planSteps(plan, {
+    ...mode,
+    signsIn,
+    ...(context.folders ? { folders: context.folders } : {}),
+  });
+  const notes: Skipped[] = [
+    ...(plan.signIn && !signsIn
+      ? [{ what: plan.signIn.name, reason: 'signs in, and this run starts from a refresh token' }]
+      : []),
+    ...skipped,
+  ];
+  for (const note of notes) session.emit({ type: 'not-run', what: note.what, reason: note.reason });
+  let environment: object = start;
+  if (signsIn) {
+    const signIn = await session.run(
+      plan.signIn!.slug,
+      context.files.get(plan.signIn!)!,
+      environment,
+      [],
+      context.common,
+    );
+    const counts = countResults(signIn);
+    session.masker.addSecret(environmentValue(signIn, 'code'));
+    if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn, 'code') === undefined) return;
+    environment = signIn.environment.toJSON() as object;
+  }
+  for (const step of steps) {
+    session.throwIfAborted();
+    const collection = pruneCollection(context.files.get(step.collection)!, step, collectionFile(step.collection));
+    const summary = await session.run(step.label, collection, environment, step.folders, context.common);
+    environment = summary.environment.toJSON() as object;
+  }
+}
