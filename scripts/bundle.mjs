@@ -3,7 +3,8 @@
 // external (Newman finds its reporters by package name, and each keeps its own files). bin/mvpm.js runs the bundle
 // when it is newer than dist/cli/main.js, so a bare `tsc` (without this step) is never shadowed by an old bundle.
 //
-// esbuild comes with tsx (a dependency); without it the step is skipped and bin/mvpm.js runs dist/cli/main.js.
+// esbuild is a dependency of ours (the same range tsx needs, so one copy); without it the step is skipped and
+// bin/mvpm.js runs dist/cli/main.js.
 // Plain JavaScript importing only Node's modules and esbuild, as prepare.mjs runs it right after tsc.
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
