@@ -21,9 +21,13 @@ export const DEBUG_VARIABLE = 'MVPM_DEBUG';
  * every failure a user can cause is an MvpmError) one line asking for a report, the stack only with MVPM_DEBUG=1,
  * and 70. An unexpected error's message is not printed without MVPM_DEBUG: it could quote a secret.
  */
-export function reportError(error: unknown, context: ReportContext, io: CliIo): number {
+export function reportError(thrown: unknown, context: ReportContext, io: CliIo): number {
+  let error = thrown;
   const err = painterFor(io.stderr, io.env);
   const prefix = context.command === undefined ? 'mvpm' : `mvpm ${context.command}`;
+  // A file the system refused (EACCES, ENOSPC, EROFS…) is the user's to fix, not a bug: say which and where.
+  const systemError = asSystemError(error);
+  if (systemError) error = systemError;
   if (!(error instanceof MvpmError)) {
     const what = error instanceof Error ? `${error.name}${codeOf(error)}` : typeof error;
     io.stderr.write(
@@ -67,4 +71,19 @@ export function problemPaint(io: CliIo): Paint {
 function codeOf(error: Error): string {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? ` ${code}` : '';
+}
+
+/**
+ * Node's error for a refused file operation (`code` like EACCES, `syscall`, `path`) as E_IO, naming the operation,
+ * the path and the code, never the message (it adds nothing). Anything else is left for the bug report.
+ */
+function asSystemError(error: unknown): MvpmError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || !/^E[A-Z]{2,20}$/.test(code) || typeof syscall !== 'string') return undefined;
+  const where = typeof path === 'string' ? ` ${path}` : '';
+  return new MvpmError('E_IO', `the system refused to ${syscall}${where} (${code})`, {
+    hint: 'check the permissions, the free space and what is at that path, then run the command again',
+    cause: error,
+  });
 }

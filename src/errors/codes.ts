@@ -38,6 +38,11 @@ export const ERROR_CODES = {
   // The command line.
   E_USAGE: { exit: EXIT.usage, meaning: 'An unknown, missing or malformed option or argument', docs: SPEC },
   E_UNKNOWN_COMMAND: { exit: EXIT.usage, meaning: 'No such command', docs: SPEC },
+  E_IO: {
+    exit: EXIT.usage,
+    meaning: 'The system refused to read or write a file or directory (permissions, a full disk, a path in the way)',
+    docs: 'cli.md#exit-codes',
+  },
 
   // Spec files (`mvpm build`, `mvpm docs`; reported all at once, with file, line and column).
   E_SPECS: { exit: EXIT.usage, meaning: 'The specs have errors, so nothing was written or run', docs: RUN },

@@ -118,6 +118,24 @@ describe('reportError', () => {
     );
   });
 
+  test('a file the system refused is E_IO, exit 2, naming the operation, path and code, not a bug', () => {
+    const refused = Object.assign(new Error('EACCES: permission denied, open /work/out/a.json'), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/work/out/a.json',
+    });
+    const result = report(refused, 'build', true);
+    assert.equal(result.code, 2);
+    assert.equal(
+      result.stderr,
+      'mvpm build: error[E_IO]: the system refused to open /work/out/a.json (EACCES)\n' +
+        '  = hint: check the permissions, the free space and what is at that path, then run the command again\n' +
+        'mvpm build: nothing was written.\n',
+    );
+    // Without `syscall` it is not the system's answer about a file: still a bug.
+    assert.equal(report(Object.assign(new Error('x'), { code: 'EACCES' }), 'build').code, 70);
+  });
+
   test('a bug is one line without its message, exit 70; MVPM_DEBUG=1 adds the stack', () => {
     const bug = new TypeError('cannot read token s3cr3t-value');
     const quiet = report(bug, 'run');
