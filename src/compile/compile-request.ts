@@ -29,8 +29,11 @@ function compileHeader(h: KeyValue): Header {
   return { key: h.key, value: h.value, type: 'text' };
 }
 
-/** The order Postman's OAuth 2.0 helper lists its fields in; the compiled array follows it. */
-const OAUTH2_FIELD_ORDER: readonly (keyof OAuth2Credentials)[] = [
+/**
+ * The OAuth 2.0 fields of the spec format, in the order Postman's OAuth 2.0 helper lists them: the compiled array
+ * follows it, and import keeps only these (anything else in an oauth2 block is dropped).
+ */
+export const OAUTH2_FIELD_ORDER: readonly (keyof OAuth2Credentials)[] = [
   'grant_type',
   'authUrl',
   'accessTokenUrl',

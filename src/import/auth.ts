@@ -1,33 +1,10 @@
 // A Postman auth block → spec `auth`. Literal credentials ("Use Token" leaves the token in the block; a pasted client
 // secret or password) become variables with the names the MediaValet specs use.
+import { OAUTH2_FIELD_ORDER } from '../compile/compile-request.js';
 import { collectVariables, type ImportContext } from './context.js';
 import { onlyVariable } from '../spec/variables.js';
 import { quoted } from './import-error.js';
 import { isObject, type Json, setKey, text } from './json-util.js';
-
-/** OAuth 2.0 fields of the spec format, in the order Postman lists them; anything else in an oauth2 block is dropped. */
-const OAUTH2_FIELDS = [
-  'grant_type',
-  'authUrl',
-  'accessTokenUrl',
-  'refreshTokenUrl',
-  'clientId',
-  'clientSecret',
-  'scope',
-  'state',
-  'redirect_uri',
-  'useBrowser',
-  'challengeAlgorithm',
-  'code_verifier',
-  'username',
-  'password',
-  'client_authentication',
-  'addTokenTo',
-  'tokenName',
-  'headerPrefix',
-  'tokenType',
-  'accessToken',
-];
 
 /** Credentials that must never be written into a spec as literal text, and the variable each becomes. */
 const SECRET_FIELDS: Readonly<Record<string, string>> = {
@@ -65,7 +42,7 @@ export function importAuth(value: unknown, where: string, context: ImportContext
       const token = own('accessToken');
       const literalToken = typeof token === 'string' && token !== '' && onlyVariable(token) === undefined;
       credentials = {};
-      for (const key of OAUTH2_FIELDS) {
+      for (const key of OAUTH2_FIELD_ORDER) {
         const field = own(key);
         if (field === undefined || field === null) continue;
         if (key === 'tokenType' && literalToken) continue; // what "Use Token" left with the token
@@ -76,7 +53,7 @@ export function importAuth(value: unknown, where: string, context: ImportContext
         }
         setKey(credentials, key, secret(key, field));
       }
-      const dropped = Object.keys(params).filter((k) => !OAUTH2_FIELDS.includes(k));
+      const dropped = Object.keys(params).filter((k) => !(OAUTH2_FIELD_ORDER as readonly string[]).includes(k));
       if (dropped.length > 0)
         context.warnings.push({
           code: 'W_IMPORT_DROPPED',
