@@ -91,7 +91,9 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
   const environments = project.environments.map((e) => {
     const rows = e.variables.map(
       (v) =>
-        `| ${code(v.key)} | ${v.secret ? 'secret, fill in yourself' : v.value === '' ? '(empty)' : code(inline(v.value))} | ${inline(v.description ?? '')} |`,
+        `| ${code(v.key)} | ` +
+        `${v.secret ? 'secret, fill in yourself' : v.value === '' ? '(empty)' : code(inline(v.value))} | ` +
+        `${inline(v.description ?? '')} |`,
     );
     return document([
       `### ${inline(e.name)}`,
@@ -105,7 +107,8 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
     content: document([
       GENERATED_NOTE,
       '# Generated documentation',
-      'Pages generated from the YAML specs in `specs/` by `mvpm build` (or `mvpm docs`). They are checked for drift like the collections: change the specs, never these pages.',
+      'Pages generated from the YAML specs in `specs/` by `mvpm build` (or `mvpm docs`). They are checked for drift ' +
+        'like the collections: change the specs, never these pages.',
       subjects ? `New to the collection? Start with the [onboarding guide](${ONBOARDING_GUIDE}).` : undefined,
       index.length > 0 ? `## Collections\n\n${index.join('\n')}` : undefined,
       environments.length > 0 ? `## Environments\n\n${environments.join('\n\n')}` : undefined,

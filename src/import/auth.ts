@@ -5,7 +5,9 @@ import { onlyVariable } from '../spec/variables.js';
 import { quoted } from './import-error.js';
 import { isObject, type Json, setKey, text } from './json-util.js';
 
-/** OAuth 2.0 fields of the spec format, in the order Postman lists them; anything else in an oauth2 block is dropped. */
+/**
+ * OAuth 2.0 fields of the spec format, in the order Postman lists them; anything else in an oauth2 block is dropped.
+ */
 const OAUTH2_FIELDS = [
   'grant_type',
   'authUrl',

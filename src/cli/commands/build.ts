@@ -92,7 +92,8 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     }
     if (!values.quiet)
       io.stdout.write(
-        `${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages match the specs\n`,
+        `${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages ` +
+          `match the specs\n`,
       );
     return EXIT.ok;
   }

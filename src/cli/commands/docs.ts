@@ -25,7 +25,8 @@ export async function runDocs({ values }: ParsedArgs<typeof docsCommand>, io: Cl
     const { stale } = withPathGuard(() => checkOutputs(build, 'docs'));
     for (const file of stale)
       io.stderr.write(
-        `stale: ${file.path} (${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`,
+        `stale: ${file.path} ` +
+          `(${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`,
       );
     if (stale.length > 0) {
       io.stderr.write(

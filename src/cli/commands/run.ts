@@ -41,7 +41,8 @@ export async function runRun({ values }: ParsedArgs<typeof runCommand>, io: CliI
           io.stdout.write(`\n${out.cyan('→')} ${event.item}\n`);
         }
         io.stdout.write(
-          `  ${out.dim(`${event.method} ${event.url}`)} ${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`,
+          `  ${out.dim(`${event.method} ${event.url}`)} ` +
+            `${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`,
         );
         break;
       case 'assertion':
