@@ -84,6 +84,13 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
   const tokenUrl = text('accessTokenUrl');
   const useBrowser = credentials['useBrowser'] === true;
 
+  const grant = code(String(credentials['grant_type'] ?? 'authorization_code'));
+  const signInPage = authUrl ? `: sign-in page ${code(resolve(authUrl, environment))}` : '';
+  const tokenPage = tokenUrl ? `, token URL ${code(resolve(tokenUrl, environment))}` : '';
+  const storesNew = refresh?.captures.some((c) => c.variable === refreshVar)
+    ? ` (${code(refreshVar)} in the environment now holds the new one)`
+    : '';
+
   const steps = [
     `1. In Postman, choose **Import** and import the collection file ` +
       `[${code(fileName(link.collection))}](${link.collection}) (it appears as **${inline(collection.name)}**) and ` +
@@ -94,15 +101,16 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
       `empty and stay on the customer's machine. The guide's other variables ` +
       `(${list(guideKeys.filter((k) => !toFill.includes(k)))}) already have values.`,
     `3. Open the collection, then its **Authorization** tab. It is already set up for OAuth 2.0 ` +
-      `(${code(String(credentials['grant_type'] ?? 'authorization_code'))})${authUrl ? `: sign-in page ${code(resolve(authUrl, environment))}` : ''}${tokenUrl ? `, token URL ${code(resolve(tokenUrl, environment))}` : ''}. Press **Get New Access Token**, sign in with the MediaValet library account, press **Proceed**, then **Use Token**.`,
+      `(${grant})${signInPage}${tokenPage}. Press **Get New Access Token**, sign in with the MediaValet library ` +
+      `account, press **Proceed**, then **Use Token**.`,
     `4. Postman keeps the tokens it fetched in its own token store, not in the environment. Copy the refresh token ` +
       `it shows into the environment's ${code(refreshVar)} current ` +
       `value${tokenSlots ? `, and the access token into ${code(accessVar)}` : ''}.`,
     refresh
       ? `5. Send **${inline(refresh.path.join(' / '))}**. It sends ${code(refreshVar)} with ` +
         `${code('grant_type=refresh_token')}; the answer carries a new access token and a **new** refresh token, ` +
-        `and the request's tests store ` +
-        `them${refresh.captures.some((c) => c.variable === refreshVar) ? ` (${code(refreshVar)} in the environment now holds the new one)` : ''}. The old refresh token is spent: never go back to it. This is the chain: each refresh uses the token the previous one stored.`
+        `and the request's tests store them${storesNew}. The old refresh token is spent: never go back to it. This ` +
+        `is the chain: each refresh uses the token the previous one stored.`
       : `5. Refresh tokens rotate: each refresh returns a new one, and the old one stops working.`,
     apiFolders.length > 0
       ? `6. Send the requests in ${apiFolders.map((f) => `**${inline(f.name)}**`).join(', ')}: ${apiFolders
@@ -139,7 +147,9 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
             `- The Postman **web** app cannot reach ${code('127.0.0.1')}. Use the desktop app, or the Postman Agent.`,
             `- **Authorize using browser** sends the browser to Postman's callback page ` +
               `(${code('https://oauth.pstmn.io/v1/callback')}), which needs the internet. ` +
-              `${useBrowser ? 'The collection turns it on.' : "The collection leaves it off, so Postman's own window catches the redirect."}`,
+              (useBrowser
+                ? 'The collection turns it on.'
+                : "The collection leaves it off, so Postman's own window catches the redirect."),
           ].join('\n'),
         ])
       : undefined;

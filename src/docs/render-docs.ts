@@ -64,9 +64,10 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
         path: folder.path,
         content: renderFolderPage(collection, folder.folder, pageLink(folder.path, collectionPage)),
       });
+    const summary = collection.description ? `: ${inline(firstSentence(collection.description))}` : '';
     index.push(
       [
-        `- [${inline(collection.name)}](${pageLink(DOCS_INDEX, collectionPage)})${collection.description ? `: ${inline(firstSentence(collection.description))}` : ''}`,
+        `- [${inline(collection.name)}](${pageLink(DOCS_INDEX, collectionPage)})${summary}`,
         ...folders.map((f) => `  - [${inline(f.folder.name)}](${pageLink(DOCS_INDEX, f.path)})`),
       ].join('\n'),
     );
@@ -97,7 +98,8 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
     );
     return document([
       `### ${inline(e.name)}`,
-      `File: [${code(`${e.slug}${paths.environmentSuffix}`)}](${linkFrom(DOCS_INDEX, environmentFile(e.slug))}).${e.description ? ` ${inline(e.description)}` : ''}`,
+      `File: [${code(`${e.slug}${paths.environmentSuffix}`)}](${linkFrom(DOCS_INDEX, environmentFile(e.slug))}).` +
+        (e.description ? ` ${inline(e.description)}` : ''),
       `| Variable | Value | What it is |\n| --- | --- | --- |\n${rows.join('\n')}`,
     ]);
   });

@@ -25,14 +25,16 @@ function body(spec: BodySpec): string {
     case 'urlencoded':
       return `Body (form, URL-encoded):\n\n${fieldTable(spec.fields)}`;
     case 'formdata':
-      return (
-        `Body (multipart ` +
-        `form):\n\n${fieldTable(spec.fields.map((f) => ('src' in f ? { key: f.key, value: `file ${f.src}` } : f)))}`
-      );
+      return `Body (multipart form):\n\n${fieldTable(
+        spec.fields.map((f) => ('src' in f ? { key: f.key, value: `file ${f.src}` } : f)),
+      )}`;
     case 'json':
       return `Body (JSON):\n\n${fence(maskJsonText(spec.text), 'json')}`;
     case 'raw':
-      return `Body (${spec.language}):\n\n${fence(spec.language === 'json' ? maskJsonText(spec.text) : spec.text, spec.language === 'text' ? '' : spec.language)}`;
+      return `Body (${spec.language}):\n\n${fence(
+        spec.language === 'json' ? maskJsonText(spec.text) : spec.text,
+        spec.language === 'text' ? '' : spec.language,
+      )}`;
   }
 }
 

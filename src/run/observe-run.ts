@@ -300,9 +300,10 @@ function explainApi(
   } else if (response.code === 403) {
     explain('the API answered 403: the signed-in user lacks the permission this call needs.');
   } else if (response.code === 429) {
+    const retryAfter = response.headers?.get('Retry-After');
     explain(
-      `the API is rate limiting (HTTP ` +
-        `429${response.headers?.get('Retry-After') ? `, Retry-After ${response.headers.get('Retry-After')} s` : ''}). Run again later or less often.`,
+      `the API is rate limiting (HTTP 429${retryAfter ? `, Retry-After ${retryAfter} s` : ''}). Run again later or ` +
+        'less often.',
     );
   }
 }

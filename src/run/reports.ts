@@ -38,10 +38,14 @@ export function checkReportPaths(reportsDir: string, names: readonly string[]): 
       const absolute = resolveInside(reportsDir, name);
       const stats = lstatOrUndefined(absolute);
       if (stats && !stats.isFile()) {
+        const kind = stats.isSymbolicLink()
+          ? 'a symbolic link'
+          : stats.isDirectory()
+            ? 'a directory'
+            : 'not a regular file';
         throw new PathGuardError(
           stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-          `${name} is ` +
-            `${stats.isSymbolicLink() ? 'a symbolic link' : stats.isDirectory() ? 'a directory' : 'not a regular file'}`,
+          `${name} is ${kind}`,
           name,
         );
       }

@@ -101,9 +101,10 @@ function diagnose(
   const offset = node ? offsetOfCharacter(source, node, char) : undefined;
   const what = describeCharacter(char);
   const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const parent = path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : '';
   const message =
     at === 'key'
-      ? `the key \`${String(path[path.length - 1])}\`${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''} contains ${what}`
+      ? `the key \`${String(path[path.length - 1])}\`${parent} contains ${what}`
       : textClass === 'script'
         ? `the script ${describePath(path)} contains ${what}`
         : `${describePath(path)} contains ${what}`;
