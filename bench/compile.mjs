@@ -132,7 +132,8 @@ function benchSize(size, runs, dir) {
   const floorCheck = runFloor(dir, 'check');
   if (floorCheck.status !== 0) {
     progress(
-      `N=${size}: the floor script failed (exit ${floorCheck.status ?? floorCheck.signal}):\n${tail(floorCheck.stderr)}`,
+      `N=${size}: the floor script failed (exit ` +
+        `${floorCheck.status ?? floorCheck.signal}):\n${tail(floorCheck.stderr)}`,
     );
     return undefined;
   }
@@ -150,7 +151,8 @@ function benchSize(size, runs, dir) {
       const result = run(dir, i);
       if (result.status !== 0) {
         progress(
-          `N=${size}: ${label} failed on run ${i + 1} (exit ${result.status ?? result.signal}):\n${tail(result.stderr)}`,
+          `N=${size}: ${label} failed on run ${i + 1} (exit ` +
+            `${result.status ?? result.signal}):\n${tail(result.stderr)}`,
         );
         return undefined;
       }
@@ -255,7 +257,8 @@ function printTable(rows, runs) {
   const line = (cells) =>
     cells.map((cell, c) => (c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   const out = [
-    `mvpm build vs floor (yaml parse + JSON.stringify), median of ${runs} run${runs === 1 ? '' : 's'}, whole processes; node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`,
+    `mvpm build vs floor (yaml parse + JSON.stringify), median of ${runs} run${runs === 1 ? '' : 's'}, whole ` +
+      `processes; node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs`,
     '',
     line(header),
     line(header.map((_, c) => '-'.repeat(widths[c]))),
@@ -265,7 +268,8 @@ function printTable(rows, runs) {
     // The spread shows how far to trust a median on a noisy machine.
     ...rows.map(
       (row) =>
-        `N=${row.size}: ${row.generated.files} spec files, ${mib(row.generated.bytes)} MiB of spec text in ${row.generated.folders} folders; ` +
+        `N=${row.size}: ${row.generated.files} spec files, ${mib(row.generated.bytes)} MiB of spec text in ` +
+        `${row.generated.folders} folders; ` +
         `runs ranged mvpm ${row.mvpmRange}, floor ${row.floorRange} ms`,
     ),
   ];

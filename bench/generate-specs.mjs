@@ -198,7 +198,13 @@ url: "${url}"
   if (bucket < 6) {
     return {
       name: `Get ${resource.singular} ${number}`,
-      text: `${head(`Reads one ${resource.singular} by id. The simplest check that a token and the subscription key work.`, 'GET', `{{apiBaseUrl}}/${resource.plural}/${id}`)}${apiHeaders}expect:
+      text:
+        head(
+          `Reads one ${resource.singular} by id. The simplest check that a token and the subscription key work.`,
+          'GET',
+          `{{apiBaseUrl}}/${resource.plural}/${id}`,
+        ) +
+        `${apiHeaders}expect:
   status: 200
   contentType: application/json
   body:
@@ -212,7 +218,9 @@ ${indent(schema)}${captureId}`,
   if (bucket < 10) {
     return {
       name: `List ${resource.plural} ${number}`,
-      text: `${head(`The library's ${resource.plural}, page ${(i % 7) + 1}.`, 'GET', `{{apiBaseUrl}}/${resource.plural}`)}query:
+      text:
+        head(`The library's ${resource.plural}, page ${(i % 7) + 1}.`, 'GET', `{{apiBaseUrl}}/${resource.plural}`) +
+        `query:
   offset: ${(i % 7) * 50}
   count: 50
   sort: record.createdAt D
@@ -229,7 +237,14 @@ ${indent(schema)}${captureId.replace('$.payload.id', '"$.payload[0].id"')}`,
   if (bucket < 13) {
     return {
       name: `Search ${resource.plural} ${number}`,
-      text: `${head(`|\n  Searches the ${resource.plural}. An empty \`search\` returns every ${resource.singular} the user may see,\n  page by page; the filters narrow it to recent, non-archived ones.`, 'POST', `{{apiBaseUrl}}/${resource.plural}/search`)}${apiHeaders}body:
+      text:
+        head(
+          `|\n  Searches the ${resource.plural}. An empty \`search\` returns every ${resource.singular} the user ` +
+            `may see,\n  page by page; the filters narrow it to recent, non-archived ones.`,
+          'POST',
+          `{{apiBaseUrl}}/${resource.plural}/search`,
+        ) +
+        `${apiHeaders}body:
   type: json
   content:
     search: "${i % 2 === 0 ? '' : `term-${i}`}"
@@ -257,7 +272,13 @@ ${indent(schema)}${captureId.replace('$.payload.id', '"$.payload.items[0].id"')}
     const method = i % 2 === 0 ? 'PATCH' : 'PUT';
     return {
       name: `Update ${resource.singular} ${number}`,
-      text: `${head(`Renames a ${resource.singular} and sets its description (${method}).`, method, `{{apiBaseUrl}}/${resource.plural}/${id}`)}headers:
+      text:
+        head(
+          `Renames a ${resource.singular} and sets its description (${method}).`,
+          method,
+          `{{apiBaseUrl}}/${resource.plural}/${id}`,
+        ) +
+        `headers:
   Ocp-Apim-Subscription-Key: "{{SubscriptionKey}}"
   Accept: application/json
   Content-Type: application/json
@@ -283,7 +304,13 @@ ${indent(schema)}`,
   if (bucket < 16) {
     return {
       name: `Delete ${resource.singular} ${number}`,
-      text: `${head(`Deletes a ${resource.singular}. The answer echoes what was deleted.`, 'DELETE', `{{apiBaseUrl}}/${resource.plural}/${id}`)}${apiHeaders}expect:
+      text:
+        head(
+          `Deletes a ${resource.singular}. The answer echoes what was deleted.`,
+          'DELETE',
+          `{{apiBaseUrl}}/${resource.plural}/${id}`,
+        ) +
+        `${apiHeaders}expect:
   status: 200
   contentType: application/json
   body:
@@ -295,7 +322,15 @@ ${indent(schema)}`,
   }
   return {
     name: `Refresh access token ${number}`,
-    text: `${head(`|\n  \`POST /connect/token\` with \`grant_type=refresh_token\`: the current \`refresh_token\`, your \`client_id\` and\n  \`client_secret\`. The answer has a new access token and a **new refresh token**; the tests store both.`, 'POST', '{{authBaseUrl}}/connect/token')}auth:
+    text:
+      head(
+        `|\n  \`POST /connect/token\` with \`grant_type=refresh_token\`: the current \`refresh_token\`, your ` +
+          `\`client_id\` and\n  \`client_secret\`. The answer has a new access token and a **new refresh token**; ` +
+          `the tests store both.`,
+        'POST',
+        '{{authBaseUrl}}/connect/token',
+      ) +
+      `auth:
   type: noauth
 headers:
   Content-Type: application/x-www-form-urlencoded

@@ -114,17 +114,21 @@ try {
   process.stderr.write('\n');
   const [m, n] = [median(mvpmTimes), median(newmanTimes)];
   console.log(
-    `mvpm run vs newman run: same collection, environment and folders (${folders.join(', ')}), stand-in already running,`,
+    `mvpm run vs newman run: same collection, environment and folders (${folders.join(', ')}), stand-in already ` +
+      `running,`,
   );
   console.log(
-    `whole processes, median of ${runs}; node ${process.version}, ${os.platform()} ${os.arch()}, ${os.availableParallelism()} CPUs`,
+    `whole processes, median of ${runs}; node ${process.version}, ${os.platform()} ${os.arch()}, ` +
+      `${os.availableParallelism()} CPUs`,
   );
   console.log('');
   console.log(
-    `  mvpm run     ${m.toFixed(0).padStart(6)} ms   (runs ${Math.min(...mvpmTimes).toFixed(0)}-${Math.max(...mvpmTimes).toFixed(0)})`,
+    `  mvpm run     ${m.toFixed(0).padStart(6)} ms   (runs ` +
+      `${Math.min(...mvpmTimes).toFixed(0)}-${Math.max(...mvpmTimes).toFixed(0)})`,
   );
   console.log(
-    `  newman run   ${n.toFixed(0).padStart(6)} ms   (runs ${Math.min(...newmanTimes).toFixed(0)}-${Math.max(...newmanTimes).toFixed(0)})`,
+    `  newman run   ${n.toFixed(0).padStart(6)} ms   (runs ` +
+      `${Math.min(...newmanTimes).toFixed(0)}-${Math.max(...newmanTimes).toFixed(0)})`,
   );
   console.log(`  ratio        ${(m / n).toFixed(2)}      (target <= 1.10)`);
 
@@ -156,7 +160,8 @@ try {
   const wall = Number(process.hrtime.bigint() - wallStart) / 1e6;
   console.log('');
   console.log(
-    `4 concurrent mvpm runs (separate sign-ins and state files), all passing: ${wall.toFixed(0)} ms wall, each ${each.map((t) => t.toFixed(0)).join(' / ')} ms`,
+    `4 concurrent mvpm runs (separate sign-ins and state files), all passing: ${wall.toFixed(0)} ms wall, each ` +
+      `${each.map((t) => t.toFixed(0)).join(' / ')} ms`,
   );
 
   // Rotation throughput: sequential refresh_token grants, each with the token the previous one returned.
@@ -167,7 +172,8 @@ try {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   console.log('');
   console.log(
-    `stand-in refresh rotation: ${rotations} sequential rotations in ${seconds.toFixed(2)} s = ${(rotations / seconds).toFixed(0)} rotations/s`,
+    `stand-in refresh rotation: ${rotations} sequential rotations in ${seconds.toFixed(2)} s = ` +
+      `${(rotations / seconds).toFixed(0)} rotations/s`,
   );
 } finally {
   await server.close();

@@ -111,7 +111,8 @@ async function main() {
 
   const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   const row = (label, m) =>
-    `${label.padEnd(24)} rss ${mib(m.rss).padStart(10)}   heap ${mib(m.heapUsed).padStart(10)}${m.stored ? `   stored ${JSON.stringify(m.stored)}` : ''}`;
+    `${label.padEnd(24)} rss ${mib(m.rss).padStart(10)}   heap ` +
+    `${mib(m.heapUsed).padStart(10)}${m.stored ? `   stored ${JSON.stringify(m.stored)}` : ''}`;
   console.log(`stand-in: ${path.relative(root, modulePath)}`);
 
   // A few sign-ins first, so that modules loaded on first use count in "before", not in the growth.
@@ -141,10 +142,12 @@ async function main() {
 
   console.log(row(`after ${requests} (after GC)`, afterGc));
   console.log(
-    `${requests} abandoned sign-ins, concurrency ${concurrency}, ${seconds.toFixed(1)} s (${Math.round(requests / seconds)}/s)`,
+    `${requests} abandoned sign-ins, concurrency ${concurrency}, ${seconds.toFixed(1)} s ` +
+      `(${Math.round(requests / seconds)}/s)`,
   );
   console.log(`peak rss ${mib(afterGc.peakRss)}`);
   console.log(
-    `growth after GC: rss ${mib(afterGc.rss - before.rss)}, heap ${mib(afterGc.heapUsed - before.heapUsed)} (${Math.round((afterGc.heapUsed - before.heapUsed) / requests)} bytes of heap per sign-in)`,
+    `growth after GC: rss ${mib(afterGc.rss - before.rss)}, heap ${mib(afterGc.heapUsed - before.heapUsed)} ` +
+      `(${Math.round((afterGc.heapUsed - before.heapUsed) / requests)} bytes of heap per sign-in)`,
   );
 }

@@ -24,7 +24,8 @@ try {
       ? 'the compiled CLI (dist/) is missing'
       : `a dependency is missing (${String(error.message).split('\n')[0]})`;
     process.stderr.write(
-      `mvpm: ${what}: run npm ci first (it installs the dependencies and builds dist/; after changing src/, npm run build).\n`,
+      `mvpm: ${what}: run npm ci first (it installs the dependencies and builds dist/; after changing src/, npm run ` +
+        `build).\n`,
     );
     process.exit(2);
   }

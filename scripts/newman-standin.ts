@@ -64,7 +64,10 @@ function standinOrigin(text: string): string {
   return url.origin;
 }
 
-/** Fails unless the stand-in answers at `origin`: nothing there is the usual mistake, and newman would report it 30 times. */
+/**
+ * Fails unless the stand-in answers at `origin`: nothing there is the usual mistake, and newman would report it 30
+ * times.
+ */
 async function checkStandin(origin: string): Promise<void> {
   const start = `start it first: node bin/mvpm.js serve --port ${new URL(origin).port || '80'} &`;
   let response: Response;
@@ -73,7 +76,8 @@ async function checkStandin(origin: string): Promise<void> {
   } catch (error) {
     const cause = (error as { cause?: { code?: unknown } }).cause?.code;
     throw new Stop(
-      `nothing answers at ${origin}${typeof cause === 'string' ? ` (${cause})` : ''}: is the stand-in running? ${start}`,
+      `nothing answers at ${origin}${typeof cause === 'string' ? ` (${cause})` : ''}: is the stand-in running? ` +
+        `${start}`,
       2,
     );
   }
@@ -84,7 +88,8 @@ async function checkStandin(origin: string): Promise<void> {
     !discovery.token_endpoint.endsWith('/connect/token')
   ) {
     throw new Stop(
-      `${origin} answers, but not as the stand-in (GET /.well-known/openid-configuration: ${response.status}); ${start}`,
+      `${origin} answers, but not as the stand-in (GET /.well-known/openid-configuration: ${response.status}); ` +
+        `${start}`,
       2,
     );
   }
@@ -151,7 +156,8 @@ async function main(argv: readonly string[]): Promise<number> {
       1,
     );
   process.stdout.write(
-    `\nnewman:standin: both collections passed against ${origin}; exported environments are in ${OUT_DIR}/ (git-ignored)\n`,
+    `\nnewman:standin: both collections passed against ${origin}; exported environments are in ${OUT_DIR}/ ` +
+      `(git-ignored)\n`,
   );
   return 0;
 }

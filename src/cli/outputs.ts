@@ -45,6 +45,7 @@ export function printWriteReport(label: string, report: WriteReport, quiet: bool
   for (const file of report.written) io.stdout.write(`wrote ${file}\n`);
   for (const file of report.removed) io.stdout.write(`removed ${file} (no spec produces it)\n`);
   io.stdout.write(
-    `${out.green(label)}: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed\n`,
+    `${out.green(label)}: ${report.written.length} written, ${report.unchanged.length} unchanged, ` +
+      `${report.removed.length} removed\n`,
   );
 }

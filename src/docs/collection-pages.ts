@@ -56,7 +56,8 @@ export function renderFolderPage(collection: CollectionSpec, folder: FolderSpec,
     GENERATED_NOTE,
     `# ${inline(collection.name)} / ${inline(folder.name)}`,
     folder.description?.trim(),
-    `Part of the [${inline(collection.name)}](${collectionPageLink}) collection. ${requests.length} request${requests.length === 1 ? '' : 's'}, in run order.`,
+    `Part of the [${inline(collection.name)}](${collectionPageLink}) collection. ${requests.length} ` +
+      `request${requests.length === 1 ? '' : 's'}, in run order.`,
     nested.length > 0 ? `Folders inside it:\n\n${nested.join('\n')}` : undefined,
     ...requests.map((r) => renderRequestSection(r.request, r.heading, 2)),
   ]);

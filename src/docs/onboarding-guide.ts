@@ -84,13 +84,33 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
   const tokenUrl = text('accessTokenUrl');
   const useBrowser = credentials['useBrowser'] === true;
 
+  const grant = code(String(credentials['grant_type'] ?? 'authorization_code'));
+  const signInPage = authUrl ? `: sign-in page ${code(resolve(authUrl, environment))}` : '';
+  const tokenPage = tokenUrl ? `, token URL ${code(resolve(tokenUrl, environment))}` : '';
+  const storesNew = refresh?.captures.some((c) => c.variable === refreshVar)
+    ? ` (${code(refreshVar)} in the environment now holds the new one)`
+    : '';
+
   const steps = [
-    `1. In Postman, choose **Import** and import the collection file [${code(fileName(link.collection))}](${link.collection}) (it appears as **${inline(collection.name)}**) and the environment file [${code(fileName(link.environment))}](${link.environment}) (it appears as ${envName}). Select ${envName} in the environment menu at the top right.`,
-    `2. Open the environment and fill in the *current values* of ${list(toFill)}. The customer gets the client id and secret from MediaValet Support and the subscription key from their developer account. Secret values ship empty and stay on the customer's machine. The guide's other variables (${list(guideKeys.filter((k) => !toFill.includes(k)))}) already have values.`,
-    `3. Open the collection, then its **Authorization** tab. It is already set up for OAuth 2.0 (${code(String(credentials['grant_type'] ?? 'authorization_code'))})${authUrl ? `: sign-in page ${code(resolve(authUrl, environment))}` : ''}${tokenUrl ? `, token URL ${code(resolve(tokenUrl, environment))}` : ''}. Press **Get New Access Token**, sign in with the MediaValet library account, press **Proceed**, then **Use Token**.`,
-    `4. Postman keeps the tokens it fetched in its own token store, not in the environment. Copy the refresh token it shows into the environment's ${code(refreshVar)} current value${tokenSlots ? `, and the access token into ${code(accessVar)}` : ''}.`,
+    `1. In Postman, choose **Import** and import the collection file ` +
+      `[${code(fileName(link.collection))}](${link.collection}) (it appears as **${inline(collection.name)}**) and ` +
+      `the environment file [${code(fileName(link.environment))}](${link.environment}) (it appears as ${envName}). ` +
+      `Select ${envName} in the environment menu at the top right.`,
+    `2. Open the environment and fill in the *current values* of ${list(toFill)}. The customer gets the client id ` +
+      `and secret from MediaValet Support and the subscription key from their developer account. Secret values ship ` +
+      `empty and stay on the customer's machine. The guide's other variables ` +
+      `(${list(guideKeys.filter((k) => !toFill.includes(k)))}) already have values.`,
+    `3. Open the collection, then its **Authorization** tab. It is already set up for OAuth 2.0 ` +
+      `(${grant})${signInPage}${tokenPage}. Press **Get New Access Token**, sign in with the MediaValet library ` +
+      `account, press **Proceed**, then **Use Token**.`,
+    `4. Postman keeps the tokens it fetched in its own token store, not in the environment. Copy the refresh token ` +
+      `it shows into the environment's ${code(refreshVar)} current ` +
+      `value${tokenSlots ? `, and the access token into ${code(accessVar)}` : ''}.`,
     refresh
-      ? `5. Send **${inline(refresh.path.join(' / '))}**. It sends ${code(refreshVar)} with ${code('grant_type=refresh_token')}; the answer carries a new access token and a **new** refresh token, and the request's tests store them${refresh.captures.some((c) => c.variable === refreshVar) ? ` (${code(refreshVar)} in the environment now holds the new one)` : ''}. The old refresh token is spent: never go back to it. This is the chain: each refresh uses the token the previous one stored.`
+      ? `5. Send **${inline(refresh.path.join(' / '))}**. It sends ${code(refreshVar)} with ` +
+        `${code('grant_type=refresh_token')}; the answer carries a new access token and a **new** refresh token, ` +
+        `and the request's tests store them${storesNew}. The old refresh token is spent: never go back to it. This ` +
+        `is the chain: each refresh uses the token the previous one stored.`
       : `5. Refresh tokens rotate: each refresh returns a new one, and the old one stops working.`,
     apiFolders.length > 0
       ? `6. Send the requests in ${apiFolders.map((f) => `**${inline(f.name)}**`).join(', ')}: ${apiFolders
@@ -104,18 +124,32 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
     standin && link.standin
       ? document([
           '## Trying it against the local stand-in',
-          'The repository includes a local stand-in for MediaValet (sign-in server and API), so you can rehearse the steps without a customer account.',
+          'The repository includes a local stand-in for MediaValet (sign-in server and API), so you can rehearse ' +
+            'the steps without a customer account.',
           [
-            `1. In a clone of this repository, run ${code('npm ci')} once (it installs what the repository needs and compiles its command), then ${code('npx mvpm serve')}. It starts the stand-in on ${code(standin.variables.find((v) => LOOPBACK.test(v.value))?.value ?? 'http://127.0.0.1:4010')} and prints its demo values. Ctrl-C stops it.`,
-            `2. Import the environment file [${code(fileName(link.standin))}](${link.standin}) (it appears as **${inline(standin.name)}**) and select it. Its ${list(toFill.filter((k) => standin.variables.some((v) => v.key === k && v.value !== '')))} are public demo values, not secrets.`,
-            `3. On the collection's **Authorization** tab press **Get New Access Token**, sign in as ${code('demo')} / ${code('demo')}, approve, then **Proceed** and **Use Token**.`,
-            `4. Continue from step 4 above: copy the refresh token into ${code(refreshVar)}${refresh ? `, send **${inline(refresh.path.join(' / '))}**` : ''}, then the API requests.`,
+            `1. In a clone of this repository, run ${code('npm ci')} once (it installs what the repository needs ` +
+              `and compiles its command), then ${code('npx mvpm serve')}. It starts the stand-in on ` +
+              `${code(standin.variables.find((v) => LOOPBACK.test(v.value))?.value ?? 'http://127.0.0.1:4010')} and ` +
+              `prints its demo values. Ctrl-C stops it.`,
+            `2. Import the environment file [${code(fileName(link.standin))}](${link.standin}) (it appears as ` +
+              `**${inline(standin.name)}**) and select it. Its ` +
+              `${list(toFill.filter((k) => standin.variables.some((v) => v.key === k && v.value !== '')))} are ` +
+              `public demo values, not secrets.`,
+            `3. On the collection's **Authorization** tab press **Get New Access Token**, sign in as ` +
+              `${code('demo')} / ${code('demo')}, approve, then **Proceed** and **Use Token**.`,
+            `4. Continue from step 4 above: copy the refresh token into ` +
+              `${code(refreshVar)}${refresh ? `, send **${inline(refresh.path.join(' / '))}**` : ''}, then the API ` +
+              `requests.`,
           ].join('\n'),
           [
             'What trips people:',
             '',
             `- The Postman **web** app cannot reach ${code('127.0.0.1')}. Use the desktop app, or the Postman Agent.`,
-            `- **Authorize using browser** sends the browser to Postman's callback page (${code('https://oauth.pstmn.io/v1/callback')}), which needs the internet. ${useBrowser ? 'The collection turns it on.' : "The collection leaves it off, so Postman's own window catches the redirect."}`,
+            `- **Authorize using browser** sends the browser to Postman's callback page ` +
+              `(${code('https://oauth.pstmn.io/v1/callback')}), which needs the internet. ` +
+              (useBrowser
+                ? 'The collection turns it on.'
+                : "The collection leaves it off, so Postman's own window catches the redirect."),
           ].join('\n'),
         ])
       : undefined;
@@ -123,10 +157,13 @@ export function renderOnboardingGuide(inputs: GuideInputs): string {
   return document([
     GENERATED_NOTE,
     `# Onboarding guide: ${inline(collection.name)} in Postman`,
-    `For support staff helping a customer set up Postman. These are the steps of MediaValet's support article *How to use a Refresh Token in Postman*, against the files in this repository. The requests are described one by one in [${inline(collection.name)}](${link.collectionPage}).`,
+    `For support staff helping a customer set up Postman. These are the steps of MediaValet's support article *How ` +
+      `to use a Refresh Token in Postman*, against the files in this repository. The requests are described one by ` +
+      `one in [${inline(collection.name)}](${link.collectionPage}).`,
     '## Setting up Postman',
     steps.join('\n'),
-    `If a refresh is refused, the refresh token in the environment is spent or expired: sign in again (step 3) and copy the new refresh token (step 4).`,
+    `If a refresh is refused, the refresh token in the environment is spent or expired: sign in again (step 3) and ` +
+      `copy the new refresh token (step 4).`,
     standinSection,
   ]);
 }

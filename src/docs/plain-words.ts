@@ -75,7 +75,10 @@ export function describeCapture(capture: CaptureSpec): string {
     case 'json':
       return `${target} ← ${code(from.jsonPath.text)}`;
     case 'header':
-      return `${target} ← header ${code(from.name)}${from.regex === undefined ? '' : ` (the part matching ${code(`/${from.regex}/`)})`}`;
+      return (
+        `${target} ← header ` +
+        `${code(from.name)}${from.regex === undefined ? '' : ` (the part matching ${code(`/${from.regex}/`)})`}`
+      );
     case 'expiresIn':
       return `${target} ← now + ${code(from.jsonPath.text)} seconds (when the token expires)`;
     case 'variable':

@@ -64,9 +64,10 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
         path: folder.path,
         content: renderFolderPage(collection, folder.folder, pageLink(folder.path, collectionPage)),
       });
+    const summary = collection.description ? `: ${inline(firstSentence(collection.description))}` : '';
     index.push(
       [
-        `- [${inline(collection.name)}](${pageLink(DOCS_INDEX, collectionPage)})${collection.description ? `: ${inline(firstSentence(collection.description))}` : ''}`,
+        `- [${inline(collection.name)}](${pageLink(DOCS_INDEX, collectionPage)})${summary}`,
         ...folders.map((f) => `  - [${inline(f.folder.name)}](${pageLink(DOCS_INDEX, f.path)})`),
       ].join('\n'),
     );
@@ -91,11 +92,14 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
   const environments = project.environments.map((e) => {
     const rows = e.variables.map(
       (v) =>
-        `| ${code(v.key)} | ${v.secret ? 'secret, fill in yourself' : v.value === '' ? '(empty)' : code(inline(v.value))} | ${inline(v.description ?? '')} |`,
+        `| ${code(v.key)} | ` +
+        `${v.secret ? 'secret, fill in yourself' : v.value === '' ? '(empty)' : code(inline(v.value))} | ` +
+        `${inline(v.description ?? '')} |`,
     );
     return document([
       `### ${inline(e.name)}`,
-      `File: [${code(`${e.slug}${paths.environmentSuffix}`)}](${linkFrom(DOCS_INDEX, environmentFile(e.slug))}).${e.description ? ` ${inline(e.description)}` : ''}`,
+      `File: [${code(`${e.slug}${paths.environmentSuffix}`)}](${linkFrom(DOCS_INDEX, environmentFile(e.slug))}).` +
+        (e.description ? ` ${inline(e.description)}` : ''),
       `| Variable | Value | What it is |\n| --- | --- | --- |\n${rows.join('\n')}`,
     ]);
   });
@@ -105,7 +109,8 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
     content: document([
       GENERATED_NOTE,
       '# Generated documentation',
-      'Pages generated from the YAML specs in `specs/` by `mvpm build` (or `mvpm docs`). They are checked for drift like the collections: change the specs, never these pages.',
+      'Pages generated from the YAML specs in `specs/` by `mvpm build` (or `mvpm docs`). They are checked for drift ' +
+        'like the collections: change the specs, never these pages.',
       subjects ? `New to the collection? Start with the [onboarding guide](${ONBOARDING_GUIDE}).` : undefined,
       index.length > 0 ? `## Collections\n\n${index.join('\n')}` : undefined,
       environments.length > 0 ? `## Environments\n\n${environments.join('\n\n')}` : undefined,

@@ -25,11 +25,16 @@ function body(spec: BodySpec): string {
     case 'urlencoded':
       return `Body (form, URL-encoded):\n\n${fieldTable(spec.fields)}`;
     case 'formdata':
-      return `Body (multipart form):\n\n${fieldTable(spec.fields.map((f) => ('src' in f ? { key: f.key, value: `file ${f.src}` } : f)))}`;
+      return `Body (multipart form):\n\n${fieldTable(
+        spec.fields.map((f) => ('src' in f ? { key: f.key, value: `file ${f.src}` } : f)),
+      )}`;
     case 'json':
       return `Body (JSON):\n\n${fence(maskJsonText(spec.text), 'json')}`;
     case 'raw':
-      return `Body (${spec.language}):\n\n${fence(spec.language === 'json' ? maskJsonText(spec.text) : spec.text, spec.language === 'text' ? '' : spec.language)}`;
+      return `Body (${spec.language}):\n\n${fence(
+        spec.language === 'json' ? maskJsonText(spec.text) : spec.text,
+        spec.language === 'text' ? '' : spec.language,
+      )}`;
   }
 }
 
@@ -41,9 +46,15 @@ function auth(spec: AuthSpec | undefined): string {
     case 'bearer':
       return `Authorization: bearer token ${code(displayValue('token', spec.token))}.`;
     case 'basic':
-      return `Authorization: basic, user ${code(spec.username)}, password ${code(displayValue('password', spec.password))}.`;
+      return (
+        `Authorization: basic, user ${code(spec.username)}, password ` +
+        `${code(displayValue('password', spec.password))}.`
+      );
     case 'oauth2':
-      return `Authorization: OAuth 2.0 (${spec.credentials.grant_type ?? 'authorization_code'}), set up on the request's Authorization tab.`;
+      return (
+        `Authorization: OAuth 2.0 (${spec.credentials.grant_type ?? 'authorization_code'}), set up on the ` +
+        `request's Authorization tab.`
+      );
   }
 }
 

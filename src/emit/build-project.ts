@@ -20,7 +20,10 @@ export interface BuildOptions {
   readonly collectionsDir?: string;
   /** Where environments are written. Default `environments`. */
   readonly environmentsDir?: string;
-  /** Where the generated Markdown docs are written (index, one page per top-level folder, onboarding guide). Default `docs/generated`. */
+  /**
+   * Where the generated Markdown docs are written (index, one page per top-level folder, onboarding guide). Default
+   * `docs/generated`.
+   */
   readonly docsDir?: string;
   /** Relative paths resolve against this directory, and diagnostics are shown relative to it. Default process.cwd(). */
   readonly cwd?: string;
@@ -28,7 +31,10 @@ export interface BuildOptions {
   readonly compile?: CompileContext;
   /** Worker threads for YAML parsing; default automatic (see parseTexts). */
   readonly parseWorkers?: number;
-  /** Per-user state directory, where the record of written files is kept (see ownership.ts). Default stateDirectory(process.env). */
+  /**
+   * Per-user state directory, where the record of written files is kept (see ownership.ts). Default
+   * stateDirectory(process.env).
+   */
   readonly stateDir?: string;
 }
 

@@ -14,7 +14,9 @@ export interface OwnershipRecord {
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** Where a project's record is kept: `<state dir>/outputs/<first 32 hex of SHA-256 of the project's real path>.json`. */
+/**
+ * Where a project's record is kept: `<state dir>/outputs/<first 32 hex of SHA-256 of the project's real path>.json`.
+ */
 export function ownershipFile(stateDir: string, projectDir: string): { readonly dir: string; readonly name: string } {
   return { dir: path.join(stateDir, 'outputs'), name: `${sha256(realRootOf(projectDir)).slice(0, 32)}.json` };
 }

@@ -183,7 +183,10 @@ interface Orphan {
   readonly generatedLooking: boolean;
 }
 
-/** Files in the output directories that no output claims: `*.postman_*.json` in the Postman directories, `.md` under docsDir. */
+/**
+ * Files in the output directories that no output claims: `*.postman_*.json` in the Postman directories, `.md` under
+ * docsDir.
+ */
 function orphans(build: BuildResult, scope: OutputScope): Orphan[] {
   const produced = new Set(outputsIn(build, scope).map(ownedKey));
   const found: Orphan[] = [];
@@ -254,7 +257,10 @@ function listTree(dir: string): string[] {
   );
 }
 
-/** Removes directories under `dir` left empty by orphan removal (a deleted collection's page folder); never follows a link. */
+/**
+ * Removes directories under `dir` left empty by orphan removal (a deleted collection's page folder); never follows a
+ * link.
+ */
 function removeEmptyDirs(dir: string, removeSelf: boolean): void {
   let entries: Dirent[];
   try {

@@ -68,7 +68,9 @@ export function rawScripts(events: Events, where: string, context: ImportContext
       context.warnings.push({
         code: 'W_IMPORT_SCRIPT',
         where,
-        message: `${type} script (${size}) dropped: it contains bidirectional control characters, which can make code read differently from how it runs`,
+        message:
+          `${type} script (${size}) dropped: it contains bidirectional control characters, which can make ` +
+          `code read differently from how it runs`,
       });
     } else if (!context.allowScripts) {
       context.scripts.dropped++;
@@ -82,7 +84,9 @@ export function rawScripts(events: Events, where: string, context: ImportContext
       context.warnings.push({
         code: 'W_IMPORT_SCRIPT',
         where,
-        message: `${type} script (${size}) kept as a raw script (--allow-scripts); review it before running the collection`,
+        message:
+          `${type} script (${size}) kept as a raw script (--allow-scripts); review it before running the ` +
+          `collection`,
       });
       out.push({ type, code: lines.length === 1 ? lines[0] : `${lines.join('\n')}\n` });
     }

@@ -75,7 +75,9 @@ export function readEnvironment(
   return { slug, name: text(value['name'], slug), description: descriptionOf(value['description']), variables };
 }
 
-/** The environment's spec file, with the secrets found elsewhere in the import declared (secret, empty) after its own. */
+/**
+ * The environment's spec file, with the secrets found elsewhere in the import declared (secret, empty) after its own.
+ */
 export function renderEnvironment(
   environment: EnvironmentAsRead,
   secrets: readonly SecretDeclaration[],
@@ -103,5 +105,8 @@ export function renderEnvironment(
 
 /** The description of a variable mvpm import made for a literal secret. */
 export function secretNote(s: SecretDeclaration): string {
-  return `Secret: mvpm import replaced a literal value (${s.where}) with this variable. Supply it at run time: the Postman current value, or newman --env-var.`;
+  return (
+    `Secret: mvpm import replaced a literal value (${s.where}) with this variable. Supply it at run time: the ` +
+    `Postman current value, or newman --env-var.`
+  );
 }

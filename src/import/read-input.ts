@@ -109,7 +109,8 @@ function refuseNonFile(stats: Stats): void {
 function tooLarge(size: number | undefined, limit: number): ImportError {
   return new ImportError(
     'E_IMPORT_TOO_LARGE',
-    `the file ${size === undefined ? `has more than ${limit} bytes` : `is ${size} bytes`}; mvpm import reads at most ${limit} bytes`,
+    `the file ${size === undefined ? `has more than ${limit} bytes` : `is ${size} bytes`}; mvpm import reads at ` +
+      `most ${limit} bytes`,
     {
       hint: 'export the collection without saved responses (examples), or split it into several collections',
     },

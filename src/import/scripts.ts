@@ -12,7 +12,10 @@ import type * as M from '../spec/model.js';
 import { SpecSource } from '../spec/source.js';
 import { nestingDepth } from './json-util.js';
 
-/** A marker's construct nesting deeper than this is not one mvpm generated (a schema is the deepest, and the spec loader reads 64 levels). */
+/**
+ * A marker's construct nesting deeper than this is not one mvpm generated (a schema is the deepest, and the spec loader
+ * reads 64 levels).
+ */
 const MAX_CONSTRUCT_DEPTH = 48;
 
 /** What a request's test script held: the constructs it was generated from and the lines that are not generated. */
@@ -206,7 +209,9 @@ function compiledOrUndefined(compile: () => readonly string[]): readonly string[
   }
 }
 
-/** Whether `lines` begin with the generated `prefix`; markers and headers of the older comment format count as the same. */
+/**
+ * Whether `lines` begin with the generated `prefix`; markers and headers of the older comment format count as the same.
+ */
 function startsWith(lines: readonly string[], prefix: readonly string[]): boolean {
   return (
     prefix.length <= lines.length && prefix.every((line, i) => line === lines[i] || line === currentFormat(lines[i]!))

@@ -97,7 +97,8 @@ export function writeImport(
     const more = listed.length > MAX_LISTED ? `, and ${listed.length - MAX_LISTED} more` : '';
     throw new ImportError(
       'E_IMPORT_EXISTS',
-      `${listed.length === 1 ? 'this exists' : 'these exist'} already: ${listed.slice(0, MAX_LISTED).join(', ')}${more}`,
+      `${listed.length === 1 ? 'this exists' : 'these exist'} already: ` +
+        `${listed.slice(0, MAX_LISTED).join(', ')}${more}`,
       {
         subject: { kind: 'output', path: listed[0]! },
         hint: 'pass --force to replace them, or --out to import into another directory',
@@ -173,7 +174,9 @@ function makeStage(realOut: string): string {
   }
 }
 
-/** A path guard refusal as an import error about `shown` (the file), or the directory in its way when that is the cause. */
+/**
+ * A path guard refusal as an import error about `shown` (the file), or the directory in its way when that is the cause.
+ */
 function guardError(error: PathGuardError, shown: string, inTheWay?: string): ImportError {
   const what =
     error.code === 'E_PATH_LINK'

@@ -240,7 +240,8 @@ export function writeFileInside(
   if (existing && !existing.isFile()) {
     throw new PathGuardError(
       existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`,
+      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only ` +
+        `regular files`,
       relative,
     );
   }
@@ -324,7 +325,8 @@ export function moveFileInside(from: string, root: string, relative: string): st
   if (existing && !existing.isFile()) {
     throw new PathGuardError(
       existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only regular files`,
+      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only ` +
+        `regular files`,
       relative,
     );
   }

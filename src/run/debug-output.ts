@@ -63,6 +63,7 @@ export function refuseDebugOutput(env: Env, action: string): void {
   if (found.length === 0) return;
   throw new RunError(
     'E_DEBUG_OUTPUT',
-    `will not ${action}: ${found.join('; ')}. Nothing was sent. Unset the variable or drop the flag, or pass --allow-debug-output if that output stays private to you`,
+    `will not ${action}: ${found.join('; ')}. Nothing was sent. Unset the variable or drop the flag, or pass ` +
+      `--allow-debug-output if that output stays private to you`,
   );
 }

@@ -38,7 +38,8 @@ export function targetEnvironment(
   if (missing.length > 0) {
     throw new RunError(
       'E_MISSING_CREDENTIALS',
-      `set ${missing.join(', ')} in the environment to run against \`${plan.name}\` (the specs' \`secrets\` for it); they are never read from a file`,
+      `set ${missing.join(', ')} in the environment to run against \`${plan.name}\` (the specs' \`secrets\` for ` +
+        `it); they are never read from a file`,
     );
   }
   for (const { variable, processVariable } of declared.secrets)

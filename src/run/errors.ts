@@ -19,7 +19,9 @@ export type RunErrorCode = Codes<
   | 'E_LOGIN'
   | 'E_NEWMAN'
   | 'E_BAD_OPTION'
-  /** MV_AUTH_BASE_URL / MV_API_BASE_URL (or the Guide environment's URL) is not an https URL (http only for loopback). */
+  /**
+   * MV_AUTH_BASE_URL / MV_API_BASE_URL (or the Guide environment's URL) is not an https URL (http only for loopback).
+   */
   | 'E_BAD_URL'
   /** The state file belongs to another target, token server or client id: nothing is sent. */
   | 'E_STATE_MISMATCH'

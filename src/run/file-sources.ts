@@ -27,7 +27,8 @@ export function filesDirectory(projectDir: string): string {
     if (error instanceof PathGuardError)
       throw new RunError(
         'E_FILE_SRC',
-        `${FILES_DIR}/ cannot be used: ${error.message}. Form-data files must be regular files in a real ${FILES_DIR}/ folder`,
+        `${FILES_DIR}/ cannot be used: ${error.message}. Form-data files must be regular files in a real ` +
+          `${FILES_DIR}/ folder`,
         { cause: error },
       );
     throw error;
@@ -51,7 +52,8 @@ export function filesDirectory(projectDir: string): string {
   if (links.length > 0) {
     throw new RunError(
       'E_FILE_SRC',
-      `${FILES_DIR}/ holds symbolic links (${links.sort().join(', ')}); mvpm uploads only regular files from it, so replace each link with the file itself`,
+      `${FILES_DIR}/ holds symbolic links (${links.sort().join(', ')}); mvpm uploads only regular files from it, so ` +
+        `replace each link with the file itself`,
     );
   }
   return root;
@@ -96,7 +98,9 @@ export function checkFileSources(collection: unknown, filesDir: string, label: s
   if (problems.length > 0) {
     throw new RunError(
       'E_FILE_SRC',
-      `the collection names files mvpm will not upload (nothing was sent):\n${problems.map((p) => `  - ${p}`).join('\n')}\nPut the files in ${FILES_DIR}/ and write \`src\` relative to it (\`src: picture.png\`), then run \`mvpm build\``,
+      `the collection names files mvpm will not upload (nothing was ` +
+        `sent):\n${problems.map((p) => `  - ${p}`).join('\n')}\nPut the files in ${FILES_DIR}/ and write \`src\` ` +
+        `relative to it (\`src: picture.png\`), then run \`mvpm build\``,
     );
   }
 }

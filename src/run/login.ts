@@ -51,7 +51,9 @@ export function codeFromRedirect(pasted: string, expectedState: string): string 
   if (error)
     throw new RunError(
       'E_LOGIN',
-      `the sign-in ended with ${error}${params.get('error_description') ? ` (${params.get('error_description')})` : ''}: start again with \`mvpm login\``,
+      `the sign-in ended with ` +
+        `${error}${params.get('error_description') ? ` (${params.get('error_description')})` : ''}: start again ` +
+        `with \`mvpm login\``,
     );
   const code = params.get('code');
   if (!code)
@@ -74,7 +76,9 @@ export interface CodeExchange {
   readonly clientSecret: string;
   readonly redirectUri: string;
   readonly code: string;
-  /** Where the client id and secret came from, for the hint after invalid_client (MV_CLIENT_ID and MV_CLIENT_SECRET). */
+  /**
+   * Where the client id and secret came from, for the hint after invalid_client (MV_CLIENT_ID and MV_CLIENT_SECRET).
+   */
   readonly credentialSources?: string;
 }
 
@@ -84,7 +88,9 @@ export interface Tokens {
   readonly expiresIn?: number;
 }
 
-/** Exchanges the code at the token endpoint (grant_type=authorization_code, client_secret_post). Errors say what to do. */
+/**
+ * Exchanges the code at the token endpoint (grant_type=authorization_code, client_secret_post). Errors say what to do.
+ */
 export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fetch = fetch): Promise<Tokens> {
   const tokenUrl = exchange.tokenUrl;
   let response: Response;
@@ -105,7 +111,8 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
     const url = new URL(tokenUrl);
     throw new RunError(
       'E_LOGIN',
-      `could not reach ${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')} (${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`,
+      `could not reach ${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')} ` +
+        `(${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message})`,
       { cause: error },
     );
   }
@@ -122,7 +129,8 @@ export async function exchangeCode(exchange: CodeExchange, fetchImpl: typeof fet
   const error = typeof body['error'] === 'string' ? body['error'] : `HTTP ${response.status}`;
   const hint =
     error === 'invalid_grant'
-      ? 'the code is single use and lives 60 seconds, and the redirect URI must be the one registered for your client: sign in again and paste at once'
+      ? 'the code is single use and lives 60 seconds, and the redirect URI must be the one registered for your ' +
+        'client: sign in again and paste at once'
       : error === 'invalid_client'
         ? `check ${exchange.credentialSources ?? 'the client id and secret'}`
         : "see the server's answer";
@@ -153,7 +161,9 @@ export async function saveLogin(
   }
 }
 
-/** Before a sign-in sends the client secret: the state file it will save to must be absent or of this server and client. */
+/**
+ * Before a sign-in sends the client secret: the state file it will save to must be absent or of this server and client.
+ */
 export function checkLoginState(stateFile: string, binding: StateBinding): void {
   const stored = readState(stateFile);
   if (stored) checkStateBinding(stored, binding, stateFile);

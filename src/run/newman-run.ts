@@ -71,7 +71,10 @@ export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary
   });
 }
 
-/** Assertions that passed and failed, and errors that are not assertions (requests that could not be sent, scripts that threw). */
+/**
+ * Assertions that passed and failed, and errors that are not assertions (requests that could not be sent, scripts that
+ * threw).
+ */
 export interface RunCounts {
   readonly passed: number;
   readonly failed: number;

@@ -99,7 +99,10 @@ export function observeRun(
   emitter.on('beforeRequest', (_error: unknown, args: { request: SdkRequest; item?: SdkItem }) => {
     if (hooks.isSpent && withholdSpentToken(args.request, hooks.isSpent)) {
       withheld.add(args.request);
-      const text = `mvpm withheld "${itemPath(args.item) ?? '(script request)'}": it carries a refresh token that an earlier refresh spent, and sending it to a real server would make a strict one revoke the whole sign-in. Requests that reuse a spent token belong on the stand-in only; nothing was sent.`;
+      const text =
+        `mvpm withheld "${itemPath(args.item) ?? '(script request)'}": it carries a refresh token that ` +
+        `an earlier refresh spent, and sending it to a real server would make a strict one revoke the whole ` +
+        `sign-in. Requests that reuse a spent token belong on the stand-in only; nothing was sent.`;
       hooks.explain(text);
       hooks.withheld?.(text);
       return;
@@ -250,20 +253,28 @@ function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: st
   if (outcome.kind === 'refused' && outcome.error === 'invalid_grant') {
     explain(
       call.grantType === 'refresh_token'
-        ? 'invalid_grant: the refresh token was already used, has expired or was revoked. Refresh tokens work once; get a new one by signing in again (`mvpm login`, or "Get New Access Token" in Postman). Against a stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every saved token is refused; sign in again.'
-        : 'invalid_grant: the authorization code was already used, is older than 60 seconds, or the redirect URI differs from the one used to sign in. Sign in again and exchange the new code at once.',
+        ? 'invalid_grant: the refresh token was already used, has expired or was revoked. Refresh tokens work once; ' +
+            'get a new one by signing in again (`mvpm login`, or "Get New Access Token" in Postman). Against a ' +
+            'stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every ' +
+            'saved token is refused; sign in again.'
+        : 'invalid_grant: the authorization code was already used, is older than 60 seconds, or the redirect URI ' +
+            'differs from the one used to sign in. Sign in again and exchange the new code at once.',
     );
   } else if (outcome.kind === 'refused' && outcome.error === 'invalid_client') {
     explain(
-      'invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret (MV_CLIENT_ID and MV_CLIENT_SECRET).',
+      'invalid_client: the server did not accept the client credentials. Check ClientId and ClientSecret ' +
+        '(MV_CLIENT_ID and MV_CLIENT_SECRET).',
     );
   } else if (outcome.kind === 'unsent' && call.grantType === 'refresh_token') {
     explain(
-      `a refresh could not reach the server (${outcome.reason}): nothing was sent, so the refresh token was not spent and stays usable. Fix the address or the network and run again.`,
+      `a refresh could not reach the server (${outcome.reason}): nothing was sent, so the refresh token was not ` +
+        `spent and stays usable. Fix the address or the network and run again.`,
     );
   } else if (outcome.kind === 'unknown' && call.grantType === 'refresh_token') {
     explain(
-      `a refresh did not complete (${outcome.reason}): the server may have spent the refresh token anyway. mvpm kept it, flagged in doubt; a later refresh that works clears the flag. If it is still in doubt when the run ends, the next run will not send it without --retry-in-doubt: sign in again with \`mvpm login\`.`,
+      `a refresh did not complete (${outcome.reason}): the server may have spent the refresh token anyway. mvpm ` +
+        `kept it, flagged in doubt; a later refresh that works clears the flag. If it is still in doubt when the ` +
+        `run ends, the next run will not send it without --retry-in-doubt: sign in again with \`mvpm login\`.`,
     );
   }
 }
@@ -277,18 +288,22 @@ function explainApi(
     const message = typeof body?.['message'] === 'string' ? body['message'] : '';
     if (/subscription key/i.test(message)) {
       explain(
-        `API Management refused the call (HTTP 401: ${message.split('.')[0]}). Check the subscription key (SubscriptionKey, MV_SUBSCRIPTION_KEY).`,
+        `API Management refused the call (HTTP 401: ${message.split('.')[0]}). Check the subscription key ` +
+          `(SubscriptionKey, MV_SUBSCRIPTION_KEY).`,
       );
     } else {
       explain(
-        'the API refused the access token (HTTP 401): it is missing, expired or revoked. Refresh it (the collection does so before API requests when a refresh token is set).',
+        'the API refused the access token (HTTP 401): it is missing, expired or revoked. Refresh it (the collection ' +
+          'does so before API requests when a refresh token is set).',
       );
     }
   } else if (response.code === 403) {
     explain('the API answered 403: the signed-in user lacks the permission this call needs.');
   } else if (response.code === 429) {
+    const retryAfter = response.headers?.get('Retry-After');
     explain(
-      `the API is rate limiting (HTTP 429${response.headers?.get('Retry-After') ? `, Retry-After ${response.headers.get('Retry-After')} s` : ''}). Run again later or less often.`,
+      `the API is rate limiting (HTTP 429${retryAfter ? `, Retry-After ${retryAfter} s` : ''}). Run again later or ` +
+        'less often.',
     );
   }
 }

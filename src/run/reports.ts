@@ -38,9 +38,14 @@ export function checkReportPaths(reportsDir: string, names: readonly string[]): 
       const absolute = resolveInside(reportsDir, name);
       const stats = lstatOrUndefined(absolute);
       if (stats && !stats.isFile()) {
+        const kind = stats.isSymbolicLink()
+          ? 'a symbolic link'
+          : stats.isDirectory()
+            ? 'a directory'
+            : 'not a regular file';
         throw new PathGuardError(
           stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-          `${name} is ${stats.isSymbolicLink() ? 'a symbolic link' : stats.isDirectory() ? 'a directory' : 'not a regular file'}`,
+          `${name} is ${kind}`,
           name,
         );
       }
@@ -72,7 +77,8 @@ function reportPathError(reportsDir: string, error: unknown): unknown {
   if (error instanceof PathGuardError) {
     return new RunError(
       'E_REPORT_PATH',
-      `cannot use the report file ${error.target} in ${reportsDir}: ${error.message}. mvpm writes reports only as regular files: remove it, or choose another --reports-dir`,
+      `cannot use the report file ${error.target} in ${reportsDir}: ${error.message}. mvpm writes reports only as ` +
+        `regular files: remove it, or choose another --reports-dir`,
       { cause: error },
     );
   }

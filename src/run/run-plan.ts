@@ -44,7 +44,8 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
     if (unknown.length > 0)
       throw new RunError(
         'E_BAD_OPTION',
-        `--folder ${unknown.map((f) => `"${f}"`).join(', ')}: no collection that runs on \`${plan.name}\` has such a top-level folder (they have ${[...known].map((f) => `"${f}"`).join(', ')})`,
+        `--folder ${unknown.map((f) => `"${f}"`).join(', ')}: no collection that runs on \`${plan.name}\` has such ` +
+          `a top-level folder (they have ${[...known].map((f) => `"${f}"`).join(', ')})`,
       );
   }
   const first: RunStep[] = [];
@@ -152,7 +153,8 @@ function checkSameItems(node: JsonItem, items: readonly ItemSpec[], parent: read
     const where = parent.length > 0 ? ` in "${parent.join(' / ')}"` : '';
     throw new RunError(
       'E_NO_GENERATED_FILES',
-      `${file} does not match the specs${where} (it has ${names.map((n) => `"${n}"`).join(', ') || 'nothing'}; the specs have ${expected.map((n) => `"${n}"`).join(', ') || 'nothing'}): run \`mvpm build\``,
+      `${file} does not match the specs${where} (it has ${names.map((n) => `"${n}"`).join(', ') || 'nothing'}; the ` +
+        `specs have ${expected.map((n) => `"${n}"`).join(', ') || 'nothing'}): run \`mvpm build\``,
     );
   }
   items.forEach((item, i) => {

@@ -20,7 +20,8 @@ export function checkServerUrl(value: string, source: string): string {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new RunError(
       'E_BAD_URL',
-      `${source} must be an https URL (http only for this machine: localhost, 127.0.0.1, [::1]); credentials and tokens are sent to it`,
+      `${source} must be an https URL (http only for this machine: localhost, 127.0.0.1, [::1]); credentials and ` +
+        `tokens are sent to it`,
     );
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {

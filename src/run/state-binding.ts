@@ -36,7 +36,8 @@ export function checkStateBinding(
   const recordedOrigin = stored.version === 3 ? stored.tokenEndpointOrigin : originOrUndefined(stored.authBaseUrl);
   if (recordedOrigin !== expected.tokenEndpointOrigin) {
     differences.push(
-      `its tokens were issued by ${recordedOrigin ?? 'an unknown server'}, and this would send them to ${expected.tokenEndpointOrigin}`,
+      `its tokens were issued by ${recordedOrigin ?? 'an unknown server'}, and this would send them to ` +
+        `${expected.tokenEndpointOrigin}`,
     );
   }
   if (
@@ -49,7 +50,9 @@ export function checkStateBinding(
   if (differences.length === 0) return;
   throw new RunError(
     'E_STATE_MISMATCH',
-    `the token state file ${file} does not belong to this run: ${differences.join('; ')}. Nothing was sent. Point --state-file at the file of this server and client, check MV_AUTH_BASE_URL and MV_CLIENT_ID, or sign in to this server with \`mvpm login\` (move the file away first)`,
+    `the token state file ${file} does not belong to this run: ${differences.join('; ')}. Nothing was sent. Point ` +
+      `--state-file at the file of this server and client, check MV_AUTH_BASE_URL and MV_CLIENT_ID, or sign in to ` +
+      `this server with \`mvpm login\` (move the file away first)`,
   );
 }
 

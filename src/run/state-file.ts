@@ -152,7 +152,8 @@ export function readState(file: string): StoredTokenState | undefined {
   if ('field' in parsed) {
     throw new RunError(
       'E_STATE_FILE',
-      `the token state file ${file} is damaged: \`${parsed.field}\` ${parsed.expected}; move it away and sign in again with \`mvpm login\``,
+      `the token state file ${file} is damaged: \`${parsed.field}\` ${parsed.expected}; move it away and sign in ` +
+        `again with \`mvpm login\``,
     );
   }
   return parsed.state;

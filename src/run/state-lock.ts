@@ -29,7 +29,8 @@ export async function lockState(file: string): Promise<() => Promise<void>> {
   } catch (error) {
     throw new RunError(
       'E_STATE_LOCKED',
-      `another mvpm run has held ${file} for over ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or remove ${file}.lock if no run is going`,
+      `another mvpm run has held ${file} for over ${LOCK_WAIT_MS / 1000} s; wait for it to finish, or remove ` +
+        `${file}.lock if no run is going`,
       { cause: error },
     );
   }

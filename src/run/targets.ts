@@ -46,7 +46,8 @@ export async function loadProjectModel(cwd: string, specsDir = 'specs'): Promise
   const more = validation.errors.length > 3 ? `\n… and ${validation.errors.length - 3} more` : '';
   throw new RunError(
     'E_SPECS',
-    `the specs have ${validation.errors.length} error${validation.errors.length === 1 ? '' : 's'}; \`mvpm build\` lists them all. Nothing was run.\n${shown}${more}`,
+    `the specs have ${validation.errors.length} error${validation.errors.length === 1 ? '' : 's'}; \`mvpm build\` ` +
+      `lists them all. Nothing was run.\n${shown}${more}`,
   );
 }
 
@@ -68,7 +69,8 @@ export function resolveTarget(project: SpecProject, name: string | undefined, pu
     if (candidates.length !== 1) {
       throw new RunError(
         'E_BAD_OPTION',
-        `choose a target with --target: the specs declare ${list}${candidates.length === 0 ? '' : ', and more than one could be meant'}`,
+        `choose a target with --target: the specs declare ` +
+          `${list}${candidates.length === 0 ? '' : ', and more than one could be meant'}`,
       );
     }
     chosen = candidates[0]!.name;
@@ -95,7 +97,9 @@ export function resolveTarget(project: SpecProject, name: string | undefined, pu
     ) {
       throw new RunError(
         'E_BAD_OPTION',
-        `the collections that run on \`${target}\` refresh at different token endpoints or keep the refresh token in different variables ("${other.name}"): one run keeps one token chain, so give them the same \`autoRefresh.tokenUrl\` and variables`,
+        `the collections that run on \`${target}\` refresh at different token endpoints or keep the refresh token ` +
+          `in different variables ("${other.name}"): one run keeps one token chain, so give them the same ` +
+          `\`autoRefresh.tokenUrl\` and variables`,
       );
     }
   }
@@ -176,7 +180,8 @@ export function targetServer(
   if ('missing' in filled)
     throw new RunError(
       'E_BAD_URL',
-      `the token endpoint ${template} of target \`${plan.name}\` needs ${filled.missing.map((m) => `\`${m}\``).join(', ')}, which the environment does not set`,
+      `the token endpoint ${template} of target \`${plan.name}\` needs ` +
+        `${filled.missing.map((m) => `\`${m}\``).join(', ')}, which the environment does not set`,
     );
   const serverVariable = serverVariableOf(template);
   const authBaseUrl = serverVariable !== undefined ? environment.get(serverVariable)! : new URL(filled.value).origin;

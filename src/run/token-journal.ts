@@ -88,7 +88,10 @@ export const TOKEN_FAILURES: readonly {
   { codes: ['(any other)'], after: 'in-doubt', why: 'unknown: treated as possibly spent, the safe side' },
 ];
 
-/** A failed token call as Newman reports it: its request error (with postman-request's `connect` flag) or its HTTP status. */
+/**
+ * A failed token call as Newman reports it: its request error (with postman-request's `connect` flag) or its HTTP
+ * status.
+ */
 export interface TokenFailure {
   readonly code?: string;
   /** postman-request sets it on ETIMEDOUT: true when the timeout struck before the connection was made. */

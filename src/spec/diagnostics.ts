@@ -57,7 +57,10 @@ export interface SpecDiagnostic extends Problem {
   readonly code: DiagnosticCode;
 }
 
-/** Where a diagnostic points: a node path in a source, optionally its key, optionally a character offset inside a scalar. */
+/**
+ * Where a diagnostic points: a node path in a source, optionally its key, optionally a character offset inside a
+ * scalar.
+ */
 export interface DiagnosticTarget {
   readonly source: SpecSource;
   readonly path: NodePath;

@@ -131,7 +131,8 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
         reader.display(specsDir),
         'E_NO_SPECS',
         'no collection found',
-        `create ${path.join(reader.display(specsDir), '<name>', RESOURCES_DIR, DEFINITION_FILE)} with "$kind: collection"`,
+        `create ${path.join(reader.display(specsDir), '<name>', RESOURCES_DIR, DEFINITION_FILE)} with "$kind: ` +
+          `collection"`,
       ),
     );
   }
@@ -141,9 +142,11 @@ export async function loadSpecs(options: LoadOptions): Promise<LoadedSpecs> {
       fileDiagnostic(
         reader.display(file),
         'W_IGNORED_FILE',
-        'this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml`',
+        'this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or ' +
+          '`environments/<name>.environment.yaml`',
         path.basename(path.dirname(file)) === ENVIRONMENTS_DIR
-          ? `rename it to ${path.basename(file).replace(/(\.environments?)?\.ya?ml$/i, ENVIRONMENT_SUFFIX)} if it is an environment`
+          ? `rename it to ${path.basename(file).replace(/(\.environments?)?\.ya?ml$/i, ENVIRONMENT_SUFFIX)} if it ` +
+              `is an environment`
           : `rename it to ${path.basename(file).replace(/(\.requests?)?\.ya?ml$/i, REQUEST_SUFFIX)} if it is a request`,
         undefined,
         'warning',
@@ -275,7 +278,8 @@ class SpecReader {
           this.display(absolute),
           'E_SYMLINK',
           'this is a symbolic link: mvpm does not follow links inside the specs directory',
-          'replace the link with the file or directory it points to; a link could make a build read files outside the project',
+          'replace the link with the file or directory it points to; a link could make a build read files outside ' +
+            'the project',
         ),
       );
     }
@@ -358,7 +362,8 @@ class SpecReader {
             problem === 'missing'
               ? [
                   `form file not found: ${this.display(path.join(this.specsDir, FORM_FILES_DIR, src))}`,
-                  `form-data files live in ${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/; \`src\` is relative to that folder`,
+                  `form-data files live in ${this.display(path.join(this.specsDir, FORM_FILES_DIR))}/; \`src\` is ` +
+                    `relative to that folder`,
                 ]
               : problem;
           this.report(

@@ -19,13 +19,18 @@ interface Line {
   readonly start: number;
   readonly end: number;
   readonly indent: number;
-  /** The line without its indentation, cut to HEAD characters: keys are short, and a cut line keeps the regular expressions linear. */
+  /**
+   * The line without its indentation, cut to HEAD characters: keys are short, and a cut line keeps the regular
+   * expressions linear.
+   */
   readonly text: string;
 }
 
 const HEAD = 1024;
 
-/** A block mapping key at the start of `text` (plain, or quoted): `status:`, `$.a:`, `"X-Key":`, not `- a` or `{a: 1}`. */
+/**
+ * A block mapping key at the start of `text` (plain, or quoted): `status:`, `$.a:`, `"X-Key":`, not `- a` or `{a: 1}`.
+ */
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?!- )[^\s#'"{[\]}](?:[^:]|:(?=\S))*?)\s*:(?=\s|$)/;
 
 /**
@@ -74,8 +79,13 @@ function describe(lines: readonly Line[], index: number): MisindentedKey | undef
     const sibling = cut(aboveKey[1]!);
     return {
       offset,
-      message: `wrong indentation: \`${key}:\` is indented deeper than \`${cut(above.text)}\` on line ${above.number}, which already has a value`,
-      hint: `indent \`${key}:\` like \`${sibling}:\` (${spaces(above.indent)}) to make it the next key; to nest keys under \`${sibling}\`, put nothing after \`${sibling}:\`; if the line continues the value, quote the value`,
+      message:
+        `wrong indentation: \`${key}:\` is indented deeper than \`${cut(above.text)}\` on line ` +
+        `${above.number}, which already has a value`,
+      hint:
+        `indent \`${key}:\` like \`${sibling}:\` (${spaces(above.indent)}) to make it the next key; to nest ` +
+        `keys under \`${sibling}\`, put nothing after \`${sibling}:\`; if the line continues the value, quote the ` +
+        `value`,
     };
   }
   // Dedented to a column no open mapping uses: name the deeper key it may belong with, and the shallower one.
@@ -84,12 +94,14 @@ function describe(lines: readonly Line[], index: number): MisindentedKey | undef
   const choices = [
     ...(deeper
       ? [
-          `like \`${deeper.key}:\` (${spaces(deeper.line.indent)}, line ${deeper.line.number}) to add it to that mapping`,
+          `like \`${deeper.key}:\` (${spaces(deeper.line.indent)}, line ${deeper.line.number}) to add it to that ` +
+            `mapping`,
         ]
       : []),
     ...(shallower
       ? [
-          `like \`${shallower.key}:\` (${spaces(shallower.line.indent)}, line ${shallower.line.number}) to make it the next key after \`${shallower.key}\``,
+          `like \`${shallower.key}:\` (${spaces(shallower.line.indent)}, line ${shallower.line.number}) to make it ` +
+            `the next key after \`${shallower.key}\``,
         ]
       : []),
   ];

@@ -335,7 +335,8 @@ function unusableText(file: string, text: Exclude<SpecText, { ok: true }>): Spec
         problem.kind === 'nul'
           ? [
               'the file is not text: it holds a NUL byte',
-              'spec files are UTF-8 YAML text: check that this is the file you meant (binary data, or text saved as UTF-16?)',
+              'spec files are UTF-8 YAML text: check that this is the file you meant (binary data, or text saved as ' +
+                'UTF-16?)',
             ]
           : problem.kind === 'utf16'
             ? ['the file is UTF-16 text, not UTF-8', 'save it as UTF-8']
@@ -366,7 +367,8 @@ function unparsable(file: string, text: string, failure: ParseFailure): SpecDiag
         failure.code === 'TOO_DEEP'
           ? failure.message
           : `the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`,
-        `spec files nest a few levels; ${MAX_NESTING_DEPTH} is the limit. Is this a generated file, or a bracket that is never closed?`,
+        `spec files nest a few levels; ${MAX_NESTING_DEPTH} is the limit. Is this a generated file, or a bracket ` +
+          `that is never closed?`,
         text,
         failure.offset,
       );
@@ -393,7 +395,8 @@ function unparsable(file: string, text: string, failure: ParseFailure): SpecDiag
         file,
         'E_YAML_ALIAS',
         failure.message,
-        'aliases are limited so that a small file cannot expand into a huge one ("billion laughs"); write the values out',
+        'aliases are limited so that a small file cannot expand into a huge one ("billion laughs"); write the ' +
+          'values out',
         text,
         failure.offset,
       );

@@ -55,7 +55,10 @@ export interface ParseFailure {
   readonly message: string;
 }
 
-/** Bytes that are not YAML text, and where in `text` (the bytes decoded, unprintable characters replaced) the first problem is. */
+/**
+ * Bytes that are not YAML text, and where in `text` (the bytes decoded, unprintable characters replaced) the first
+ * problem is.
+ */
 export interface NotText {
   readonly ok: false;
   readonly reason: 'not-text';
@@ -64,7 +67,10 @@ export interface NotText {
   readonly text: string;
 }
 
-/** `nul`: a NUL byte (binary data); `utf16`: a UTF-16 byte order mark; `utf8`: a byte sequence that is not UTF-8; `control`: a character YAML does not allow. */
+/**
+ * `nul`: a NUL byte (binary data); `utf16`: a UTF-16 byte order mark; `utf8`: a byte sequence that is not UTF-8;
+ * `control`: a character YAML does not allow.
+ */
 export type NotTextProblem =
   | { readonly kind: 'nul' }
   | { readonly kind: 'utf16' }
@@ -310,7 +316,8 @@ function checkTree(doc: Document.Parsed): ParseFailure | undefined {
           problem(
             start,
             'TOO_DEEP',
-            `through the alias \`*${node.source}\`, the file nests more than ${MAX_NESTING_DEPTH} levels of mappings and lists`,
+            `through the alias \`*${node.source}\`, the file nests more than ${MAX_NESTING_DEPTH} levels of ` +
+              `mappings and lists`,
           ),
         );
       height.set(node, h);

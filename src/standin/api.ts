@@ -156,7 +156,10 @@ export interface ApiAnswer {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** Answers an API request; sending the answer is left to the caller, so that a fault can hold it back (fault-effects.ts). */
+/**
+ * Answers an API request; sending the answer is left to the caller, so that a fault can hold it back
+ * (fault-effects.ts).
+ */
 export type ApiHandler = (req: IncomingMessage, url: URL) => Promise<ApiAnswer>;
 
 export function createApiHandler(provider: Provider, options: ResolvedStandinOptions): ApiHandler {

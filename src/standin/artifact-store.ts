@@ -15,7 +15,10 @@ import type { Adapter, AdapterPayload } from 'oidc-provider';
  */
 const EPOCH_FIELDS = ['iat', 'exp', 'nbf', 'iiat', 'authTime', 'loginTs', 'consumed'] as const;
 
-/** Expired entries are kept this long so that oidc-provider, which checks `exp` itself, can say "expired" rather than "not found". */
+/**
+ * Expired entries are kept this long so that oidc-provider, which checks `exp` itself, can say "expired" rather than
+ * "not found".
+ */
 const EXPIRED_GRACE_MS = 10 * 60 * 1000;
 const SWEEP_INTERVAL_MS = 60 * 1000;
 

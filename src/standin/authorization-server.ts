@@ -150,7 +150,8 @@ export function createAuthorizationServer({
       (_ctx: unknown, error: { error?: string; error_description?: string; error_detail?: string }) => {
         logger({
           level: 'info',
-          message: `${event}: ${[error.error, error.error_detail ?? error.error_description].filter(Boolean).join(': ')}`,
+          message:
+            `${event}: ` + `${[error.error, error.error_detail ?? error.error_description].filter(Boolean).join(': ')}`,
         });
       },
     );

@@ -34,7 +34,10 @@ export interface StandinFaultScope {
   readonly grantTypes?: readonly StandinGrantType[];
   /** Lets this many matching requests through before acting. Default `0`. */
   readonly skip?: number;
-  /** Acts on this many matching requests (after `skip`), then stays listed but inert. Default `1`; `Infinity` for every one. */
+  /**
+   * Acts on this many matching requests (after `skip`), then stays listed but inert. Default `1`; `Infinity` for every
+   * one.
+   */
   readonly times?: number;
 }
 
@@ -114,7 +117,8 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
   let effect: FaultEffect | undefined;
   if (effects.length !== 1) {
     problems.push(
-      `a fault needs exactly one of status, delayMs or drop, got ${effects.length === 0 ? 'none' : effects.join(' and ')}`,
+      `a fault needs exactly one of status, delayMs or drop, got ` +
+        `${effects.length === 0 ? 'none' : effects.join(' and ')}`,
     );
   } else if (effects[0] === 'status') {
     const status = given['status'] as StandinFaultStatus;
@@ -149,7 +153,10 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
   };
 }
 
-/** One line saying what a fault does, e.g. `refresh_token requests: 503 with Retry-After: 1, before processing, the next 2`. */
+/**
+ * One line saying what a fault does, e.g. `refresh_token requests: 503 with Retry-After: 1, before processing, the next
+ * 2`.
+ */
 export function describeFault(fault: ResolvedStandinFault): string {
   const where =
     fault.target === 'api' ? 'API requests' : `${fault.grantTypes ? fault.grantTypes.join(' and ') : 'token'} requests`;
@@ -161,7 +168,10 @@ export function describeFault(fault: ResolvedStandinFault): string {
         ? `delayed ${effect.ms} ms`
         : 'connection closed without an answer';
   const which = fault.times === Infinity ? 'every one' : fault.times === 1 ? 'the next one' : `the next ${fault.times}`;
-  return `${where}: ${what}, ${fault.when} processing, ${which}${fault.skip > 0 ? ` after letting ${fault.skip} through` : ''}`;
+  return (
+    `${where}: ${what}, ${fault.when} processing, ` +
+    `${which}${fault.skip > 0 ? ` after letting ${fault.skip} through` : ''}`
+  );
 }
 
 /** An armed fault, with what it has done so far. */
@@ -182,7 +192,10 @@ export interface ArmedFault {
   disarm(): void;
 }
 
-/** What the faults that fired on a request make of it: a wait, then perhaps an end (an error status or a closed connection). */
+/**
+ * What the faults that fired on a request make of it: a wait, then perhaps an end (an error status or a closed
+ * connection).
+ */
 export interface FaultPlan {
   readonly delayMs: number;
   readonly end: Exclude<FaultEffect, { kind: 'delay' }> | undefined;
@@ -247,7 +260,10 @@ export class FaultInjector {
     this.#armed = [];
   }
 
-  /** Whether a `before` fault on `target` is limited to grant types, so the request's grant type must be read before processing. */
+  /**
+   * Whether a `before` fault on `target` is limited to grant types, so the request's grant type must be read before
+   * processing.
+   */
   needsGrantType(target: StandinFaultTarget): boolean {
     return this.#armed.some(
       (armed) =>

@@ -16,7 +16,8 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
 export const UNKNOWN_HOST_BODY = Object.freeze({
   statusCode: 400,
   message:
-    'Misdirected request: this stand-in answers only requests addressed to 127.0.0.1, localhost or [::1] with its own port (Host header).',
+    'Misdirected request: this stand-in answers only requests addressed to 127.0.0.1, localhost or [::1] with its ' +
+    'own port (Host header).',
 });
 
 export interface ListenAddress {

@@ -26,7 +26,8 @@ export const SUPPORTED_SCOPES: readonly string[] = Object.freeze(['openid', API_
 export const MISSING_SUBSCRIPTION_KEY_BODY = Object.freeze({
   statusCode: 401,
   message:
-    'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+    'Access denied due to missing subscription key. Make sure to include subscription key when making requests to ' +
+    'an API.',
 });
 
 /** Azure API Management's answer to an unknown subscription key, word for word. */

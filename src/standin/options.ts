@@ -82,7 +82,9 @@ export interface StandinOptions {
   readonly user?: StandinUser;
   /** Values of `Ocp-Apim-Subscription-Key` the API accepts. Default `[DEMO_SUBSCRIPTION_KEY]`. */
   readonly subscriptionKeys?: readonly string[];
-  /** Receives what the server would otherwise have nowhere to report (server errors, revoked sign-ins). Default: none. */
+  /**
+   * Receives what the server would otherwise have nowhere to report (server errors, revoked sign-ins). Default: none.
+   */
   readonly logger?: StandinLogger;
   /**
    * Faults armed from the start, in this order: the stand-in answers with an error, waits, or closes the
@@ -109,7 +111,9 @@ export interface ResolvedStandinOptions {
   readonly faults: readonly ResolvedStandinFault[];
 }
 
-/** The demo client of environments/local-standin.postman_environment.json (`ClientId`, `ClientSecret`, `redirect_URI`). */
+/**
+ * The demo client of environments/local-standin.postman_environment.json (`ClientId`, `ClientSecret`, `redirect_URI`).
+ */
 export const DEMO_CLIENT: StandinClient = Object.freeze({
   clientId: 'mvpm-demo-client',
   clientSecret: 'mvpm-demo-secret',

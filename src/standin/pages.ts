@@ -2,13 +2,17 @@
 
 import { escapeHtml } from './http.js';
 
-const STYLE = `
+const STYLE =
+  `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f5f7;color:#1d2733;margin:0}
-main{max-width:380px;margin:48px auto;background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(0,0,0,.15);padding:28px 32px}
+main{max-width:380px;margin:48px auto;background:#fff;border-radius:8px;box-shadow:0 1px 4px ` +
+  `rgba(0,0,0,.15);padding:28px 32px}
 h1{font-size:1.4em;margin:0 0 4px}p.sub{color:#5b6b7b;margin:0 0 20px}
 label{display:block;font-weight:600;margin:14px 0 6px}
-input[type=text],input[type=password]{width:100%;box-sizing:border-box;height:40px;padding:0 10px;font-size:1em;border:1px solid #b9c3cd;border-radius:4px}
-button{height:40px;padding:0 18px;font-size:1em;border:0;border-radius:4px;background:#0b6bcb;color:#fff;cursor:pointer;margin-top:20px}
+input[type=text],input[type=password]{width:100%;box-sizing:border-box;height:40px;padding:0 ` +
+  `10px;font-size:1em;border:1px solid #b9c3cd;border-radius:4px}
+button{height:40px;padding:0 ` +
+  `18px;font-size:1em;border:0;border-radius:4px;background:#0b6bcb;color:#fff;cursor:pointer;margin-top:20px}
 button.secondary{background:#e6eaee;color:#1d2733;margin-left:8px}
 .hint{background:#fff7d6;border:1px solid #e8d27a;border-radius:4px;padding:10px 12px;margin:0 0 16px;font-size:.95em}
 .error{background:#fde8e8;border:1px solid #e99;border-radius:4px;padding:10px 12px;margin:0 0 16px}
@@ -50,8 +54,10 @@ export function renderLoginPage(page: LoginPage): string {
     `<h1>Sign in</h1>
 <p class="sub">to continue to <strong>${escapeHtml(page.clientName)}</strong></p>
 <p class="hint">This is a <strong>local stand-in</strong> for MediaValet, not the real service. Sign in with the demo
-account: user name <code>${escapeHtml(page.demoUsername)}</code>, password <code>${escapeHtml(page.demoPassword)}</code>.</p>
-${page.error ? `<p class="error" role="alert">${escapeHtml(page.error)}</p>\n` : ''}<form method="post" action="${escapeHtml(action)}" autocomplete="off">
+account: user name <code>${escapeHtml(page.demoUsername)}</code>, password ` +
+      `<code>${escapeHtml(page.demoPassword)}</code>.</p>
+${page.error ? `<p class="error" role="alert">${escapeHtml(page.error)}</p>\n` : ''}<form method="post" ` +
+      `action="${escapeHtml(action)}" autocomplete="off">
 <label for="username">User name</label>
 <input id="username" name="username" type="text" required autofocus value="${escapeHtml(page.username ?? '')}">
 <label for="password">Password</label>

@@ -117,7 +117,8 @@ export async function signIn(baseUrl: string, options: SignInOptions = {}): Prom
         const code = redirect.searchParams.get('code');
         if (!code)
           fail(
-            `the server redirected with ${redirect.searchParams.get('error') ?? 'no code'}: ${redirect.searchParams.get('error_description') ?? ''}`,
+            `the server redirected with ${redirect.searchParams.get('error') ?? 'no code'}: ` +
+              `${redirect.searchParams.get('error_description') ?? ''}`,
           );
         return {
           code,

@@ -163,7 +163,10 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const interactions = createInteractionHandler(provider, resolved);
   const api = createApiHandler(provider, resolved);
 
-  /** The API, with its faults: those `before` act ahead of the answer being made, those `after` between making and sending it. */
+  /**
+   * The API, with its faults: those `before` act ahead of the answer being made, those `after` between making and
+   * sending it.
+   */
   const serveApi = async (req: IncomingMessage, res: ServerResponse, requestUrl: URL): Promise<void> => {
     tally.apiRequests += 1;
     if (!(await actOutFault(faults.plan('api', 'before', undefined), 'api', res))) return;

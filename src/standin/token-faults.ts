@@ -20,7 +20,10 @@ export interface TokenEndpointTally {
 
 type Context = KoaContextWithOIDC;
 
-/** Forms larger than this are not read ahead: oidc-provider refuses them anyway (raw-body limit 56 kB, lib/shared/selective_body.js). */
+/**
+ * Forms larger than this are not read ahead: oidc-provider refuses them anyway (raw-body limit 56 kB,
+ * lib/shared/selective_body.js).
+ */
 const MAX_PEEK_BYTES = 64 * 1024;
 
 /**
@@ -48,7 +51,9 @@ function replayOf(
   }) as unknown as IncomingMessage;
 }
 
-/** Acts out a plan through Koa. True: the request goes on. False: it is over (answered, dropped, or the client left). */
+/**
+ * Acts out a plan through Koa. True: the request goes on. False: it is over (answered, dropped, or the client left).
+ */
 async function actOut(ctx: Context, plan: FaultPlan): Promise<boolean> {
   if (plan.delayMs > 0 && !(await waitWhileConnected(plan.delayMs, ctx.res))) {
     ctx.respond = false;
@@ -108,7 +113,8 @@ export function instrumentTokenEndpoint(provider: Provider, faults: FaultInjecto
     }
     tally.tokenRequests += 1;
     // The grant type is in the body, which oidc-provider parses only once it is processing the request: read it
-    // first only when a `before` fault needs it, so that with no such fault the request reaches oidc-provider untouched.
+    // first only when a `before` fault needs it, so that with no such fault the request reaches oidc-provider
+    // untouched.
     let grantType: string | undefined;
     if (faults.needsGrantType('token')) {
       try {

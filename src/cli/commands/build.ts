@@ -85,14 +85,16 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     const { stale } = withPathGuard(() => checkOutputs(build));
     if (stale.length > 0) {
       for (const file of stale) io.stderr.write(`stale: ${file.path} (${describe(file.reason)})\n`);
+      const files = `${stale.length} generated file${stale.length === 1 ? ' is' : 's are'}`;
       io.stderr.write(
-        `${err.red(`mvpm build --check: ${stale.length} generated file${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm build\` and commit the result.\n`,
+        `${err.red(`mvpm build --check: ${files} out of date`)}; run \`mvpm build\` and commit the result.\n`,
       );
       return EXIT.failed;
     }
     if (!values.quiet)
       io.stdout.write(
-        `${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages match the specs\n`,
+        `${out.green('up to date')}: ${build.files.length} generated files and ${build.docs.length} generated pages ` +
+          `match the specs\n`,
       );
     return EXIT.ok;
   }

@@ -23,13 +23,19 @@ export async function runDocs({ values }: ParsedArgs<typeof docsCommand>, io: Cl
   if (build.errors.length > 0) throw specErrors(build.errors);
   if (values.check) {
     const { stale } = withPathGuard(() => checkOutputs(build, 'docs'));
-    for (const file of stale)
-      io.stderr.write(
-        `stale: ${file.path} (${file.reason === 'differs' ? 'differs from a fresh build' : file.reason === 'missing' ? 'not generated yet' : 'no spec produces it any more'})\n`,
-      );
+    for (const file of stale) {
+      const reason =
+        file.reason === 'differs'
+          ? 'differs from a fresh build'
+          : file.reason === 'missing'
+            ? 'not generated yet'
+            : 'no spec produces it any more';
+      io.stderr.write(`stale: ${file.path} (${reason})\n`);
+    }
     if (stale.length > 0) {
+      const pages = `${stale.length} generated page${stale.length === 1 ? ' is' : 's are'}`;
       io.stderr.write(
-        `${err.red(`mvpm docs --check: ${stale.length} generated page${stale.length === 1 ? ' is' : 's are'} out of date`)}; run \`mvpm docs\` and commit the result.\n`,
+        `${err.red(`mvpm docs --check: ${pages} out of date`)}; run \`mvpm docs\` and commit the result.\n`,
       );
       return EXIT.failed;
     }

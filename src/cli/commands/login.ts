@@ -58,7 +58,8 @@ async function targetSettings(
   if (!server)
     throw new RunError(
       'E_LOGIN',
-      `no collection that runs on \`${plan.name}\` uses tokens (\`autoRefresh\` or OAuth 2.0 auth): there is nothing to sign in to`,
+      `no collection that runs on \`${plan.name}\` uses tokens (\`autoRefresh\` or OAuth 2.0 auth): there is ` +
+        `nothing to sign in to`,
     );
   return { plan, values, server };
 }
@@ -92,7 +93,8 @@ async function signIn(io: CliIo, values: ParsedArgs<typeof loginCommand>['values
   if (!oauth2?.authUrl)
     throw new RunError(
       'E_LOGIN',
-      `no collection that runs on \`${plan.name}\` has OAuth 2.0 auth with an \`authUrl\`: mvpm login signs in with those settings`,
+      `no collection that runs on \`${plan.name}\` has OAuth 2.0 auth with an \`authUrl\`: mvpm login signs in with ` +
+        `those settings`,
     );
   const [clientId, clientSecret] = required(
     settings,
@@ -148,7 +150,8 @@ async function signIn(io: CliIo, values: ParsedArgs<typeof loginCommand>['values
       'Next:',
       `  mvpm run --target ${plan.name}        # uses the saved token and keeps the rotated ones`,
       `For CI, store it as the ${server.refreshTokenProcessVariable ?? 'refresh token'} secret without printing it:`,
-      `  mvpm token --out refresh-token.txt && gh secret set ${server.refreshTokenProcessVariable ?? 'MV_REFRESH_TOKEN'} < refresh-token.txt && rm refresh-token.txt`,
+      `  mvpm token --out refresh-token.txt && gh secret set ` +
+        `${server.refreshTokenProcessVariable ?? 'MV_REFRESH_TOKEN'} < refresh-token.txt && rm refresh-token.txt`,
       '(docs/ci.md shows how a CI job writes the rotated token back after each run.)',
       '',
     ].join('\n'),

@@ -41,7 +41,8 @@ export async function runRun({ values }: ParsedArgs<typeof runCommand>, io: CliI
           io.stdout.write(`\n${out.cyan('→')} ${event.item}\n`);
         }
         io.stdout.write(
-          `  ${out.dim(`${event.method} ${event.url}`)} ${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`,
+          `  ${out.dim(`${event.method} ${event.url}`)} ` +
+            `${event.error ? out.red(`[${event.error}]`) : out.dim(`[${event.status ?? ''}, ${event.ms ?? 0} ms]`)}\n`,
         );
         break;
       case 'assertion':
@@ -90,9 +91,8 @@ export async function runRun({ values }: ParsedArgs<typeof runCommand>, io: CliI
       for (const [i, failure] of failures.entries()) io.stdout.write(`  ${i + 1}. ${failure}\n`);
     }
     for (const [because, items] of skips) {
-      io.stdout.write(
-        `\n${out.yellow(`skipped ${items.length} ${items.length === 1 ? 'request' : 'requests'} because ${because}`)}\n`,
-      );
+      const skipped = `skipped ${items.length} ${items.length === 1 ? 'request' : 'requests'} because ${because}`;
+      io.stdout.write(`\n${out.yellow(skipped)}\n`);
       io.stdout.write(`  ${out.dim(items.map((item) => JSON.stringify(item)).join(', '))}\n`);
     }
     for (const error of result.errors) io.stderr.write(`${err.red('error')}: ${error}\n`);

@@ -78,9 +78,11 @@ export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: 
             '',
           ]),
       out.yellow(
-        'Tokens live only as long as this process: after a restart, every token it issued is refused (invalid_grant); sign in again.',
+        'Tokens live only as long as this process: after a restart, every token it issued is refused ' +
+          '(invalid_grant); sign in again.',
       ),
-      'In Postman: select "MediaValet - Local Stand-in"; set authBaseUrl and apiBaseUrl to the URL above if the port differs.',
+      'In Postman: select "MediaValet - Local Stand-in"; set authBaseUrl and apiBaseUrl to the URL above if the ' +
+        'port differs.',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -21,12 +21,17 @@ export function compileCaptures(captures: readonly CaptureSpec[]): ScriptPart {
         return `    ${js(capture.variable)}: mvpm.at(${pathLiteral(from.jsonPath.segments)})${comma}`;
       case 'expiresIn':
         helpers.add('at');
-        return `    ${js(capture.variable)}: (function (seconds) { return typeof seconds === "number" ? Date.now() + seconds * 1000 : undefined; })(mvpm.at(${pathLiteral(from.jsonPath.segments)}))${comma}`;
+        return (
+          `    ${js(capture.variable)}: (function (seconds) { return typeof seconds === "number" ? Date.now() ` +
+          `+ seconds * 1000 : undefined; })(mvpm.at(${pathLiteral(from.jsonPath.segments)}))${comma}`
+        );
       case 'header':
         helpers.add('header');
         return from.regex === undefined
           ? `    ${js(capture.variable)}: mvpm.header(${js(from.name)})${comma}`
-          : `    ${js(capture.variable)}: (function (value) { var m = typeof value === "string" ? ${regexLiteral(from.regex)}.exec(value) : null; if (!m) return undefined; try { return decodeURIComponent(m[1]); } catch (e) { return m[1]; } })(mvpm.header(${js(from.name)}))${comma}`;
+          : `    ${js(capture.variable)}: (function (value) { var m = typeof value === "string" ? ` +
+              `${regexLiteral(from.regex)}.exec(value) : null; if (!m) return undefined; try { return ` +
+              `decodeURIComponent(m[1]); } catch (e) { return m[1]; } })(mvpm.header(${js(from.name)}))${comma}`;
       case 'variable':
         return `    ${js(capture.variable)}: pm.variables.get(${js(from.name)})${comma}`;
       default:

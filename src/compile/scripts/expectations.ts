@@ -73,7 +73,8 @@ function compilePiece(expectation: ExpectationSpec, ctx: ExpectationContext): Sc
       return {
         lines: pmTest(`Content-Type is ${expectation.mediaType}`, [
           'var mediaType = String(pm.response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();',
-          `if (mediaType === "") pm.expect.fail(${js(`Content-Type is missing, so it cannot be ${expectation.mediaType}`)});`,
+          `if (mediaType === "") ` +
+            `pm.expect.fail(${js(`Content-Type is missing, so it cannot be ${expectation.mediaType}`)});`,
           `pm.expect(mediaType, "Content-Type").to.equal(${js(expectation.mediaType.toLowerCase())});`,
         ]),
         helpers: [],
@@ -106,7 +107,8 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
     case 'exists':
       return {
         lines: pmTest(`header ${e.name} is ${e.expected ? 'present' : 'absent'}`, [
-          `pm.expect(pm.response.headers.has(${name}), ${js(`header ${e.name} ${e.expected ? 'is missing' : 'should be absent'}`)}).to.equal(${js(e.expected)});`,
+          `pm.expect(pm.response.headers.has(${name}), ` +
+            `${js(`header ${e.name} ${e.expected ? 'is missing' : 'should be absent'}`)}).to.equal(${js(e.expected)});`,
         ]),
         helpers: [],
       };
@@ -117,7 +119,8 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
           `var actual = mvpm.header(${name});`,
           absent(`header ${e.name}`, `equal ${e.expected}`),
           `var expected = ${expectedLiteral(e.expected)};`,
-          `if (actual !== expected) pm.expect.fail(${js(`header ${e.name} should equal ${e.expected}, got `)} + mvpm.show(actual, ${reveal && !usesVariables}));`,
+          `if (actual !== expected) pm.expect.fail(${js(`header ${e.name} should equal ${e.expected}, got `)} + ` +
+            `mvpm.show(actual, ${reveal && !usesVariables}));`,
         ]),
         helpers: ['header', 'show'],
       };
@@ -128,7 +131,8 @@ function compileHeader(e: Extract<ExpectationSpec, { kind: 'header' }>, ctx: Exp
           `var actual = mvpm.header(${name});`,
           absent(`header ${e.name}`, `match /${e.expected}/`),
           `if (typeof actual !== "string" || !${regexLiteral(e.expected)}.test(actual)) {`,
-          `    pm.expect.fail(${js(`header ${e.name} should match /${e.expected}/, got `)} + mvpm.show(actual, ${reveal}));`,
+          `    pm.expect.fail(${js(`header ${e.name} should match /${e.expected}/, got `)} + mvpm.show(actual, ` +
+            `${reveal}));`,
           '}',
         ]),
         helpers: ['header', 'show'],
@@ -141,7 +145,8 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
   const reveal = !ctx.concealed.has(jsonKey(e.jsonPath.segments)) && !looksSensitive(e.jsonPath.segments);
   const read = `var actual = mvpm.at(${pathLiteral(e.jsonPath.segments)});`;
   const fail = (condition: string, message: string, showActual: boolean): string =>
-    `if (${condition}) pm.expect.fail(${showActual ? `${js(`${message}, got `)} + mvpm.show(actual, ${reveal})` : js(message)});`;
+    `if (${condition}) ` +
+    `pm.expect.fail(${showActual ? `${js(`${message}, got `)} + mvpm.show(actual, ${reveal})` : js(message)});`;
   switch (e.check) {
     case 'exists':
       return {
@@ -220,7 +225,8 @@ function compileBody(e: Extract<ExpectationSpec, { kind: 'body' }>, ctx: Expecta
           read,
           absent(p, `have length ${bounds}`),
           `if (${conditions.join(' || ')}) {`,
-          `    pm.expect.fail(${js(`${p} should have length ${bounds}, got `)} + (actual && typeof actual.length === "number" ? "length " + actual.length : mvpm.show(actual, false)));`,
+          `    pm.expect.fail(${js(`${p} should have length ${bounds}, got `)} + (actual && typeof actual.length ` +
+            `=== "number" ? "length " + actual.length : mvpm.show(actual, false)));`,
           '}',
         ]),
         helpers: ['at', 'show'],

@@ -22,22 +22,24 @@ const HELPERS: Record<HelperName, readonly string[]> = {
   at: [
     'at: function (path) {',
     '    var node; try { node = pm.response.json(); } catch (e) { return undefined; }',
-    '    for (var i = 0; i < path.length && node !== undefined; i++) node = node !== null && typeof node === "object" ? node[path[i]] : undefined;',
+    '    for (var i = 0; i < path.length && node !== undefined; i++) node = node !== null && typeof node === ' +
+      '"object" ? node[path[i]] : undefined;',
     '    return node;',
     '},',
   ],
   // What a message may say about a value: its type and size, its content only when `reveal` (and short).
   show: [
     'show: function (value, reveal) {',
-    '    if (typeof value === "string") return reveal && value.length <= 64 ? JSON.stringify(value) : "a string of " + value.length + " characters";',
-    '    if (value === undefined || value === null || typeof value === "number" || typeof value === "boolean") return reveal || value == null ? String(value === undefined ? "nothing" : value) : "a " + typeof value;',
+    '    if (typeof value === "string") return reveal && value.length <= 64 ? JSON.stringify(value) : "a string of ' +
+      '" + value.length + " characters";',
+    '    if (value === undefined || value === null || typeof value === "number" || typeof value === "boolean") ' +
+      'return reveal || value == null ? String(value === undefined ? "nothing" : value) : "a " + typeof value;',
     '    return Array.isArray(value) ? "an array of " + value.length : "an object";',
     '},',
   ],
   header: [
     'header: function (name) { return pm.response.headers.has(name) ? pm.response.headers.get(name) : undefined; },',
   ],
-  // Stores a value in the environment (kept by newman --export-environment); fails, changing nothing, when there is none.
   // Stores a value in the environment (kept by newman --export-environment); fails, changing nothing, when there is
   // none, and records the variable as not produced, so the requests that need it are skipped instead of failing.
   capture: [
@@ -45,8 +47,10 @@ const HELPERS: Record<HelperName, readonly string[]> = {
     '    if (value === undefined || value === null || value === "") {',
     '        var code = pm.response.code, error;',
     '        try { error = pm.response.json().error; } catch (e) { error = undefined; }',
-    '        mvpm.mark([variable], code >= 200 && code < 300 ? from + " has no value" : "it answered HTTP " + code + (typeof error === "string" && /^[a-z_]{1,40}$/.test(error) ? " " + error : ""));',
-    '        pm.expect.fail(from + " has no value to capture into {{" + variable + "}}; {{" + variable + "}} is left as it was");',
+    '        mvpm.mark([variable], code >= 200 && code < 300 ? from + " has no value" : "it answered HTTP " + code ' +
+      '+ (typeof error === "string" && /^[a-z_]{1,40}$/.test(error) ? " " + error : ""));',
+    '        pm.expect.fail(from + " has no value to capture into {{" + variable + "}}; {{" + variable + "}} is ' +
+      'left as it was");',
     '    }',
     '    mvpm.mark([variable]);',
     '    pm.environment.set(variable, typeof value === "string" ? value : JSON.stringify(value));',
@@ -55,11 +59,13 @@ const HELPERS: Record<HelperName, readonly string[]> = {
   // Records variables this request did not produce (with why), or clears them when `reason` is undefined.
   mark: [
     'mark: function (variables, reason) {',
-    `    var failed; try { failed = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}) || "{}"); } catch (e) { failed = {}; }`,
+    `    var failed; try { failed = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}) || "{}"); } catch (e) { ` +
+      `failed = {}; }`,
     '    if (failed === null || typeof failed !== "object") failed = {};',
     '    for (var i = 0; i < variables.length; i++) {',
     '        if (reason === undefined) delete failed[variables[i]];',
-    '        else failed[variables[i]] = { request: pm.info.requestName, cause: JSON.stringify(pm.info.requestName), reason: reason };',
+    '        else failed[variables[i]] = { request: pm.info.requestName, cause: ' +
+      'JSON.stringify(pm.info.requestName), reason: reason };',
     '    }',
     `    pm.variables.set(${js(FAILED_VARIABLES)}, JSON.stringify(failed));`,
     '},',
@@ -74,7 +80,8 @@ const ORDER: readonly HelperName[] = ['at', 'show', 'header', 'capture', 'mark']
  */
 const FLAT_CAPTURE: readonly string[] = [
   'capture: function (variable, value, from) {',
-  '    if (value === undefined || value === null || value === "") pm.expect.fail(from + " has no value to capture into {{" + variable + "}}; {{" + variable + "}} is left as it was");',
+  '    if (value === undefined || value === null || value === "") pm.expect.fail(from + " has no value to capture ' +
+    'into {{" + variable + "}}; {{" + variable + "}} is left as it was");',
   '    pm.environment.set(variable, typeof value === "string" ? value : JSON.stringify(value));',
   '},',
 ];

@@ -83,11 +83,13 @@ export function compileNeedsGuard(needs: readonly string[], layout: 'checks' | '
   return [
     markerLine('needs', needs),
     '(function (needs) {',
-    `    var failed; try { failed = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}) || "{}"); } catch (e) { return; }`,
+    `    var failed; try { failed = JSON.parse(pm.variables.get(${js(FAILED_VARIABLES)}) || "{}"); } catch (e) { ` +
+      `return; }`,
     '    for (var i = 0; failed !== null && typeof failed === "object" && i < needs.length; i++) {',
     '        var cause = failed[needs[i]];',
     '        if (cause === null || typeof cause !== "object") continue;',
-    `        console.warn(${js(SKIP_MESSAGE)}, { request: pm.info.requestName, needs: needs[i], failedRequest: String(cause.request), cause: String(cause.cause), reason: String(cause.reason) });`,
+    `        console.warn(${js(SKIP_MESSAGE)}, { request: pm.info.requestName, needs: needs[i], failedRequest: ` +
+      `String(cause.request), cause: String(cause.cause), reason: String(cause.reason) });`,
     '        pm.execution.skipRequest();',
     '        return;',
     '    }',

@@ -26,9 +26,10 @@ import {
  * An environment variable is *guarded* in that environment when it is `secret: true` or has `sendTo`. `sendTo`
  * lists base URL variables of the same environment (E_SEND_TO when one is unknown, secret, or holds something other
  * than a plain http(s) base URL, and when a secret that requests send has no `sendTo`). An empty value is filled
- * in at run time (`mvpm run` sets the stand-in's address): the check is on the variable, which no capture may set. A guarded variable may be sent only to
- * a URL that is `{{base}}` or starts with `{{base}}/`, `{{base}}?` or `{{base}}#` for a base in its `sendTo`;
- * anything else (a literal host, another variable, `{{base}}.evil.example`) is E_SECRET_DESTINATION, at the use.
+ * in at run time (`mvpm run` sets the stand-in's address): the check is on the variable, which no capture may set. A
+ * guarded variable may be sent only to a URL that is `{{base}}` or starts with `{{base}}/`, `{{base}}?` or `{{base}}#`
+ * for a base in its `sendTo`; anything else (a literal host, another variable, `{{base}}.evil.example`) is
+ * E_SECRET_DESTINATION, at the use.
  *
  * Where a value is sent: a request's URL, query, headers, body and own auth go to its URL; a folder's or the
  * collection's bearer or basic auth, and OAuth 2.0's `accessToken`, to the URL of every request that inherits
@@ -114,8 +115,10 @@ function checkDeclarations(environment: EnvironmentSpec): SpecDiagnostic[] {
               base,
               environment.variables.filter((v) => !v.secret && isBaseUrl(v.value)).map((v) => v.key),
             ) ??
-            'name a variable of this environment that holds a base URL, such as `apiBaseUrl: { value: https://api.example.com }`')
-          : 'name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and no user name, query, fragment or {{variable}}';
+            'name a variable of this environment that holds a base URL, such as `apiBaseUrl: { value: ' +
+              'https://api.example.com }`')
+          : 'name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and ' +
+            'no user name, query, fragment or {{variable}}';
       errors.push(
         diagnosticAt(target, 'E_SEND_TO', `\`sendTo\` of \`${variable.key}\` names \`${base}\`, ${problem}`, hint),
       );
@@ -178,7 +181,8 @@ function checkCollection(
           diagnosticAt(
             { ...capture.origin, at: 'key' },
             'E_SECRET_DESTINATION',
-            `capturing into \`${capture.variable}\` would let a response choose where \`${protectedBy.key}\` is sent: environment "${environment.name}" sends it only to \`{{${capture.variable}}}\``,
+            `capturing into \`${capture.variable}\` would let a response choose where \`${protectedBy.key}\` is ` +
+              `sent: environment "${environment.name}" sends it only to \`{{${capture.variable}}}\``,
             `capture into another variable: the base URL variables named in \`sendTo\` come from the environment only`,
           ),
         );
@@ -254,13 +258,18 @@ function wrongDestination(
   const { guard, destination, copyOf } = failure;
   const bases = guard.variable.sendTo!;
   const others = count > 1 ? ` (and ${count - 1} more request${count > 2 ? 's' : ''})` : '';
-  const where = `${destination.request ? ` with ${destination.request}${others}` : ''} to \`${destination.url}\`${destination.field ? ` (${destination.field})` : ''}`;
+  const where =
+    `${destination.request ? ` with ${destination.request}${others}` : ''} to ` +
+    `\`${destination.url}\`${destination.field ? ` (${destination.field})` : ''}`;
   const copy = copyOf ? ` (a copy of \`${copyOf}\`)` : '';
   return diagnosticAt(
     use.target(),
     'E_SECRET_DESTINATION',
-    `${use.shown}${copy} would be sent${where}: environment "${guard.environment.name}" allows \`${guard.variable.key}\` only to ${bases.map((b) => `\`{{${b}}}\``).join(' or ')}`,
-    `send it only where the URL starts with ${bases.map((b) => `\`{{${b}}}/\``).join(' or ')}; if this host should receive it, add its base URL variable to \`sendTo\` of \`${guard.variable.key}\` in ${guard.environment.origin.source.file}`,
+    `${use.shown}${copy} would be sent${where}: environment "${guard.environment.name}" allows ` +
+      `\`${guard.variable.key}\` only to ${bases.map((b) => `\`{{${b}}}\``).join(' or ')}`,
+    `send it only where the URL starts with ${bases.map((b) => `\`{{${b}}}/\``).join(' or ')}; if this host should ` +
+      `receive it, add its base URL variable to \`sendTo\` of \`${guard.variable.key}\` in ` +
+      `${guard.environment.origin.source.file}`,
   );
 }
 
@@ -277,7 +286,8 @@ function missingSendTo(
   return diagnosticAt(
     { ...variable.origin, at: 'key' },
     'E_SEND_TO',
-    `secret \`${variable.key}\` is sent to \`${destination.url}\` (${at.file}:${at.line}:${at.column}), but environment "${environment.name}" does not say where it may go`,
+    `secret \`${variable.key}\` is sent to \`${destination.url}\` (${at.file}:${at.line}:${at.column}), but ` +
+      `environment "${environment.name}" does not say where it may go`,
     `add \`sendTo: [${base}]\` to \`${variable.key}\`: the base URL variables whose hosts may receive it`,
   );
 }

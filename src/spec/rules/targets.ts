@@ -24,7 +24,8 @@ export function checkTargets(project: SpecProject): SpecDiagnostic[] {
         diagnosticAt(
           { ...environment.origin, path: ['target'] },
           'E_DUPLICATE_TARGET',
-          `target \`${environment.target}\` is also served by environment "${previous.name}" (${previous.origin.source.file})`,
+          `target \`${environment.target}\` is also served by environment "${previous.name}" ` +
+            `(${previous.origin.source.file})`,
           'each target has one environment: rename one of the targets',
         ),
       );
@@ -126,7 +127,9 @@ function checkStandinOnly(
       diagnosticAt(
         origin,
         'E_ROLE',
-        `${what} would run on ${real.map((t) => `\`${t}\``).join(', ')}, which ${real.length === 1 ? 'is not a stand-in' : 'are not stand-ins'}: it signs in through the stand-in's page or spends the sign-in`,
+        `${what} would run on ${real.map((t) => `\`${t}\``).join(', ')}, which ` +
+          `${real.length === 1 ? 'is not a stand-in' : 'are not stand-ins'}: it signs in through the stand-in's ` +
+          `page or spends the sign-in`,
         `add \`targets: [${standins.join(', ')}]\` next to the role`,
       ),
     );
@@ -159,7 +162,8 @@ function checkEnvironmentSources(environment: EnvironmentSpec, errors: SpecDiagn
           entry.origin,
           'E_PROCESS_VARIABLE',
           `\`${entry.variable}\` is mapped to \`${entry.processVariable}\`, which does not start with MV_`,
-          'a spec may read only process variables named MV_ and capitals, digits or _ (MV_CLIENT_SECRET): specs come from pull requests and must not pick up other secrets of the machine',
+          'a spec may read only process variables named MV_ and capitals, digits or _ (MV_CLIENT_SECRET): specs ' +
+            'come from pull requests and must not pick up other secrets of the machine',
         ),
       );
     }

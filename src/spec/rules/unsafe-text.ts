@@ -18,7 +18,10 @@ const FORBIDDEN = {
 
 type TextClass = keyof typeof FORBIDDEN;
 
-/** Paths of checked strings in each kind of file; `*` is any key or index. Other strings (descriptions, bodies, variable values) may hold anything. */
+/**
+ * Paths of checked strings in each kind of file; `*` is any key or index. Other strings (descriptions, bodies, variable
+ * values) may hold anything.
+ */
 const CHECKED: Readonly<Record<SpecFileKind, readonly (readonly [TextClass, ...string[]])[]>> = {
   collection: [
     ['name', 'name'],
@@ -98,17 +101,20 @@ function diagnose(
   const offset = node ? offsetOfCharacter(source, node, char) : undefined;
   const what = describeCharacter(char);
   const code = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const parent = path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : '';
   const message =
     at === 'key'
-      ? `the key \`${String(path[path.length - 1])}\`${path.length > 1 ? ` in ${describePath(path.slice(0, -1))}` : ''} contains ${what}`
+      ? `the key \`${String(path[path.length - 1])}\`${parent} contains ${what}`
       : textClass === 'script'
         ? `the script ${describePath(path)} contains ${what}`
         : `${describePath(path)} contains ${what}`;
   const hint = BIDI_CONTROLS.test(char)
-    ? `remove the ${code}: a bidirectional control makes text display in another order than it is stored and run, so a reviewer cannot trust what they read`
+    ? `remove the ${code}: a bidirectional control makes text display in another order than it is stored and run, ` +
+      `so a reviewer cannot trust what they read`
     : textClass === 'script'
       ? `remove the ${code}, or write it as an escape inside a JavaScript string ("\\u${code.slice(2)}")`
-      : `remove the ${code} (it may have come from pasted text): keys, names and values that become generated code, headers and file names must be plain text`;
+      : `remove the ${code} (it may have come from pasted text): keys, names and values that become generated code, ` +
+        `headers and file names must be plain text`;
   return diagnosticAt(
     { source, path, at, ...(offset === undefined ? {} : { offset }) },
     'E_UNSAFE_TEXT',

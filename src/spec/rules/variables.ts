@@ -40,7 +40,8 @@ function checkCollection(collection: CollectionSpec, environmentKeys: ReadonlySe
           target,
           'E_CAPTURE_BEFORE_SET',
           `\`{{${ref.name}}}\` is used before it is captured by "${capturer.path.join(' / ')}"`,
-          'move this request after the one that captures it (see `order`), or give the variable a default in every environment',
+          'move this request after the one that captures it (see `order`), or give the variable a default in every ' +
+            'environment',
         ),
       );
       return;
@@ -89,7 +90,8 @@ function undefinedHint(name: string, known: ReadonlySet<string>): string {
     );
   return (
     didYouMean(name, known) ??
-    'define it in every environment, as a collection variable, in `runtimeVariables`, or capture it in an earlier request'
+    'define it in every environment, as a collection variable, in `runtimeVariables`, or capture it in an earlier ' +
+      'request'
   );
 }
 
@@ -118,7 +120,10 @@ function authRefs(auth: AuthSpec | undefined, origin: Origin | undefined): Varia
   );
 }
 
-/** autoRefresh runs before requests anywhere in the run, so its variables must be defined up front (or captured somewhere). */
+/**
+ * autoRefresh runs before requests anywhere in the run, so its variables must be defined up front (or captured
+ * somewhere).
+ */
 function autoRefreshRefs(collection: CollectionSpec): VariableRef[] {
   const auto = collection.autoRefresh;
   if (!auto) return [];
