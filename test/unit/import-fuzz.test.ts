@@ -460,7 +460,8 @@ test(`fuzz: ${RUNS} hostile collections import to guarded paths or an ImportErro
   } catch (error) {
     const cause = (error as Error).cause;
     throw new Error(
-      `fuzzing failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED} node --import tsx --test test/unit/import-fuzz.test.ts)\n${(error as Error).message}${cause instanceof Error ? `\n${cause.message}` : ''}`,
+      `fuzzing failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED} node --import tsx --test ` +
+        `test/unit/import-fuzz.test.ts)\n${(error as Error).message}${cause instanceof Error ? `\n${cause.message}` : ''}`,
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
