@@ -114,7 +114,10 @@ describe('auto-refresh before API requests', () => {
       assert.equal(messages.length, 1, messages.join('\n'));
       assert.match(
         messages[0]!,
-        /refreshing it failed: the token endpoint answered HTTP 400 invalid_grant .*already used, has expired or was revoked: sign in again.*The request was not sent\./,
+        new RegExp(
+          /refreshing it failed: the token endpoint answered HTTP 400 invalid_grant .*already /.source +
+            /used, has expired or was revoked: sign in again.*The request was not sent\./.source,
+        ),
       );
       assert.ok(!messages.join('\n').includes('not-a-valid-refresh-token'));
     },

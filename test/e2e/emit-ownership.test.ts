@@ -89,7 +89,11 @@ describe('build deletes only the files it wrote', () => {
       assert.equal(build.code, 0);
       assert.match(
         build.stderr,
-        /^note: environments\/old.postman_environment.json: no spec produces it; it changed since mvpm wrote it, so it is left in place/m,
+        new RegExp(
+          /^note: environments\/old.postman_environment.json: no spec produces it; it changed /.source +
+            /since mvpm wrote it, so it is left in place/.source,
+          'm',
+        ),
       );
       assert.match(readFileSync(file, 'utf8'), /Old, with my notes/);
     } finally {
@@ -213,7 +217,11 @@ describe('build never writes through a link', () => {
       assert.equal(build.code, 2);
       assert.match(
         build.stderr,
-        /^mvpm build: error\[E_PATH_LINK\]: collections\/demo.postman_collection.json is a symbolic link; mvpm does not follow links$/m,
+        new RegExp(
+          /^mvpm build: error\[E_PATH_LINK\]: collections\/demo.postman_collection.json is a /.source +
+            /symbolic link; mvpm does not follow links$/.source,
+          'm',
+        ),
       );
       assert.equal(readFileSync(target, 'utf8'), 'echo hello\n');
       assert.equal(readlinkSync(path.join(t.dir, 'collections/demo.postman_collection.json')), target);

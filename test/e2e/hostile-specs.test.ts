@@ -33,7 +33,9 @@ const UPDATE = UPDATE_GOLDEN;
 const PING = 'specs/demo/Ping.request.yaml';
 const request = (rest: string): string => `$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n${rest}`;
 
-/** A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`. */
+/**
+ * A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`.
+ */
 type Generated =
   | { readonly file: string; readonly content: () => string | Buffer }
   | { readonly file: string; readonly linkTo: string };
@@ -61,7 +63,8 @@ const GENERATED: Readonly<Record<string, Generated | readonly Generated[]>> = {
     file: PING,
     content: () =>
       request(
-        `body:\n  type: json\n  content:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(4 + 2 * i)}k${i}:`).join('\n')} end\n`,
+        `body:\n  type: json\n  content:\n` +
+          `${Array.from({ length: 100 }, (_, i) => `${' '.repeat(4 + 2 * i)}k${i}:`).join('\n')} end\n`,
       ),
   },
   // 31 levels around an alias to 40 levels: 71 once expanded, though no line nests more than 41.

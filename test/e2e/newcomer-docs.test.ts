@@ -19,7 +19,10 @@ interface DocCommand {
   readonly text: string;
 }
 
-/** Shell commands in fenced sh blocks (continuations joined, comments dropped, split at && and ;) and command-like code spans. */
+/**
+ * Shell commands in fenced sh blocks (continuations joined, comments dropped, split at && and ;) and command-like code
+ * spans.
+ */
 export function commandsIn(doc: string, markdown: string): DocCommand[] {
   const out: DocCommand[] = [];
   const fences = /^```(sh|bash|shell)?[^\n]*\n([\s\S]*?)^```/gm;

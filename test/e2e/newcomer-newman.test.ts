@@ -81,11 +81,19 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
       assert.equal(commands.length, 2, stdout);
       assert.match(
         commands[0]!,
-        /^\$ newman run collections\/standin-sign-in\.postman_collection\.json -e environments\/local-standin\.postman_environment\.json .*--export-environment \.mvpm\/newman\/signed-in\.postman_environment\.json$/,
+        new RegExp(
+          /^\$ newman run collections\/standin-sign-in\.postman_collection\.json -e /.source +
+            /environments\/local-standin\.postman_environment\.json .*--export-environment /.source +
+            /\.mvpm\/newman\/signed-in\.postman_environment\.json$/.source,
+        ),
       );
       assert.match(
         commands[1]!,
-        /^\$ newman run collections\/mediavalet\.postman_collection\.json -e \.mvpm\/newman\/signed-in\.postman_environment\.json .*--export-environment \.mvpm\/newman\/after-run\.postman_environment\.json$/,
+        new RegExp(
+          /^\$ newman run collections\/mediavalet\.postman_collection\.json -e /.source +
+            /\.mvpm\/newman\/signed-in\.postman_environment\.json .*--export-environment /.source +
+            /\.mvpm\/newman\/after-run\.postman_environment\.json$/.source,
+        ),
       );
       assert.ok(
         commands.every((c) => c.includes(`authBaseUrl=${serve.url}`) && c.includes(`apiBaseUrl=${serve.url}`)),

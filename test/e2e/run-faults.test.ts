@@ -159,7 +159,8 @@ describe('faults: what a run does about each', () => {
         'Search assets',
       ]);
       assert.equal(readState(options.stateFile!)!.refreshToken, first);
-      await new Promise((resolve) => setTimeout(resolve, 1500)); // the delayed answer is discarded by the stand-in's fault
+      // the delayed answer is discarded by the stand-in's fault
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       assert.equal((await runSuite({ ...options, retryInDoubt: true, timeoutRequest: 0 })).ok, true);
     },
   );

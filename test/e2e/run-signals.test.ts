@@ -173,7 +173,11 @@ describe('interrupting mvpm run', () => {
           assert.equal(next.code, 2);
           assert.match(
             next.output,
-            /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
+            new RegExp(
+              /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped /.source +
+                /.* while refreshing with it.*Sign in again with `mvpm login`/.source,
+              's',
+            ),
           );
           token = await freshRefreshToken(); // a new sign-in, as the message says
         } else if (state.refreshToken) {
@@ -181,8 +185,8 @@ describe('interrupting mvpm run', () => {
         }
       }
       process.stdout.write(
-        `# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of ${KILLS} kills landed in ` +
-          `that window\n`,
+        `# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ` +
+          `${stranded} of ${KILLS} kills landed in that window\n`,
       );
     },
   );
@@ -228,7 +232,11 @@ describe('interrupting mvpm run', () => {
       assert.equal(next.code, 2);
       assert.match(
         next.output,
-        /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
+        new RegExp(
+          /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* /.source +
+            /while refreshing with it.*Sign in again with `mvpm login`/.source,
+          's',
+        ),
       );
     },
   );

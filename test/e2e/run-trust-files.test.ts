@@ -89,7 +89,10 @@ describe('form-data files', () => {
       assert.throws(
         () => checkFileSources(collection, files, 'demo'),
         isFileSrcError(
-          /"Folder" \/ "Absolute": form-data field "f": `src` "\/etc\/hostname" is not a relative path inside specs\/files\//,
+          new RegExp(
+            /"Folder" \/ "Absolute": form-data field "f": `src` "\/etc\/hostname" is not a /.source +
+              /relative path inside specs\/files\//.source,
+          ),
           /"Climbs": .*"\.\.\/\.\.\/\.\.\/\.\.\/root\/\.npmrc" is not a relative path inside specs\/files\//,
           /"Through a link": .*"link\.txt" passes through a symbolic link/,
           /"In a list": .*"\.\.\/outside\.txt" is not a relative path/,
@@ -226,7 +229,10 @@ describe('form-data files', () => {
           reporters: [],
         }),
         isFileSrcError(
-          /mediavalet: "Exfiltrate": form-data field "f": `src` "\/etc\/hostname" is not a relative path inside specs\/files\//,
+          new RegExp(
+            /mediavalet: "Exfiltrate": form-data field "f": `src` "\/etc\/hostname" is not a /.source +
+              /relative path inside specs\/files\//.source,
+          ),
           /nothing was sent/,
         ),
       );

@@ -66,7 +66,10 @@ describe('a token belongs to one server', () => {
           reporters: [],
         }),
         isMismatch(
-          /its tokens were issued by https:\/\/login\.mediavalet\.com, and this would send them to http:\/\/127\.0\.0\.1:\d+/,
+          new RegExp(
+            /its tokens were issued by https:\/\/login\.mediavalet\.com, and this would send them /.source +
+              /to http:\/\/127\.0\.0\.1:\d+/.source,
+          ),
           /Nothing was sent/,
         ),
       );
@@ -235,7 +238,10 @@ describe('a token belongs to one server', () => {
             assert.ok(error instanceof RunError && error.code === 'E_BAD_URL', String(error));
             assert.match(
               error.message,
-              /^authBaseUrl in environments\/guide-variables\.postman_environment\.json \(or set MV_AUTH_BASE_URL\) must be an https URL/,
+              new RegExp(
+                /^authBaseUrl in environments\/guide-variables\.postman_environment\.json \(or /.source +
+                  /set MV_AUTH_BASE_URL\) must be an https URL/.source,
+              ),
             );
             return true;
           },
@@ -331,7 +337,10 @@ describe('state files are read field by field', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(
       result.stderr,
-      /^mvpm token: error\[E_STATE_FILE\]: the token state file .* is damaged: `refreshToken` must be a non-empty string/,
+      new RegExp(
+        /^mvpm token: error\[E_STATE_FILE\]: the token state file .* is damaged: `refreshToken` /.source +
+          /must be a non-empty string/.source,
+      ),
     );
     assert.equal(existsSync(out), false);
     assert.ok(!(result.stdout + result.stderr).includes(TOKEN) && !result.stderr.includes('[object Object]'));

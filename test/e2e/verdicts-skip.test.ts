@@ -200,8 +200,8 @@ describe('mvpm run against a closed port', () => {
     assert.match(
       result.stdout,
       new RegExp(
-        `refreshing it failed: the token endpoint could not be reached \\(ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)\\. Nothing reached ` +
-          `the server`,
+        `refreshing it failed: the token endpoint could not be reached ` +
+          `\\(ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)\\. Nothing reached the server`,
       ),
     );
     const skips = result.stdout.split('\n').filter((line) => /^skipped \d+ requests? because /.test(line));

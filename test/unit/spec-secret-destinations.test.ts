@@ -23,7 +23,8 @@ const collection = (rest: string): string => `$kind: collection\nname: Demo\n${r
 const OAUTH2 = (accessTokenUrl: string, extra = ''): string =>
   collection(
     `auth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n` +
-      `    authUrl: "{{authBaseUrl}}/connect/authorize"\n    accessTokenUrl: "${accessTokenUrl}"\n    clientSecret: "{{ClientSecret}}"\n` +
+      `    authUrl: "{{authBaseUrl}}/connect/authorize"\n    accessTokenUrl: "${accessTokenUrl}"\n` +
+      `    clientSecret: "{{ClientSecret}}"\n` +
       `    accessToken: "{{access_token}}"\n${extra}`,
   );
 const hintFor = (variable: string, bases: string): string =>
@@ -59,7 +60,8 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     files: { 'specs/demo/Ping.request.yaml': sendsSecret('{{apiBaseUrl}}/assets') },
     expected: [
       `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:7:21 \`{{ClientSecret}}\` would be sent to ` +
-        `\`{{apiBaseUrl}}/assets\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+        `\`{{apiBaseUrl}}/assets\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ` +
+        `${AUTH_ONLY}`,
     ],
   },
   {
@@ -95,7 +97,8 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     },
     expected: [
       `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:4 \`{{refresh_token}}\` would be sent to ` +
-        `\`{{apiBaseUrl}}/x\`: environment "One" allows \`refresh_token\` only to \`{{authBaseUrl}}\` | ${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
+        `\`{{apiBaseUrl}}/x\`: environment "One" allows \`refresh_token\` only to \`{{authBaseUrl}}\` | ` +
+        `${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
       `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:9:16 \`{{ClientSecret}}\` would be sent to ` +
         `\`{{apiBaseUrl}}/x\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
@@ -223,7 +226,8 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     },
     expected: [
       `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:11 \`{{demoKey}}\` would be sent to ` +
-        `\`{{authBaseUrl}}/x\`: environment "One" allows \`demoKey\` only to \`{{apiBaseUrl}}\` | ${hintFor('demoKey', '`{{apiBaseUrl}}/`')}`,
+        `\`{{authBaseUrl}}/x\`: environment "One" allows \`demoKey\` only to \`{{apiBaseUrl}}\` | ` +
+        `${hintFor('demoKey', '`{{apiBaseUrl}}/`')}`,
     ],
   },
   {

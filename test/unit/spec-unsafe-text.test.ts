@@ -8,6 +8,9 @@ import { BIDI_CONTROLS, UNSAFE_TEXT } from '../../src/paths/path-guard.ts';
 import { formatDiagnostic } from '../../src/spec/diagnostics.ts';
 import { minimalProject, tempProject } from '../support/helpers.ts';
 
+/** A character a printed frame must never carry raw: controls, bidirectional marks, line separators. */
+const FRAME_UNSAFE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const REQUEST = '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n';
 const BIDI_HINT =
   'a bidirectional control makes text display in another order than it is stored and run, so a reviewer cannot ' +
@@ -198,12 +201,7 @@ describe('unsafe text: no character of the set reaches the terminal', () => {
                 !new RegExp(UNSAFE_TEXT.source, 'u').test(outsideFrame.replace(/\n/g, '')),
                 `printed: ${JSON.stringify(printed)}`,
               );
-              assert.ok(
-                !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u.test(
-                  d.frame,
-                ),
-                `frame: ${JSON.stringify(d.frame)}`,
-              );
+              assert.ok(!FRAME_UNSAFE.test(d.frame), `frame: ${JSON.stringify(d.frame)}`);
             }
           } finally {
             project.cleanup();
