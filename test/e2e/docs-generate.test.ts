@@ -12,24 +12,27 @@ async function committedDocs(): Promise<Record<string, string>> {
 }
 
 describe('generated docs for the committed specs', () => {
-  test('one page per top-level folder, an index and the onboarding guide, identical to the committed pages', async () => {
-    const docs = await committedDocs();
-    assert.deepEqual(Object.keys(docs).sort(), [
-      'docs/generated/README.md',
-      'docs/generated/mediavalet.md',
-      'docs/generated/mediavalet/api.md',
-      'docs/generated/mediavalet/refresh-chain.md',
-      'docs/generated/mediavalet/sign-in.md',
-      'docs/generated/mediavalet/stand-in-checks.md',
-      'docs/generated/onboarding-guide.md',
-      'docs/generated/standin-sign-in.md',
-    ]);
-    const committed = readTree(path.join(PROJECT_ROOT, 'docs/generated'));
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(docs).map(([p, c]) => [p.slice('docs/generated/'.length), c])),
-      committed,
-    );
-  });
+  test(
+    'one page per top-level folder, an index and the ' + 'onboarding guide, identical to the committed pages',
+    async () => {
+      const docs = await committedDocs();
+      assert.deepEqual(Object.keys(docs).sort(), [
+        'docs/generated/README.md',
+        'docs/generated/mediavalet.md',
+        'docs/generated/mediavalet/api.md',
+        'docs/generated/mediavalet/refresh-chain.md',
+        'docs/generated/mediavalet/sign-in.md',
+        'docs/generated/mediavalet/stand-in-checks.md',
+        'docs/generated/onboarding-guide.md',
+        'docs/generated/standin-sign-in.md',
+      ]);
+      const committed = readTree(path.join(PROJECT_ROOT, 'docs/generated'));
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(docs).map(([p, c]) => [p.slice('docs/generated/'.length), c])),
+        committed,
+      );
+    },
+  );
 
   test('request pages state purpose, method, URL, fields, expectations and captures in plain words', async () => {
     const docs = await committedDocs();
@@ -104,9 +107,11 @@ describe('generated docs: secrets and drift', () => {
           '',
         ].join('\n'),
         'specs/environments/one.environment.yaml':
-          '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
+          '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n' +
+          '  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
         'specs/environments/two.environment.yaml':
-          '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
+          '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n' +
+          '  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
       }),
     );
     try {

@@ -334,12 +334,15 @@ test(`fuzz: ${RUNS} hostile request files give diagnostics, never an exception, 
   } catch (error) {
     const cause = (error as Error).cause;
     throw new Error(
-      `fuzzing failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED} node --import tsx --test test/e2e/fuzz-specs.test.ts)\n${(error as Error).message}${cause instanceof Error ? `\n${cause.message}` : ''}`,
+      `fuzzing failed with seed ${SEED} (rerun: FUZZ_SEED=${SEED} node --import tsx --test ` +
+        `test/e2e/fuzz-specs.test.ts)\n${(error as Error).message}` +
+        `${cause instanceof Error ? `\n${cause.message}` : ''}`,
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   t.diagnostic(
-    `${RUNS} inputs (seed ${SEED}) in ${seconds} s: ${outcomes.valid} built, ${outcomes.invalid} refused; slowest ${Math.round(slowest)} ms`,
+    `${RUNS} inputs (seed ${SEED}) in ${seconds} s: ${outcomes.valid} built, ${outcomes.invalid} refused; ` +
+      `slowest ${Math.round(slowest)} ms`,
   );
   t.diagnostic(
     `errors: ${[...codes]

@@ -50,7 +50,8 @@ const SPECS: Record<string, string> = Object.fromEntries([
   ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Scripts\n'],
   [
     'specs/environments/e.environment.yaml',
-    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: [base] }\n  kitchen: { value: kitchen }\n',
+    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: ' +
+      '[base] }\n  kitchen: { value: kitchen }\n',
   ],
   request(
     'Token',

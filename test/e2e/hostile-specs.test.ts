@@ -1,6 +1,7 @@
 // Hostile spec input: test/golden/hostile-specs/<case>/specs is a small valid project with one thing wrong, and
-// test/golden/hostile-specs/<case>/expected.txt the exact standard error of `mvpm build` followed by its exit code. Inputs that
-// are large, binary or whitespace-sensitive are not committed: GENERATED writes them into the case at test time.
+// test/golden/hostile-specs/<case>/expected.txt the exact standard error of `mvpm build` followed by its exit code.
+// Inputs that are large, binary or whitespace-sensitive are not committed: GENERATED writes them into the case at test
+// time.
 //
 // Regenerate the expected files only deliberately, and review the diff:
 //   npm run golden:update
@@ -32,7 +33,9 @@ const UPDATE = UPDATE_GOLDEN;
 const PING = 'specs/demo/Ping.request.yaml';
 const request = (rest: string): string => `$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n${rest}`;
 
-/** A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`. */
+/**
+ * A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`.
+ */
 type Generated =
   | { readonly file: string; readonly content: () => string | Buffer }
   | { readonly file: string; readonly linkTo: string };
@@ -60,7 +63,8 @@ const GENERATED: Readonly<Record<string, Generated | readonly Generated[]>> = {
     file: PING,
     content: () =>
       request(
-        `body:\n  type: json\n  content:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(4 + 2 * i)}k${i}:`).join('\n')} end\n`,
+        `body:\n  type: json\n  content:\n` +
+          `${Array.from({ length: 100 }, (_, i) => `${' '.repeat(4 + 2 * i)}k${i}:`).join('\n')} end\n`,
       ),
   },
   // 31 levels around an alias to 40 levels: 71 once expanded, though no line nests more than 41.
@@ -217,7 +221,8 @@ describe('hostile specs: exact errors, exit 2, nothing written', () => {
   }
 
   test('parsing in worker threads reports the parsing cases exactly as parsing in-process does', async () => {
-    // The cases decided while parsing (a worker's start-up makes comparing all of them slow, and the others differ only later).
+    // The cases decided while parsing (a worker's start-up makes comparing all of them slow, and the others differ only
+    // later).
     const parsing = hostileCases().filter((name) =>
       /error\[E_(YAML_SYNTAX|YAML_ALIAS|TOO_DEEP|EMPTY_FILE)\]|must be a mapping/.test(
         readFileSync(path.join(HOSTILE_DIR, name, 'expected.txt'), 'utf8'),
@@ -248,8 +253,10 @@ describe('hostile specs: loader guards', () => {
       const refused = loaded.diagnostics.map((d) => `${d.code} ${d.file} ${d.message}`);
       assert.deepEqual(refused, [
         'E_FILE_TOO_LARGE specs/demo/Ping.request.yaml the file is 78 bytes; spec files are limited to 40 bytes',
-        'E_FILE_TOO_LARGE specs/environments/one.environment.yaml the file is 83 bytes; spec files are limited to 40 bytes',
-        'E_FILE_TOO_LARGE specs/environments/two.environment.yaml the file is 83 bytes; spec files are limited to 40 bytes',
+        'E_FILE_TOO_LARGE specs/environments/one.environment.yaml the file is 83 bytes; spec files are limited to ' +
+          '40 bytes',
+        'E_FILE_TOO_LARGE specs/environments/two.environment.yaml the file is 83 bytes; spec files are limited to ' +
+          '40 bytes',
       ]);
       assert.equal(MAX_SPEC_FILE_BYTES, 1024 * 1024);
     } finally {

@@ -1,7 +1,7 @@
-// Hostile import input: test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by GENERATED in
-// test/golden/import-hostile/generate.ts), optionally environment.json, existing/ (files already in the output directory)
-// and case.json ({ args, collection, environment, secrets, absent }); expected.txt is the exact exit code, standard
-// error, standard output and output tree of `mvpm import`, run in-process in a temporary root.
+// Hostile import input: test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by
+// GENERATED in test/golden/import-hostile/generate.ts), optionally environment.json, existing/ (files already in the
+// output directory) and case.json ({ args, collection, environment, secrets, absent }); expected.txt is the exact exit
+// code, standard error, standard output and output tree of `mvpm import`, run in-process in a temporary root.
 //
 // Around every run: a canary directory beside the working directory, and everything else in the temporary root
 // except the output directory, must be byte-for-byte unchanged (nothing written outside the output directory, no
@@ -111,7 +111,9 @@ function describeTree(specs: string): string {
   return lines.length === 0 ? '(empty)\n' : `${lines.join('\n')}\n`;
 }
 
-/** A temporary root: `canary/` (what no import may touch) and `work/` (the working directory) with the case's inputs. */
+/**
+ * A temporary root: `canary/` (what no import may touch) and `work/` (the working directory) with the case's inputs.
+ */
 function prepare(name: string): { root: string; work: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'mvpm-import-hostile-'));
   const canary = path.join(root, 'canary');
@@ -166,7 +168,9 @@ describe('hostile imports: exact messages and exit codes, nothing outside the ou
         );
         const elapsed = performance.now() - started;
 
-        const actual = `exit code: ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}--- output directory\n${describeTree(specs)}`;
+        const actual =
+          `exit code: ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}` +
+          `--- output directory\n${describeTree(specs)}`;
         const expectedFile = path.join(CASES_DIR, name, 'expected.txt');
         if (UPDATE) writeFileSync(expectedFile, actual);
         else {

@@ -43,7 +43,9 @@ async function options(
   };
 }
 
-/** The run failed, explained that nothing was sent, and left the token as it was: not pending, not in doubt, not spent. */
+/**
+ * The run failed, explained that nothing was sent, and left the token as it was: not pending, not in doubt, not spent.
+ */
 async function assertUsable(
   run: { options: RunOptions; token: string },
   reason: RegExp,
@@ -128,7 +130,8 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
       process.execPath,
       [
         '-e',
-        "const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1},()=>console.log(s.address().port))",
+        "const s=require('net').createServer();s.listen({port:0,host:'127.0.0.1',backlog:1}," +
+          '()=>console.log(s.address().port))',
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -188,51 +191,57 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
 describe('a spent refresh token is never sent to a real target', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('the stand-in checks run against a real target: the spent token is withheld, the run fails, the sign-in survives', async () => {
-    // "Stand-in checks" reuses the token the refresh chain spent. A spec that drops its stand-in-only declaration
-    // (targets and role) runs it on the real target; its own "local server only" script lets it through at
-    // 127.0.0.1. The runner must withhold the spent token whatever the specs say.
-    const project = tempProject({});
-    try {
-      cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(project.dir, 'specs'), { recursive: true });
-      const definition = path.join(project.dir, 'specs/mediavalet/Stand-in checks/.resources/definition.yaml');
-      writeFileSync(
-        definition,
-        readFileSync(definition, 'utf8').replace('targets: [standin]\n', '').replace('role: spends-sign-in\n', ''),
-      );
-      const build = await runCli(['build', '-q'], project.dir);
-      assert.equal(build.code, 0, build.stderr);
-      const run = await options(server.url, { folders: ['Refresh chain', 'Stand-in checks'], cwd: project.dir });
-      const sent: string[] = [];
-      const result = await runSuite({
-        ...run.options,
-        onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`),
-      });
-      // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still works.
-      const state = readState(run.options.stateFile!)!;
-      assert.equal(state.dead, undefined);
-      assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
-      assert.equal(result.ok, false, JSON.stringify(result));
-      assert.ok(
-        result.explanations.some((t) =>
-          /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/.test(
-            t,
+  test(
+    'the stand-in checks run against a real target: ' +
+      'the spent token is withheld, the run fails, the sign-in survives',
+    async () => {
+      // "Stand-in checks" reuses the token the refresh chain spent. A spec that drops its stand-in-only declaration
+      // (targets and role) runs it on the real target; its own "local server only" script lets it through at
+      // 127.0.0.1. The runner must withhold the spent token whatever the specs say.
+      const project = tempProject({});
+      try {
+        cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(project.dir, 'specs'), { recursive: true });
+        const definition = path.join(project.dir, 'specs/mediavalet/Stand-in checks/.resources/definition.yaml');
+        writeFileSync(
+          definition,
+          readFileSync(definition, 'utf8').replace('targets: [standin]\n', '').replace('role: spends-sign-in\n', ''),
+        );
+        const build = await runCli(['build', '-q'], project.dir);
+        assert.equal(build.code, 0, build.stderr);
+        const run = await options(server.url, { folders: ['Refresh chain', 'Stand-in checks'], cwd: project.dir });
+        const sent: string[] = [];
+        const result = await runSuite({
+          ...run.options,
+          onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`),
+        });
+        // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still
+        // works.
+        const state = readState(run.options.stateFile!)!;
+        assert.equal(state.dead, undefined);
+        assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
+        assert.equal(result.ok, false, JSON.stringify(result));
+        assert.ok(
+          result.explanations.some((t) =>
+            new RegExp(
+              /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an /.source +
+                /earlier refresh spent/.source,
+            ).test(t),
           ),
-        ),
-        result.explanations.join('\n'),
-      );
-      assert.ok(
-        result.errors.some((t) => /withheld/.test(t)),
-        result.errors.join('\n'),
-      );
-      assert.ok(
-        sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)),
-        sent.join('\n'),
-      );
-    } finally {
-      project.cleanup();
-    }
-  });
+          result.explanations.join('\n'),
+        );
+        assert.ok(
+          result.errors.some((t) => /withheld/.test(t)),
+          result.errors.join('\n'),
+        );
+        assert.ok(
+          sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)),
+          sent.join('\n'),
+        );
+      } finally {
+        project.cleanup();
+      }
+    },
+  );
 
   test('against a stand-in, the same folder still sends its spent token (that is its check)', async () => {
     const result = await runSuite({

@@ -41,7 +41,8 @@ const SOAK = process.env['MVPM_SOAK'] === '1';
  * JSON path) would escape `"`, `'` and `\`, leaving code that does not parse rather than code that runs.
  */
 const code = (id: string): string =>
-  `pm.test(\`CANARY-${id}\`,function(){});pm.environment.set(\`canary-${id}\`,\`1\`);pm.sendRequest(pm.environment.get(\`baseUrl\`)+String.fromCharCode(47)+\`canary-${id}\`,function(){});`;
+  `pm.test(\`CANARY-${id}\`,function(){});pm.environment.set(\`canary-${id}\`,\`1\`);` +
+  `pm.sendRequest(pm.environment.get(\`baseUrl\`)+String.fromCharCode(47)+\`canary-${id}\`,function(){});`;
 
 type Payload = (id: string) => string;
 
@@ -64,7 +65,9 @@ const PAYLOADS: Readonly<Record<string, Payload>> = {
   bidi: (id) => `n/a\u202e\u2066 ${code(id)} \u2069\u202c`,
 };
 
-/** The fields the loader takes as file or directory names: no `/`, and nothing after the name on the old header line. */
+/**
+ * The fields the loader takes as file or directory names: no `/`, and nothing after the name on the old header line.
+ */
 const NAME_FIELDS: ReadonlySet<Field> = new Set(['collectionDir', 'folderDir', 'requestFile', 'schemaLabel']);
 const COLLECTION_FIELDS: ReadonlySet<Field> = new Set([
   'collectionDir',
@@ -136,7 +139,10 @@ const CTX = createCompileContext();
 
 // ---------------------------------------------------------------------------------------------- the two builds
 
-/** Request-level cases as folders of one collection; collection-level cases as a collection each (merged into one by default). */
+/**
+ * Request-level cases as folders of one collection; collection-level cases as a collection each (merged into one by
+ * default).
+ */
 function modelCollections(cases: readonly Case[]): CollectionSpec[] {
   const requestLevel = cases.filter((c) => !isCollectionLevel(c));
   const collectionLevel = cases.filter(isCollectionLevel);
@@ -268,11 +274,16 @@ function requestFiles(collectionDir: string, t: Texts, control: boolean): Record
     '  responseTime: 5000',
     `  headers: { ${y(t.headerName)}: { exists: true, equals: ${y(t.headerEquals)}, matches: ${y(t.headerMatches)} } }`,
     '  body:',
-    `    ${y(bodyPath)}: { exists: true, equals: ${y(t.bodyEquals)}, matches: ${y(t.bodyMatches)}, oneOf: [${y(t.bodyOneOf)}, other, 3, null], type: ${y(t.bodyType)}, length: { min: 1, max: 3 } }`,
+    `    ${y(bodyPath)}: { exists: true, equals: ${y(t.bodyEquals)}, matches: ${y(t.bodyMatches)}, ` +
+      `oneOf: [${y(t.bodyOneOf)}, other, 3, null],` +
+      ` type: ${y(t.bodyType)}, length: { min: ` +
+      `1, max: 3 } }`,
     `    $.payload.other: { notEquals: ${y(t.bodyNotEquals)} }`,
     fileSchema
       ? `  schema: { file: ${y(`../../schemas/${t.schemaLabel}`)} }`
-      : `  schema: { inline: { type: object, required: [${y(t.schemaKey)}], properties: { ${y(t.schemaKey)}: { type: string, description: ${y(t.schemaValue)} } } } }`,
+      : `  schema: { inline: { type: object, required: [${y(t.schemaKey)}], ` +
+        `properties: { ${y(t.schemaKey)}: { type: string,` +
+        ` description: ${y(t.schemaValue)} } } } }`,
     'capture:',
     `  ${y(t.captureJsonInto)}: { json: ${y(`$['payload']${quoted(t.captureJsonPathKey)}`)} }`,
     `  ${y(t.captureExpiresInto)}: { expiresIn: ${y(`$${quoted(t.captureExpiresPathKey)}`)} }`,
@@ -304,7 +315,10 @@ function respond(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 interface Outcome {
   readonly assertions: readonly string[];
-  /** Ids of the items whose generated test script ran its first check (newman lists a pm.sendRequest as an execution of the item too). */
+  /**
+   * Ids of the items whose generated test script ran its first check (newman lists a pm.sendRequest as an execution of
+   * the item too).
+   */
   readonly checkedItems: readonly string[];
   readonly environment: readonly string[];
   readonly requests: readonly string[];
@@ -428,42 +442,47 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
     t.diagnostic(`${cases.length} cases in ${runs} Newman runs`);
   });
 
-  test('built by the loader from spec files: refused with coded errors and run from the model, or run; no canary but the control', async (t) => {
-    let cases = [...UNITS];
-    const refused: Case[] = [];
-    // A case the loader refuses is taken out and the rest built again, so one refusal does not hide the others.
-    for (;;) {
-      const project = tempProject(specFiles(cases));
-      try {
-        const build = await buildProject({ cwd: project.dir });
-        if (build.errors.length === 0) {
-          for (const file of [...build.files, ...build.docs])
-            assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
-          const outcomes: Outcome[] = [];
-          for (const file of build.files.filter((f) => f.path.startsWith('collections/')))
-            outcomes.push(await run(JSON.parse(file.content) as object));
-          t.diagnostic(
-            `${cases.length} cases built and run, ${refused.length} refused by the loader: ${refused.map((c) => c.name).join(', ') || 'none'}`,
+  test(
+    'built by the loader from spec files: ' +
+      'refused with coded errors and run from the model, or run; no canary but the control',
+    async (t) => {
+      let cases = [...UNITS];
+      const refused: Case[] = [];
+      // A case the loader refuses is taken out and the rest built again, so one refusal does not hide the others.
+      for (;;) {
+        const project = tempProject(specFiles(cases));
+        try {
+          const build = await buildProject({ cwd: project.dir });
+          if (build.errors.length === 0) {
+            for (const file of [...build.files, ...build.docs])
+              assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
+            const outcomes: Outcome[] = [];
+            for (const file of build.files.filter((f) => f.path.startsWith('collections/')))
+              outcomes.push(await run(JSON.parse(file.content) as object));
+            t.diagnostic(
+              `${cases.length} cases built and run, ${refused.length} refused by the loader: ` +
+                `${refused.map((c) => c.name).join(', ') || 'none'}`,
+            );
+            checkOutcomes(outcomes, cases.length);
+            break;
+          }
+          for (const error of build.errors) assert.match(error.code, /^E_[A-Z_]+$/);
+          const files = new Set(build.errors.map((e) => e.file));
+          const bad = cases.filter((c) => c.id !== CONTROL && [...files].some((f) => caseOwns(c, f)));
+          assert.ok(
+            bad.length > 0,
+            `errors no case explains: ${build.errors.map((e) => `${e.code} ${e.file}: ${e.message}`).join('; ')}`,
           );
-          checkOutcomes(outcomes, cases.length);
-          break;
+          refused.push(...bad);
+          cases = cases.filter((c) => !bad.includes(c));
+        } finally {
+          project.cleanup();
         }
-        for (const error of build.errors) assert.match(error.code, /^E_[A-Z_]+$/);
-        const files = new Set(build.errors.map((e) => e.file));
-        const bad = cases.filter((c) => c.id !== CONTROL && [...files].some((f) => caseOwns(c, f)));
-        assert.ok(
-          bad.length > 0,
-          `errors no case explains: ${build.errors.map((e) => `${e.code} ${e.file}: ${e.message}`).join('; ')}`,
-        );
-        refused.push(...bad);
-        cases = cases.filter((c) => !bad.includes(c));
-      } finally {
-        project.cleanup();
       }
-    }
-    // Defence in depth: what the loader refuses must still be safe to compile.
-    if (refused.length > 0) await runFromModel(refused);
-  });
+      // Defence in depth: what the loader refuses must still be safe to compile.
+      if (refused.length > 0) await runFromModel(refused);
+    },
+  );
 
   test('the attack as found: a notEquals check in the MediaValet "Get current user" spec', async () => {
     const specFile = 'specs/mediavalet/API/Get current user.request.yaml';
@@ -522,13 +541,17 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
   });
 });
 
-/** Whether an error in `file` comes from this case's files (its folder, schema, collection, or a runtime variable it declares). */
+/**
+ * Whether an error in `file` comes from this case's files (its folder, schema, collection, or a runtime variable it
+ * declares).
+ */
 function caseOwns(c: Case, file: string): boolean {
   const markers = isCollectionLevel(c)
     ? [`specs/${c.texts.collectionDir ?? `collection ${c.id}`}/`]
     : [`/${c.texts.folderDir ?? `case ${c.id}`}/`];
   if (c.texts.schemaLabel !== undefined) markers.push(c.texts.schemaLabel);
   if (c.texts.captureVariableName !== undefined) markers.push('specs/corpus/.resources/definition.yaml');
-  // Diagnostics name a file or directory with its unsafe characters escaped (printable), and a directory without a slash.
+  // Diagnostics name a file or directory with its unsafe characters escaped (printable), and a directory without a
+  // slash.
   return markers.map(printable).some((m) => `${file}/`.includes(m));
 }

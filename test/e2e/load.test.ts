@@ -1,5 +1,5 @@
-// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 (250 without MVPM_SOAK=1) sequential
-// refresh rotations, journaled like a run does, with no token lost or spent twice.
+// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 (250 without
+// MVPM_SOAK=1) sequential refresh rotations, journaled like a run does, with no token lost or spent twice.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -52,39 +52,42 @@ describe('load on the stand-in', () => {
     assert.equal(new Set(tokens).size, 4, 'four separate token families');
   });
 
-  test(`${ROTATIONS} sequential rotations, each journaled: every token new, none lost, none accepted twice`, async () => {
-    const stateFile = path.join(work.dir, 'rotations.json');
-    const { code } = await signIn(server.url);
-    const first = await token({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]! });
-    let state = afterTokenCall(
-      emptyState(stateBinding('standin', server.url, DEMO_CLIENT.clientId), new Date()),
-      { grantType: 'authorization_code' },
-      { kind: 'issued', refreshToken: first['refresh_token'] as string },
-      new Date(),
-    );
-    const seen = new Set<string>([state.refreshToken!]);
-    for (let i = 0; i < ROTATIONS; i++) {
-      const call = { grantType: 'refresh_token', refreshToken: state.refreshToken! };
-      state = beforeTokenCall(state, call, new Date());
-      writeState(stateFile, state);
-      const answer = await token({ grant_type: 'refresh_token', refresh_token: call.refreshToken });
-      assert.equal(answer['status'], 200, `rotation ${i}: ${JSON.stringify(answer)}`);
-      const next = answer['refresh_token'] as string;
-      assert.ok(!seen.has(next), `rotation ${i} handed out a token seen before`);
-      seen.add(next);
-      state = afterTokenCall(state, call, { kind: 'issued', refreshToken: next }, new Date());
-      writeState(stateFile, state);
-    }
-    const saved = readState(stateFile)!;
-    assert.equal(seen.size, ROTATIONS + 1);
-    assert.equal(saved.pending, undefined);
-    // The newest token is the one saved, and it still works (nothing was lost)…
-    const last = saved.refreshToken!;
-    const check = await token({ grant_type: 'refresh_token', refresh_token: last });
-    assert.equal(check['status'], 200);
-    // …and a spent one is never accepted again (doing this revokes the family, so it comes last).
-    const spentOnce = await token({ grant_type: 'refresh_token', refresh_token: last });
-    assert.deepEqual([spentOnce['status'], spentOnce['error']], [400, 'invalid_grant']);
-    assert.ok(isSpent(saved, [...seen].at(-2)!));
-  });
+  test(
+    `${ROTATIONS} sequential rotations, each journaled: every token new, none lost, none accepted ` + `twice`,
+    async () => {
+      const stateFile = path.join(work.dir, 'rotations.json');
+      const { code } = await signIn(server.url);
+      const first = await token({ grant_type: 'authorization_code', code, redirect_uri: DEMO_CLIENT.redirectUris[0]! });
+      let state = afterTokenCall(
+        emptyState(stateBinding('standin', server.url, DEMO_CLIENT.clientId), new Date()),
+        { grantType: 'authorization_code' },
+        { kind: 'issued', refreshToken: first['refresh_token'] as string },
+        new Date(),
+      );
+      const seen = new Set<string>([state.refreshToken!]);
+      for (let i = 0; i < ROTATIONS; i++) {
+        const call = { grantType: 'refresh_token', refreshToken: state.refreshToken! };
+        state = beforeTokenCall(state, call, new Date());
+        writeState(stateFile, state);
+        const answer = await token({ grant_type: 'refresh_token', refresh_token: call.refreshToken });
+        assert.equal(answer['status'], 200, `rotation ${i}: ${JSON.stringify(answer)}`);
+        const next = answer['refresh_token'] as string;
+        assert.ok(!seen.has(next), `rotation ${i} handed out a token seen before`);
+        seen.add(next);
+        state = afterTokenCall(state, call, { kind: 'issued', refreshToken: next }, new Date());
+        writeState(stateFile, state);
+      }
+      const saved = readState(stateFile)!;
+      assert.equal(seen.size, ROTATIONS + 1);
+      assert.equal(saved.pending, undefined);
+      // The newest token is the one saved, and it still works (nothing was lost)…
+      const last = saved.refreshToken!;
+      const check = await token({ grant_type: 'refresh_token', refresh_token: last });
+      assert.equal(check['status'], 200);
+      // …and a spent one is never accepted again (doing this revokes the family, so it comes last).
+      const spentOnce = await token({ grant_type: 'refresh_token', refresh_token: last });
+      assert.deepEqual([spentOnce['status'], spentOnce['error']], [400, 'invalid_grant']);
+      assert.ok(isSpent(saved, [...seen].at(-2)!));
+    },
+  );
 });

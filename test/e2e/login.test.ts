@@ -53,32 +53,40 @@ const credentials = () => ({
 describe('mvpm login and mvpm token', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('prints the authorize URL, takes the redirected address back, and saves a refresh token that mvpm run then uses', async () => {
-    const result = await login(credentials(), async (url) => {
-      assert.equal(url.searchParams.get('redirect_uri'), 'https://oauth.pstmn.io/v1/callback');
-      assert.equal(url.searchParams.get('scope'), 'openid api offline_access');
-      const signedIn = await signIn(server.url, { state: url.searchParams.get('state')! });
-      return signedIn.redirectedTo;
-    });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Signed in\. The refresh token is saved in /);
-    const stateFile = path.join(work.dir, 'state.json');
-    assert.equal(statSync(stateFile).mode & 0o777, 0o600);
-    const state = readState(stateFile)!;
-    assert.ok(state.refreshToken);
-    assert.ok(!result.stdout.includes(state.refreshToken), 'the token is not printed');
+  test(
+    'prints the authorize URL, takes the redirected address back, ' +
+      'and saves a refresh token that mvpm run then uses',
+    async () => {
+      const result = await login(credentials(), async (url) => {
+        assert.equal(url.searchParams.get('redirect_uri'), 'https://oauth.pstmn.io/v1/callback');
+        assert.equal(url.searchParams.get('scope'), 'openid api offline_access');
+        const signedIn = await signIn(server.url, { state: url.searchParams.get('state')! });
+        return signedIn.redirectedTo;
+      });
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /Signed in\. The refresh token is saved in /);
+      const stateFile = path.join(work.dir, 'state.json');
+      assert.equal(statSync(stateFile).mode & 0o777, 0o600);
+      const state = readState(stateFile)!;
+      assert.ok(state.refreshToken);
+      assert.ok(!result.stdout.includes(state.refreshToken), 'the token is not printed');
 
-    const run = await runCli(['run', '--target', 'mediavalet', '--state-file', stateFile], PROJECT_ROOT, credentials());
-    assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /refresh token from: state file/);
+      const run = await runCli(
+        ['run', '--target', 'mediavalet', '--state-file', stateFile],
+        PROJECT_ROOT,
+        credentials(),
+      );
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(run.stdout, /refresh token from: state file/);
 
-    const out = path.join(work.dir, 'token.txt');
-    const token = await runCli(['token', '--out', out, '--state-file', stateFile], PROJECT_ROOT, credentials());
-    assert.equal(token.code, 0);
-    assert.equal(readFileSync(out, 'utf8'), readState(stateFile)!.refreshToken);
-    assert.equal(statSync(out).mode & 0o777, 0o600);
-    assert.ok(!token.stdout.includes(readState(stateFile)!.refreshToken!));
-  });
+      const out = path.join(work.dir, 'token.txt');
+      const token = await runCli(['token', '--out', out, '--state-file', stateFile], PROJECT_ROOT, credentials());
+      assert.equal(token.code, 0);
+      assert.equal(readFileSync(out, 'utf8'), readState(stateFile)!.refreshToken);
+      assert.equal(statSync(out).mode & 0o777, 0o600);
+      assert.ok(!token.stdout.includes(readState(stateFile)!.refreshToken!));
+    },
+  );
 
   test('an address from another sign-in (state mismatch) is refused', async () => {
     const result = await login(

@@ -19,7 +19,10 @@ interface DocCommand {
   readonly text: string;
 }
 
-/** Shell commands in fenced sh blocks (continuations joined, comments dropped, split at && and ;) and command-like code spans. */
+/**
+ * Shell commands in fenced sh blocks (continuations joined, comments dropped, split at && and ;) and command-like code
+ * spans.
+ */
 export function commandsIn(doc: string, markdown: string): DocCommand[] {
   const out: DocCommand[] = [];
   const fences = /^```(sh|bash|shell)?[^\n]*\n([\s\S]*?)^```/gm;
@@ -117,7 +120,8 @@ test('the README and the onboarding guide show commands (the extractor finds the
   assert.deepEqual(
     commandsIn(
       'x.md',
-      'run `npx mvpm build` and `Refresh chain`\n```sh\nA=1 npx mvpm run \\\n  --bail   # why\nnpm ci && npm start\n```\n```json\n{"npx": 1}\n```\n',
+      'run `npx mvpm build` and `Refresh chain`\n```sh\nA=1 npx mvpm run \\\n  --bail   # why\nnpm ci && npm start\n' +
+        '```\n```json\n{"npx": 1}\n```\n',
     ).map((c) => normalized(c.text)),
     ['npx mvpm build', 'npx mvpm run --bail', 'npm ci', 'npm start'],
   );
@@ -147,13 +151,17 @@ test('every command shown names a command, options, scripts and files that exist
   assert.deepEqual(problems, []);
 });
 
-test('the checker refuses an option that does not exist, a script that does not exist, and a command it does not know', async () => {
-  assert.match((await problemWith('npx mvpm run --reporter cli')) ?? '', /no option --reporter/);
-  assert.match((await problemWith('npm run newman')) ?? '', /no such script/);
-  assert.match((await problemWith('npx mvpm serev')) ?? '', /no such command/);
-  assert.match((await problemWith('curl http://127.0.0.1:4010')) ?? '', /not a command this test knows/);
-  assert.equal(await problemWith('npx mvpm run --target mediavalet --reporters cli,junit'), undefined);
-});
+test(
+  'the checker refuses an option that does not exist, ' +
+    'a script that does not exist, and a command it does not know',
+  async () => {
+    assert.match((await problemWith('npx mvpm run --reporter cli')) ?? '', /no option --reporter/);
+    assert.match((await problemWith('npm run newman')) ?? '', /no such script/);
+    assert.match((await problemWith('npx mvpm serev')) ?? '', /no such command/);
+    assert.match((await problemWith('curl http://127.0.0.1:4010')) ?? '', /not a command this test knows/);
+    assert.equal(await problemWith('npx mvpm run --target mediavalet --reporters cli,junit'), undefined);
+  },
+);
 
 test('`npx mvpm build --check`, as the README shows it, passes on this checkout', async () => {
   assert.ok(documented.some((c) => normalized(c.text) === 'npx mvpm build --check'));

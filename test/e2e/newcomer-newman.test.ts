@@ -71,35 +71,46 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
     assert.equal(pkg.scripts['newman:standin'], 'tsx scripts/newman-standin.ts');
   });
 
-  test('runs the sign-in, then the main collection with its exported environment, on a port other than 4010', async () => {
-    assert.notEqual(new URL(serve.url).port, '4010');
-    const { code, stdout, stderr } = await runScript(work, ['--base-url', serve.url]);
-    assert.equal(code, 0, `${stdout}\n${stderr}`);
-    const commands = stdout.split('\n').filter((l) => l.startsWith('$ newman run '));
-    assert.equal(commands.length, 2, stdout);
-    assert.match(
-      commands[0]!,
-      /^\$ newman run collections\/standin-sign-in\.postman_collection\.json -e environments\/local-standin\.postman_environment\.json .*--export-environment \.mvpm\/newman\/signed-in\.postman_environment\.json$/,
-    );
-    assert.match(
-      commands[1]!,
-      /^\$ newman run collections\/mediavalet\.postman_collection\.json -e \.mvpm\/newman\/signed-in\.postman_environment\.json .*--export-environment \.mvpm\/newman\/after-run\.postman_environment\.json$/,
-    );
-    assert.ok(
-      commands.every((c) => c.includes(`authBaseUrl=${serve.url}`) && c.includes(`apiBaseUrl=${serve.url}`)),
-      'both runs are pointed at the stand-in in use',
-    );
-    assert.match(stdout, /both collections passed/);
-    const signedIn = path.join(work, '.mvpm', 'newman', 'signed-in.postman_environment.json');
-    const afterRun = path.join(work, '.mvpm', 'newman', 'after-run.postman_environment.json');
-    assert.match(String(envValue(signedIn, 'code')), /.{10,}/, 'the sign-in exported an authorization code');
-    assert.match(
-      String(envValue(afterRun, 'refresh_token')),
-      /.{10,}/,
-      'the main collection exchanged it and kept the rotated refresh token',
-    );
-    assert.equal(envValue(afterRun, 'authBaseUrl'), serve.url);
-  });
+  test(
+    'runs the sign-in, then the main collection with ' + 'its exported environment, on a port other than 4010',
+    async () => {
+      assert.notEqual(new URL(serve.url).port, '4010');
+      const { code, stdout, stderr } = await runScript(work, ['--base-url', serve.url]);
+      assert.equal(code, 0, `${stdout}\n${stderr}`);
+      const commands = stdout.split('\n').filter((l) => l.startsWith('$ newman run '));
+      assert.equal(commands.length, 2, stdout);
+      assert.match(
+        commands[0]!,
+        new RegExp(
+          /^\$ newman run collections\/standin-sign-in\.postman_collection\.json -e /.source +
+            /environments\/local-standin\.postman_environment\.json .*--export-environment /.source +
+            /\.mvpm\/newman\/signed-in\.postman_environment\.json$/.source,
+        ),
+      );
+      assert.match(
+        commands[1]!,
+        new RegExp(
+          /^\$ newman run collections\/mediavalet\.postman_collection\.json -e /.source +
+            /\.mvpm\/newman\/signed-in\.postman_environment\.json .*--export-environment /.source +
+            /\.mvpm\/newman\/after-run\.postman_environment\.json$/.source,
+        ),
+      );
+      assert.ok(
+        commands.every((c) => c.includes(`authBaseUrl=${serve.url}`) && c.includes(`apiBaseUrl=${serve.url}`)),
+        'both runs are pointed at the stand-in in use',
+      );
+      assert.match(stdout, /both collections passed/);
+      const signedIn = path.join(work, '.mvpm', 'newman', 'signed-in.postman_environment.json');
+      const afterRun = path.join(work, '.mvpm', 'newman', 'after-run.postman_environment.json');
+      assert.match(String(envValue(signedIn, 'code')), /.{10,}/, 'the sign-in exported an authorization code');
+      assert.match(
+        String(envValue(afterRun, 'refresh_token')),
+        /.{10,}/,
+        'the main collection exchanged it and kept the rotated refresh token',
+      );
+      assert.equal(envValue(afterRun, 'authBaseUrl'), serve.url);
+    },
+  );
 
   test("what it exports, and the old recipe's signed-in.json, are git-ignored", () => {
     for (const file of [
@@ -112,21 +123,26 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
     }
   });
 
-  test('stopping the stand-in by the PID the shell got stops it; then the script says nothing answers, and runs nothing', async () => {
-    const exited = once(serve.child, 'exit');
-    process.kill(serve.child.pid!, 'SIGTERM');
-    const [code] = (await exited) as [number | null];
-    assert.equal(code, 0);
-    await assert.rejects(fetch(`${serve.url}/.well-known/openid-configuration`), 'the port no longer answers');
-    const result = await runScript(work, ['--base-url', serve.url]);
-    assert.equal(result.code, 2);
-    assert.equal(
-      result.stderr,
-      `newman:standin: nothing answers at ${serve.url} (ECONNREFUSED): is the stand-in running? start it first: node bin/mvpm.js serve --port ${new URL(serve.url).port} &\n`,
-    );
-    assert.doesNotMatch(result.stdout, /newman run/);
-    assert.ok(existsSync(path.join(work, '.mvpm', 'newman')));
-  });
+  test(
+    'stopping the stand-in by the PID the shell got stops it; ' +
+      'then the script says nothing answers, and runs nothing',
+    async () => {
+      const exited = once(serve.child, 'exit');
+      process.kill(serve.child.pid!, 'SIGTERM');
+      const [code] = (await exited) as [number | null];
+      assert.equal(code, 0);
+      await assert.rejects(fetch(`${serve.url}/.well-known/openid-configuration`), 'the port no longer answers');
+      const result = await runScript(work, ['--base-url', serve.url]);
+      assert.equal(result.code, 2);
+      assert.equal(
+        result.stderr,
+        `newman:standin: nothing answers at ${serve.url} (ECONNREFUSED): is the stand-in running? start it first: ` +
+          `node bin/mvpm.js serve --port ${new URL(serve.url).port} &\n`,
+      );
+      assert.doesNotMatch(result.stdout, /newman run/);
+      assert.ok(existsSync(path.join(work, '.mvpm', 'newman')));
+    },
+  );
 
   test('a URL that cannot be the stand-in is refused before anything runs', async () => {
     const result = await runScript(work, ['--base-url', 'https://login.mediavalet.com']);

@@ -44,29 +44,36 @@ test('prepare without TypeScript says run npm ci first and fails (not 127, not s
   );
 });
 
-test('under npx (npm_command=exec) prepare steps aside, and bin/mvpm.js then says run npm ci first where it is seen', () => {
-  const dir = freshClone();
-  const prepare = node(dir, ['scripts/prepare.mjs'], { npm_command: 'exec' });
-  assert.equal(prepare.status, 0, 'a failed prepare would leave npx with a broken cache entry for the clone');
-  assert.match(prepare.stderr, /run npm ci first/);
-  const bin = node(dir, ['bin/mvpm.js', 'serve']);
-  assert.equal(bin.status, 2);
-  assert.equal(
-    bin.stderr,
-    'mvpm: the compiled CLI (dist/) is missing: run npm ci first (it installs the dependencies and builds dist/; after changing src/, npm run build).\n',
-  );
-});
+test(
+  'under npx (npm_command=exec) prepare steps aside, ' + 'and bin/mvpm.js then says run npm ci first where it is seen',
+  () => {
+    const dir = freshClone();
+    const prepare = node(dir, ['scripts/prepare.mjs'], { npm_command: 'exec' });
+    assert.equal(prepare.status, 0, 'a failed prepare would leave npx with a broken cache entry for the clone');
+    assert.match(prepare.stderr, /run npm ci first/);
+    const bin = node(dir, ['bin/mvpm.js', 'serve']);
+    assert.equal(bin.status, 2);
+    assert.equal(
+      bin.stderr,
+      'mvpm: the compiled CLI (dist/) is missing: run npm ci first (it installs the dependencies and builds dist/; ' +
+        'after changing src/, npm run build).\n',
+    );
+  },
+);
 
-test('dist/ without node_modules: bin/mvpm.js names the missing package and says run npm ci first, no stack trace', () => {
-  const dir = freshClone({ dist: true });
-  const bin = node(dir, ['bin/mvpm.js', '--version']);
-  assert.equal(bin.status, 2);
-  assert.match(
-    bin.stderr,
-    /^mvpm: a dependency is missing \(Cannot find package '[^']+' imported from .*\): run npm ci first/,
-  );
-  assert.doesNotMatch(bin.stderr, /\n\s+at /);
-});
+test(
+  'dist/ without node_modules: ' + 'bin/mvpm.js names the missing package and says run npm ci first, no stack trace',
+  () => {
+    const dir = freshClone({ dist: true });
+    const bin = node(dir, ['bin/mvpm.js', '--version']);
+    assert.equal(bin.status, 2);
+    assert.match(
+      bin.stderr,
+      /^mvpm: a dependency is missing \(Cannot find package '[^']+' imported from .*\): run npm ci first/,
+    );
+    assert.doesNotMatch(bin.stderr, /\n\s+at /);
+  },
+);
 
 test('with TypeScript installed, prepare compiles tsconfig.build.json', () => {
   const dir = freshClone({ nodeModules: true });

@@ -37,14 +37,20 @@ describe('failures explain themselves', () => {
     {
       name: 'a refresh token that was already used (invalid_grant), and the next run asks for mvpm login',
       setup: async () => env('grant', { MV_REFRESH_TOKEN: 'not-a-refresh-token-at-all' }),
-      explains:
-        /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm login.*Against a stand-in started with `mvpm serve`: it keeps its tokens only while it runs, so after a restart every saved token is refused/,
+      explains: new RegExp(
+        /invalid_grant: the refresh token was already used, has expired or was revoked\. .*mvpm /.source +
+          /login.*Against a stand-in started with `mvpm serve`: it keeps its tokens only while it /.source +
+          /runs, so after a restart every saved token is refused/.source,
+      ),
       after: async (e) => {
         const next = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...e, MV_REFRESH_TOKEN: '' });
         assert.equal(next.code, 2);
         assert.match(
           next.stderr,
-          /error\[E_NO_REFRESH_TOKEN\]: the server refused the last refresh token \(invalid_grant, .*Sign in again with `mvpm login`/,
+          new RegExp(
+            /error\[E_NO_REFRESH_TOKEN\]: the server refused the last refresh token /.source +
+              /\(invalid_grant, .*Sign in again with `mvpm login`/.source,
+          ),
         );
       },
     },
@@ -58,8 +64,10 @@ describe('failures explain themselves', () => {
       name: 'a wrong subscription key (API Management 401)',
       setup: async () =>
         env('key', { MV_REFRESH_TOKEN: await refreshToken(), MV_SUBSCRIPTION_KEY: 'wrong-subscription-key' }),
-      explains:
-        /API Management refused the call \(HTTP 401: Access denied due to invalid subscription key\)\. Check the subscription key/,
+      explains: new RegExp(
+        /API Management refused the call \(HTTP 401: Access denied due to invalid subscription /.source +
+          /key\)\. Check the subscription key/.source,
+      ),
     },
     {
       name: 'nothing listening at the auth server (connection refused names host and port)',

@@ -61,92 +61,109 @@ describe('faults: what a run does about each', () => {
     work.cleanup();
   });
 
-  test('token endpoint 503 before processing: that refresh fails and is reported once; the requests that need its token are skipped, not sent it again', async () => {
-    const { options, first, events } = await setup();
-    server.faults.inject({ target: 'token', status: 503, grantTypes: ['refresh_token'] });
-    const result = await runSuite(options);
-    assert.equal(result.ok, false);
-    assert.deepEqual([...new Set(failedRequests(events))], ['Refresh access token']);
-    assert.deepEqual(skippedRequests(events), [
-      'Refresh again with the rotated token',
-      'Get current user',
-      'List categories',
-      'Search assets',
-    ]);
-    assert.ok(
-      result.explanations.some((t) => /a refresh did not complete \(HTTP 503\)/.test(t)),
-      result.explanations.join('\n'),
-    );
-    const state = readState(options.stateFile!)!;
-    assert.equal(state.refreshToken, first, 'sent once, and not again in this run');
-    assert.equal(state.inDoubt?.fingerprint, fingerprint(first));
-    assert.equal(
-      (await runSuite({ ...options, retryInDoubt: true })).ok,
-      true,
-      'the server had not processed it, so the token still worked',
-    );
-  });
+  test(
+    'token endpoint 503 before processing: that refresh fails and is reported once; ' +
+      'the requests that need its token are skipped, not sent it again',
+    async () => {
+      const { options, first, events } = await setup();
+      server.faults.inject({ target: 'token', status: 503, grantTypes: ['refresh_token'] });
+      const result = await runSuite(options);
+      assert.equal(result.ok, false);
+      assert.deepEqual([...new Set(failedRequests(events))], ['Refresh access token']);
+      assert.deepEqual(skippedRequests(events), [
+        'Refresh again with the rotated token',
+        'Get current user',
+        'List categories',
+        'Search assets',
+      ]);
+      assert.ok(
+        result.explanations.some((t) => /a refresh did not complete \(HTTP 503\)/.test(t)),
+        result.explanations.join('\n'),
+      );
+      const state = readState(options.stateFile!)!;
+      assert.equal(state.refreshToken, first, 'sent once, and not again in this run');
+      assert.equal(state.inDoubt?.fingerprint, fingerprint(first));
+      assert.equal(
+        (await runSuite({ ...options, retryInDoubt: true })).ok,
+        true,
+        'the server had not processed it, so the token still worked',
+      );
+    },
+  );
 
-  test('a refresh still unanswered when the run ends stays in doubt: the next run refuses it, --retry-in-doubt sends it once', async () => {
-    const { options, first } = await setup();
-    server.faults.inject({ target: 'token', status: 503, grantTypes: ['refresh_token'], times: Infinity });
-    assert.equal((await runSuite(options)).ok, false);
-    const state = readState(options.stateFile!)!;
-    assert.equal(state.refreshToken, first);
-    assert.equal(state.inDoubt?.fingerprint, fingerprint(first));
-    server.faults.clear();
-    await assert.rejects(
-      runSuite(options),
-      (e: unknown) => e instanceof RunError && e.code === 'E_REFRESH_IN_DOUBT' && /mvpm login/.test(e.message),
-    );
-    const retried = await runSuite({ ...options, retryInDoubt: true });
-    assert.equal(retried.ok, true, 'the server had not processed it, so the token still worked');
-    assert.equal(readState(options.stateFile!)!.inDoubt, undefined);
-  });
+  test(
+    'a refresh still unanswered when the run ends stays in doubt: ' +
+      'the next run refuses it, --retry-in-doubt sends it once',
+    async () => {
+      const { options, first } = await setup();
+      server.faults.inject({ target: 'token', status: 503, grantTypes: ['refresh_token'], times: Infinity });
+      assert.equal((await runSuite(options)).ok, false);
+      const state = readState(options.stateFile!)!;
+      assert.equal(state.refreshToken, first);
+      assert.equal(state.inDoubt?.fingerprint, fingerprint(first));
+      server.faults.clear();
+      await assert.rejects(
+        runSuite(options),
+        (e: unknown) => e instanceof RunError && e.code === 'E_REFRESH_IN_DOUBT' && /mvpm login/.test(e.message),
+      );
+      const retried = await runSuite({ ...options, retryInDoubt: true });
+      assert.equal(retried.ok, true, 'the server had not processed it, so the token still worked');
+      assert.equal(readState(options.stateFile!)!.inDoubt, undefined);
+    },
+  );
 
-  test('token endpoint 500 after processing (the answer lost): the token is not re-sent in the run; re-sent later, it is refused, and the run says to sign in again', async () => {
-    const { options, events } = await setup();
-    server.faults.inject({ target: 'token', status: 500, when: 'after', grantTypes: ['refresh_token'] });
-    const result = await runSuite(options);
-    assert.equal(result.ok, false);
-    assert.deepEqual([...new Set(failedRequests(events))], ['Refresh access token']);
-    assert.equal(readState(options.stateFile!)!.dead, undefined, 'not re-sent in this run, so not refused yet');
-    const retried = await runSuite({ ...options, retryInDoubt: true });
-    assert.ok(
-      retried.explanations.some((t) => /invalid_grant: the refresh token was already used.*mvpm login/.test(t)),
-      retried.explanations.join('\n'),
-    );
-    assert.ok(readState(options.stateFile!)!.dead, 'the state says the chain ended');
-    await assert.rejects(
-      runSuite(options),
-      (e: unknown) =>
-        e instanceof RunError && e.code === 'E_NO_REFRESH_TOKEN' && /Sign in again with `mvpm login`/.test(e.message),
-    );
-  });
+  test(
+    'token endpoint 500 after processing (the answer lost): the token is not re-sent in the run; ' +
+      're-sent later, it is refused, and the run says to sign in again',
+    async () => {
+      const { options, events } = await setup();
+      server.faults.inject({ target: 'token', status: 500, when: 'after', grantTypes: ['refresh_token'] });
+      const result = await runSuite(options);
+      assert.equal(result.ok, false);
+      assert.deepEqual([...new Set(failedRequests(events))], ['Refresh access token']);
+      assert.equal(readState(options.stateFile!)!.dead, undefined, 'not re-sent in this run, so not refused yet');
+      const retried = await runSuite({ ...options, retryInDoubt: true });
+      assert.ok(
+        retried.explanations.some((t) => /invalid_grant: the refresh token was already used.*mvpm login/.test(t)),
+        retried.explanations.join('\n'),
+      );
+      assert.ok(readState(options.stateFile!)!.dead, 'the state says the chain ended');
+      await assert.rejects(
+        runSuite(options),
+        (e: unknown) =>
+          e instanceof RunError && e.code === 'E_NO_REFRESH_TOKEN' && /Sign in again with `mvpm login`/.test(e.message),
+      );
+    },
+  );
 
-  test('a token response slower than --timeout: reported once; the requests that need the token are skipped; the server had not processed it, so the token works when re-sent', async () => {
-    const { options, first, events } = await setup({ timeoutRequest: 300 });
-    server.faults.inject({ target: 'token', delayMs: 1500, grantTypes: ['refresh_token'] });
-    const result = await runSuite(options);
-    assert.equal(result.ok, false);
-    assert.ok(
-      result.errors.length > 0 || failedRequests(events).includes('Refresh access token'),
-      JSON.stringify(result),
-    );
-    assert.ok(
-      result.explanations.some((t) => /a refresh did not complete/.test(t)),
-      result.explanations.join('\n'),
-    );
-    assert.deepEqual(skippedRequests(events), [
-      'Refresh again with the rotated token',
-      'Get current user',
-      'List categories',
-      'Search assets',
-    ]);
-    assert.equal(readState(options.stateFile!)!.refreshToken, first);
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the delayed answer is discarded by the stand-in's fault
-    assert.equal((await runSuite({ ...options, retryInDoubt: true, timeoutRequest: 0 })).ok, true);
-  });
+  test(
+    'a token response slower than --timeout: reported once; the requests that need the token are skipped; ' +
+      'the server had not processed it, so the token works when re-sent',
+    async () => {
+      const { options, first, events } = await setup({ timeoutRequest: 300 });
+      server.faults.inject({ target: 'token', delayMs: 1500, grantTypes: ['refresh_token'] });
+      const result = await runSuite(options);
+      assert.equal(result.ok, false);
+      assert.ok(
+        result.errors.length > 0 || failedRequests(events).includes('Refresh access token'),
+        JSON.stringify(result),
+      );
+      assert.ok(
+        result.explanations.some((t) => /a refresh did not complete/.test(t)),
+        result.explanations.join('\n'),
+      );
+      assert.deepEqual(skippedRequests(events), [
+        'Refresh again with the rotated token',
+        'Get current user',
+        'List categories',
+        'Search assets',
+      ]);
+      assert.equal(readState(options.stateFile!)!.refreshToken, first);
+      // the delayed answer is discarded by the stand-in's fault
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.equal((await runSuite({ ...options, retryInDoubt: true, timeoutRequest: 0 })).ok, true);
+    },
+  );
 
   test('a dropped connection on the API: that request fails and is reported, the chain is intact', async () => {
     const { options, events } = await setup();
@@ -178,31 +195,35 @@ describe('faults: what a run does about each', () => {
     assert.equal((await runSuite(options)).ok, true);
   });
 
-  test('access tokens expiring mid-run: the refused request is reported, the next one goes out with a refreshed token', async () => {
-    const { options, events } = await setup();
-    const tokenCalls: string[] = [];
-    const result = await runSuite({
-      ...options,
-      onEvent: (e) => {
-        events.push(e);
-        if (e.type === 'request' && e.item === 'Refresh again with the rotated token') server.expireAccessTokens();
-        if (e.type === 'request' && e.url.endsWith('/connect/token')) tokenCalls.push(e.item);
-      },
-    });
-    assert.equal(result.ok, false);
-    assert.deepEqual(
-      [...new Set(failedRequests(events))],
-      ['Get current user'],
-      'only the request sent with the expired token failed',
-    );
-    assert.equal(
-      tokenCalls.length,
-      3,
-      `two refreshes by the collection and one auto-refresh: ${tokenCalls.join(', ')}`,
-    );
-    const state = readState(options.stateFile!)!;
-    assert.equal(state.inDoubt, undefined);
-    assert.equal(state.spent.length, 3);
-    assert.equal((await runSuite(options)).ok, true);
-  });
+  test(
+    'access tokens expiring mid-run: the refused request is reported, ' +
+      'the next one goes out with a refreshed token',
+    async () => {
+      const { options, events } = await setup();
+      const tokenCalls: string[] = [];
+      const result = await runSuite({
+        ...options,
+        onEvent: (e) => {
+          events.push(e);
+          if (e.type === 'request' && e.item === 'Refresh again with the rotated token') server.expireAccessTokens();
+          if (e.type === 'request' && e.url.endsWith('/connect/token')) tokenCalls.push(e.item);
+        },
+      });
+      assert.equal(result.ok, false);
+      assert.deepEqual(
+        [...new Set(failedRequests(events))],
+        ['Get current user'],
+        'only the request sent with the expired token failed',
+      );
+      assert.equal(
+        tokenCalls.length,
+        3,
+        `two refreshes by the collection and one auto-refresh: ${tokenCalls.join(', ')}`,
+      );
+      const state = readState(options.stateFile!)!;
+      assert.equal(state.inDoubt, undefined);
+      assert.equal(state.spent.length, 3);
+      assert.equal((await runSuite(options)).ok, true);
+    },
+  );
 });

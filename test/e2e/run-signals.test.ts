@@ -1,5 +1,6 @@
-// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 10 otherwise) always leave a usable state file with the
-// newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in.
+// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 10 otherwise) always leave a
+// usable state file with the newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next
+// run asks for a sign-in.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, utimesSync } from 'node:fs';
@@ -85,74 +86,133 @@ const freshRefreshToken = (): Promise<string> => signedInRefreshToken(server);
 describe('interrupting mvpm run', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test(`SIGINT or SIGTERM at ${INTERRUPTIONS} random moments: the in-flight refresh finishes, the newest token is saved, the state stays usable`, async () => {
-    const stateFile = path.join(work.dir, 'interrupted.json');
-    const args = [
-      'run',
-      '--target',
-      'standin',
-      '--base-url',
-      server.url,
-      '--state-file',
-      stateFile,
-      '--reporters',
-      'junit',
-      '--reports-dir',
-      path.join(work.dir, 'reports'),
-    ];
-    const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
-    for (let i = 0; i < INTERRUPTIONS; i++) {
-      const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
-      const result = await mvpm(args, {}, Math.floor(Math.random() * 600), signal);
-      if (result.code === 130) outcomes.interrupted += 1;
-      else if (result.code === 0) outcomes.finished += 1;
-      else if (result.signal === signal) outcomes.beforeHandlers += 1;
-      else assert.fail(`run ${i}: exit ${result.code} ${result.signal}\n${result.output}`);
-      const state = readState(stateFile);
-      if (!state) continue; // stopped before the first sign-in finished: the next run signs in
-      assert.equal(state.pending, undefined, `run ${i}: a refresh was left unfinished`);
-      assert.equal(state.inDoubt, undefined, `run ${i}`);
-      assert.ok(state.refreshToken, `run ${i}: no token saved`);
-      assert.equal(
-        await isActive(state.refreshToken),
-        true,
-        `run ${i}: the saved refresh token does not work (${result.code} ${result.signal})`,
+  test(
+    `SIGINT or SIGTERM at ${INTERRUPTIONS} random moments: the in-flight refresh finishes, the ` +
+      `newest token is saved, the state stays usable`,
+    async () => {
+      const stateFile = path.join(work.dir, 'interrupted.json');
+      const args = [
+        'run',
+        '--target',
+        'standin',
+        '--base-url',
+        server.url,
+        '--state-file',
+        stateFile,
+        '--reporters',
+        'junit',
+        '--reports-dir',
+        path.join(work.dir, 'reports'),
+      ];
+      const outcomes = { interrupted: 0, finished: 0, beforeHandlers: 0 };
+      for (let i = 0; i < INTERRUPTIONS; i++) {
+        const signal = i % 2 === 0 ? 'SIGINT' : 'SIGTERM';
+        const result = await mvpm(args, {}, Math.floor(Math.random() * 600), signal);
+        if (result.code === 130) outcomes.interrupted += 1;
+        else if (result.code === 0) outcomes.finished += 1;
+        else if (result.signal === signal) outcomes.beforeHandlers += 1;
+        else assert.fail(`run ${i}: exit ${result.code} ${result.signal}\n${result.output}`);
+        const state = readState(stateFile);
+        if (!state) continue; // stopped before the first sign-in finished: the next run signs in
+        assert.equal(state.pending, undefined, `run ${i}: a refresh was left unfinished`);
+        assert.equal(state.inDoubt, undefined, `run ${i}`);
+        assert.ok(state.refreshToken, `run ${i}: no token saved`);
+        assert.equal(
+          await isActive(state.refreshToken),
+          true,
+          `run ${i}: the saved refresh token does not work (${result.code} ${result.signal})`,
+        );
+      }
+      // Most runs are interrupted with the handlers in place (a fifth, as a floor: a slow start can take a signal
+      // first).
+      assert.ok(outcomes.interrupted >= Math.max(2, Math.floor(INTERRUPTIONS / 5)), JSON.stringify(outcomes));
+      // And the chain goes on.
+      assert.equal((await mvpm(args, {})).code, 0);
+    },
+  );
+
+  test(
+    'SIGKILL never corrupts the state file; ' + 'a refresh cut short is flagged and the next run asks for mvpm login',
+    async () => {
+      // How long a refresh is in flight (sent → answer saved): the window in which a SIGKILL strands a token.
+      const windows: number[] = [];
+      let sentAt = 0;
+      const probeState = path.join(work.dir, 'probe.json');
+      const env = (token: string) => mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
+      for (let i = 0; i < PROBES; i++) {
+        await runSuite({
+          target: 'mediavalet',
+          stateFile: probeState,
+          reporters: [],
+          cwd: PROJECT_ROOT,
+          env: env(await freshRefreshToken()),
+          onEvent: (e: RunEvent) => {
+            if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
+              sentAt = performance.now();
+            if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'settled')
+              windows.push(performance.now() - sentAt);
+          },
+        });
+      }
+      windows.sort((a, b) => a - b);
+      const window = windows[Math.floor(windows.length / 2)]!;
+
+      const stateFile = path.join(work.dir, 'killed.json');
+      let token = await freshRefreshToken();
+      let stranded = 0;
+      for (let i = 0; i < KILLS; i++) {
+        const args = [
+          'run',
+          '--target',
+          'mediavalet',
+          '--state-file',
+          stateFile,
+          '--reporters',
+          'junit',
+          '--reports-dir',
+          path.join(work.dir, 'reports'),
+        ];
+        await mvpm(args, env(token), 100 + Math.floor(Math.random() * 600), 'SIGKILL');
+        ageLeftLock(stateFile);
+        const state = readState(stateFile); // throws if corrupt
+        if (!state) continue;
+        if (state.pending) {
+          stranded += 1;
+          assert.equal(
+            state.pending.fingerprint,
+            fingerprint(state.refreshToken!),
+            'the flagged token is the one kept',
+          );
+          const next = await mvpm(args, env(token));
+          assert.equal(next.code, 2);
+          assert.match(
+            next.output,
+            new RegExp(
+              /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped /.source +
+                /.* while refreshing with it.*Sign in again with `mvpm login`/.source,
+              's',
+            ),
+          );
+          token = await freshRefreshToken(); // a new sign-in, as the message says
+        } else if (state.refreshToken) {
+          assert.equal(await isActive(state.refreshToken), true, `kill ${i}: the saved token does not work`);
+        }
+      }
+      process.stdout.write(
+        `# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ` +
+          `${stranded} of ${KILLS} kills landed in that window\n`,
       );
-    }
-    // Most runs are interrupted with the handlers in place (a fifth, as a floor: a slow start can take a signal first).
-    assert.ok(outcomes.interrupted >= Math.max(2, Math.floor(INTERRUPTIONS / 5)), JSON.stringify(outcomes));
-    // And the chain goes on.
-    assert.equal((await mvpm(args, {})).code, 0);
-  });
+    },
+  );
 
-  test('SIGKILL never corrupts the state file; a refresh cut short is flagged and the next run asks for mvpm login', async () => {
-    // How long a refresh is in flight (sent → answer saved): the window in which a SIGKILL strands a token.
-    const windows: number[] = [];
-    let sentAt = 0;
-    const probeState = path.join(work.dir, 'probe.json');
-    const env = (token: string) => mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
-    for (let i = 0; i < PROBES; i++) {
-      await runSuite({
-        target: 'mediavalet',
-        stateFile: probeState,
-        reporters: [],
-        cwd: PROJECT_ROOT,
-        env: env(await freshRefreshToken()),
-        onEvent: (e: RunEvent) => {
-          if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
-            sentAt = performance.now();
-          if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'settled')
-            windows.push(performance.now() - sentAt);
-        },
-      });
-    }
-    windows.sort((a, b) => a - b);
-    const window = windows[Math.floor(windows.length / 2)]!;
-
-    const stateFile = path.join(work.dir, 'killed.json');
-    let token = await freshRefreshToken();
-    let stranded = 0;
-    for (let i = 0; i < KILLS; i++) {
+  test(
+    'SIGKILL inside the window (a slow token endpoint holds it open): ' +
+      'the token is flagged, the next run asks for mvpm login',
+    async () => {
+      const stateFile = path.join(work.dir, 'stranded.json');
+      const token = await freshRefreshToken();
+      const env = mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
+      server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
       const args = [
         'run',
         '--target',
@@ -164,69 +224,35 @@ describe('interrupting mvpm run', () => {
         '--reports-dir',
         path.join(work.dir, 'reports'),
       ];
-      await mvpm(args, env(token), 100 + Math.floor(Math.random() * 600), 'SIGKILL');
+      const child = mvpm(args, env);
+      let pending = false;
+      // Polls until the refresh is journaled: on a loaded machine mvpm may take several seconds to get there.
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline && !pending; ) {
+        await new Promise((r) => setTimeout(r, 25));
+        try {
+          pending = readState(stateFile)?.pending !== undefined;
+        } catch {
+          // a reader may see no file yet; a partial file is impossible (atomic rename)
+        }
+      }
+      assert.ok(pending, 'the refresh was journaled as pending before it went out');
+      spawnedKill(stateFile);
+      const killed = await child;
       ageLeftLock(stateFile);
-      const state = readState(stateFile); // throws if corrupt
-      if (!state) continue;
-      if (state.pending) {
-        stranded += 1;
-        assert.equal(state.pending.fingerprint, fingerprint(state.refreshToken!), 'the flagged token is the one kept');
-        const next = await mvpm(args, env(token));
-        assert.equal(next.code, 2);
-        assert.match(
-          next.output,
-          /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
-        );
-        token = await freshRefreshToken(); // a new sign-in, as the message says
-      } else if (state.refreshToken) {
-        assert.equal(await isActive(state.refreshToken), true, `kill ${i}: the saved token does not work`);
-      }
-    }
-    process.stdout.write(
-      `# SIGKILL: refresh in flight for ${window.toFixed(1)} ms (median of ${windows.length}); ${stranded} of ${KILLS} kills landed in that window\n`,
-    );
-  });
-
-  test('SIGKILL inside the window (a slow token endpoint holds it open): the token is flagged, the next run asks for mvpm login', async () => {
-    const stateFile = path.join(work.dir, 'stranded.json');
-    const token = await freshRefreshToken();
-    const env = mediavaletEnv(server, { MV_REFRESH_TOKEN: token });
-    server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
-    const args = [
-      'run',
-      '--target',
-      'mediavalet',
-      '--state-file',
-      stateFile,
-      '--reporters',
-      'junit',
-      '--reports-dir',
-      path.join(work.dir, 'reports'),
-    ];
-    const child = mvpm(args, env);
-    let pending = false;
-    // Polls until the refresh is journaled: on a loaded machine mvpm may take several seconds to get there.
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline && !pending; ) {
-      await new Promise((r) => setTimeout(r, 25));
-      try {
-        pending = readState(stateFile)?.pending !== undefined;
-      } catch {
-        // a reader may see no file yet; a partial file is impossible (atomic rename)
-      }
-    }
-    assert.ok(pending, 'the refresh was journaled as pending before it went out');
-    spawnedKill(stateFile);
-    const killed = await child;
-    ageLeftLock(stateFile);
-    assert.equal(killed.signal, 'SIGKILL');
-    const state = readState(stateFile)!;
-    assert.equal(state.pending?.fingerprint, fingerprint(token));
-    server.faults.clear();
-    const next = await mvpm(args, env);
-    assert.equal(next.code, 2);
-    assert.match(
-      next.output,
-      /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* while refreshing with it.*Sign in again with `mvpm login`/s,
-    );
-  });
+      assert.equal(killed.signal, 'SIGKILL');
+      const state = readState(stateFile)!;
+      assert.equal(state.pending?.fingerprint, fingerprint(token));
+      server.faults.clear();
+      const next = await mvpm(args, env);
+      assert.equal(next.code, 2);
+      assert.match(
+        next.output,
+        new RegExp(
+          /error\[E_REFRESH_IN_DOUBT\]: the refresh token may have been spent: a run stopped .* /.source +
+            /while refreshing with it.*Sign in again with `mvpm login`/.source,
+          's',
+        ),
+      );
+    },
+  );
 });

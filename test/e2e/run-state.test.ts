@@ -33,47 +33,51 @@ function mediavaletEnv(refreshToken: string | undefined, stateHome: string): Rec
 describe('token state between runs', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('a run saves the rotated token (0600, no secret), and the next run uses it instead of the spent MV_REFRESH_TOKEN', async () => {
-    const stateHome = path.join(work.dir, 'state-1');
-    const first = await freshRefreshToken();
-    const events: RunEvent[] = [];
-    const run1 = await runSuite({
-      target: 'mediavalet',
-      env: mediavaletEnv(first, stateHome),
-      cwd: PROJECT_ROOT,
-      reporters: [],
-      onEvent: (e) => events.push(e),
-    });
-    assert.equal(run1.ok, true, JSON.stringify(run1));
-    assert.ok(run1.stateFile?.startsWith(path.join(stateHome, 'mvpm')), run1.stateFile);
-    assert.equal(statSync(run1.stateFile!).mode & 0o777, 0o600);
-    const text = readFileSync(run1.stateFile!, 'utf8');
-    assert.ok(!text.includes(DEMO_CLIENT.clientSecret), 'the state file never holds the client secret');
-    const state1 = readState(run1.stateFile!)!;
-    assert.notEqual(state1.refreshToken, first);
-    assert.ok(isSpent(state1, first));
-    assert.deepEqual(
-      events.filter((e) => e.type === 'token-source'),
-      [{ type: 'token-source', source: 'MV_REFRESH_TOKEN' }],
-    );
+  test(
+    'a run saves the rotated token (0600, no secret), ' +
+      'and the next run uses it instead of the spent MV_REFRESH_TOKEN',
+    async () => {
+      const stateHome = path.join(work.dir, 'state-1');
+      const first = await freshRefreshToken();
+      const events: RunEvent[] = [];
+      const run1 = await runSuite({
+        target: 'mediavalet',
+        env: mediavaletEnv(first, stateHome),
+        cwd: PROJECT_ROOT,
+        reporters: [],
+        onEvent: (e) => events.push(e),
+      });
+      assert.equal(run1.ok, true, JSON.stringify(run1));
+      assert.ok(run1.stateFile?.startsWith(path.join(stateHome, 'mvpm')), run1.stateFile);
+      assert.equal(statSync(run1.stateFile!).mode & 0o777, 0o600);
+      const text = readFileSync(run1.stateFile!, 'utf8');
+      assert.ok(!text.includes(DEMO_CLIENT.clientSecret), 'the state file never holds the client secret');
+      const state1 = readState(run1.stateFile!)!;
+      assert.notEqual(state1.refreshToken, first);
+      assert.ok(isSpent(state1, first));
+      assert.deepEqual(
+        events.filter((e) => e.type === 'token-source'),
+        [{ type: 'token-source', source: 'MV_REFRESH_TOKEN' }],
+      );
 
-    events.length = 0;
-    const run2 = await runSuite({
-      target: 'mediavalet',
-      env: mediavaletEnv(first, stateHome),
-      cwd: PROJECT_ROOT,
-      reporters: [],
-      onEvent: (e) => events.push(e),
-    });
-    assert.equal(run2.ok, true, JSON.stringify(run2));
-    assert.deepEqual(
-      events.filter((e) => e.type === 'token-source'),
-      [{ type: 'token-source', source: 'state file' }],
-    );
-    const state2 = readState(run2.stateFile!)!;
-    assert.notEqual(state2.refreshToken, state1.refreshToken);
-    assert.ok(isSpent(state2, state1.refreshToken!));
-  });
+      events.length = 0;
+      const run2 = await runSuite({
+        target: 'mediavalet',
+        env: mediavaletEnv(first, stateHome),
+        cwd: PROJECT_ROOT,
+        reporters: [],
+        onEvent: (e) => events.push(e),
+      });
+      assert.equal(run2.ok, true, JSON.stringify(run2));
+      assert.deepEqual(
+        events.filter((e) => e.type === 'token-source'),
+        [{ type: 'token-source', source: 'state file' }],
+      );
+      const state2 = readState(run2.stateFile!)!;
+      assert.notEqual(state2.refreshToken, state1.refreshToken);
+      assert.ok(isSpent(state2, state1.refreshToken!));
+    },
+  );
 
   test('the rotated token is saved even when assertions fail', async () => {
     const stateHome = path.join(work.dir, 'state-2');
@@ -129,31 +133,34 @@ describe('token state between runs', () => {
     assert.ok(!(result.stdout + result.stderr).includes(DEMO_CLIENT.clientId));
   });
 
-  test('against a running stand-in, the first run signs in and later runs continue the chain from the state file', async () => {
-    const stateHome = path.join(work.dir, 'state-5');
-    const env = { XDG_STATE_HOME: stateHome, HOME: stateHome };
-    const events: RunEvent[] = [];
-    const first = await runSuite({
-      target: 'standin',
-      baseUrl: server.url,
-      env,
-      cwd: PROJECT_ROOT,
-      reporters: [],
-      onEvent: (e) => events.push(e),
-    });
-    assert.equal(first.ok, true, JSON.stringify(first));
-    const second = await runSuite({
-      target: 'standin',
-      baseUrl: server.url,
-      env,
-      cwd: PROJECT_ROOT,
-      reporters: [],
-      onEvent: (e) => events.push(e),
-    });
-    assert.equal(second.ok, true, JSON.stringify(second));
-    assert.deepEqual(
-      events.filter((e) => e.type === 'token-source').map((e) => (e as { source: string }).source),
-      ['sign-in', 'state file'],
-    );
-  });
+  test(
+    'against a running stand-in, the first run signs in ' + 'and later runs continue the chain from the state file',
+    async () => {
+      const stateHome = path.join(work.dir, 'state-5');
+      const env = { XDG_STATE_HOME: stateHome, HOME: stateHome };
+      const events: RunEvent[] = [];
+      const first = await runSuite({
+        target: 'standin',
+        baseUrl: server.url,
+        env,
+        cwd: PROJECT_ROOT,
+        reporters: [],
+        onEvent: (e) => events.push(e),
+      });
+      assert.equal(first.ok, true, JSON.stringify(first));
+      const second = await runSuite({
+        target: 'standin',
+        baseUrl: server.url,
+        env,
+        cwd: PROJECT_ROOT,
+        reporters: [],
+        onEvent: (e) => events.push(e),
+      });
+      assert.equal(second.ok, true, JSON.stringify(second));
+      assert.deepEqual(
+        events.filter((e) => e.type === 'token-source').map((e) => (e as { source: string }).source),
+        ['sign-in', 'state file'],
+      );
+    },
+  );
 });

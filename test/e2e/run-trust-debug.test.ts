@@ -149,41 +149,45 @@ describe('debug output', () => {
     assert.match(allowed.stderr, /error\[E_MISSING_CREDENTIALS\]/);
   });
 
-  test('mvpm login with NODE_DEBUG set is refused before the authorization URL is printed; --allow-debug-output passes', async () => {
-    const work = tempProject({});
-    const stateFile = path.join(work.dir, 'state', 'state.json');
-    const login = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-      let stdout = '';
-      let stderr = '';
-      const stdin = new PassThrough();
-      stdin.end();
-      const code = await runMain(['login', '--state-file', stateFile, ...args], {
-        stdout: { write: (t: string) => (stdout += t) },
-        stderr: { write: (t: string) => (stderr += t) },
-        env: {
-          NO_COLOR: '1',
-          MV_CLIENT_ID: CREDENTIALS.MV_CLIENT_ID,
-          MV_CLIENT_SECRET: CREDENTIALS.MV_CLIENT_SECRET,
-          ...NOWHERE,
-          NODE_DEBUG: 'http',
-        },
-        cwd: PROJECT_ROOT,
-        stdin,
-      });
-      return { code, stdout, stderr };
-    };
-    try {
-      const refused = await login([]);
-      assert.equal(refused.code, 2);
-      assert.match(refused.stderr, /^mvpm login: error\[E_DEBUG_OUTPUT\]: will not sign in: NODE_DEBUG is set/);
-      assert.doesNotMatch(refused.stdout, /connect\/authorize/);
-      assert.ok(!(refused.stdout + refused.stderr).includes(CREDENTIALS.MV_CLIENT_SECRET));
-      const allowed = await login(['--allow-debug-output']);
-      assert.match(allowed.stdout, /connect\/authorize/);
-      assert.match(allowed.stderr, /error\[E_LOGIN\]: nothing was pasted/);
-      assert.equal(existsSync(path.dirname(stateFile)), false, 'nothing was saved');
-    } finally {
-      work.cleanup();
-    }
-  });
+  test(
+    'mvpm login with NODE_DEBUG set is refused before the ' +
+      'authorization URL is printed; --allow-debug-output passes',
+    async () => {
+      const work = tempProject({});
+      const stateFile = path.join(work.dir, 'state', 'state.json');
+      const login = async (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+        let stdout = '';
+        let stderr = '';
+        const stdin = new PassThrough();
+        stdin.end();
+        const code = await runMain(['login', '--state-file', stateFile, ...args], {
+          stdout: { write: (t: string) => (stdout += t) },
+          stderr: { write: (t: string) => (stderr += t) },
+          env: {
+            NO_COLOR: '1',
+            MV_CLIENT_ID: CREDENTIALS.MV_CLIENT_ID,
+            MV_CLIENT_SECRET: CREDENTIALS.MV_CLIENT_SECRET,
+            ...NOWHERE,
+            NODE_DEBUG: 'http',
+          },
+          cwd: PROJECT_ROOT,
+          stdin,
+        });
+        return { code, stdout, stderr };
+      };
+      try {
+        const refused = await login([]);
+        assert.equal(refused.code, 2);
+        assert.match(refused.stderr, /^mvpm login: error\[E_DEBUG_OUTPUT\]: will not sign in: NODE_DEBUG is set/);
+        assert.doesNotMatch(refused.stdout, /connect\/authorize/);
+        assert.ok(!(refused.stdout + refused.stderr).includes(CREDENTIALS.MV_CLIENT_SECRET));
+        const allowed = await login(['--allow-debug-output']);
+        assert.match(allowed.stdout, /connect\/authorize/);
+        assert.match(allowed.stderr, /error\[E_LOGIN\]: nothing was pasted/);
+        assert.equal(existsSync(path.dirname(stateFile)), false, 'nothing was saved');
+      } finally {
+        work.cleanup();
+      }
+    },
+  );
 });

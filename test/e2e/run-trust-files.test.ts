@@ -89,7 +89,10 @@ describe('form-data files', () => {
       assert.throws(
         () => checkFileSources(collection, files, 'demo'),
         isFileSrcError(
-          /"Folder" \/ "Absolute": form-data field "f": `src` "\/etc\/hostname" is not a relative path inside specs\/files\//,
+          new RegExp(
+            /"Folder" \/ "Absolute": form-data field "f": `src` "\/etc\/hostname" is not a /.source +
+              /relative path inside specs\/files\//.source,
+          ),
           /"Climbs": .*"\.\.\/\.\.\/\.\.\/\.\.\/root\/\.npmrc" is not a relative path inside specs\/files\//,
           /"Through a link": .*"link\.txt" passes through a symbolic link/,
           /"In a list": .*"\.\.\/outside\.txt" is not a relative path/,
@@ -158,15 +161,18 @@ describe('form-data files', () => {
         filesDir: files,
       });
 
-    test('a src relative to specs/files is uploaded (Newman reads it from its workingDir, not the process cwd)', async () => {
-      bodies.length = 0;
-      await run({
-        info: { name: 'T', schema: SCHEMA },
-        item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
-      });
-      assert.equal(bodies.length, 1);
-      assert.match(bodies[0]!, /hello from specs\/files/);
-    });
+    test(
+      'a src relative to specs/files is uploaded (Newman ' + 'reads it from its workingDir, not the process cwd)',
+      async () => {
+        bodies.length = 0;
+        await run({
+          info: { name: 'T', schema: SCHEMA },
+          item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
+        });
+        assert.equal(bodies.length, 1);
+        assert.match(bodies[0]!, /hello from specs\/files/);
+      },
+    );
 
     test('a src a pre-request script points outside the folder is not read (insecureFileRead is off)', async () => {
       bodies.length = 0;
@@ -223,7 +229,10 @@ describe('form-data files', () => {
           reporters: [],
         }),
         isFileSrcError(
-          /mediavalet: "Exfiltrate": form-data field "f": `src` "\/etc\/hostname" is not a relative path inside specs\/files\//,
+          new RegExp(
+            /mediavalet: "Exfiltrate": form-data field "f": `src` "\/etc\/hostname" is not a /.source +
+              /relative path inside specs\/files\//.source,
+          ),
           /nothing was sent/,
         ),
       );

@@ -35,28 +35,32 @@ function reportsDirWithStrangers(name: string): { dir: string; strangers: Record
 describe('reports: only this run’s report files are masked', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('a run against MediaValet masks its own reports and leaves .env, a binary file, a subdirectory and an older report byte for byte', async () => {
-    const { dir, strangers } = reportsDirWithStrangers('rd');
-    const result = await runSuite({
-      target: 'mediavalet',
-      env: mediavaletEnv(server, { MV_REFRESH_TOKEN: await signedInRefreshToken(server) }),
-      stateFile: path.join(work.dir, 'state.json'),
-      cwd: PROJECT_ROOT,
-      reporters: ['junit'],
-      reportsDir: dir,
-    });
-    assert.equal(result.ok, true, JSON.stringify(result));
-    for (const [file, bytes] of Object.entries(strangers))
-      assert.deepEqual(readFileSync(path.join(dir, file)), bytes, `${file} was rewritten`);
-    assert.deepEqual(readdirSync(dir).sort(), [
-      '.env',
-      'blob.bin',
-      'mediavalet.junit.xml',
-      'standin-sign-in.junit.xml',
-      'sub',
-    ]);
-    assert.ok(!readFileSync(path.join(dir, 'mediavalet.junit.xml'), 'utf8').includes(SECRET));
-  });
+  test(
+    'a run against MediaValet masks its own reports and leaves .env, ' +
+      'a binary file, a subdirectory and an older report byte for byte',
+    async () => {
+      const { dir, strangers } = reportsDirWithStrangers('rd');
+      const result = await runSuite({
+        target: 'mediavalet',
+        env: mediavaletEnv(server, { MV_REFRESH_TOKEN: await signedInRefreshToken(server) }),
+        stateFile: path.join(work.dir, 'state.json'),
+        cwd: PROJECT_ROOT,
+        reporters: ['junit'],
+        reportsDir: dir,
+      });
+      assert.equal(result.ok, true, JSON.stringify(result));
+      for (const [file, bytes] of Object.entries(strangers))
+        assert.deepEqual(readFileSync(path.join(dir, file)), bytes, `${file} was rewritten`);
+      assert.deepEqual(readdirSync(dir).sort(), [
+        '.env',
+        'blob.bin',
+        'mediavalet.junit.xml',
+        'standin-sign-in.junit.xml',
+        'sub',
+      ]);
+      assert.ok(!readFileSync(path.join(dir, 'mediavalet.junit.xml'), 'utf8').includes(SECRET));
+    },
+  );
 
   test('maskReports rewrites exactly the names it is given', () => {
     const dir = path.join(work.dir, 'unit');

@@ -51,20 +51,33 @@ function isMismatch(...patterns: RegExp[]) {
 describe('a token belongs to one server', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('a state file recorded for login.mediavalet.com is refused with the stand-in as MV_AUTH_BASE_URL: nothing sent, nothing saved', async () => {
-    const { file, token, text } = await stateFor('https://login.mediavalet.com');
-    const before = sent();
-    await assert.rejects(
-      runSuite({ target: 'mediavalet', env: mediavaletEnv(server), stateFile: file, cwd: PROJECT_ROOT, reporters: [] }),
-      isMismatch(
-        /its tokens were issued by https:\/\/login\.mediavalet\.com, and this would send them to http:\/\/127\.0\.0\.1:\d+/,
-        /Nothing was sent/,
-      ),
-    );
-    assert.equal(sent(), before);
-    assert.equal(readFileSync(file, 'utf8'), text);
-    assert.ok(text.includes(token));
-  });
+  test(
+    'a state file recorded for login.mediavalet.com is refused with ' +
+      'the stand-in as MV_AUTH_BASE_URL: nothing sent, nothing saved',
+    async () => {
+      const { file, token, text } = await stateFor('https://login.mediavalet.com');
+      const before = sent();
+      await assert.rejects(
+        runSuite({
+          target: 'mediavalet',
+          env: mediavaletEnv(server),
+          stateFile: file,
+          cwd: PROJECT_ROOT,
+          reporters: [],
+        }),
+        isMismatch(
+          new RegExp(
+            /its tokens were issued by https:\/\/login\.mediavalet\.com, and this would send them /.source +
+              /to http:\/\/127\.0\.0\.1:\d+/.source,
+          ),
+          /Nothing was sent/,
+        ),
+      );
+      assert.equal(sent(), before);
+      assert.equal(readFileSync(file, 'utf8'), text);
+      assert.ok(text.includes(token));
+    },
+  );
 
   test('another client id or target is refused too, without naming the client id', async () => {
     const other = await stateFor(server.url, { clientIdFingerprint: fingerprint('someone-else') });
@@ -142,92 +155,102 @@ describe('a token belongs to one server', () => {
     );
   });
 
-  test('MV_AUTH_BASE_URL and MV_API_BASE_URL must be https (http only on this machine): exit 2 naming the variable, never the value', async () => {
-    const stateHome = path.join(work.dir, 'urls');
-    for (const name of ['MV_AUTH_BASE_URL', 'MV_API_BASE_URL']) {
-      for (const value of [
-        'not a url',
-        'http://login.example.com',
-        'ftp://127.0.0.1',
-        'https://someone:pw-7f3a@login.example.com',
-        'https://login.example.com/?tenant=pw-7f3a',
-        'http://127.0.0.1.example.com',
-      ]) {
+  test(
+    'MV_AUTH_BASE_URL and MV_API_BASE_URL must be https (http only on this machine): ' +
+      'exit 2 naming the variable, never the value',
+    async () => {
+      const stateHome = path.join(work.dir, 'urls');
+      for (const name of ['MV_AUTH_BASE_URL', 'MV_API_BASE_URL']) {
+        for (const value of [
+          'not a url',
+          'http://login.example.com',
+          'ftp://127.0.0.1',
+          'https://someone:pw-7f3a@login.example.com',
+          'https://login.example.com/?tenant=pw-7f3a',
+          'http://127.0.0.1.example.com',
+        ]) {
+          const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
+            ...mediavaletEnv(server),
+            [name]: value,
+            XDG_STATE_HOME: stateHome,
+          });
+          assert.equal(result.code, 2, `${name}=${value}: ${result.stderr}`);
+          assert.match(
+            result.stderr,
+            new RegExp(`^mvpm run: error\\[E_BAD_URL\\]: ${name} (is not a URL|must be)`),
+            `${name}=${value}`,
+          );
+          assert.ok(!result.stderr.includes('pw-7f3a') && !result.stderr.includes('login.example'), result.stderr);
+          assert.doesNotMatch(result.stderr, /\n\s+at /);
+        }
+      }
+      // Loopback http is accepted: these runs go on to the next check (no refresh token yet).
+      for (const value of ['http://localhost:9', 'http://127.0.0.2:9', 'http://[::1]:9/']) {
         const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
           ...mediavaletEnv(server),
-          [name]: value,
+          MV_AUTH_BASE_URL: value,
+          MV_API_BASE_URL: value,
           XDG_STATE_HOME: stateHome,
         });
-        assert.equal(result.code, 2, `${name}=${value}: ${result.stderr}`);
+        assert.match(result.stderr, /error\[E_NO_REFRESH_TOKEN\]/, value);
+      }
+      for (const command of [['login'], ['token', '--out', path.join(work.dir, 'never.txt')]]) {
+        const result = await runCli(command, PROJECT_ROOT, {
+          ...mediavaletEnv(server),
+          MV_AUTH_BASE_URL: 'not a url',
+          XDG_STATE_HOME: stateHome,
+        });
+        assert.equal(result.code, 2, result.stderr);
         assert.match(
           result.stderr,
-          new RegExp(`^mvpm run: error\\[E_BAD_URL\\]: ${name} (is not a URL|must be)`),
-          `${name}=${value}`,
+          new RegExp(`^mvpm ${command[0]}: error\\[E_BAD_URL\\]: MV_AUTH_BASE_URL is not a URL`),
         );
-        assert.ok(!result.stderr.includes('pw-7f3a') && !result.stderr.includes('login.example'), result.stderr);
-        assert.doesNotMatch(result.stderr, /\n\s+at /);
       }
-    }
-    // Loopback http is accepted: these runs go on to the next check (no refresh token yet).
-    for (const value of ['http://localhost:9', 'http://127.0.0.2:9', 'http://[::1]:9/']) {
-      const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
-        ...mediavaletEnv(server),
-        MV_AUTH_BASE_URL: value,
-        MV_API_BASE_URL: value,
+      assert.equal(existsSync(path.join(work.dir, 'never.txt')), false);
+      // The stand-in's --base-url may be any http(s) address, but it must be one.
+      const baseUrl = await runCli(['run', '--base-url', 'not a url', '--reporters', 'cli'], PROJECT_ROOT, {
         XDG_STATE_HOME: stateHome,
       });
-      assert.match(result.stderr, /error\[E_NO_REFRESH_TOKEN\]/, value);
-    }
-    for (const command of [['login'], ['token', '--out', path.join(work.dir, 'never.txt')]]) {
-      const result = await runCli(command, PROJECT_ROOT, {
-        ...mediavaletEnv(server),
-        MV_AUTH_BASE_URL: 'not a url',
-        XDG_STATE_HOME: stateHome,
-      });
-      assert.equal(result.code, 2, result.stderr);
+      assert.equal(baseUrl.code, 2);
       assert.match(
-        result.stderr,
-        new RegExp(`^mvpm ${command[0]}: error\\[E_BAD_URL\\]: MV_AUTH_BASE_URL is not a URL`),
+        baseUrl.stderr,
+        /^mvpm run: error\[E_BAD_OPTION\]: --base-url must be the http\(s\) address of a running stand-in/,
       );
-    }
-    assert.equal(existsSync(path.join(work.dir, 'never.txt')), false);
-    // The stand-in's --base-url may be any http(s) address, but it must be one.
-    const baseUrl = await runCli(['run', '--base-url', 'not a url', '--reporters', 'cli'], PROJECT_ROOT, {
-      XDG_STATE_HOME: stateHome,
-    });
-    assert.equal(baseUrl.code, 2);
-    assert.match(
-      baseUrl.stderr,
-      /^mvpm run: error\[E_BAD_OPTION\]: --base-url must be the http\(s\) address of a running stand-in/,
-    );
-  });
+    },
+  );
 
-  test('a Guide environment (built from specs) that points the credentials at a plain-http server is refused', async () => {
-    const project = tempProject({});
-    try {
-      for (const dir of ['specs', 'collections', 'environments'])
-        cpSync(path.join(PROJECT_ROOT, dir), path.join(project.dir, dir), { recursive: true });
-      const file = path.join(project.dir, 'environments/guide-variables.postman_environment.json');
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace('https://login.mediavalet.com', 'http://login.mediavalet.com.example'),
-      );
-      const { MV_AUTH_BASE_URL: _a, MV_API_BASE_URL: _b, ...env } = mediavaletEnv(server);
-      await assert.rejects(
-        runSuite({ target: 'mediavalet', env, stateFile: nextFile(), cwd: project.dir, reporters: [] }),
-        (error: unknown) => {
-          assert.ok(error instanceof RunError && error.code === 'E_BAD_URL', String(error));
-          assert.match(
-            error.message,
-            /^authBaseUrl in environments\/guide-variables\.postman_environment\.json \(or set MV_AUTH_BASE_URL\) must be an https URL/,
-          );
-          return true;
-        },
-      );
-    } finally {
-      project.cleanup();
-    }
-  });
+  test(
+    'a Guide environment (built from specs) that points ' + 'the credentials at a plain-http server is refused',
+    async () => {
+      const project = tempProject({});
+      try {
+        for (const dir of ['specs', 'collections', 'environments'])
+          cpSync(path.join(PROJECT_ROOT, dir), path.join(project.dir, dir), { recursive: true });
+        const file = path.join(project.dir, 'environments/guide-variables.postman_environment.json');
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace('https://login.mediavalet.com', 'http://login.mediavalet.com.example'),
+        );
+        const { MV_AUTH_BASE_URL: _a, MV_API_BASE_URL: _b, ...env } = mediavaletEnv(server);
+        await assert.rejects(
+          runSuite({ target: 'mediavalet', env, stateFile: nextFile(), cwd: project.dir, reporters: [] }),
+          (error: unknown) => {
+            assert.ok(error instanceof RunError && error.code === 'E_BAD_URL', String(error));
+            assert.match(
+              error.message,
+              new RegExp(
+                /^authBaseUrl in environments\/guide-variables\.postman_environment\.json \(or /.source +
+                  /set MV_AUTH_BASE_URL\) must be an https URL/.source,
+              ),
+            );
+            return true;
+          },
+        );
+      } finally {
+        project.cleanup();
+      }
+    },
+  );
 });
 
 describe('state files are read field by field', () => {
@@ -314,7 +337,10 @@ describe('state files are read field by field', () => {
     assert.equal(result.code, 2, result.stderr);
     assert.match(
       result.stderr,
-      /^mvpm token: error\[E_STATE_FILE\]: the token state file .* is damaged: `refreshToken` must be a non-empty string/,
+      new RegExp(
+        /^mvpm token: error\[E_STATE_FILE\]: the token state file .* is damaged: `refreshToken` /.source +
+          /must be a non-empty string/.source,
+      ),
     );
     assert.equal(existsSync(out), false);
     assert.ok(!(result.stdout + result.stderr).includes(TOKEN) && !result.stderr.includes('[object Object]'));
@@ -324,32 +350,36 @@ describe('state files are read field by field', () => {
 describe('mvpm token --out and mvpm login keep to their files and servers', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('a link or a directory at --out is refused and the link target untouched; a regular file is replaced with mode 0600', async () => {
-    const { file, token } = await stateFor('https://login.mediavalet.com');
-    const victim = path.join(work.dir, 'victim.txt');
-    writeFileSync(victim, 'keep me');
-    const link = path.join(work.dir, 'out-link.txt');
-    symlinkSync(victim, link);
-    const linked = await runCli(['token', '--out', link, '--state-file', file], PROJECT_ROOT, {});
-    assert.equal(linked.code, 2);
-    assert.match(
-      linked.stderr,
-      /^mvpm token: error\[E_BAD_OPTION\]: cannot write --out .*out-link\.txt: .*symbolic link/,
-    );
-    assert.equal(readFileSync(victim, 'utf8'), 'keep me');
-    mkdirSync(path.join(work.dir, 'out-dir'));
-    assert.equal(
-      (await runCli(['token', '--out', path.join(work.dir, 'out-dir'), '--state-file', file], PROJECT_ROOT, {})).code,
-      2,
-    );
+  test(
+    'a link or a directory at --out is refused and the link target untouched; ' +
+      'a regular file is replaced with mode 0600',
+    async () => {
+      const { file, token } = await stateFor('https://login.mediavalet.com');
+      const victim = path.join(work.dir, 'victim.txt');
+      writeFileSync(victim, 'keep me');
+      const link = path.join(work.dir, 'out-link.txt');
+      symlinkSync(victim, link);
+      const linked = await runCli(['token', '--out', link, '--state-file', file], PROJECT_ROOT, {});
+      assert.equal(linked.code, 2);
+      assert.match(
+        linked.stderr,
+        /^mvpm token: error\[E_BAD_OPTION\]: cannot write --out .*out-link\.txt: .*symbolic link/,
+      );
+      assert.equal(readFileSync(victim, 'utf8'), 'keep me');
+      mkdirSync(path.join(work.dir, 'out-dir'));
+      assert.equal(
+        (await runCli(['token', '--out', path.join(work.dir, 'out-dir'), '--state-file', file], PROJECT_ROOT, {})).code,
+        2,
+      );
 
-    const existing = path.join(work.dir, 'existing.txt');
-    writeFileSync(existing, 'old', { mode: 0o644 });
-    const written = await runCli(['token', '--out', existing, '--state-file', file], PROJECT_ROOT, {});
-    assert.equal(written.code, 0, written.stderr);
-    assert.equal(readFileSync(existing, 'utf8'), token);
-    assert.equal(statSync(existing).mode & 0o777, 0o600);
-  });
+      const existing = path.join(work.dir, 'existing.txt');
+      writeFileSync(existing, 'old', { mode: 0o644 });
+      const written = await runCli(['token', '--out', existing, '--state-file', file], PROJECT_ROOT, {});
+      assert.equal(written.code, 0, written.stderr);
+      assert.equal(readFileSync(existing, 'utf8'), token);
+      assert.equal(statSync(existing).mode & 0o777, 0o600);
+    },
+  );
 
   test('mvpm token refuses a state file of another server than MV_AUTH_BASE_URL', async () => {
     const { file } = await stateFor('https://login.mediavalet.com');

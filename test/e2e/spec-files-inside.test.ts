@@ -39,14 +39,16 @@ const CASES: Case[] = [
     name: 'schema file outside specs/ (it exists, and is never opened)',
     files: { 'private/state.json': SCHEMA, 'specs/demo/Ping.request.yaml': schemaRequest('../../private/state.json') },
     expected: [
-      `E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file \`../../private/state.json\` is outside specs/; mvpm reads only files inside it | ${MOVE_SCHEMA}`,
+      `E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file \`../../private/state.json\` is outside specs/; ` +
+        `mvpm reads only files inside it | ${MOVE_SCHEMA}`,
     ],
   },
   {
     name: 'schema file by absolute path',
     files: { 'specs/demo/Ping.request.yaml': schemaRequest('/proc/self/environ') },
     expected: [
-      `E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file \`/proc/self/environ\` is an absolute path; mvpm reads only files inside specs/ | ${MOVE_SCHEMA}`,
+      `E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file \`/proc/self/environ\` is an absolute path; mvpm ` +
+        `reads only files inside specs/ | ${MOVE_SCHEMA}`,
     ],
   },
   {
@@ -58,14 +60,17 @@ const CASES: Case[] = [
     },
     links: { 'specs/schemas/a.json': '../../private/state.json' },
     expected: [
-      'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file `../schemas/a.json` passes through a symbolic link; mvpm does not follow links inside specs/ | replace the link with the file or directory it points to',
+      'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file `../schemas/a.json` passes through a symbolic ' +
+        'link; mvpm does not follow links inside specs/ | replace the link with the file or directory it ' +
+        'points to',
     ],
   },
   {
     name: 'schema file that is a directory',
     files: { 'specs/schemas/a.json/x': 'x', 'specs/demo/Ping.request.yaml': schemaRequest('../schemas/a.json') },
     expected: [
-      'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file `../schemas/a.json` is not a regular file | name a JSON or YAML file',
+      'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file `../schemas/a.json` is not a regular file | name ' +
+        'a JSON or YAML file',
     ],
   },
   {
@@ -82,14 +87,16 @@ const CASES: Case[] = [
     name: 'form file missing',
     files: { 'specs/demo/Ping.request.yaml': formRequest('logo.png') },
     expected: [
-      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file not found: specs/files/logo.png | form-data files live in specs/files/; `src` is relative to that folder',
+      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file not found: specs/files/logo.png | form-data files ' +
+        'live in specs/files/; `src` is relative to that folder',
     ],
   },
   {
     name: 'form file beside the request (the old rule) is not found: src is relative to specs/files/',
     files: { 'specs/demo/logo.png': 'png', 'specs/demo/Ping.request.yaml': formRequest('./logo.png') },
     expected: [
-      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file `./logo.png` is not a plain path inside specs/files/: it has an empty or `.` part | write it without them: `src: logo.png`',
+      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file `./logo.png` is not a plain path inside ' +
+        'specs/files/: it has an empty or `.` part | write it without them: `src: logo.png`',
     ],
   },
   {
@@ -101,9 +108,12 @@ const CASES: Case[] = [
       'specs/demo/C.request.yaml': formRequest('C:\\secrets.txt'),
     },
     expected: [
-      `E_FORM_FILE specs/demo/A.request.yaml:7:20 form file \`../demo/A.request.yaml\` leaves specs/files/: it has a \`..\` part | ${PUT_FORM_FILE}`,
-      `E_FORM_FILE specs/demo/B.request.yaml:7:20 form file \`/etc/passwd\` is an absolute path; mvpm reads only files inside specs/files/ | ${PUT_FORM_FILE}`,
-      `E_FORM_FILE specs/demo/C.request.yaml:7:20 form file \`C:\\secrets.txt\` is an absolute path; mvpm reads only files inside specs/files/ | ${PUT_FORM_FILE}`,
+      `E_FORM_FILE specs/demo/A.request.yaml:7:20 form file \`../demo/A.request.yaml\` leaves specs/files/: it has ` +
+        `a \`..\` part | ${PUT_FORM_FILE}`,
+      `E_FORM_FILE specs/demo/B.request.yaml:7:20 form file \`/etc/passwd\` is an absolute path; mvpm reads only ` +
+        `files inside specs/files/ | ${PUT_FORM_FILE}`,
+      `E_FORM_FILE specs/demo/C.request.yaml:7:20 form file \`C:\\secrets.txt\` is an absolute path; mvpm reads ` +
+        `only files inside specs/files/ | ${PUT_FORM_FILE}`,
     ],
   },
   {
@@ -111,8 +121,11 @@ const CASES: Case[] = [
     files: { 'private/logo.png': 'png', 'specs/demo/Ping.request.yaml': formRequest('logo.png') },
     links: { 'specs/files': '../private' },
     expected: [
-      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file `logo.png` passes through a symbolic link; mvpm does not follow links inside specs/ | replace the link with the file or directory it points to',
-      'E_SYMLINK specs/files:1:1 this is a symbolic link: mvpm does not follow links inside the specs directory | replace the link with the file or directory it points to; a link could make a build read files outside the project',
+      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file `logo.png` passes through a symbolic link; mvpm does ' +
+        'not follow links inside specs/ | replace the link with the file or directory it points to',
+      'E_SYMLINK specs/files:1:1 this is a symbolic link: mvpm does not follow links inside the specs directory | ' +
+        'replace the link with the file or directory it points to; a link could make a build read files ' +
+        'outside the project',
     ],
   },
   {
@@ -120,7 +133,8 @@ const CASES: Case[] = [
     files: { 'specs/demo/Ping.request.yaml': formRequest('brand') },
     directories: ['specs/files/brand'],
     expected: [
-      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file `brand` is not a regular file | name a file, not a directory or device',
+      'E_FORM_FILE specs/demo/Ping.request.yaml:7:20 form file `brand` is not a regular file | name a file, not a ' +
+        'directory or device',
     ],
   },
   {
@@ -134,18 +148,30 @@ const CASES: Case[] = [
         '$kind: environment\nname: Three\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
     },
     expected: [
-      "E_BAD_NAME specs/demo/ Lead.request.yaml:1:1 the request file name ` Lead.request.yaml` cannot be used: it starts with a space | rename the file: a request's name is its file name, shown in Postman and in reports",
-      "E_BAD_NAME specs/demo/Folder.:1:1 the folder name `Folder.` cannot be used: it ends with a dot or a space, which Windows drops | rename the directory: a folder's name is its directory name, shown in Postman and in reports",
-      'E_BAD_NAME specs/demo/What?.request.yaml:1:1 the request file name `What?.request.yaml` cannot be used: it contains a path separator or one of < > : " | ? * | rename the file: a request\'s name is its file name, shown in Postman and in reports',
-      "E_BAD_NAME specs/demo/com1:1:1 the folder name `com1` cannot be used: it is a reserved device name on Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9) | rename the directory: a folder's name is its directory name, shown in Postman and in reports",
-      'E_BAD_NAME specs/environments/three .environment.yaml:1:1 the environment file name `three .environment.yaml` cannot be used: it ends with a dot or a space, which Windows drops | rename the file: it names the generated environment file',
+      'E_BAD_NAME specs/demo/ Lead.request.yaml:1:1 the request file name ` Lead.request.yaml` cannot be used: it ' +
+        "starts with a space | rename the file: a request's name is its file name, shown in Postman and in " +
+        'reports',
+      'E_BAD_NAME specs/demo/Folder.:1:1 the folder name `Folder.` cannot be used: it ends with a dot or a space, ' +
+        "which Windows drops | rename the directory: a folder's name is its directory name, shown in " +
+        'Postman and in reports',
+      'E_BAD_NAME specs/demo/What?.request.yaml:1:1 the request file name `What?.request.yaml` cannot be used: it ' +
+        'contains a path separator or one of < > : " | ? * | rename the file: a request\'s name is its ' +
+        'file name, shown in Postman and in reports',
+      'E_BAD_NAME specs/demo/com1:1:1 the folder name `com1` cannot be used: it is a reserved device name on ' +
+        "Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9) | rename the directory: a folder's name is its " +
+        'directory name, shown in Postman and in reports',
+      'E_BAD_NAME specs/environments/three .environment.yaml:1:1 the environment file name `three ' +
+        '.environment.yaml` cannot be used: it ends with a dot or a space, which Windows drops | rename ' +
+        'the file: it names the generated environment file',
     ],
   },
   {
     name: 'two names that one file system would merge (composed and decomposed é)',
     files: { 'specs/demo/Caf\u00e9.request.yaml': REQUEST, 'specs/demo/Cafe\u0301.request.yaml': REQUEST },
     expected: [
-      'E_DUPLICATE_NAME specs/demo/Caf\u00e9.request.yaml:1:1 "Caf\u00e9" has the same name as the request "Cafe\u0301" in the same folder | rename one of them: names select folders with --folder and label results in reports',
+      'E_DUPLICATE_NAME specs/demo/Caf\u00e9.request.yaml:1:1 "Caf\u00e9" has the same name as the request ' +
+        '"Cafe\u0301" in the same folder | rename one of them: names select folders with --folder and ' +
+        'label results in reports',
     ],
   },
 ];
@@ -248,34 +274,38 @@ describe('reads stay inside specs/: what the loader touches', () => {
     }
   });
 
-  test('a link to / and a link loop inside specs/ are reported at once, not walked (a child process, so a hang fails)', () => {
-    const project = makeProject({ files: {} });
-    try {
-      symlinkSync('/', path.join(project.dir, 'specs/demo/everything'));
-      symlinkSync('..', path.join(project.dir, 'specs/demo/up'));
-      symlinkSync('.', path.join(project.dir, 'specs/demo/loop'));
-      // The built CLI (npm test builds it first), killed after 10 s: following these links took minutes.
-      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), 'build'], {
-        cwd: project.dir,
-        encoding: 'utf8',
-        timeout: 10_000,
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      assert.equal(run.signal, null, 'the build was killed: it did not finish in 10 s');
-      assert.equal(run.status, 2);
-      assert.deepEqual(
-        run.stderr.split('\n').filter((l) => l.startsWith('error') || l.includes('-->')),
-        [
-          'error[E_SYMLINK]: this is a symbolic link: mvpm does not follow links inside the specs directory',
-          '  --> specs/demo/everything:1:1',
-          'error[E_SYMLINK]: this is a symbolic link: mvpm does not follow links inside the specs directory',
-          '  --> specs/demo/loop:1:1',
-          'error[E_SYMLINK]: this is a symbolic link: mvpm does not follow links inside the specs directory',
-          '  --> specs/demo/up:1:1',
-        ],
-      );
-    } finally {
-      project.cleanup();
-    }
-  });
+  test(
+    'a link to / and a link loop inside specs/ are reported at once, ' +
+      'not walked (a child process, so a hang fails)',
+    () => {
+      const project = makeProject({ files: {} });
+      try {
+        symlinkSync('/', path.join(project.dir, 'specs/demo/everything'));
+        symlinkSync('..', path.join(project.dir, 'specs/demo/up'));
+        symlinkSync('.', path.join(project.dir, 'specs/demo/loop'));
+        // The built CLI (npm test builds it first), killed after 10 s: following these links took minutes.
+        const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), 'build'], {
+          cwd: project.dir,
+          encoding: 'utf8',
+          timeout: 10_000,
+          env: { ...process.env, NO_COLOR: '1' },
+        });
+        assert.equal(run.signal, null, 'the build was killed: it did not finish in 10 s');
+        assert.equal(run.status, 2);
+        assert.deepEqual(
+          run.stderr.split('\n').filter((l) => l.startsWith('error') || l.includes('-->')),
+          [
+            'error[E_SYMLINK]: this is a symbolic link: mvpm does not follow links inside the specs directory',
+            '  --> specs/demo/everything:1:1',
+            'error[E_SYMLINK]: this is a symbolic link: mvpm does not follow links inside the specs directory',
+            '  --> specs/demo/loop:1:1',
+            'error[E_SYMLINK]: this is a symbolic link: mvpm does not follow links inside the specs directory',
+            '  --> specs/demo/up:1:1',
+          ],
+        );
+      } finally {
+        project.cleanup();
+      }
+    },
+  );
 });

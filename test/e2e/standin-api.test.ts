@@ -98,7 +98,8 @@ describe('stand-in API access', () => {
       assert.deepEqual(reply.body, {
         statusCode: 401,
         message:
-          'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+          'Access denied due to missing subscription key. Make sure to include subscription key when making ' +
+          'requests to an API.',
       });
     }
   });

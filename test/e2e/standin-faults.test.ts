@@ -110,54 +110,69 @@ async function assertSpentAndSignInRevoked(
 }
 
 describe('fault injection: error statuses at the token endpoint', () => {
-  test('503 before processing: Retry-After and temporarily_unavailable, and the refresh token is not spent', async (t) => {
-    const standin = await standinFor(t, {
-      faults: [{ target: 'token', grantTypes: ['refresh_token'], status: 503, times: 2 }],
-    });
-    // The fault is limited to refresh grants: the sign-in's code exchange goes through, its body intact.
-    const tokens = await tokensFor(standin);
+  test(
+    '503 before processing: Retry-After and temporarily_unavailable, ' + 'and the refresh token is not spent',
+    async (t) => {
+      const standin = await standinFor(t, {
+        faults: [{ target: 'token', grantTypes: ['refresh_token'], status: 503, times: 2 }],
+      });
+      // The fault is limited to refresh grants: the sign-in's code exchange goes through, its body intact.
+      const tokens = await tokensFor(standin);
 
-    for (let attempt = 1; attempt <= 2; attempt++) {
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const reply = await refresh(standin, tokens.refresh);
+        assert.equal(reply.status, 503, `attempt ${attempt}`);
+        assert.equal(reply.headers.get('retry-after'), '1');
+        assert.equal(reply.headers.get('cache-control'), 'no-store');
+        assert.equal(reply.headers.get('pragma'), 'no-cache');
+        assert.match(reply.headers.get('content-type') ?? '', /^application\/json/);
+        assert.deepEqual(reply.body, {
+          error: 'temporarily_unavailable',
+          error_description: 'injected fault: HTTP 503',
+        });
+      }
+      assert.equal(standin.counters.refreshGrants, 0);
+
+      const third = await refresh(standin, tokens.refresh);
+      assert.equal(third.status, 200, 'the same refresh token still works: the failed attempts spent nothing');
+      assert.notEqual(third.body.refresh_token, tokens.refresh);
+      assert.deepEqual(standin.counters, {
+        tokenRequests: 4,
+        codeGrants: 1,
+        refreshGrants: 1,
+        apiRequests: 0,
+        faultsFired: 2,
+      });
+      const [fault] = standin.faults.armed;
+      assert.deepEqual(
+        { seen: fault?.seen, fired: fault?.fired, exhausted: fault?.exhausted, withheld: fault?.withheld },
+        { seen: 2, fired: 2, exhausted: true, withheld: [] },
+      );
+    },
+  );
+
+  test(
+    '500 after processing: the refresh token is spent, its successor lost; ' +
+      'retrying it is refused and revokes the sign-in',
+    async (t) => {
+      const standin = await standinFor(t);
+      const tokens = await tokensFor(standin);
+      const fault = standin.faults.inject({
+        target: 'token',
+        grantTypes: ['refresh_token'],
+        when: 'after',
+        status: 500,
+      });
+
       const reply = await refresh(standin, tokens.refresh);
-      assert.equal(reply.status, 503, `attempt ${attempt}`);
-      assert.equal(reply.headers.get('retry-after'), '1');
-      assert.equal(reply.headers.get('cache-control'), 'no-store');
-      assert.equal(reply.headers.get('pragma'), 'no-cache');
-      assert.match(reply.headers.get('content-type') ?? '', /^application\/json/);
-      assert.deepEqual(reply.body, { error: 'temporarily_unavailable', error_description: 'injected fault: HTTP 503' });
-    }
-    assert.equal(standin.counters.refreshGrants, 0);
-
-    const third = await refresh(standin, tokens.refresh);
-    assert.equal(third.status, 200, 'the same refresh token still works: the failed attempts spent nothing');
-    assert.notEqual(third.body.refresh_token, tokens.refresh);
-    assert.deepEqual(standin.counters, {
-      tokenRequests: 4,
-      codeGrants: 1,
-      refreshGrants: 1,
-      apiRequests: 0,
-      faultsFired: 2,
-    });
-    const [fault] = standin.faults.armed;
-    assert.deepEqual(
-      { seen: fault?.seen, fired: fault?.fired, exhausted: fault?.exhausted, withheld: fault?.withheld },
-      { seen: 2, fired: 2, exhausted: true, withheld: [] },
-    );
-  });
-
-  test('500 after processing: the refresh token is spent, its successor lost; retrying it is refused and revokes the sign-in', async (t) => {
-    const standin = await standinFor(t);
-    const tokens = await tokensFor(standin);
-    const fault = standin.faults.inject({ target: 'token', grantTypes: ['refresh_token'], when: 'after', status: 500 });
-
-    const reply = await refresh(standin, tokens.refresh);
-    assert.equal(reply.status, 500);
-    assert.equal(reply.headers.get('retry-after'), null);
-    assert.deepEqual(reply.body, { error: 'server_error', error_description: 'injected fault: HTTP 500' });
-    assert.equal(standin.counters.refreshGrants, 1, 'the server completed the refresh');
-    assert.equal(fault.withheld.length, 1);
-    await assertSpentAndSignInRevoked(standin, tokens, fault.withheld[0] as Record<string, unknown>);
-  });
+      assert.equal(reply.status, 500);
+      assert.equal(reply.headers.get('retry-after'), null);
+      assert.deepEqual(reply.body, { error: 'server_error', error_description: 'injected fault: HTTP 500' });
+      assert.equal(standin.counters.refreshGrants, 1, 'the server completed the refresh');
+      assert.equal(fault.withheld.length, 1);
+      await assertSpentAndSignInRevoked(standin, tokens, fault.withheld[0] as Record<string, unknown>);
+    },
+  );
 
   test('after processing, the lost successor is live until the old token is replayed', async (t) => {
     const standin = await standinFor(t, {
@@ -172,27 +187,31 @@ describe('fault injection: error statuses at the token endpoint', () => {
     assert.equal((await callApi(standin, String(next.body.access_token))).status, 200);
   });
 
-  test('a code exchange answered 502 after processing spends the code; the tokens it issued die when the code is retried', async (t) => {
-    const standin = await standinFor(t, {
-      faults: [{ target: 'token', grantTypes: ['authorization_code'], when: 'after', status: 502 }],
-    });
-    const { code } = await signIn(standin.url);
-    const exchange = (): Promise<Reply> =>
-      postForm(standin.endpoints.token, {
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: POSTMAN_CALLBACK,
-        ...CLIENT,
+  test(
+    'a code exchange answered 502 after processing spends the code; ' +
+      'the tokens it issued die when the code is retried',
+    async (t) => {
+      const standin = await standinFor(t, {
+        faults: [{ target: 'token', grantTypes: ['authorization_code'], when: 'after', status: 502 }],
       });
-    const first = await exchange();
-    assert.equal(first.status, 502);
-    assert.deepEqual(first.body, { error: 'server_error', error_description: 'injected fault: HTTP 502' });
-    assert.equal(standin.counters.codeGrants, 1);
-    const lost = standin.faults.armed[0]?.withheld[0] as Record<string, unknown>;
-    assertInvalidGrant(await exchange());
-    assertInvalidGrant(await refresh(standin, String(lost.refresh_token)));
-    assert.equal((await callApi(standin, String(lost.access_token))).status, 401);
-  });
+      const { code } = await signIn(standin.url);
+      const exchange = (): Promise<Reply> =>
+        postForm(standin.endpoints.token, {
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: POSTMAN_CALLBACK,
+          ...CLIENT,
+        });
+      const first = await exchange();
+      assert.equal(first.status, 502);
+      assert.deepEqual(first.body, { error: 'server_error', error_description: 'injected fault: HTTP 502' });
+      assert.equal(standin.counters.codeGrants, 1);
+      const lost = standin.faults.armed[0]?.withheld[0] as Record<string, unknown>;
+      assertInvalidGrant(await exchange());
+      assertInvalidGrant(await refresh(standin, String(lost.refresh_token)));
+      assert.equal((await callApi(standin, String(lost.access_token))).status, 401);
+    },
+  );
 
   test('each status has the error body of its target, and Retry-After where it belongs', async (t) => {
     const standin = await standinFor(t);
@@ -384,7 +403,8 @@ describe('fault injection: dropped connections', () => {
 });
 
 describe('fault injection: options', () => {
-  test('reading the grant type ahead of oidc-provider changes nothing else: an oversized form is refused as oidc-provider refuses it', {
+  test('reading the grant type ahead of oidc-provider changes nothing else: ' +
+    'an oversized form is refused as oidc-provider refuses it', {
     timeout: 10_000,
   }, async (t) => {
     const oversized = { grant_type: 'refresh_token', refresh_token: 'x', padding: 'a'.repeat(70_000), ...CLIENT };
@@ -424,7 +444,8 @@ describe('fault injection: options', () => {
       ],
       [
         { target: 'api', status: 500, times: 0, skip: 1.5 },
-        'skip must be a whole number of 0 or more, got 1.5; times must be a whole number of 1 or more, or Infinity, got 0',
+        'skip must be a whole number of 0 or more, got 1.5; times must be a whole number of 1 or more, or Infinity, ' +
+          'got 0',
       ],
     ];
     for (const [fault, message] of cases) {
@@ -449,7 +470,8 @@ describe('fault injection: options', () => {
       {
         code: 'E_STANDIN_OPTIONS',
         message:
-          'invalid stand-in options: faults[1]: delayMs must be a whole number of milliseconds from 1 to 2147483647, got -5',
+          'invalid stand-in options: faults[1]: delayMs must be a whole number of milliseconds from 1 to 2147483647,' +
+          ' got -5',
       },
     );
   });

@@ -65,40 +65,43 @@ async function assertSignInPage(pending: PendingSignIn, label: string): Promise<
 }
 
 describe('stand-in pending sign-ins', () => {
-  test('beyond maxInteractions the oldest are forgotten, the newest still work, and new sign-ins are never refused', async (t) => {
-    const cap = 5;
-    const extra = 3;
-    const log: StandinLogEntry[] = [];
-    const server = await standinFor(t, { maxInteractions: cap, logger: (entry) => log.push(entry) });
-    const pending: PendingSignIn[] = [];
-    for (let i = 0; i < cap + extra; i += 1) pending.push(await startSignIn(server));
+  test(
+    'beyond maxInteractions the oldest are forgotten, ' + 'the newest still work, and new sign-ins are never refused',
+    async (t) => {
+      const cap = 5;
+      const extra = 3;
+      const log: StandinLogEntry[] = [];
+      const server = await standinFor(t, { maxInteractions: cap, logger: (entry) => log.push(entry) });
+      const pending: PendingSignIn[] = [];
+      for (let i = 0; i < cap + extra; i += 1) pending.push(await startSignIn(server));
 
-    assert.equal(server.storedArtifacts().Interaction, cap);
-    for (let i = 0; i < extra; i += 1) await assertExpired(pending[i]!, `sign-in ${i + 1} of ${cap + extra}`);
-    await assertSignInPage(pending[extra]!, 'the oldest sign-in kept');
-    const newest = pending.at(-1)!;
-    await assertSignInPage(newest, 'the newest sign-in');
-    const login = await open(new URL(`${newest.page.pathname}/login`, server.url), newest.jar, {
-      username: 'demo',
-      password: 'demo',
-    });
-    assert.equal(login.status, 303, `the newest sign-in accepts the password: ${login.text}`);
-    assert.match(login.location ?? '', /^http:\/\/127\.0\.0\.1:\d+\/connect\/authorize\/[\w-]+$/);
+      assert.equal(server.storedArtifacts().Interaction, cap);
+      for (let i = 0; i < extra; i += 1) await assertExpired(pending[i]!, `sign-in ${i + 1} of ${cap + extra}`);
+      await assertSignInPage(pending[extra]!, 'the oldest sign-in kept');
+      const newest = pending.at(-1)!;
+      await assertSignInPage(newest, 'the newest sign-in');
+      const login = await open(new URL(`${newest.page.pathname}/login`, server.url), newest.jar, {
+        username: 'demo',
+        password: 'demo',
+      });
+      assert.equal(login.status, 303, `the newest sign-in accepts the password: ${login.text}`);
+      assert.match(login.location ?? '', /^http:\/\/127\.0\.0\.1:\d+\/connect\/authorize\/[\w-]+$/);
 
-    // A whole new sign-in, with the store full of abandoned ones, ends with tokens.
-    const tokens = await signedInTokens(server);
-    assert.equal(typeof tokens.refresh_token, 'string');
-    assert.ok((server.storedArtifacts().Interaction ?? 0) <= cap);
-    assert.equal(
-      log.filter((entry) => entry.level === 'warn').length,
-      1,
-      'the cap is reported once, not at every eviction',
-    );
-    assert.match(
-      log.find((entry) => entry.level === 'warn')?.message ?? '',
-      /more than 5 unfinished sign-ins: forgetting the oldest/,
-    );
-  });
+      // A whole new sign-in, with the store full of abandoned ones, ends with tokens.
+      const tokens = await signedInTokens(server);
+      assert.equal(typeof tokens.refresh_token, 'string');
+      assert.ok((server.storedArtifacts().Interaction ?? 0) <= cap);
+      assert.equal(
+        log.filter((entry) => entry.level === 'warn').length,
+        1,
+        'the cap is reported once, not at every eviction',
+      );
+      assert.match(
+        log.find((entry) => entry.level === 'warn')?.message ?? '',
+        /more than 5 unfinished sign-ins: forgetting the oldest/,
+      );
+    },
+  );
 
   test('a sign-in not finished within interactionTtl expires', async (t) => {
     const server = await standinFor(t, { interactionTtl: 120 });

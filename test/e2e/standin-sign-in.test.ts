@@ -168,7 +168,12 @@ describe('stand-in sign-in', () => {
 
     const jar = new CookieJar();
     const authorize = new URL(
-      `/connect/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: POSTMAN_CALLBACK })}`,
+      `/connect/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: DEMO_CLIENT.clientId,
+        scope: 'openid api',
+        redirect_uri: POSTMAN_CALLBACK,
+      })}`,
       standin.url,
     );
     const first = await fetch(authorize, { redirect: 'manual' });
@@ -202,7 +207,13 @@ describe('stand-in sign-in', () => {
       return new URL(response.headers.get('location') ?? '', standin.url);
     };
     const authorize = new URL(
-      `/connect/authorize?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: POSTMAN_CALLBACK, state: 's1' })}`,
+      `/connect/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: DEMO_CLIENT.clientId,
+        scope: 'openid api',
+        redirect_uri: POSTMAN_CALLBACK,
+        state: 's1',
+      })}`,
       standin.url,
     );
     const login = await step(authorize);
@@ -218,7 +229,12 @@ describe('stand-in sign-in', () => {
 
   test('an unregistered redirect_uri is refused at the authorization endpoint, without a redirect', async (t) => {
     const standin = await standinFor(t);
-    const authorize = `${standin.endpoints.authorization}?${new URLSearchParams({ response_type: 'code', client_id: DEMO_CLIENT.clientId, scope: 'openid api', redirect_uri: 'https://attacker.example/callback' })}`;
+    const authorize = `${standin.endpoints.authorization}?${new URLSearchParams({
+      response_type: 'code',
+      client_id: DEMO_CLIENT.clientId,
+      scope: 'openid api',
+      redirect_uri: 'https://attacker.example/callback',
+    })}`;
     const response = await fetch(authorize, { redirect: 'manual' });
     assert.equal(response.status, 400);
     assert.equal(response.headers.get('location'), null);

@@ -26,28 +26,32 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'wrong $kind',
     files: { 'specs/demo/Ping.request.yaml': '$kind: request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n' },
     expected: [
-      'E_KIND specs/demo/Ping.request.yaml:1:8 this file must say `$kind: http-request` | request files are recognised by their name and place; see docs/spec-format.md',
+      'E_KIND specs/demo/Ping.request.yaml:1:8 this file must say `$kind: http-request` | request files are ' +
+        'recognised by their name and place; see docs/spec-format.md',
     ],
   },
   {
     name: 'enum value with did-you-mean',
     files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GTE\nurl: "{{baseUrl}}/ping"\n' },
     expected: [
-      'E_VALUE specs/demo/Ping.request.yaml:2:9 `method` must be one of `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `HEAD`, `OPTIONS` | did you mean `GET`?',
+      'E_VALUE specs/demo/Ping.request.yaml:2:9 `method` must be one of `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, ' +
+        '`HEAD`, `OPTIONS` | did you mean `GET`?',
     ],
   },
   {
     name: 'unquoted {{variable}} is a YAML flow mapping',
     files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: {{baseUrl}}\n' },
     expected: [
-      'E_TYPE specs/demo/Ping.request.yaml:3:6 `url` must be a string | a value starting with {{ must be quoted: "{{name}}"',
+      'E_TYPE specs/demo/Ping.request.yaml:3:6 `url` must be a string | a value starting with {{ must be quoted: ' +
+        '"{{name}}"',
     ],
   },
   {
     name: 'YAML syntax error',
     files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: {{baseUrl}}/ping\n' },
     expected: [
-      'E_YAML_SYNTAX specs/demo/Ping.request.yaml:3:17 Unexpected scalar at node end | a value starting with {{ must be quoted: url: "{{authBaseUrl}}/connect/token"',
+      'E_YAML_SYNTAX specs/demo/Ping.request.yaml:3:17 Unexpected scalar at node end | a value starting with {{ ' +
+        'must be quoted: url: "{{authBaseUrl}}/connect/token"',
     ],
   },
   {
@@ -84,7 +88,9 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
         '$kind: http-request\norder: 2\nmethod: GET\nurl: "{{baseUrl}}/b"\ncapture:\n  token: { json: $.token }\n',
     },
     expected: [
-      'E_CAPTURE_BEFORE_SET specs/demo/A.request.yaml:4:23 `{{token}}` is used before it is captured by "B" | move this request after the one that captures it (see `order`), or give the variable a default in every environment',
+      'E_CAPTURE_BEFORE_SET specs/demo/A.request.yaml:4:23 `{{token}}` is used before it is captured by "B" | move ' +
+        'this request after the one that captures it (see `order`), or give the variable a default in ' +
+        'every environment',
     ],
   },
   {
@@ -92,7 +98,8 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     files: {
       'specs/demo/.resources/definition.yaml': '$kind: collection\nname: Demo\nruntimeVariables:\n  code: typed in\n',
       'specs/demo/A.request.yaml':
-        '$kind: http-request\norder: 1\nmethod: GET\nurl: "{{baseUrl}}/a?code={{code}}"\ncapture:\n  token: { json: $.token }\n',
+        '$kind: http-request\norder: 1\nmethod: GET\nurl: "{{baseUrl}}/a?code={{code}}"\ncapture:\n' +
+        '  token: { json: $.token }\n',
       'specs/demo/B.request.yaml': '$kind: http-request\norder: 2\nmethod: GET\nurl: "{{baseUrl}}/b?t={{token}}"\n',
     },
     expected: [],
@@ -104,7 +111,8 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
         '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  extra: { value: y }\n',
     },
     expected: [
-      'E_ENV_MISSING_VARIABLE specs/environments/one.environment.yaml:3:1 environment "One" has no variable `extra`, which "Two" defines | add `extra: { value: "" }` under variables (or `extra: { secret: true }`)',
+      'E_ENV_MISSING_VARIABLE specs/environments/one.environment.yaml:3:1 environment "One" has no variable `extra`,' +
+        ' which "Two" defines | add `extra: { value: "" }` under variables (or `extra: { secret: true }`)',
     ],
   },
   {
@@ -116,7 +124,8 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
         '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true }\n',
     },
     expected: [
-      'E_SECRET_VALUE specs/environments/one.environment.yaml:5:24 secret `key` must not have a value in the spec | remove `value`: secrets are supplied at run time (the Postman current value, or newman --env-var)',
+      'E_SECRET_VALUE specs/environments/one.environment.yaml:5:24 secret `key` must not have a value in the spec | ' +
+        'remove `value`: secrets are supplied at run time (the Postman current value, or newman --env-var)',
     ],
   },
   {
@@ -125,29 +134,38 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
       'specs/demo/ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
     },
     expected: [
-      'E_DUPLICATE_NAME specs/demo/ping.request.yaml:1:1 "ping" has the same name as the request "Ping" in the same folder | rename one of them: names select folders with --folder and label results in reports',
+      'E_DUPLICATE_NAME specs/demo/ping.request.yaml:1:1 "ping" has the same name as the request "Ping" in the same ' +
+        'folder | rename one of them: names select folders with --folder and label results in reports',
     ],
   },
   {
     name: 'bad JSON path and bad regex',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n    $.a[*]: { exists: true }\n    $.b: { matches: "(" }\n',
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n    $.a[*]: { exists: true }\n' +
+        '    $.b: { matches: "(" }\n',
     },
     expected: [
-      "E_BAD_JSON_PATH specs/demo/Ping.request.yaml:6:5 `$.a[*]` is not a supported JSON path: expected `.name`, `[index]` or `['name']`; filters and wildcards are not supported | write paths like $.payload[0].id or $['token_type']",
-      'E_BAD_REGEX specs/demo/Ping.request.yaml:7:21 invalid regular expression: Invalid regular expression: /(/: Unterminated group | this is a JavaScript regular expression; escape ( ) [ ] . ? + * with a backslash',
+      'E_BAD_JSON_PATH specs/demo/Ping.request.yaml:6:5 `$.a[*]` is not a supported JSON path: expected `.name`, ' +
+        "`[index]` or `['name']`; filters and wildcards are not supported | write paths like " +
+        "$.payload[0].id or $['token_type']",
+      'E_BAD_REGEX specs/demo/Ping.request.yaml:7:21 invalid regular expression: Invalid regular expression: /(/: ' +
+        'Unterminated group | this is a JavaScript regular expression; escape ( ) [ ] . ? + * with a ' +
+        'backslash',
     ],
   },
   {
     name: 'capture with two sources, and a regex without a group',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: { json: $.a, header: X }\n  b: { header: Location, regex: "code=[^&]+" }\n',
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: { json: $.a, header: X }\n' +
+        '  b: { header: Location, regex: "code=[^&]+" }\n',
     },
     expected: [
-      'E_CAPTURE_SOURCE specs/demo/Ping.request.yaml:5:3 capture `a` needs exactly one of `json`, `header`, `expiresIn`, `variable`; it has `json` and `header` | e.g. `access_token: { json: $.access_token }`',
-      'E_BAD_REGEX specs/demo/Ping.request.yaml:6:33 the capture regex has no group | wrap the part to keep in parentheses, e.g. "[?&]code=([^&]+)"',
+      'E_CAPTURE_SOURCE specs/demo/Ping.request.yaml:5:3 capture `a` needs exactly one of `json`, `header`, ' +
+        '`expiresIn`, `variable`; it has `json` and `header` | e.g. `access_token: { json: $.access_token }`',
+      'E_BAD_REGEX specs/demo/Ping.request.yaml:6:33 the capture regex has no group | wrap the part to keep in ' +
+        'parentheses, e.g. "[?&]code=([^&]+)"',
     ],
   },
   {
@@ -157,54 +175,66 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
         '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema: { file: nope.json }\n',
     },
     expected: [
-      'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file not found: specs/demo/nope.json | the path is relative to this request file',
+      'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file not found: specs/demo/nope.json | the path is ' +
+        'relative to this request file',
     ],
   },
   {
     name: 'draft-04 body schema',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema:\n    inline: { $schema: "http://json-schema.org/draft-04/schema#", type: object }\n',
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema:\n' +
+        '    inline: { $schema: "http://json-schema.org/draft-04/schema#", type: object }\n',
     },
     expected: [
-      'E_BAD_JSON_SCHEMA specs/demo/Ping.request.yaml:6:13 inline schema is not a valid draft-07 JSON Schema: $schema is "http://json-schema.org/draft-04/schema#" | Postman checks body schemas with draft-07; fix the schema or remove its $schema line',
+      'E_BAD_JSON_SCHEMA specs/demo/Ping.request.yaml:6:13 inline schema is not a valid draft-07 JSON Schema: ' +
+        '$schema is "http://json-schema.org/draft-04/schema#" | Postman checks body schemas with draft-07; ' +
+        'fix the schema or remove its $schema line',
     ],
   },
   {
     name: 'credentials on an inherit auth, and oauth2 typo',
     files: {
       'specs/demo/.resources/definition.yaml':
-        '$kind: collection\nname: Demo\nauth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n    accessToken: "{{baseUrl}}"\n    clientSecert: x\n',
+        '$kind: collection\nname: Demo\nauth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n' +
+        '    accessToken: "{{baseUrl}}"\n    clientSecert: x\n',
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth:\n  type: inherit\n  credentials: { token: x }\n',
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth:\n  type: inherit\n' +
+        '  credentials: { token: x }\n',
     },
     expected: [
-      'E_UNKNOWN_KEY specs/demo/.resources/definition.yaml:8:5 unknown key `clientSecert` in `auth.credentials` | did you mean `clientSecret`?',
-      'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `credentials` is not allowed in `auth` with type `inherit` | remove `credentials`',
+      'E_UNKNOWN_KEY specs/demo/.resources/definition.yaml:8:5 unknown key `clientSecert` in `auth.credentials` | ' +
+        'did you mean `clientSecret`?',
+      'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `credentials` is not allowed in `auth` with type `inherit` | ' +
+        'remove `credentials`',
     ],
   },
   {
     name: 'a URL that is not absolute',
     files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: /ping\n' },
     expected: [
-      'E_BAD_URL specs/demo/Ping.request.yaml:3:6 `/ping` is not an absolute URL | start it with http:// or https://, or with a {{variable}} that holds such a base URL',
+      'E_BAD_URL specs/demo/Ping.request.yaml:3:6 `/ping` is not an absolute URL | start it with http:// or ' +
+        'https://, or with a {{variable}} that holds such a base URL',
     ],
   },
   {
     name: 'language on a JSON body',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: json\n  language: xml\n  content: {}\n',
+        '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: json\n  language: xml\n' +
+        '  content: {}\n',
     },
     expected: [
-      'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `language` is not allowed in `body` with type `json` | remove `language`',
+      'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:6:3 `language` is not allowed in `body` with type `json` | remove ' +
+        '`language`',
     ],
   },
   {
     name: 'a file in a urlencoded body',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: urlencoded\n  content:\n    f: { src: a.bin }\n',
+        '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: urlencoded\n  content:\n' +
+        '    f: { src: a.bin }\n',
     },
     expected: ['E_TYPE specs/demo/Ping.request.yaml:7:8 `body.content.f` must be a string or number or boolean'],
   },
@@ -215,7 +245,9 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
         '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth: { type: oauth2 }\n',
     },
     expected: [
-      'E_VALUE specs/demo/Ping.request.yaml:4:15 `auth.type` must be one of `inherit`, `noauth`, `bearer`, `basic` | OAuth 2.0 is set once, on the collection (.resources/definition.yaml); folders and requests inherit it',
+      'E_VALUE specs/demo/Ping.request.yaml:4:15 `auth.type` must be one of `inherit`, `noauth`, `bearer`, `basic` |' +
+        ' OAuth 2.0 is set once, on the collection (.resources/definition.yaml); folders and requests ' +
+        'inherit it',
     ],
   },
   {
@@ -224,7 +256,8 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
       'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{ baseUrl }}/ping?id={{$guld}}"\n',
     },
     expected: [
-      'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:7 `{{ baseUrl }}` is not defined | remove the spaces: Postman does not trim them, so {{ baseUrl }} is sent as it is; write {{baseUrl}}',
+      'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:7 `{{ baseUrl }}` is not defined | remove the spaces: ' +
+        'Postman does not trim them, so {{ baseUrl }} is sent as it is; write {{baseUrl}}',
       'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:29 `{{$guld}}` is not defined | did you mean `$guid`?',
     ],
   },
@@ -232,10 +265,12 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'length bounds that can never pass',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n    $.a: { length: { min: 5, max: 2 } }\n',
+        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n' +
+        '    $.a: { length: { min: 5, max: 2 } }\n',
     },
     expected: [
-      'E_VALUE specs/demo/Ping.request.yaml:6:20 `length` has min 5 above max 2, so it can never pass | swap them, or give an exact length',
+      'E_VALUE specs/demo/Ping.request.yaml:6:20 `length` has min 5 above max 2, so it can never pass | swap them, ' +
+        'or give an exact length',
     ],
   },
   {
@@ -244,14 +279,16 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
       'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: {}\n',
     },
     expected: [
-      'E_CAPTURE_SOURCE specs/demo/Ping.request.yaml:5:3 capture `a` needs exactly one of `json`, `header`, `expiresIn`, `variable`; it has none | e.g. `access_token: { json: $.access_token }`',
+      'E_CAPTURE_SOURCE specs/demo/Ping.request.yaml:5:3 capture `a` needs exactly one of `json`, `header`, ' +
+        '`expiresIn`, `variable`; it has none | e.g. `access_token: { json: $.access_token }`',
     ],
   },
   {
     name: 'no collection',
     files: { 'specs/demo/.resources/definition.yaml': undefined, 'specs/demo/Ping.request.yaml': undefined },
     expected: [
-      'E_NO_SPECS specs:1:1 no collection found | create specs/<name>/.resources/definition.yaml with "$kind: collection"',
+      'E_NO_SPECS specs:1:1 no collection found | create specs/<name>/.resources/definition.yaml with "$kind: ' +
+        'collection"',
     ],
   },
 ];
@@ -268,30 +305,38 @@ function render(d: {
 }
 
 describe('spec validation: warnings', () => {
-  test('a misspelt request or environment file is reported as ignored, and a directory without requests is not a folder', async () => {
-    const project = tempProject(
-      minimalProject({
-        'specs/demo/Other.request.yml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/x"\n',
-        'specs/demo/schemas/thing.json': '{}',
-        'specs/environments/three.yaml': '$kind: environment\nname: Three\nvariables: {}\n',
-      }),
-    );
-    try {
-      const result = await buildProject({ cwd: project.dir });
-      assert.deepEqual(result.errors, []);
-      assert.deepEqual(result.warnings.map(render), [
-        'W_IGNORED_FILE specs/demo/Other.request.yml:1:1 this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml` | rename it to Other.request.yaml if it is a request',
-        'W_IGNORED_FILE specs/environments/three.yaml:1:1 this YAML file is ignored: it is not a `<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml` | rename it to three.environment.yaml if it is an environment',
-      ]);
-      const collection = JSON.parse(result.files[0]!.content) as { item: { name: string }[] };
-      assert.deepEqual(
-        collection.item.map((i) => i.name),
-        ['Ping'],
+  test(
+    'a misspelt request or environment file is reported as ignored, ' +
+      'and a directory without requests is not a folder',
+    async () => {
+      const project = tempProject(
+        minimalProject({
+          'specs/demo/Other.request.yml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/x"\n',
+          'specs/demo/schemas/thing.json': '{}',
+          'specs/environments/three.yaml': '$kind: environment\nname: Three\nvariables: {}\n',
+        }),
       );
-    } finally {
-      project.cleanup();
-    }
-  });
+      try {
+        const result = await buildProject({ cwd: project.dir });
+        assert.deepEqual(result.errors, []);
+        assert.deepEqual(result.warnings.map(render), [
+          'W_IGNORED_FILE specs/demo/Other.request.yml:1:1 this YAML file is ignored: it is not a ' +
+            '`<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml` ' +
+            '| rename it to Other.request.yaml if it is a request',
+          'W_IGNORED_FILE specs/environments/three.yaml:1:1 this YAML file is ignored: it is not a ' +
+            '`<name>.request.yaml`, `.resources/definition.yaml` or `environments/<name>.environment.yaml` ' +
+            '| rename it to three.environment.yaml if it is an environment',
+        ]);
+        const collection = JSON.parse(result.files[0]!.content) as { item: { name: string }[] };
+        assert.deepEqual(
+          collection.item.map((i) => i.name),
+          ['Ping'],
+        );
+      } finally {
+        project.cleanup();
+      }
+    },
+  );
 });
 
 describe('spec validation: each mistake gives its exact located error', () => {

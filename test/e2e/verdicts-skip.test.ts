@@ -30,11 +30,14 @@ const SPECS: Record<string, string> = {
   'specs/c/.resources/definition.yaml':
     '$kind: collection\nname: Skips\nauth: { type: bearer, credentials: { token: "{{access_token}}" } }\n',
   'specs/environments/e.environment.yaml':
-    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  tokenUrl: { value: "" }\n  access_token: { value: "" }\n',
+    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  tokenUrl: { value: "" }\n' +
+    '  access_token: { value: "" }\n',
   'specs/c/Get token.request.yaml':
-    '$kind: http-request\norder: 1\nauth: { type: noauth }\nmethod: POST\nurl: "{{tokenUrl}}"\nexpect:\n  status: 200\ncapture:\n  access_token: { json: $.access_token }\n',
+    '$kind: http-request\norder: 1\nauth: { type: noauth }\nmethod: POST\nurl: "{{tokenUrl}}"\nexpect:\n' +
+    '  status: 200\ncapture:\n  access_token: { json: $.access_token }\n',
   'specs/c/Sends it in a header.request.yaml':
-    '$kind: http-request\norder: 2\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/a"\nheaders:\n  X-Token: "{{access_token}}"\nexpect:\n  status: 200\n',
+    '$kind: http-request\norder: 2\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/a"\nheaders:\n' +
+    '  X-Token: "{{access_token}}"\nexpect:\n  status: 200\n',
   'specs/c/Inherits the auth.request.yaml':
     '$kind: http-request\norder: 3\nmethod: GET\nurl: "{{base}}/b"\nexpect:\n  status: 200\n',
   'specs/c/Needs nothing.request.yaml':
@@ -130,24 +133,28 @@ describe('requests that need a token an earlier request did not produce', () => 
     },
   ];
   for (const c of cases) {
-    test(`after ${c.name}, the requests that send the token (a header, the inherited auth) are skipped, once each, with the cause`, async () => {
-      const o = await run(await c.url());
-      assert.deepEqual(o.sent, ['Get token', 'Needs nothing'], 'only what does not need the token is sent');
-      assert.deepEqual(
-        o.skipped.map((s) => [s.item, s.needs, s.cause]),
-        [
-          ['Sends it in a header', 'access_token', '"Get token"'],
-          ['Inherits the auth', 'access_token', '"Get token"'],
-        ],
-      );
-      for (const s of o.skipped) assert.match(s.reason, c.reason);
-      const failed = failures(o);
-      assert.ok(
-        failed.every((f) => f.startsWith('Get token: ')),
-        `only the token request fails:\n${failed.join('\n')}`,
-      );
-      if (c.failure) assert.ok(failed.includes(c.failure), failed.join('\n'));
-    });
+    test(
+      `after ${c.name}, the requests that send the token (a header, the inherited auth) are ` +
+        `skipped, once each, with the cause`,
+      async () => {
+        const o = await run(await c.url());
+        assert.deepEqual(o.sent, ['Get token', 'Needs nothing'], 'only what does not need the token is sent');
+        assert.deepEqual(
+          o.skipped.map((s) => [s.item, s.needs, s.cause]),
+          [
+            ['Sends it in a header', 'access_token', '"Get token"'],
+            ['Inherits the auth', 'access_token', '"Get token"'],
+          ],
+        );
+        for (const s of o.skipped) assert.match(s.reason, c.reason);
+        const failed = failures(o);
+        assert.ok(
+          failed.every((f) => f.startsWith('Get token: ')),
+          `only the token request fails:\n${failed.join('\n')}`,
+        );
+        if (c.failure) assert.ok(failed.includes(c.failure), failed.join('\n'));
+      },
+    );
   }
 });
 
@@ -193,12 +200,14 @@ describe('mvpm run against a closed port', () => {
     assert.match(
       result.stdout,
       new RegExp(
-        `refreshing it failed: the token endpoint could not be reached \\(ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)\\. Nothing reached the server`,
+        `refreshing it failed: the token endpoint could not be reached ` +
+          `\\(ECONNREFUSED 127\\.0\\.0\\.1:${port}\\)\\. Nothing reached the server`,
       ),
     );
     const skips = result.stdout.split('\n').filter((line) => /^skipped \d+ requests? because /.test(line));
     assert.deepEqual(skips, [
-      `skipped 2 requests because the access token refresh before "Get current user" failed: the token endpoint could not be reached (ECONNREFUSED 127.0.0.1:${port})`,
+      `skipped 2 requests because the access token refresh before "Get current user" failed: the token endpoint ` +
+        `could not be reached (ECONNREFUSED 127.0.0.1:${port})`,
     ]);
     assert.match(result.stdout, /\n0 passed, 1 failed\n$/);
     clean(output);

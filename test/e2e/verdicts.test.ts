@@ -135,7 +135,8 @@ describe('a comparison fails when its value is absent', () => {
         ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Verdicts\n'],
         [
           'specs/environments/e.environment.yaml',
-          '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  down: { value: "" }\n  refresh_token: { value: rt-old }\n',
+          '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  down: { value: "" }\n' +
+            '  refresh_token: { value: rt-old }\n',
         ],
         request('Present', 1, '{{base}}/present', expectBlock()),
         request('Absent', 2, '{{base}}/absent', expectBlock()),
@@ -211,34 +212,37 @@ describe('a comparison fails when its value is absent', () => {
 });
 
 describe('collections exported before verdicts', () => {
-  test('their flat test scripts still import as generated checks and captures, not as hand-edited raw scripts', async () => {
-    const { compileRequestScripts } = await import('../../src/compile/scripts/item-scripts.ts');
-    const { importTestScript } = await import('../../src/import/scripts.ts');
-    const { parseJsonPath } = await import('../../src/spec/json-path.ts');
-    const { SpecSource } = await import('../../src/spec/source.ts');
-    const jsonPath = parseJsonPath('$.refresh_token');
-    assert.ok(jsonPath.ok);
-    const origin = {
-      source: new SpecSource('specs/c/Token.request.yaml', 'specs/c/Token.request.yaml', 'request', ''),
-      path: [],
-    };
-    const request = {
-      expectations: [
-        { kind: 'status', codes: [200], origin },
-        { kind: 'body', jsonPath: jsonPath.value, check: 'notEquals', expected: '{{refresh_token}}', origin },
-      ],
-      captures: [{ variable: 'refresh_token', from: { kind: 'json', jsonPath: jsonPath.value }, origin }],
-      scripts: [],
-      origin,
-    } as unknown as Parameters<typeof compileRequestScripts>[0];
-    const flat = compileRequestScripts(request, { layout: 'flat' }).test!;
-    const guarded = compileRequestScripts(request, { layout: 'current' }).test!;
-    assert.notDeepEqual(flat, guarded, 'the layouts differ');
-    for (const exec of [flat, guarded]) {
-      const imported = importTestScript(exec);
-      assert.equal(imported.edited, false);
-      assert.deepEqual(imported.raw, []);
-      assert.deepEqual([imported.expectations.length, imported.captures.length], [2, 1]);
-    }
-  });
+  test(
+    'their flat test scripts still import as generated ' + 'checks and captures, not as hand-edited raw scripts',
+    async () => {
+      const { compileRequestScripts } = await import('../../src/compile/scripts/item-scripts.ts');
+      const { importTestScript } = await import('../../src/import/scripts.ts');
+      const { parseJsonPath } = await import('../../src/spec/json-path.ts');
+      const { SpecSource } = await import('../../src/spec/source.ts');
+      const jsonPath = parseJsonPath('$.refresh_token');
+      assert.ok(jsonPath.ok);
+      const origin = {
+        source: new SpecSource('specs/c/Token.request.yaml', 'specs/c/Token.request.yaml', 'request', ''),
+        path: [],
+      };
+      const request = {
+        expectations: [
+          { kind: 'status', codes: [200], origin },
+          { kind: 'body', jsonPath: jsonPath.value, check: 'notEquals', expected: '{{refresh_token}}', origin },
+        ],
+        captures: [{ variable: 'refresh_token', from: { kind: 'json', jsonPath: jsonPath.value }, origin }],
+        scripts: [],
+        origin,
+      } as unknown as Parameters<typeof compileRequestScripts>[0];
+      const flat = compileRequestScripts(request, { layout: 'flat' }).test!;
+      const guarded = compileRequestScripts(request, { layout: 'current' }).test!;
+      assert.notDeepEqual(flat, guarded, 'the layouts differ');
+      for (const exec of [flat, guarded]) {
+        const imported = importTestScript(exec);
+        assert.equal(imported.edited, false);
+        assert.deepEqual(imported.raw, []);
+        assert.deepEqual([imported.expectations.length, imported.captures.length], [2, 1]);
+      }
+    },
+  );
 });

@@ -180,7 +180,8 @@ export function modelWith(texts: Readonly<Texts>, numbers: Readonly<Numbers> = B
   const projectPath = `specs/${t.collectionDir}/${t.folderDir}/${t.requestFile}.request.yaml`;
   const source = new SpecSource(projectPath, projectPath, 'request', '');
   const origin = { source, path: [] };
-  // As the loader reads `$['a']['b']` (a quote or backslash escaped with a backslash), so the import side reads it back the same.
+  // As the loader reads `$['a']['b']` (a quote or backslash escaped with a backslash), so the import side reads it back
+  // the same.
   const path = (...segments: string[]): { text: string; segments: string[] } => ({
     text: `$${segments.map((s) => `['${s.replace(/[\\']/g, '\\$&')}']`).join('')}`,
     segments,

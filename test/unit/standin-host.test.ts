@@ -131,7 +131,8 @@ describe('stand-in Host check', () => {
     const paths = [
       '/users/current',
       '/interaction/abc',
-      '/connect/authorize?response_type=code&client_id=mvpm-demo-client&scope=openid&redirect_uri=https%3A%2F%2Foauth.pstmn.io%2Fv1%2Fcallback',
+      '/connect/authorize?response_type=code&client_id=mvpm-demo-client&scope=openid&redirect_uri=https%3A%2F%2Foaut' +
+        'h.pstmn.io%2Fv1%2Fcallback',
       '/connect/token',
       '/no-such-path',
     ];

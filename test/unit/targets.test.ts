@@ -15,7 +15,8 @@ import { minimalProject, PROJECT_ROOT, tempProject } from '../support/helpers.ts
 const ONE = 'specs/environments/one.environment.yaml';
 const TWO = 'specs/environments/two.environment.yaml';
 const env = (name: string, head: string): string =>
-  `$kind: environment\nname: ${name}\n${head}variables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n  Key: { secret: true }\n`;
+  `$kind: environment\nname: ${name}\n${head}variables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n` +
+  `  Key: { secret: true }\n`;
 
 async function validate(
   files: Record<string, string | undefined>,
@@ -48,7 +49,8 @@ describe('spec rules for targets', () => {
       'two environments serving one target',
       { [ONE]: env('One', 'target: staging\n'), [TWO]: env('Two', 'target: staging\n') },
       [
-        'E_DUPLICATE_TARGET specs/environments/two.environment.yaml:3:9 target `staging` is also served by environment "One" (specs/environments/one.environment.yaml)',
+        'E_DUPLICATE_TARGET specs/environments/two.environment.yaml:3:9 target `staging` is also served by ' +
+          'environment "One" (specs/environments/one.environment.yaml)',
       ],
     ],
     [
@@ -57,23 +59,28 @@ describe('spec rules for targets', () => {
         [ONE]: env('One', 'target: staging\nsecrets:\n  Key: GITHUB_TOKEN\noverrides:\n  baseUrl: MV_X\n  Key: MV_X\n'),
       },
       [
-        'E_PROCESS_VARIABLE specs/environments/one.environment.yaml:5:8 `Key` is mapped to `GITHUB_TOKEN`, which does not start with MV_',
-        'E_PROCESS_VARIABLE specs/environments/one.environment.yaml:8:8 `MV_X` is mapped twice (to `baseUrl` and `Key`)',
+        'E_PROCESS_VARIABLE specs/environments/one.environment.yaml:5:8 `Key` is mapped to `GITHUB_TOKEN`, which ' +
+          'does not start with MV_',
+        'E_PROCESS_VARIABLE specs/environments/one.environment.yaml:8:8 `MV_X` is mapped twice (to `baseUrl` and ' +
+          '`Key`)',
       ],
     ],
     [
       'a lower-case MV_ name is not an MV_ name',
       { [ONE]: env('One', 'secrets:\n  Key: MV_key\n') },
       [
-        'E_PROCESS_VARIABLE specs/environments/one.environment.yaml:4:8 `Key` is mapped to `MV_key`, which does not start with MV_',
+        'E_PROCESS_VARIABLE specs/environments/one.environment.yaml:4:8 `Key` is mapped to `MV_key`, which does not ' +
+          'start with MV_',
       ],
     ],
     [
       'secrets, overrides and servers name variables of the environment',
       { [ONE]: env('One', 'servers: [baseUrll]\nsecrets:\n  Kei: MV_KEY\n') },
       [
-        'E_TARGET_VARIABLE specs/environments/one.environment.yaml:3:11 `servers` names `baseUrll`, which is not a variable of environment "One"',
-        'E_TARGET_VARIABLE specs/environments/one.environment.yaml:5:3 `secrets` maps `Kei`, which is not a variable of environment "One"',
+        'E_TARGET_VARIABLE specs/environments/one.environment.yaml:3:11 `servers` names `baseUrll`, which is not a ' +
+          'variable of environment "One"',
+        'E_TARGET_VARIABLE specs/environments/one.environment.yaml:5:3 `secrets` maps `Kei`, which is not a ' +
+          'variable of environment "One"',
       ],
     ],
     [
@@ -84,7 +91,8 @@ describe('spec rules for targets', () => {
         'specs/demo/Revoke/Go.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
       },
       [
-        'E_NO_STANDIN specs/demo/Revoke/.resources/definition.yaml:2:7 a folder that spends the sign-in needs a stand-in target, and no environment declares `standin: true`',
+        'E_NO_STANDIN specs/demo/Revoke/.resources/definition.yaml:2:7 a folder that spends the sign-in needs a ' +
+          'stand-in target, and no environment declares `standin: true`',
       ],
     ],
     [
@@ -96,7 +104,9 @@ describe('spec rules for targets', () => {
         'specs/demo/Revoke/Go.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
       },
       [
-        "E_ROLE specs/demo/Revoke/.resources/definition.yaml:2:7 a folder that spends the sign-in would run on `staging`, which is not a stand-in: it signs in through the stand-in's page or spends the sign-in",
+        'E_ROLE specs/demo/Revoke/.resources/definition.yaml:2:7 a folder that spends the sign-in would run on ' +
+          "`staging`, which is not a stand-in: it signs in through the stand-in's page or spends the " +
+          'sign-in',
       ],
     ],
   ];
@@ -149,56 +159,69 @@ describe('the run plan', () => {
     'specs/other/Hi.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/hi"\n',
   };
 
-  test('on a stand-in started for the run: everything runs, the spending folder (order 0) after every other step', async () => {
-    const { project } = await validate(files);
-    const { steps, skipped } = planSteps(resolveTarget(project!, undefined, 'run'), {
-      signsIn: true,
-      keepsTokens: false,
-    });
-    assert.deepEqual(
-      steps.map((s) => [s.label, s.folders]),
-      [
-        ['demo', ['Codes', 'Reads', 'Ping']],
-        ['other', ['Hi']],
-        ['demo-last', ['Revoke']],
-      ],
-    );
-    assert.deepEqual(skipped, []);
-  });
+  test(
+    'on a stand-in started for the run: everything runs, ' + 'the spending folder (order 0) after every other step',
+    async () => {
+      const { project } = await validate(files);
+      const { steps, skipped } = planSteps(resolveTarget(project!, undefined, 'run'), {
+        signsIn: true,
+        keepsTokens: false,
+      });
+      assert.deepEqual(
+        steps.map((s) => [s.label, s.folders]),
+        [
+          ['demo', ['Codes', 'Reads', 'Ping']],
+          ['other', ['Hi']],
+          ['demo-last', ['Revoke']],
+        ],
+      );
+      assert.deepEqual(skipped, []);
+    },
+  );
 
-  test('on a real target from a refresh token: stand-in-only items, the code exchange and the other collection are skipped, each with why', async () => {
-    const { project } = await validate(files);
-    const { steps, skipped } = planSteps(resolveTarget(project!, 'staging', 'run'), {
-      signsIn: false,
-      keepsTokens: true,
-    });
-    assert.deepEqual(
-      steps.map((s) => [s.label, s.folders, [...s.keep].sort()]),
-      [['demo', ['Reads', 'Ping'], ['["Ping"]', '["Reads","Read"]', '["Reads"]']]],
-    );
-    assert.deepEqual(
-      skipped.map((s) => `${s.what}: ${s.reason}`),
-      [
-        'Other: runs only on local',
-        'Demo / Revoke: runs only on local',
-        "Demo / Codes: exchanges the sign-in's code, and this run starts from a refresh token",
-        'Demo / Reads / Delete: runs only on local',
-      ],
-    );
-  });
+  test(
+    'on a real target from a refresh token: stand-in-only items, ' +
+      'the code exchange and the other collection are skipped, each with why',
+    async () => {
+      const { project } = await validate(files);
+      const { steps, skipped } = planSteps(resolveTarget(project!, 'staging', 'run'), {
+        signsIn: false,
+        keepsTokens: true,
+      });
+      assert.deepEqual(
+        steps.map((s) => [s.label, s.folders, [...s.keep].sort()]),
+        [['demo', ['Reads', 'Ping'], ['["Ping"]', '["Reads","Read"]', '["Reads"]']]],
+      );
+      assert.deepEqual(
+        skipped.map((s) => `${s.what}: ${s.reason}`),
+        [
+          'Other: runs only on local',
+          'Demo / Revoke: runs only on local',
+          "Demo / Codes: exchanges the sign-in's code, and this run starts from a refresh token",
+          'Demo / Reads / Delete: runs only on local',
+        ],
+      );
+    },
+  );
 
-  test('a stand-in whose tokens are kept (mvpm serve) skips the spending folder: it would end the kept sign-in', async () => {
-    const { project } = await validate(files);
-    const { steps, skipped } = planSteps(resolveTarget(project!, 'local', 'run'), { signsIn: true, keepsTokens: true });
-    assert.deepEqual(
-      steps.map((s) => s.label),
-      ['demo', 'other'],
-    );
-    assert.deepEqual(
-      skipped.map((s) => `${s.what}: ${s.reason}`),
-      ['Demo / Revoke: spends the sign-in, and this run keeps its tokens for the next run'],
-    );
-  });
+  test(
+    'a stand-in whose tokens are kept (mvpm serve) skips the spending folder: ' + 'it would end the kept sign-in',
+    async () => {
+      const { project } = await validate(files);
+      const { steps, skipped } = planSteps(resolveTarget(project!, 'local', 'run'), {
+        signsIn: true,
+        keepsTokens: true,
+      });
+      assert.deepEqual(
+        steps.map((s) => s.label),
+        ['demo', 'other'],
+      );
+      assert.deepEqual(
+        skipped.map((s) => `${s.what}: ${s.reason}`),
+        ['Demo / Revoke: spends the sign-in, and this run keeps its tokens for the next run'],
+      );
+    },
+  );
 
   test('the committed collection is pruned to the plan and reordered; a stale one is refused', async () => {
     const { project } = await validate(files);

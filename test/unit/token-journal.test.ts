@@ -140,18 +140,21 @@ describe('a failed token call: usable or in doubt (TOKEN_FAILURES, documented in
     }
   });
 
-  test('a call that never reached the server leaves the token usable: pending cleared, nothing flagged or spent', () => {
-    const after = afterTokenCall(
-      beforeTokenCall(base, refresh, now),
-      refresh,
-      failedTokenCallOutcome({ code: 'ECONNREFUSED' }),
-      now,
-    );
-    assert.equal(after.pending, undefined);
-    assert.equal(after.inDoubt, undefined);
-    assert.deepEqual(after.spent, []);
-    assert.deepEqual(chooseRefreshToken(undefined, after, false), { token: 'rt-old-000000', source: 'state file' });
-  });
+  test(
+    'a call that never reached the server leaves the token usable: ' + 'pending cleared, nothing flagged or spent',
+    () => {
+      const after = afterTokenCall(
+        beforeTokenCall(base, refresh, now),
+        refresh,
+        failedTokenCallOutcome({ code: 'ECONNREFUSED' }),
+        now,
+      );
+      assert.equal(after.pending, undefined);
+      assert.equal(after.inDoubt, undefined);
+      assert.deepEqual(after.spent, []);
+      assert.deepEqual(chooseRefreshToken(undefined, after, false), { token: 'rt-old-000000', source: 'state file' });
+    },
+  );
 });
 
 describe('spent tokens are bounded by age, never by count', () => {

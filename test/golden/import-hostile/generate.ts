@@ -201,7 +201,8 @@ export const GENERATED: Readonly<Record<string, Setup>> = {
   'deep-json-in-a-description': (work) =>
     writeFileSync(
       input(work),
-      `{"info": {"name": "x", "schema": "${V21}", "description": ${'['.repeat(100_000)}${']'.repeat(100_000)}}, "item": []}`,
+      `{"info": {"name": "x", "schema": "${V21}", "description": ` +
+        `${'['.repeat(100_000)}${']'.repeat(100_000)}}, "item": []}`,
     ),
   // Not regular files: reading /dev/zero grew to 4 GB, a FIFO hung.
   'dev-zero-as-input': (work) => symlinkSync('/dev/zero', input(work)),
