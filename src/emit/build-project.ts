@@ -7,6 +7,7 @@ import { loadSpecs } from '../spec/load-specs.js';
 import type { SpecProject } from '../spec/model.js';
 import { validateSpecs } from '../spec/validate-spec.js';
 import { renderDocs } from '../docs/render-docs.js';
+import { collectGarbageIfLarge } from './collect-garbage.js';
 import { renderJson } from './render-json.js';
 import { stateDirectory } from '../paths/state-dir.js';
 
@@ -108,6 +109,8 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
       file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compileEnvironment(e, resolved.compile)),
     ),
   ];
+  // The compiled collections are garbage once rendered: collected before the pages and the writing need more.
+  collectGarbageIfLarge();
   const docs = renderDocs(project, {
     docsDir: resolved.docsDir,
     collectionsDir: resolved.collectionsDir,

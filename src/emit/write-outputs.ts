@@ -63,15 +63,14 @@ export function writeOutputs(build: BuildResult, scope: OutputScope = 'all'): Wr
   const written: string[] = [];
   const unchanged: string[] = [];
   for (const { file, same } of current) {
-    const bytes = Buffer.from(file.content, 'utf8');
     if (!same) {
       // No fsync: an output is rebuilt from the specs at will, and the rename still makes each write atomic for
       // readers; syncing tens of MB was one of a large build's top costs. The ownership record is synced.
-      writeFileInside(file.root, file.relative, bytes, { durable: false });
+      writeFileInside(file.root, file.relative, file.content, { durable: false });
       written.push(file.path);
     } else unchanged.push(file.path);
     // Byte-identical to a fresh build of the specs is as good a proof as having written it.
-    owned[ownedKey(file)] = sha256(bytes);
+    owned[ownedKey(file)] = sha256(file.content);
   }
   const removed: string[] = [];
   const kept: { path: string; reason: KeptReason }[] = [];

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 // From the sources: worker threads inherit tsx through execArgv and load src/spec/_parse-worker.ts.
 import { buildProject } from '../../src/emit/build-project.ts';
-import { parseTexts } from '../../src/spec/parse-files.ts';
+import { parseTexts, readSpecText } from '../../src/spec/parse-files.ts';
 import { parseValue } from '../../src/spec/parse-value.ts';
 import { PROJECT_ROOT, tempProject } from '../support/helpers.ts';
 
@@ -49,5 +50,18 @@ test('a syntax error found by a worker is located like one found in-process', as
     );
   } finally {
     project.cleanup();
+  }
+});
+
+test('files read one after another into the reused buffer each give their own text', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mvpm-read-'));
+  try {
+    // Larger than the buffer's first size (so it grows), then smaller ones, which must not show the larger's tail.
+    const texts = [`a: ${'x'.repeat(200 * 1024)}\n`, 'b: 1\n', `c: ${'é'.repeat(70 * 1024)}\n`, '', 'd: [1, 2]\n'];
+    for (const [i, text] of texts.entries()) writeFileSync(path.join(dir, `${i}.yaml`), text);
+    for (const [i, text] of texts.entries())
+      assert.deepEqual(readSpecText(path.join(dir, `${i}.yaml`)), { ok: true, text }, `file ${i}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

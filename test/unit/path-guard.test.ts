@@ -1,5 +1,6 @@
 // The one path guard: names, containment by real path, no link followed, owned deletions.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -171,6 +172,25 @@ describe('resolveInside and the file operations', () => {
       assert.deepEqual(readFileInside(t.root, 'a/b/c.json')?.toString(), '{"x":1}\n');
       assert.equal(readFileInside(t.root, 'a/missing.json'), undefined);
       assert.deepEqual(readdirSync(path.join(t.root, 'a/b')), ['c.json']);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  test('writes and hashes a long string as its UTF-8, also across its chunks and their surrogate pairs', () => {
+    const t = setUp();
+    try {
+      // Strings are written and hashed in chunks of 64 Ki code units: put pairs, lone halves and 3-byte
+      // characters on every side of the first boundaries, and compare with Node's own encoding of the whole.
+      const parts = ['\u{1F600}', '\uD83D', '\uDE00', '€', 'a'];
+      for (const shift of [-2, -1, 0, 1]) {
+        const text = `${'x'.repeat(64 * 1024 + shift)}${parts.join('')}${'é'.repeat(64 * 1024)}${parts.join('')}`;
+        const bytes = Buffer.from(text, 'utf8');
+        writeFileInside(t.root, 'long.json', text);
+        assert.ok(readFileSync(path.join(t.root, 'long.json')).equals(bytes), `shift ${shift}`);
+        assert.equal(sha256(text), createHash('sha256').update(bytes).digest('hex'), `shift ${shift}`);
+        assert.equal(sha256(text), sha256(bytes));
+      }
     } finally {
       t.cleanup();
     }
