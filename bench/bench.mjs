@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_SLUG, generateSpecs } from './generate-specs.mjs';
+import { countRequests, median, mib, range, tail } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let MVPM = path.join(ROOT, 'bin', 'mvpm.js');
@@ -248,40 +249,6 @@ function fail(command, result) {
 function usageError(message) {
   process.stderr.write(`bench: ${message}\n\n${USAGE}`);
   process.exit(2);
-}
-
-function countRequests(file) {
-  let count = 0;
-  const visit = (items) => {
-    for (const item of items ?? []) {
-      if (item.request) count += 1;
-      visit(item.item);
-    }
-  };
-  try {
-    visit(JSON.parse(readFileSync(file, 'utf8')).item);
-  } catch {
-    return -1;
-  }
-  return count;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function range(values) {
-  return `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
-}
-
-function mib(bytes) {
-  return (bytes / (1024 * 1024)).toFixed(1);
-}
-
-function tail(text, lines = 20) {
-  return (text ?? '').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 function progress(message) {

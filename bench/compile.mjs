@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_SLUG, generateSpecs } from './generate-specs.mjs';
+import { countRequests, median, mib, range, tail } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MVPM = path.join(ROOT, 'bin', 'mvpm.js');
@@ -221,22 +222,6 @@ function timed(dir, run, args) {
   return { status: result.status, signal: result.signal, stderr: result.stderr, ms, maxRssKiB };
 }
 
-function countRequests(collectionFile) {
-  let count = 0;
-  const visit = (items) => {
-    for (const item of items ?? []) {
-      if (item.request) count += 1;
-      visit(item.item);
-    }
-  };
-  try {
-    visit(JSON.parse(readFileSync(collectionFile, 'utf8')).item);
-  } catch {
-    return -1;
-  }
-  return count;
-}
-
 function printTable(rows, runs) {
   const header = ['N', 'mvpm ms', 'floor ms', 'ratio', 'target', 'mvpm RSS MiB', 'floor RSS MiB'];
   const body = rows.map((row) => {
@@ -274,25 +259,6 @@ function printTable(rows, runs) {
     ),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function range(values) {
-  return `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
-}
-
-function mib(bytes) {
-  return (bytes / (1024 * 1024)).toFixed(1);
-}
-
-function tail(text, lines = 40) {
-  const all = (text ?? '').trimEnd().split('\n');
-  return (all.length > lines ? ['…', ...all.slice(-lines)] : all).join('\n');
 }
 
 /** Progress goes to stderr, so stdout is just the table. */
