@@ -13,7 +13,7 @@ import { parse, stringify } from 'yaml';
 import { PROJECT_ROOT, runCli, soakCount } from '../support/helpers.ts';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_601);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? soakCount(10_000, 1_500));
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? soakCount(10_000, 600));
 /** No single input may take longer to build than this. */
 const TIME_BOUND_MS = 2000;
 

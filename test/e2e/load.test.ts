@@ -1,4 +1,4 @@
-// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 (250 without
+// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 (100 without
 // MVPM_SOAK=1) sequential refresh rotations, journaled like a run does, with no token lost or spent twice.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,7 +10,7 @@ import { afterTokenCall, beforeTokenCall } from '../../src/run/token-journal.ts'
 import { DEMO_CLIENT, signIn, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
-const ROTATIONS = soakCount(1000, 250);
+const ROTATIONS = soakCount(1000, 100);
 import { useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;

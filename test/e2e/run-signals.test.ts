@@ -1,4 +1,4 @@
-// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 10 otherwise) always leave a
+// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 6 otherwise) always leave a
 // usable state file with the newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next
 // run asks for a sign-in.
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { fingerprint, readState } from '../../src/run/state-file.ts';
 import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
-const INTERRUPTIONS = soakCount(50, 10);
+const INTERRUPTIONS = soakCount(50, 6);
 const KILLS = soakCount(20, 4);
 /** Runs that measure how long a refresh is in flight, before the kills. */
 const PROBES = soakCount(5, 3);
