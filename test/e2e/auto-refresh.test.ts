@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import newman, { type NewmanRunSummary } from 'newman';
-import { DEMO_CLIENT, signIn, startStandin, type StandinServer } from '../../src/standin/index.ts';
+import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
+import { signedInTokens } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 const collection = JSON.parse(
@@ -15,21 +16,7 @@ const environment = JSON.parse(
   readFileSync(path.join(PROJECT_ROOT, 'environments/local-standin.postman_environment.json'), 'utf8'),
 ) as object;
 
-async function tokens(): Promise<{ access_token: string; refresh_token: string }> {
-  const { code } = await signIn(server.url);
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: DEMO_CLIENT.redirectUris[0]!,
-      client_id: DEMO_CLIENT.clientId,
-      client_secret: DEMO_CLIENT.clientSecret,
-    }),
-  });
-  return (await response.json()) as { access_token: string; refresh_token: string };
-}
+const tokens = () => signedInTokens(server);
 
 function runApi(vars: Record<string, string>): Promise<{ summary: NewmanRunSummary; sent: string[] }> {
   const sent: string[] = [];

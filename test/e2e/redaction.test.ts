@@ -9,8 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { buildProject } from '../../src/emit/build-project.ts';
 import { writeOutputs } from '../../src/emit/write-outputs.ts';
 import { readState } from '../../src/run/state-file.ts';
-import { signIn, startStandin, type StandinServer } from '../../src/standin/index.ts';
+import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
+import { signedInTokens } from '../support/standin-helpers.ts';
 
 const CLIENT = {
   name: 'Planted client',
@@ -23,19 +24,7 @@ let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
 async function refreshToken(): Promise<string> {
-  const { code } = await signIn(server.url, { clientId: CLIENT.clientId });
-  const response = await fetch(`${server.url}/connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: CLIENT.redirectUris[0]!,
-      client_id: CLIENT.clientId,
-      client_secret: CLIENT.clientSecret,
-    }),
-  });
-  return ((await response.json()) as { refresh_token: string }).refresh_token;
+  return (await signedInTokens(server, CLIENT)).refresh_token;
 }
 
 /** Every form a secret can take in an output. */
