@@ -24,10 +24,18 @@ export type ImportErrorCode = Codes<
   | 'E_IMPORT_TOO_MANY'
   /** Not a Postman collection (no `info` or `item` list). */
   | 'E_IMPORT_NOT_COLLECTION'
-  /** A collection format other than v2.1 and v2.0. */
+  /** A collection format other than v2.1, v2.0 and the v3 YAML directory. */
   | 'E_IMPORT_FORMAT'
   /** Not a Postman environment (no `values` list). */
   | 'E_IMPORT_NOT_ENVIRONMENT'
+  /** A v3 file is not valid YAML, is an alias bomb, or nests too deep. */
+  | 'E_IMPORT_YAML'
+  /** A v3 file's `$kind` is missing, unknown, or wrong for where the file is. */
+  | 'E_IMPORT_KIND'
+  /** A v3 file's field has the wrong type or shape. */
+  | 'E_IMPORT_SHAPE'
+  /** Two items of one v3 folder have the same `order`. */
+  | 'E_IMPORT_ORDER'
   /** A file's path under the output directory would be longer than MAX_IMPORT_PATH_BYTES. */
   | 'E_IMPORT_PATH_TOO_LONG'
   /** Files the import would write exist already and --force was not given. */
@@ -53,6 +61,10 @@ export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'E_IMPORT_NOT_COLLECTION',
   'E_IMPORT_FORMAT',
   'E_IMPORT_NOT_ENVIRONMENT',
+  'E_IMPORT_YAML',
+  'E_IMPORT_KIND',
+  'E_IMPORT_SHAPE',
+  'E_IMPORT_ORDER',
   'E_IMPORT_PATH_TOO_LONG',
   'E_IMPORT_EXISTS',
   'E_IMPORT_WRITE',
@@ -70,6 +82,11 @@ export type ImportSubject =
 
 export interface ImportErrorDetails {
   readonly subject?: ImportSubject;
+  /**
+   * The file inside a v3 collection directory the error is in, relative to that directory, forward slashes,
+   * printable: the CLI shows it after the directory the user named.
+   */
+  readonly part?: string;
   /** JSON pointer (RFC 6901) into the input. */
   readonly pointer?: string;
   /** Line and column (1-based) in the input file. */
@@ -86,6 +103,7 @@ export class ImportError extends MvpmError {
   readonly pointer: string | undefined;
   readonly position: { readonly line: number; readonly column: number } | undefined;
   readonly itemPath: string | undefined;
+  readonly part: string | undefined;
 
   constructor(code: ImportErrorCode, message: string, details: ImportErrorDetails & { readonly file?: string } = {}) {
     super(code, message, {
@@ -102,6 +120,7 @@ export class ImportError extends MvpmError {
     this.pointer = details.pointer;
     this.position = details.position;
     this.itemPath = details.itemPath;
+    this.part = details.part;
   }
 
   /** The same error about another input (readers and importers do not know which file they were given). */
@@ -109,9 +128,13 @@ export class ImportError extends MvpmError {
     return new ImportError(this.code, this.message, { ...this.details(), subject });
   }
 
-  /** The same error located in `file`, the name of its subject as the user gave it (printable). */
+  /**
+   * The same error located in `file`, the name of its subject as the user gave it (printable); for an error in a
+   * file of a v3 collection directory, `file` is the directory and the file inside it follows.
+   */
   in(file: string): ImportError {
-    return new ImportError(this.code, this.message, { ...this.details(), file });
+    const inside = this.part === undefined ? file : `${file.replace(/\/+$/, '')}/${this.part}`;
+    return new ImportError(this.code, this.message, { ...this.details(), file: inside });
   }
 
   private details(): ImportErrorDetails {
@@ -120,6 +143,7 @@ export class ImportError extends MvpmError {
       ...(this.pointer === undefined ? {} : { pointer: this.pointer }),
       ...(this.position === undefined ? {} : { position: this.position }),
       ...(this.itemPath === undefined ? {} : { itemPath: this.itemPath }),
+      ...(this.part === undefined ? {} : { part: this.part }),
       ...(this.hint === undefined ? {} : { hint: this.hint }),
     };
   }

@@ -17,6 +17,11 @@ const EXPORT_HINT = "export it again from Postman (Export → Collection v2.1, o
 
 /** The JSON value in `file` (an absolute path). Throws ImportError (subject: collection; the caller re-labels it). */
 export function readImportInput(file: string, options: ReadImportOptions = {}): unknown {
+  return parseImportText(readImportBytes(file, options));
+}
+
+/** The bytes of `file` (an absolute path): a regular file, at most `maxBytes`. Throws ImportError as above. */
+export function readImportBytes(file: string, options: ReadImportOptions = {}): Buffer {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   let stats: Stats;
   try {
@@ -53,7 +58,7 @@ export function readImportInput(file: string, options: ReadImportOptions = {}): 
   } finally {
     closeSync(fd);
   }
-  return parseImportText(bytes);
+  return bytes;
 }
 
 /** Bytes → JSON value: UTF-8 (a leading byte order mark is skipped), then JSON. */

@@ -2,12 +2,19 @@ import path from 'node:path';
 import { importCollection, type ImportResult } from '../../import/import-collection.js';
 import { ImportError, type ImportSubject, printable } from '../../import/import-error.js';
 import { readImportInput } from '../../import/read-input.js';
+import {
+  importFormatOf,
+  readV3Collection,
+  readV3Environment,
+  relocate,
+  type V3Collection,
+} from '../../import/v3/import-v3.js';
 import { writeImport } from '../../import/write-import.js';
 import type { ParsedArgs } from '../command.js';
 import type { importCommand } from '../declarations.js';
 import { EXIT, painterFor, type CliIo } from '../io.js';
 
-/** `mvpm import <collection.json>`: arguments parsed and checked by its declaration (declarations.ts). */
+/** `mvpm import <collection>` (a v2.1/v2.0 JSON export or a v3 collection directory): arguments parsed and checked by its declaration (declarations.ts). */
 export async function runImport({ values, positionals }: ParsedArgs<typeof importCommand>, io: CliIo): Promise<number> {
   const err = painterFor(io.stderr, io.env);
   const collectionFile = positionals.collection;
@@ -25,26 +32,32 @@ export async function runImport({ values, positionals }: ParsedArgs<typeof impor
           200,
         );
 
+  let v3: V3Collection | undefined;
   try {
-    const collection = read(collectionFile, { kind: 'collection' }, io);
+    const collectionPath = path.resolve(io.cwd, collectionFile);
+    v3 = importFormatOf(collectionPath) === 'v3' ? readV3Collection(collectionPath) : undefined;
+    const collection = v3?.collection ?? read(collectionFile, { kind: 'collection' }, io);
     const environments = environmentFiles.map((file, index) => {
+      if (/\.ya?ml$/i.test(file)) return readV3Environment(path.resolve(io.cwd, file), index);
       const environment = read(file, { kind: 'environment', index }, io);
       return { slug: slugOf(file, '.postman_environment.json', environment), environment };
     });
-    const result = importCollection({
+    const imported = importCollection({
       collection,
-      slug: slugOf(collectionFile, '.postman_collection.json', collection),
+      slug: v3?.slug ?? slugOf(collectionFile, '.postman_collection.json', collection),
       environments,
       allowScripts: values['allow-scripts'],
       keepLiterals: values['keep-literal'],
     });
+    const result = v3 ? { ...imported, warnings: [...v3.warnings, ...imported.warnings] } : imported;
     for (const w of result.warnings) io.stderr.write(`${err.yellow(`warning[${w.code}]`)}: ${w.where}: ${w.message}\n`);
     const report = writeImport(out, result.files, { force: values.force, outLabel });
     for (const file of report.written) io.stdout.write(`wrote ${outLabel === '.' ? file : `${outLabel}/${file}`}\n`);
     summarise(result, io);
     return EXIT.ok;
   } catch (error) {
-    throw error instanceof ImportError ? error.in(fileOf(error.subject)) : error;
+    if (!(error instanceof ImportError)) throw error;
+    throw (v3 ? relocate(error, v3.origins) : error).in(fileOf(error.subject));
   }
 }
 

@@ -1,0 +1,82 @@
+// One YAML file of a Postman v3 collection or environment: its bytes decoded and parsed with the spec loader's
+// guarded parser (no merge keys, no custom tags, duplicate keys refused, nesting and alias expansion bounded), its
+// plain value, and positions for errors, computed only when one is reported.
+import { decodeSpecText, parseValue } from '../../spec/parse-value.js';
+import { type NodePath, offsetOf, positionAt, SpecSource } from '../../spec/source.js';
+import type { ImportErrorCode, ImportSubject } from '../import-error.js';
+import { ImportError } from '../import-error.js';
+
+export interface YamlFile {
+  /** Relative to the collection directory, forward slashes (for an environment: its file name). */
+  readonly part: string;
+  readonly value: unknown;
+  /** Where `path` is in the file, 1-based; `at: 'key'` points at the key itself. */
+  readonly positionOf: (path: NodePath, at?: 'key' | 'value') => { readonly line: number; readonly column: number };
+}
+
+/** Tells the user what to do about a file that is not text or not YAML. */
+const YAML_HINT = 'open the collection in Postman and save it again, or fix the file by hand';
+
+/**
+ * Bytes → YamlFile, or an ImportError located in the file: E_IMPORT_NOT_UTF8 for bytes that are not text,
+ * E_IMPORT_YAML for anything the YAML parser or its guards refuse. `part` names the file in the error; `subject` is
+ * the input it belongs to (the collection, or an environment, whose file is the input itself).
+ */
+export function parseYamlFile(bytes: Uint8Array, part: string, subject: ImportSubject): YamlFile {
+  const where = subject.kind === 'collection' ? { subject, part } : { subject };
+  const decoded = decodeSpecText(bytes);
+  if (!decoded.ok) {
+    const source = new SpecSource(part, part, 'request', decoded.text);
+    const problem = decoded.problem;
+    const what =
+      problem.kind === 'utf16'
+        ? 'UTF-16 text (it starts with a UTF-16 byte order mark)'
+        : problem.kind === 'utf8'
+          ? `not UTF-8 text (byte 0x${problem.byte.toString(16).padStart(2, '0')} is not part of a UTF-8 character)`
+          : problem.kind === 'nul'
+            ? 'binary data (it holds a NUL byte), not YAML text'
+            : `a character YAML does not allow (U+${problem.codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
+    throw new ImportError('E_IMPORT_NOT_UTF8', `${what}; mvpm import reads UTF-8 YAML`, {
+      ...where,
+      position: positionAt(source, decoded.offset),
+      hint: 'save the file as UTF-8',
+    });
+  }
+  const text = decoded.text;
+  let source: SpecSource | undefined;
+  const sourceOf = (): SpecSource => {
+    source ??= new SpecSource(part, part, 'request', text);
+    return source;
+  };
+  const parsed = parseValue(text);
+  if (!parsed.ok) {
+    throw new ImportError('E_IMPORT_YAML', `not valid YAML: ${parsed.message}`, {
+      ...where,
+      position: positionAt(sourceOf(), parsed.offset),
+      hint: YAML_HINT,
+    });
+  }
+  return {
+    part,
+    value: parsed.value,
+    positionOf: (path, at = 'value') => positionAt(sourceOf(), offsetOf(sourceOf(), path, at)),
+  };
+}
+
+/** An error about the node at `path` of `file`. */
+export function fileError(
+  file: YamlFile,
+  subject: ImportSubject,
+  code: ImportErrorCode,
+  message: string,
+  path: NodePath,
+  hint: string,
+  at: 'key' | 'value' = 'value',
+): ImportError {
+  return new ImportError(code, message, {
+    subject,
+    ...(subject.kind === 'collection' ? { part: file.part } : {}),
+    position: file.positionOf(path, at),
+    hint,
+  });
+}
