@@ -14,7 +14,10 @@ import type { ParsedArgs } from '../command.js';
 import type { importCommand } from '../declarations.js';
 import { EXIT, painterFor, type CliIo } from '../io.js';
 
-/** `mvpm import <collection>` (a v2.1/v2.0 JSON export or a v3 collection directory): arguments parsed and checked by its declaration (declarations.ts). */
+/**
+ * `mvpm import <collection>` (a v2.1/v2.0 JSON export or a v3 collection directory): arguments parsed and checked
+ * by its declaration (declarations.ts).
+ */
 export async function runImport({ values, positionals }: ParsedArgs<typeof importCommand>, io: CliIo): Promise<number> {
   const err = painterFor(io.stderr, io.env);
   const collectionFile = positionals.collection;

@@ -182,7 +182,9 @@ function requestHead(
     warnings.push({
       code: 'W_IMPORT_DROPPED',
       where: `${where}/${printable(request.name)}`,
-      message: `${file.part}:${line}:${column}: a ${kind} has no spec equivalent (specs hold HTTP requests); not imported`,
+      message:
+        `${file.part}:${line}:${column}: a ${kind} has no spec equivalent (specs hold HTTP requests); ` +
+        'not imported',
     });
     return undefined;
   }
