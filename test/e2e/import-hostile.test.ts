@@ -27,11 +27,20 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { GENERATED } from '../golden/import-hostile/generate.ts';
+import { GENERATED as GENERATED_V21, type Setup } from '../golden/import-hostile/generate.ts';
+import { GENERATED as GENERATED_V3 } from '../golden/import-v3/generate.ts';
 import { PROJECT_ROOT, runCli } from '../support/helpers.ts';
 import { UPDATE_GOLDEN } from '../support/golden.ts';
 
-const CASES_DIR = path.join(PROJECT_ROOT, 'test', 'golden', 'import-hostile');
+/**
+ * The suites: import-hostile/ (v2.1 and v2.0 JSON exports, `collection.json`) and import-v3/ (Postman v3 collection
+ * directories, `collection/`, and v3 environments, `environment.yaml`). Both run under the same guarantees.
+ */
+const SUITES: Readonly<Record<string, { readonly generated: Readonly<Record<string, Setup>>; readonly min: number }>> =
+  {
+    'import-hostile': { generated: GENERATED_V21, min: 60 },
+    'import-v3': { generated: GENERATED_V3, min: 15 },
+  };
 const UPDATE = UPDATE_GOLDEN;
 
 interface CaseConfig {
@@ -47,15 +56,23 @@ interface CaseConfig {
   readonly absent?: readonly string[];
 }
 
-function cases(): string[] {
-  return readdirSync(CASES_DIR, { withFileTypes: true })
+function defaultCollection(suite: string): string {
+  return suite === 'import-v3' ? 'collection' : 'collection.json';
+}
+
+function casesDir(suite: string): string {
+  return path.join(PROJECT_ROOT, 'test', 'golden', suite);
+}
+
+function cases(suite: string): string[] {
+  return readdirSync(casesDir(suite), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
 }
 
-function config(name: string): CaseConfig {
-  const file = path.join(CASES_DIR, name, 'case.json');
+function config(suite: string, name: string): CaseConfig {
+  const file = path.join(casesDir(suite), name, 'case.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CaseConfig) : {};
 }
 
@@ -114,7 +131,7 @@ function describeTree(specs: string): string {
 /**
  * A temporary root: `canary/` (what no import may touch) and `work/` (the working directory) with the case's inputs.
  */
-function prepare(name: string): { root: string; work: string; cleanup: () => void } {
+function prepare(suite: string, name: string): { root: string; work: string; cleanup: () => void } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'mvpm-import-hostile-'));
   const canary = path.join(root, 'canary');
   mkdirSync(path.join(canary, 'x'), { recursive: true });
@@ -123,84 +140,92 @@ function prepare(name: string): { root: string; work: string; cleanup: () => voi
   writeFileSync(path.join(canary, 'x', 'keep.txt'), 'keep\n');
   const work = path.join(root, 'work');
   mkdirSync(work);
-  const dir = path.join(CASES_DIR, name);
-  const cfg = config(name);
-  if (existsSync(path.join(dir, 'collection.json')))
-    cpSync(path.join(dir, 'collection.json'), path.join(work, cfg.collection ?? 'collection.json'));
-  if (existsSync(path.join(dir, 'environment.json')))
-    cpSync(path.join(dir, 'environment.json'), path.join(work, cfg.environment ?? 'environment.json'));
+  const dir = path.join(casesDir(suite), name);
+  const cfg = config(suite, name);
+  for (const input of ['collection.json', 'collection'])
+    if (existsSync(path.join(dir, input)))
+      cpSync(path.join(dir, input), path.join(work, cfg.collection ?? input), { recursive: true });
+  for (const input of ['environment.json', 'environment.yaml'])
+    if (existsSync(path.join(dir, input))) cpSync(path.join(dir, input), path.join(work, cfg.environment ?? input));
   if (existsSync(path.join(dir, 'existing')))
     cpSync(path.join(dir, 'existing'), path.join(work, 'specs'), { recursive: true });
-  GENERATED[name]?.(work, root);
+  SUITES[suite]!.generated[name]?.(work, root);
   return { root, work, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-describe('hostile imports: exact messages and exit codes, nothing outside the output directory', () => {
-  test('the corpus has at least 60 cases, every generated input has its case, and none of them is committed', () => {
-    const all = cases();
-    assert.ok(all.length >= 60, `only ${all.length} cases`);
-    for (const name of Object.keys(GENERATED)) {
-      assert.ok(all.includes(name), `GENERATED names a missing case: ${name}`);
-      assert.ok(
-        !existsSync(path.join(CASES_DIR, name, 'collection.json')),
-        `${name}/collection.json is generated at test time: do not commit it`,
-      );
-    }
-  });
-
-  for (const name of cases()) {
-    test(name, async () => {
-      const cfg = config(name);
-      const { root, work, cleanup } = prepare(name);
-      try {
-        const specs = path.join(work, 'specs');
-        const outside = (): Map<string, string> =>
-          snapshot(root, (relative) => relative === 'work/specs' || relative.startsWith('work/specs/'));
-        const before = outside();
-        const specsBefore = snapshot(specs);
-        const absentBefore = (cfg.absent ?? []).filter((p) => !existsSync(p));
-        const environmentFile = cfg.environment ?? 'environment.json';
-        const environment = existsSync(path.join(work, environmentFile)) ? ['--environment', environmentFile] : [];
-        const started = performance.now();
-        const result = await runCli(
-          ['import', cfg.collection ?? 'collection.json', ...environment, ...(cfg.args ?? [])],
-          work,
-        );
-        const elapsed = performance.now() - started;
-
-        const actual =
-          `exit code: ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}` +
-          `--- output directory\n${describeTree(specs)}`;
-        const expectedFile = path.join(CASES_DIR, name, 'expected.txt');
-        if (UPDATE) writeFileSync(expectedFile, actual);
-        else {
+for (const [suite, { generated, min }] of Object.entries(SUITES))
+  describe(`${suite}: exact messages and exit codes, nothing outside the output directory`, () => {
+    test(`the corpus has at least ${min} cases, every generated input has its case, and none is committed`, () => {
+      const all = cases(suite);
+      assert.ok(all.length >= min, `only ${all.length} cases`);
+      for (const name of Object.keys(generated)) {
+        assert.ok(all.includes(name), `GENERATED names a missing case: ${name}`);
+        for (const input of ['collection.json', 'collection'])
           assert.ok(
-            existsSync(expectedFile),
-            `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run npm run golden:update and review the diff`,
+            !existsSync(path.join(casesDir(suite), name, input)),
+            `${name}/${input} is generated at test time: do not commit it`,
           );
-          assert.equal(actual, readFileSync(expectedFile, 'utf8'));
-        }
-        assert.ok(result.code === 0 || result.code === 2, `exit code ${result.code}`);
-        assert.deepEqual(outside(), before, 'something outside the output directory changed');
-        if (result.code !== 0) {
-          assert.deepEqual(snapshot(specs), specsBefore, 'a failed import changed the output directory');
-          assert.equal(result.stdout, '');
-          assert.match(result.stderr, /^error\[E_[A-Z0-9_]+\]: /m);
-          assert.match(result.stderr, /\n {2}--> /);
-          assert.ok(!/\n\s+at .+:\d+:\d+\)?\n/.test(result.stderr), 'no stack trace');
-        }
-        for (const gone of absentBefore) assert.ok(!existsSync(gone), `${gone} was created`);
-        for (const secret of cfg.secrets ?? []) {
-          assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `a secret reached the output`);
-          for (const [file, what] of snapshot(specs))
-            if (what.startsWith('file'))
-              assert.ok(!readFileSync(path.join(specs, file), 'utf8').includes(secret), `a secret reached ${file}`);
-        }
-        // A bound against hangs (a FIFO, /dev/zero), not a speed target: generous, since the machine may be busy.
-        assert.ok(elapsed < 30_000, `took ${Math.round(elapsed)} ms`);
-      } finally {
-        cleanup();
       }
     });
-  }
-});
+
+    for (const name of cases(suite)) {
+      test(name, async () => {
+        const cfg = config(suite, name);
+        const { root, work, cleanup } = prepare(suite, name);
+        try {
+          const specs = path.join(work, 'specs');
+          const outside = (): Map<string, string> =>
+            snapshot(root, (relative) => relative === 'work/specs' || relative.startsWith('work/specs/'));
+          const before = outside();
+          const specsBefore = snapshot(specs);
+          const absentBefore = (cfg.absent ?? []).filter((p) => !existsSync(p));
+          const environmentFile =
+            cfg.environment ??
+            (existsSync(path.join(work, 'environment.yaml')) ? 'environment.yaml' : 'environment.json');
+          const environment = existsSync(path.join(work, environmentFile)) ? ['--environment', environmentFile] : [];
+          const started = performance.now();
+          const result = await runCli(
+            ['import', cfg.collection ?? defaultCollection(suite), ...environment, ...(cfg.args ?? [])],
+            work,
+          );
+          const elapsed = performance.now() - started;
+
+          const actual =
+            `exit code: ${result.code}\n--- stderr\n${result.stderr}--- stdout\n${result.stdout}` +
+            `--- output directory\n${describeTree(specs)}`;
+          const expectedFile = path.join(casesDir(suite), name, 'expected.txt');
+          if (UPDATE) writeFileSync(expectedFile, actual);
+          else {
+            assert.ok(
+              existsSync(expectedFile),
+              `${path.relative(PROJECT_ROOT, expectedFile)} is missing: run npm run golden:update and review the diff`,
+            );
+            assert.equal(actual, readFileSync(expectedFile, 'utf8'));
+          }
+          assert.ok(result.code === 0 || result.code === 2, `exit code ${result.code}`);
+          assert.deepEqual(outside(), before, 'something outside the output directory changed');
+          if (result.code !== 0) {
+            assert.deepEqual(snapshot(specs), specsBefore, 'a failed import changed the output directory');
+            assert.equal(result.stdout, '');
+            assert.match(result.stderr, /^error\[E_[A-Z0-9_]+\]: /m);
+            assert.match(result.stderr, /\n {2}--> /);
+            assert.ok(!/\n\s+at .+:\d+:\d+\)?\n/.test(result.stderr), 'no stack trace');
+          }
+          for (const gone of absentBefore) assert.ok(!existsSync(gone), `${gone} was created`);
+          for (const secret of cfg.secrets ?? []) {
+            assert.ok(
+              !result.stdout.includes(secret) && !result.stderr.includes(secret),
+              `a secret reached the output`,
+            );
+            for (const [file, what] of snapshot(specs))
+              if (what.startsWith('file'))
+                assert.ok(!readFileSync(path.join(specs, file), 'utf8').includes(secret), `a secret reached ${file}`);
+          }
+          // A bound against hangs (a FIFO, /dev/zero), not a speed target: generous, since the machine may be busy.
+          assert.ok(elapsed < 30_000, `took ${Math.round(elapsed)} ms`);
+        } finally {
+          cleanup();
+        }
+      });
+    }
+  });

@@ -102,7 +102,8 @@ function readFolder(
       }
       const folderDefinition = readDefinition(root, child, state);
       folders.push(readFolder(root, child, entry.name, folderDefinition, depth + 1, state, warnings));
-    } else if (entry.isFile() && entry.name.endsWith(REQUEST_SUFFIX)) {
+    } else if (entry.name.endsWith(REQUEST_SUFFIX)) {
+      // Not only regular files: a FIFO or device named like a request is refused (E_PATH_NOT_FILE), not skipped.
       requests.push({ name: entry.name.slice(0, -REQUEST_SUFFIX.length), file: readYaml(root, child, state) });
     } else {
       warnings.push({

@@ -53,7 +53,7 @@ export function parseYamlFile(bytes: Uint8Array, part: string, subject: ImportSu
     throw new ImportError('E_IMPORT_YAML', `not valid YAML: ${parsed.message}`, {
       ...where,
       position: positionAt(sourceOf(), parsed.offset),
-      hint: YAML_HINT,
+      hint: subject.kind === 'collection' ? YAML_HINT : YAML_HINT.replace('the collection', 'the environment'),
     });
   }
   return {
