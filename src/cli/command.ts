@@ -58,7 +58,7 @@ export type OptionSpec = BooleanOption | StringOption | IntegerOption;
 
 export interface PositionalSpec {
   readonly name: string;
-  /** How help names it: `<collection.json>`. */
+  /** How help names it: `<collection>`. */
   readonly valueName: string;
   readonly help: string;
 }

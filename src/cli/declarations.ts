@@ -393,7 +393,8 @@ export const importCommand = defineCommand({
   name: 'import',
   summary: 'Turn a Postman collection (and environment) back into YAML specs',
   description: [
-    `Turns a Postman Collection (v2.1 or v2.0, e.g. exported from the Postman app) back into YAML specs:
+    `Turns a Postman Collection (v2.1 or v2.0, e.g. exported from the Postman app, or the v3 YAML directory
+    Postman v12 keeps in a repository: postman/collections/<name>/) back into YAML specs:
     <out>/<collection>/.resources/definition.yaml, a directory per folder and a <Name>.request.yaml per request,
     JSON Schemas of generated schema checks in <out>/schemas/, and the environment in <out>/environments/. Scripts
     mvpm generated come back as expect, capture and autoRefresh. Other scripts are code from the collection: they
@@ -402,13 +403,23 @@ export const importCommand = defineCommand({
     client secrets) are replaced by {{variables}} declared secret and empty, and listed by name. Nothing is written
     when anything fails, and no existing file is replaced without --force.`,
   ],
-  positionals: [{ name: 'collection', valueName: '<collection.json>', help: 'The exported Postman collection' }],
+  positionals: [
+    {
+      name: 'collection',
+      valueName: '<collection>',
+      help:
+        'The exported Postman collection (.json, v2.1 or v2.0), or a v3 collection directory or its ' +
+        '.resources/definition.yaml',
+    },
+  ],
   options: {
     environment: {
       type: 'string',
       valueName: '<file>',
       defaultText: 'none',
-      help: 'Also import a Postman environment; values typed secret are dropped and marked secret: true',
+      help:
+        'Also import a Postman environment (.json, or v3 <name>.environment.yaml); values typed secret are dropped ' +
+        'and marked secret: true',
     },
     out: { type: 'string', valueName: '<dir>', default: 'specs', help: 'Spec directory to write into' },
     force: { type: 'boolean', help: 'Replace existing files, and write into a non-empty collection directory' },
@@ -435,6 +446,12 @@ export const importCommand = defineCommand({
         '--environment ~/Downloads/staging.postman_environment.json',
     },
     { command: 'mvpm import export.json --out imported-specs' },
+    {
+      command:
+        "mvpm import 'postman/collections/MediaValet API' " +
+        "--environment 'postman/environments/MediaValet - Guide Variables.environment.yaml'",
+      note: 'the v3 files of Postman v12',
+    },
     { command: 'mvpm import export.json --allow-scripts --force', note: 'after reviewing the scripts it listed' },
   ],
 });

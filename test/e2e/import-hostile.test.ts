@@ -1,4 +1,6 @@
-// Hostile import input: test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by
+// Hostile import input, in two suites run alike: test/golden/import-hostile/ (JSON exports) and test/golden/import-v3/
+// (Postman v3 collection directories `collection/` and environments `environment.yaml`; see its README.md).
+// test/golden/import-hostile/<case>/ holds a collection (collection.json, or one built by
 // GENERATED in test/golden/import-hostile/generate.ts), optionally environment.json, existing/ (files already in the
 // output directory) and case.json ({ args, collection, environment, secrets, absent }); expected.txt is the exact exit
 // code, standard error, standard output and output tree of `mvpm import`, run in-process in a temporary root.

@@ -254,7 +254,7 @@ describe('command declarations', () => {
     [['build', '--watch', '--check'], '--watch and --check do not go together: --check writes nothing'],
     [['build', 'stray'], "Unexpected argument 'stray'"],
     [['token'], '--out <file> is required'],
-    [['import'], 'missing <collection.json>'],
+    [['import'], 'missing <collection>'],
     [['import', 'a.json', 'b.json'], "unexpected argument 'b.json'"],
   ];
   for (const [argv, message] of refused) {
