@@ -235,6 +235,12 @@ export const ERROR_CODES = {
     meaning: 'Signing in failed: nothing to sign in to, a bad pasted address, or the code exchange was refused',
   },
   E_NEWMAN: { exit: EXIT.failed, meaning: 'Newman could not run a collection', docs: RUN },
+  E_NO_POSTMAN_CLI: {
+    exit: EXIT.usage,
+    meaning:
+      'The Postman CLI is not installed (`npm ci --prefix tools/postman-cli`), or MVPM_POSTMAN_CLI names no file',
+    docs: 'postman-cli.md',
+  },
   E_INTERRUPTED: { exit: EXIT.interrupted, meaning: 'The run was stopped by SIGINT or SIGTERM' },
 
   // The stand-in (`mvpm serve`, and the library's startStandin).
