@@ -67,6 +67,11 @@ export const ERROR_CODES = {
   },
   E_TOO_DEEP: { exit: EXIT.usage, meaning: 'Mappings and lists nest more than 64 levels', docs: spec('E_TOO_DEEP') },
   E_KIND: { exit: EXIT.usage, meaning: "`$kind` does not match the file's name and place", docs: spec('E_KIND') },
+  E_OLD_KIND: {
+    exit: EXIT.usage,
+    meaning: '`$kind` is an old kind (`http-request`, `folder`, `collection`, `environment`): write `mvpm-…`',
+    docs: spec('E_OLD_KIND'),
+  },
   E_UNKNOWN_KEY: { exit: EXIT.usage, meaning: 'A key the schema does not allow', docs: spec('E_UNKNOWN_KEY') },
   E_MISSING_KEY: { exit: EXIT.usage, meaning: 'A required key is missing', docs: spec('E_MISSING_KEY') },
   E_TYPE: { exit: EXIT.usage, meaning: 'A value has the wrong type or shape', docs: spec('E_TYPE') },
