@@ -31,6 +31,20 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     ],
   },
   {
+    name: 'the old kinds, which Postman would open without the checks, each with its one-line fix',
+    files: {
+      'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
+      'specs/demo/F/.resources/definition.yaml': '$kind: folder\n',
+      'specs/demo/F/Pong.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\n',
+    },
+    expected: [
+      'E_OLD_KIND specs/demo/F/.resources/definition.yaml:1:8 `$kind: folder` is the old kind, which Postman opens ' +
+        'as its own, silently dropping the checks | write `$kind: mvpm-folder`',
+      'E_OLD_KIND specs/demo/Ping.request.yaml:1:8 `$kind: http-request` is the old kind, which Postman opens as ' +
+        'its own, silently dropping the checks | write `$kind: mvpm-request`',
+    ],
+  },
+  {
     name: 'enum value with did-you-mean',
     files: { 'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GTE\nurl: "{{baseUrl}}/ping"\n' },
     expected: [
@@ -120,7 +134,8 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'secret with a value',
     files: {
       'specs/environments/one.environment.yaml':
-        '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true, value: s3cr3t }\n',
+        '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: x }\n' +
+        '  key: { secret: true, value: s3cr3t }\n',
       'specs/environments/two.environment.yaml':
         '$kind: mvpm-environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true }\n',
     },
@@ -197,7 +212,8 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'credentials on an inherit auth, and oauth2 typo',
     files: {
       'specs/demo/.resources/definition.yaml':
-        '$kind: mvpm-collection\nname: Demo\nauth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n' +
+        '$kind: mvpm-collection\nname: Demo\nauth:\n  type: oauth2\n  credentials:\n' +
+        '    grant_type: authorization_code\n' +
         '    accessToken: "{{baseUrl}}"\n    clientSecert: x\n',
       'specs/demo/Ping.request.yaml':
         '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth:\n  type: inherit\n' +
