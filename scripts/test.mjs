@@ -30,3 +30,8 @@ const [typecheck, tests] = await Promise.all([
 ]);
 if (typecheck.code !== 0) process.stderr.write(`\ntype check (tsc -p tsconfig.json) failed:\n${typecheck.output}`);
 process.exitCode = typecheck.code !== 0 || tests.code !== 0 ? 1 : 0;
+// Said every time, so nobody takes a green `npm test` for a run of the Postman CLI tests too.
+process.stdout.write(
+  '\nThe Postman CLI tests (test/postman/) are not part of npm test: `npm ci --prefix tools/postman-cli` once, ' +
+    'then `npm run test:postman` (.ci/run does both).\n',
+);

@@ -67,6 +67,11 @@ export const ERROR_CODES = {
   },
   E_TOO_DEEP: { exit: EXIT.usage, meaning: 'Mappings and lists nest more than 64 levels', docs: spec('E_TOO_DEEP') },
   E_KIND: { exit: EXIT.usage, meaning: "`$kind` does not match the file's name and place", docs: spec('E_KIND') },
+  E_OLD_KIND: {
+    exit: EXIT.usage,
+    meaning: '`$kind` is an old kind (`http-request`, `folder`, `collection`, `environment`): write `mvpm-…`',
+    docs: spec('E_OLD_KIND'),
+  },
   E_UNKNOWN_KEY: { exit: EXIT.usage, meaning: 'A key the schema does not allow', docs: spec('E_UNKNOWN_KEY') },
   E_MISSING_KEY: { exit: EXIT.usage, meaning: 'A required key is missing', docs: spec('E_MISSING_KEY') },
   E_TYPE: { exit: EXIT.usage, meaning: 'A value has the wrong type or shape', docs: spec('E_TYPE') },
@@ -235,6 +240,12 @@ export const ERROR_CODES = {
     meaning: 'Signing in failed: nothing to sign in to, a bad pasted address, or the code exchange was refused',
   },
   E_NEWMAN: { exit: EXIT.failed, meaning: 'Newman could not run a collection', docs: RUN },
+  E_NO_POSTMAN_CLI: {
+    exit: EXIT.usage,
+    meaning:
+      'The Postman CLI is not installed (`npm ci --prefix tools/postman-cli`), or MVPM_POSTMAN_CLI names no file',
+    docs: 'postman-cli.md',
+  },
   E_INTERRUPTED: { exit: EXIT.interrupted, meaning: 'The run was stopped by SIGINT or SIGTERM' },
 
   // The stand-in (`mvpm serve`, and the library's startStandin).

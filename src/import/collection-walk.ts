@@ -75,14 +75,16 @@ export function walkItems(
       addFile(
         state.files,
         `${folderDir}/.resources/definition.yaml`,
-        renderYaml(compact({ $kind: 'folder', description: descriptionOf(item['description']), order, auth, scripts })),
+        renderYaml(
+          compact({ $kind: 'mvpm-folder', description: descriptionOf(item['description']), order, auth, scripts }),
+        ),
         itemPointer,
         itemWhere,
       );
       walkItems(item['item'] as unknown[], folderDir, itemWhere, `${itemPointer}/item`, depth + 1, state);
     } else {
       const request = importRequest(item, itemWhere, state.context);
-      const spec: Json = { $kind: 'http-request', ...request, order };
+      const spec: Json = { $kind: 'mvpm-request', ...request, order };
       const expect = spec['expect'];
       if (isObject(expect) && isObject(expect['schema']) && typeof expect['schema']['file'] === 'string') {
         expect['schema']['file'] = `${'../'.repeat(dir.split('/').length)}schemas/${expect['schema']['file']}`;

@@ -95,7 +95,7 @@ export function renderEnvironment(
   }
   return renderYaml(
     compact({
-      $kind: 'environment',
+      $kind: 'mvpm-environment',
       name: environment.name === '' ? environment.slug : environment.name,
       description: environment.description,
       variables: nonEmptyObject(variables),

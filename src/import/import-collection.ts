@@ -126,7 +126,7 @@ export function importCollection(input: ImportInput): ImportResult {
     path: `${root}/.resources/definition.yaml`,
     content: renderYaml(
       compact({
-        $kind: 'collection',
+        $kind: 'mvpm-collection',
         name: text(info['name'], root),
         description: descriptionOf(info['description']),
         variables: nonEmptyObject(variables),

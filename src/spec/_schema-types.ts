@@ -92,7 +92,7 @@ export interface MvpmSpecFiles {
  * via the `definition` "CollectionDefinition".
  */
 export interface CollectionDefinition {
-  $kind: 'collection';
+  $kind: 'mvpm-collection';
   /**
    * Postman info.name.
    */
@@ -171,7 +171,7 @@ export interface AutoRefresh {
  * via the `definition` "FolderDefinition".
  */
 export interface FolderDefinition {
-  $kind: 'folder';
+  $kind: 'mvpm-folder';
   description?: string;
   order?: Order;
   targets?: TargetList;
@@ -193,7 +193,7 @@ export interface RequestAuth1 {
  * via the `definition` "RequestDefinition".
  */
 export interface RequestDefinition {
-  $kind: 'http-request';
+  $kind: 'mvpm-request';
   description?: string;
   order?: Order;
   targets?: TargetList;
@@ -376,7 +376,7 @@ export interface Capture {
  * via the `definition` "EnvironmentDefinition".
  */
 export interface EnvironmentDefinition {
-  $kind: 'environment';
+  $kind: 'mvpm-environment';
   name: NonEmptyString;
   description?: string;
   /**

@@ -3,7 +3,7 @@
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
 import runtime1 from "ajv/dist/runtime/equal.js";
 export const CollectionDefinition = validate11;
-const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["sign-in"],"description":"`sign-in`: this collection signs in to a stand-in target the way a person does and leaves the authorization code in `code`. `mvpm run` runs it first when a run against a stand-in has no refresh token at hand; it may apply only to stand-in targets. Default: none (an ordinary collection)."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
+const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"mvpm-collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["sign-in"],"description":"`sign-in`: this collection signs in to a stand-in target the way a person does and leaves the authorization code in `code`. `mvpm run` runs it first when a run against a stand-in has no refresh token at hand; it may apply only to stand-in targets. Default: none (an ordinary collection)."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
 const schema13 = {"type":"string","minLength":1};
 const schema24 = {"type":"array","description":"Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. In a request they run after the scripts generated from expect and capture; Postman runs collection scripts, then folder scripts, then the request's.","items":{"type":"object","additionalProperties":false,"required":["type","code"],"properties":{"type":{"type":"string","enum":["beforeRequest","afterResponse"]},"code":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1353,8 +1353,8 @@ errors++;
 }
 if(data.$kind !== undefined){
 let data0 = data.$kind;
-if("collection" !== data0){
-const err3 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "collection"},message:"must be equal to constant",schema:"collection",parentSchema:schema12.properties.$kind,data:data0};
+if("mvpm-collection" !== data0){
+const err3 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-collection"},message:"must be equal to constant",schema:"mvpm-collection",parentSchema:schema12.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1592,7 +1592,7 @@ return errors === 0;
 }
 
 export const FolderDefinition = validate22;
-const schema27 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["code-exchange","spends-sign-in"],"description":"`code-exchange`: turns the sign-in's authorization code into tokens; `mvpm run` runs it only right after a `sign-in` collection, and skips it when the run starts from a refresh token. `spends-sign-in`: spends or revokes the sign-in's tokens; `mvpm run` runs it after every other folder of the run whatever its `order`, only on stand-in targets, and only when the run's tokens die with it (a stand-in started for the run). Default: none."},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema27 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"mvpm-folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["code-exchange","spends-sign-in"],"description":"`code-exchange`: turns the sign-in's authorization code into tokens; `mvpm run` runs it only right after a `sign-in` collection, and skips it when the run starts from a refresh token. `spends-sign-in`: spends or revokes the sign-in's tokens; `mvpm run` runs it after every other folder of the run whatever its `order`, only on stand-in targets, and only when the run's tokens die with it (a stand-in started for the run). Default: none."},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
 const schema28 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
 const schema29 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
 const schema30 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
@@ -2065,8 +2065,8 @@ errors++;
 }
 if(data.$kind !== undefined){
 let data0 = data.$kind;
-if("folder" !== data0){
-const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "folder"},message:"must be equal to constant",schema:"folder",parentSchema:schema27.properties.$kind,data:data0};
+if("mvpm-folder" !== data0){
+const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-folder"},message:"must be equal to constant",schema:"mvpm-folder",parentSchema:schema27.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2252,7 +2252,7 @@ return errors === 0;
 }
 
 export const RequestDefinition = validate28;
-const schema34 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"http-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema34 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"mvpm-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
 const schema42 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
 const schema37 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
 
@@ -3643,8 +3643,8 @@ errors++;
 }
 if(data.$kind !== undefined){
 let data0 = data.$kind;
-if("http-request" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "http-request"},message:"must be equal to constant",schema:"http-request",parentSchema:schema34.properties.$kind,data:data0};
+if("mvpm-request" !== data0){
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-request"},message:"must be equal to constant",schema:"mvpm-request",parentSchema:schema34.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3938,7 +3938,7 @@ return errors === 0;
 }
 
 export const EnvironmentDefinition = validate45;
-const schema53 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"target":{"$ref":"#/definitions/TargetName","description":"The target this environment serves: `mvpm run --target <name>` runs with it. Without it the environment is for Postman only."},"standin":{"type":"boolean","description":"The target is mvpm's stand-in: `mvpm run` starts one for the run (or uses --base-url) and points every `servers` variable at it. Default false."},"servers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"},"description":"The variables that hold server base URLs. On a stand-in target they are set to the stand-in's address; on any other target each must be an https URL (http only on this machine). Default: none."},"secrets":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that supplies its value when `mvpm run` runs this target; never read from a file. Each is required, except the one holding the refresh token, which may come from the token state file."},"overrides":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that replaces its value when set (a server's address, say)."},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
+const schema53 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"mvpm-environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"target":{"$ref":"#/definitions/TargetName","description":"The target this environment serves: `mvpm run --target <name>` runs with it. Without it the environment is for Postman only."},"standin":{"type":"boolean","description":"The target is mvpm's stand-in: `mvpm run` starts one for the run (or uses --base-url) and points every `servers` variable at it. Default false."},"servers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"},"description":"The variables that hold server base URLs. On a stand-in target they are set to the stand-in's address; on any other target each must be an https URL (http only on this machine). Default: none."},"secrets":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that supplies its value when `mvpm run` runs this target; never read from a file. Each is required, except the one holding the refresh token, which may come from the token state file."},"overrides":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that replaces its value when set (a server's address, say)."},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
 const schema57 = {"type":"object","additionalProperties":{"$ref":"#/definitions/NonEmptyString"}};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4177,8 +4177,8 @@ errors++;
 }
 if(data.$kind !== undefined){
 let data0 = data.$kind;
-if("environment" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "environment"},message:"must be equal to constant",schema:"environment",parentSchema:schema53.properties.$kind,data:data0};
+if("mvpm-environment" !== data0){
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-environment"},message:"must be equal to constant",schema:"mvpm-environment",parentSchema:schema53.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }

@@ -20,6 +20,7 @@ export type DiagnosticCode =
       | 'E_YAML_ALIAS'
       | 'E_TOO_DEEP'
       | 'E_KIND'
+      | 'E_OLD_KIND'
       | 'E_UNKNOWN_KEY'
       | 'E_MISSING_KEY'
       | 'E_TYPE'

@@ -288,18 +288,22 @@ const CONTENT: Record<SpecFileKind, readonly [string, string, string]> = {
   request: [
     'a request',
     '`$kind`, `method` and `url`',
-    'start with `$kind: http-request`, then `method: GET` and `url: "{{baseUrl}}/…"` on lines of their own',
+    'start with `$kind: mvpm-request`, then `method: GET` and `url: "{{baseUrl}}/…"` on lines of their own',
   ],
   collection: [
     'a collection definition',
     '`$kind` and `name`',
-    'start with `$kind: collection`, then `name: …` on a line of its own',
+    'start with `$kind: mvpm-collection`, then `name: …` on a line of its own',
   ],
-  folder: ['a folder definition', '`$kind`', 'write `$kind: folder`, or delete the file (a folder does not need one)'],
+  folder: [
+    'a folder definition',
+    '`$kind`',
+    'write `$kind: mvpm-folder`, or delete the file (a folder does not need one)',
+  ],
   environment: [
     'an environment',
     '`$kind`, `name` and `variables`',
-    'start with `$kind: environment`, then `name: …` and `variables:` on lines of their own',
+    'start with `$kind: mvpm-environment`, then `name: …` and `variables:` on lines of their own',
   ],
   schema: ['a JSON Schema file', 'an object', 'write the schema as a JSON or YAML object'],
 };

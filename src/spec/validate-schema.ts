@@ -7,7 +7,20 @@ import { didYouMean } from './suggest.js';
 
 type CheckedKind = Exclude<SpecFileKind, 'schema'>;
 
-const EXPECTED_KIND: Record<CheckedKind, string> = {
+/**
+ * mvpm's own kinds. Postman v12 opens a directory of `$kind: http-request` files as a collection and silently drops
+ * what it does not know (`expect`, `capture`, `autoRefresh`): with kinds of our own it refuses specs/ instead (the
+ * Postman CLI runs no request and its lint reports "Unknown request kind").
+ */
+export const EXPECTED_KIND: Record<CheckedKind, string> = {
+  collection: 'mvpm-collection',
+  folder: 'mvpm-folder',
+  request: 'mvpm-request',
+  environment: 'mvpm-environment',
+};
+
+/** The kinds specs had before mvpm named its own: refused with E_OLD_KIND and the one-line fix. */
+const OLD_KIND: Record<CheckedKind, string> = {
   collection: 'collection',
   folder: 'folder',
   request: 'http-request',
@@ -93,6 +106,14 @@ function toDiagnostic(source: SpecSource, kind: CheckedKind, value: unknown, err
       );
     }
     case 'const':
+      if (path.length === 1 && path[0] === '$kind' && error.data === OLD_KIND[kind]) {
+        return diagnosticAt(
+          { source, path },
+          'E_OLD_KIND',
+          `\`$kind: ${OLD_KIND[kind]}\` is the old kind, which Postman opens as its own, silently dropping the checks`,
+          `write \`$kind: ${EXPECTED_KIND[kind]}\``,
+        );
+      }
       if (path.length === 1 && path[0] === '$kind') {
         return diagnosticAt(
           { source, path },

@@ -27,7 +27,7 @@ describe('mvpm build', () => {
     const project = tempProject(
       minimalProject({
         'specs/environments/old.environment.yaml':
-          '$kind: environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
+          '$kind: mvpm-environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
       }),
     );
     try {
@@ -68,7 +68,7 @@ describe('mvpm build', () => {
       const before = readTree(path.join(project.dir, 'collections'));
       writeFileSync(
         path.join(project.dir, 'specs/demo/Ping.request.yaml'),
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/changed"\nexpcet: {}\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/changed"\nexpcet: {}\n',
       );
       const build = await runCli(['build'], project.dir);
       assert.equal(build.code, 2);

@@ -91,7 +91,7 @@ describe('generated docs: secrets and drift', () => {
     const project = tempProject(
       minimalProject({
         'specs/demo/Login.request.yaml': [
-          '$kind: http-request',
+          '$kind: mvpm-request',
           'method: POST',
           'url: "{{baseUrl}}/login"',
           'headers:',
@@ -107,10 +107,10 @@ describe('generated docs: secrets and drift', () => {
           '',
         ].join('\n'),
         'specs/environments/one.environment.yaml':
-          '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n' +
+          '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n' +
           '  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
         'specs/environments/two.environment.yaml':
-          '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n' +
+          '$kind: mvpm-environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n' +
           '  ClientSecret: { secret: true, sendTo: [baseUrl] }\n',
       }),
     );
@@ -134,8 +134,8 @@ describe('generated docs: secrets and drift', () => {
   test('build --check fails on a hand-edited or orphaned page; build repairs both', async () => {
     const project = tempProject(
       minimalProject({
-        'specs/old/.resources/definition.yaml': '$kind: collection\nname: Old\n',
-        'specs/old/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
+        'specs/old/.resources/definition.yaml': '$kind: mvpm-collection\nname: Old\n',
+        'specs/old/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
       }),
     );
     try {

@@ -20,7 +20,7 @@ import { minimalProject, PROJECT_ROOT, readTree, runCli, tempProject } from '../
 
 const OLD_ENVIRONMENT = {
   'specs/environments/old.environment.yaml':
-    '$kind: environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
+    '$kind: mvpm-environment\nname: Old\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
 };
 
 /** A project plus a state directory of its own, so each test starts with an empty record of written files. */

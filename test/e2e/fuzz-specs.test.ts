@@ -55,7 +55,11 @@ function withoutDescriptions(value: unknown): unknown {
 /** Pieces of YAML and of this format, to be strung together. */
 const TOKENS = [
   '$kind',
+  'mvpm-request',
   'http-request',
+  'mvpm-collection',
+  'mvpm-folder',
+  'mvpm-environment',
   'collection',
   'folder',
   'environment',
@@ -193,7 +197,7 @@ function mutate(original: Uint8Array, mutations: readonly Mutation[]): Uint8Arra
 /** A request-shaped mapping with arbitrary values: gets past the YAML parser into the schema check and the rules. */
 const requestLike = fc.record(
   {
-    $kind: fc.constantFrom('http-request', 'folder', 'request', ''),
+    $kind: fc.constantFrom('mvpm-request', 'mvpm-folder', 'http-request', 'request', ''),
     method: fc.oneof(fc.constantFrom('GET', 'POST', 'gte'), fc.jsonValue({ maxDepth: 2 })),
     url: fc.oneof(
       fc.constantFrom('{{apiBaseUrl}}/x', '{{nope}}/x', 'https://example.test/', '/relative', '{{ apiBaseUrl }}'),

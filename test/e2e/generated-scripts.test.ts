@@ -43,14 +43,14 @@ function respond(req: http.IncomingMessage, res: http.ServerResponse, body: stri
 
 const request = (name: string, order: number, yaml: string): [string, string] => [
   `specs/c/${name}.request.yaml`,
-  `$kind: http-request\norder: ${order}\nauth: { type: noauth }\n${yaml}`,
+  `$kind: mvpm-request\norder: ${order}\nauth: { type: noauth }\n${yaml}`,
 ];
 
 const SPECS: Record<string, string> = Object.fromEntries([
-  ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Scripts\n'],
+  ['specs/c/.resources/definition.yaml', '$kind: mvpm-collection\nname: Scripts\n'],
   [
     'specs/environments/e.environment.yaml',
-    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: ' +
+    '$kind: mvpm-environment\nname: E\nvariables:\n  base: { value: "" }\n  refresh_token: { secret: true, sendTo: ' +
       '[base] }\n  kitchen: { value: kitchen }\n',
   ],
   request(

@@ -31,7 +31,7 @@ import { UPDATE_GOLDEN } from '../support/golden.ts';
 const HOSTILE_DIR = path.join(PROJECT_ROOT, 'test', 'golden', 'hostile-specs');
 const UPDATE = UPDATE_GOLDEN;
 const PING = 'specs/demo/Ping.request.yaml';
-const request = (rest: string): string => `$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n${rest}`;
+const request = (rest: string): string => `$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n${rest}`;
 
 /**
  * A file written into a case before the build (path relative to the project): content, or a symbolic link to `linkTo`.
@@ -93,7 +93,7 @@ const GENERATED: Readonly<Record<string, Generated | readonly Generated[]>> = {
   },
   'cr-line-endings': {
     file: PING,
-    content: () => '$kind: http-request\rmethod: GTE\rurl: "{{baseUrl}}/ping"\rexpect:\r  status: 200\r',
+    content: () => '$kind: mvpm-request\rmethod: GTE\rurl: "{{baseUrl}}/ping"\rexpect:\r  status: 200\r',
   },
   // Names on disk that no file system, terminal or reviewer should have to deal with, so none is committed.
   'request-file-name-control-character': { file: 'specs/demo/Ping\u001b[2J.request.yaml', content: () => request('') },
@@ -253,9 +253,9 @@ describe('hostile specs: loader guards', () => {
       const refused = loaded.diagnostics.map((d) => `${d.code} ${d.file} ${d.message}`);
       assert.deepEqual(refused, [
         'E_FILE_TOO_LARGE specs/demo/Ping.request.yaml the file is 78 bytes; spec files are limited to 40 bytes',
-        'E_FILE_TOO_LARGE specs/environments/one.environment.yaml the file is 83 bytes; spec files are limited to ' +
+        'E_FILE_TOO_LARGE specs/environments/one.environment.yaml the file is 88 bytes; spec files are limited to ' +
           '40 bytes',
-        'E_FILE_TOO_LARGE specs/environments/two.environment.yaml the file is 83 bytes; spec files are limited to ' +
+        'E_FILE_TOO_LARGE specs/environments/two.environment.yaml the file is 88 bytes; spec files are limited to ' +
           '40 bytes',
       ]);
       assert.equal(MAX_SPEC_FILE_BYTES, 1024 * 1024);
@@ -290,8 +290,8 @@ describe('hostile specs: loader guards', () => {
   test('a link is reported where it is met and never followed: a request behind one is not loaded', async () => {
     const project = tempProject(
       minimalProject({
-        'outside/Hidden.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/outside"\n',
-        'outside/Other.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/outside"\n',
+        'outside/Hidden.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/outside"\n',
+        'outside/Other.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/outside"\n',
       }),
     );
     try {

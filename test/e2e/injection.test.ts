@@ -213,7 +213,7 @@ function specFiles(cases: readonly Case[]): Record<string, string> {
   const collectionLevel = cases.filter(isCollectionLevel);
   const files: Record<string, string> = {
     'specs/environments/e.environment.yaml': [
-      '$kind: environment',
+      '$kind: mvpm-environment',
       'name: E',
       'variables:',
       ...['baseUrl', 'authBaseUrl', 'ClientId', 'ClientSecret', 'refresh_token', 'apiBaseUrl', 'SubscriptionKey'].map(
@@ -241,7 +241,7 @@ const y = (text: string): string => js(text);
 
 function definition(t: Texts, runtimeVariables: readonly string[]): string {
   return [
-    '$kind: collection',
+    '$kind: mvpm-collection',
     `name: ${y(t.collectionName)}`,
     ...(runtimeVariables.length > 0
       ? ['runtimeVariables:', ...runtimeVariables.map((v) => `  ${y(v)}: a variable some case captures from`)]
@@ -263,7 +263,7 @@ function requestFiles(collectionDir: string, t: Texts, control: boolean): Record
   const bodyPath = `$['payload']${quoted(t.bodyPathKey)}`;
   const fileSchema = t.schemaLabel !== BENIGN.schemaLabel;
   const request = [
-    '$kind: http-request',
+    '$kind: mvpm-request',
     `description: ${y(t.description)}`,
     'method: GET',
     `url: ${y(t.url)}`,
@@ -491,10 +491,10 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
       notEquals: "n/a\u2028pm.test('INJECTED', function(){});//",
     });
     const project = tempProject({
-      'specs/mediavalet/.resources/definition.yaml': '$kind: collection\nname: MediaValet\n',
+      'specs/mediavalet/.resources/definition.yaml': '$kind: mvpm-collection\nname: MediaValet\n',
       [specFile]: doc.toString(),
       'specs/environments/e.environment.yaml':
-        '$kind: environment\nname: E\nvariables:\n  apiBaseUrl: { value: "" }\n  SubscriptionKey: { value: "" }\n',
+        '$kind: mvpm-environment\nname: E\nvariables:\n  apiBaseUrl: { value: "" }\n  SubscriptionKey: { value: "" }\n',
     });
     try {
       mkdirSync(path.join(project.dir, 'specs/schemas'), { recursive: true });

@@ -11,7 +11,7 @@ import { buildProject } from '../../src/emit/build-project.ts';
 import { loadSpecs } from '../../src/spec/load-specs.ts';
 import { minimalProject, PROJECT_ROOT, tempProject } from '../support/helpers.ts';
 
-const REQUEST = '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\n';
+const REQUEST = '$kind: mvpm-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\n';
 const schemaRequest = (file: string): string => `${REQUEST}expect:\n  schema: { file: ${JSON.stringify(file)} }\n`;
 const formRequest = (src: string): string =>
   `${REQUEST}body:\n  type: formdata\n  content:\n    upload: { src: ${JSON.stringify(src)} }\n`;
@@ -145,7 +145,7 @@ const CASES: Case[] = [
       'specs/demo/com1/Ping.request.yaml': REQUEST,
       'specs/demo/What?.request.yaml': REQUEST,
       'specs/environments/three .environment.yaml':
-        '$kind: environment\nname: Three\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
+        '$kind: mvpm-environment\nname: Three\nvariables:\n  baseUrl: { value: "http://127.0.0.1:3" }\n',
     },
     expected: [
       'E_BAD_NAME specs/demo/ Lead.request.yaml:1:1 the request file name ` Lead.request.yaml` cannot be used: it ' +

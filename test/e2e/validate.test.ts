@@ -9,7 +9,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'unknown key with did-you-mean',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpcet:\n  status: 200\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpcet:\n  status: 200\n',
     },
     expected: [
       'E_UNKNOWN_KEY specs/demo/Ping.request.yaml:4:1 unknown key `expcet` in the file | did you mean `expect`?',
@@ -17,7 +17,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   },
   {
     name: 'missing required key',
-    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nurl: "{{baseUrl}}/ping"\n' },
+    files: { 'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nurl: "{{baseUrl}}/ping"\n' },
     expected: [
       'E_MISSING_KEY specs/demo/Ping.request.yaml:1:1 the file is missing the required key `method` | add `method:`',
     ],
@@ -26,13 +26,27 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'wrong $kind',
     files: { 'specs/demo/Ping.request.yaml': '$kind: request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n' },
     expected: [
-      'E_KIND specs/demo/Ping.request.yaml:1:8 this file must say `$kind: http-request` | request files are ' +
+      'E_KIND specs/demo/Ping.request.yaml:1:8 this file must say `$kind: mvpm-request` | request files are ' +
         'recognised by their name and place; see docs/spec-format.md',
     ],
   },
   {
+    name: 'the old kinds, which Postman would open without the checks, each with its one-line fix',
+    files: {
+      'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
+      'specs/demo/F/.resources/definition.yaml': '$kind: folder\n',
+      'specs/demo/F/Pong.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\n',
+    },
+    expected: [
+      'E_OLD_KIND specs/demo/F/.resources/definition.yaml:1:8 `$kind: folder` is the old kind, which Postman opens ' +
+        'as its own, silently dropping the checks | write `$kind: mvpm-folder`',
+      'E_OLD_KIND specs/demo/Ping.request.yaml:1:8 `$kind: http-request` is the old kind, which Postman opens as ' +
+        'its own, silently dropping the checks | write `$kind: mvpm-request`',
+    ],
+  },
+  {
     name: 'enum value with did-you-mean',
-    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GTE\nurl: "{{baseUrl}}/ping"\n' },
+    files: { 'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GTE\nurl: "{{baseUrl}}/ping"\n' },
     expected: [
       'E_VALUE specs/demo/Ping.request.yaml:2:9 `method` must be one of `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, ' +
         '`HEAD`, `OPTIONS` | did you mean `GET`?',
@@ -40,7 +54,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   },
   {
     name: 'unquoted {{variable}} is a YAML flow mapping',
-    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: {{baseUrl}}\n' },
+    files: { 'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: {{baseUrl}}\n' },
     expected: [
       'E_TYPE specs/demo/Ping.request.yaml:3:6 `url` must be a string | a value starting with {{ must be quoted: ' +
         '"{{name}}"',
@@ -48,7 +62,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   },
   {
     name: 'YAML syntax error',
-    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: {{baseUrl}}/ping\n' },
+    files: { 'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: {{baseUrl}}/ping\n' },
     expected: [
       'E_YAML_SYNTAX specs/demo/Ping.request.yaml:3:17 Unexpected scalar at node end | a value starting with {{ ' +
         'must be quoted: url: "{{authBaseUrl}}/connect/token"',
@@ -58,7 +72,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'status out of range',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: [200, 99]\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: [200, 99]\n',
     },
     expected: ['E_VALUE specs/demo/Ping.request.yaml:5:17 `expect.status[1]` must be >= 100'],
   },
@@ -66,7 +80,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'undefined variable with did-you-mean',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nheaders:\n  X-Id: "id-{{baseUlr}}"\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nheaders:\n  X-Id: "id-{{baseUlr}}"\n',
     },
     expected: [
       'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:5:13 `{{baseUlr}}` is not defined | did you mean `baseUrl`?',
@@ -76,16 +90,16 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'dynamic variables are exempt',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping?n={{$guid}}&t={{$timestamp}}"\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping?n={{$guid}}&t={{$timestamp}}"\n',
     },
     expected: [],
   },
   {
     name: 'capture used before it is set',
     files: {
-      'specs/demo/A.request.yaml': '$kind: http-request\norder: 1\nmethod: GET\nurl: "{{baseUrl}}/a?t={{token}}"\n',
+      'specs/demo/A.request.yaml': '$kind: mvpm-request\norder: 1\nmethod: GET\nurl: "{{baseUrl}}/a?t={{token}}"\n',
       'specs/demo/B.request.yaml':
-        '$kind: http-request\norder: 2\nmethod: GET\nurl: "{{baseUrl}}/b"\ncapture:\n  token: { json: $.token }\n',
+        '$kind: mvpm-request\norder: 2\nmethod: GET\nurl: "{{baseUrl}}/b"\ncapture:\n  token: { json: $.token }\n',
     },
     expected: [
       'E_CAPTURE_BEFORE_SET specs/demo/A.request.yaml:4:23 `{{token}}` is used before it is captured by "B" | move ' +
@@ -96,11 +110,12 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   {
     name: 'capture used after it is set, and runtime variables',
     files: {
-      'specs/demo/.resources/definition.yaml': '$kind: collection\nname: Demo\nruntimeVariables:\n  code: typed in\n',
+      'specs/demo/.resources/definition.yaml':
+        '$kind: mvpm-collection\nname: Demo\nruntimeVariables:\n  code: typed in\n',
       'specs/demo/A.request.yaml':
-        '$kind: http-request\norder: 1\nmethod: GET\nurl: "{{baseUrl}}/a?code={{code}}"\ncapture:\n' +
+        '$kind: mvpm-request\norder: 1\nmethod: GET\nurl: "{{baseUrl}}/a?code={{code}}"\ncapture:\n' +
         '  token: { json: $.token }\n',
-      'specs/demo/B.request.yaml': '$kind: http-request\norder: 2\nmethod: GET\nurl: "{{baseUrl}}/b?t={{token}}"\n',
+      'specs/demo/B.request.yaml': '$kind: mvpm-request\norder: 2\nmethod: GET\nurl: "{{baseUrl}}/b?t={{token}}"\n',
     },
     expected: [],
   },
@@ -108,7 +123,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'variable missing from one environment',
     files: {
       'specs/environments/two.environment.yaml':
-        '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  extra: { value: y }\n',
+        '$kind: mvpm-environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  extra: { value: y }\n',
     },
     expected: [
       'E_ENV_MISSING_VARIABLE specs/environments/one.environment.yaml:3:1 environment "One" has no variable `extra`,' +
@@ -119,9 +134,10 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'secret with a value',
     files: {
       'specs/environments/one.environment.yaml':
-        '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true, value: s3cr3t }\n',
+        '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: x }\n' +
+        '  key: { secret: true, value: s3cr3t }\n',
       'specs/environments/two.environment.yaml':
-        '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true }\n',
+        '$kind: mvpm-environment\nname: Two\nvariables:\n  baseUrl: { value: x }\n  key: { secret: true }\n',
     },
     expected: [
       'E_SECRET_VALUE specs/environments/one.environment.yaml:5:24 secret `key` must not have a value in the spec | ' +
@@ -131,7 +147,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   {
     name: 'duplicate names in a folder',
     files: {
-      'specs/demo/ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
+      'specs/demo/ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n',
     },
     expected: [
       'E_DUPLICATE_NAME specs/demo/ping.request.yaml:1:1 "ping" has the same name as the request "Ping" in the same ' +
@@ -142,7 +158,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'bad JSON path and bad regex',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n    $.a[*]: { exists: true }\n' +
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n    $.a[*]: { exists: true }\n' +
         '    $.b: { matches: "(" }\n',
     },
     expected: [
@@ -158,7 +174,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'capture with two sources, and a regex without a group',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: { json: $.a, header: X }\n' +
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: { json: $.a, header: X }\n' +
         '  b: { header: Location, regex: "code=[^&]+" }\n',
     },
     expected: [
@@ -172,7 +188,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'schema file missing',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema: { file: nope.json }\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema: { file: nope.json }\n',
     },
     expected: [
       'E_SCHEMA_FILE specs/demo/Ping.request.yaml:5:19 schema file not found: specs/demo/nope.json | the path is ' +
@@ -183,7 +199,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'draft-04 body schema',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema:\n' +
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  schema:\n' +
         '    inline: { $schema: "http://json-schema.org/draft-04/schema#", type: object }\n',
     },
     expected: [
@@ -196,10 +212,11 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'credentials on an inherit auth, and oauth2 typo',
     files: {
       'specs/demo/.resources/definition.yaml':
-        '$kind: collection\nname: Demo\nauth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n' +
+        '$kind: mvpm-collection\nname: Demo\nauth:\n  type: oauth2\n  credentials:\n' +
+        '    grant_type: authorization_code\n' +
         '    accessToken: "{{baseUrl}}"\n    clientSecert: x\n',
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth:\n  type: inherit\n' +
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth:\n  type: inherit\n' +
         '  credentials: { token: x }\n',
     },
     expected: [
@@ -211,7 +228,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   },
   {
     name: 'a URL that is not absolute',
-    files: { 'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: /ping\n' },
+    files: { 'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: /ping\n' },
     expected: [
       'E_BAD_URL specs/demo/Ping.request.yaml:3:6 `/ping` is not an absolute URL | start it with http:// or ' +
         'https://, or with a {{variable}} that holds such a base URL',
@@ -221,7 +238,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'language on a JSON body',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: json\n  language: xml\n' +
+        '$kind: mvpm-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: json\n  language: xml\n' +
         '  content: {}\n',
     },
     expected: [
@@ -233,7 +250,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'a file in a urlencoded body',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: urlencoded\n  content:\n' +
+        '$kind: mvpm-request\nmethod: POST\nurl: "{{baseUrl}}/ping"\nbody:\n  type: urlencoded\n  content:\n' +
         '    f: { src: a.bin }\n',
     },
     expected: ['E_TYPE specs/demo/Ping.request.yaml:7:8 `body.content.f` must be a string or number or boolean'],
@@ -242,7 +259,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'OAuth 2.0 on a request',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth: { type: oauth2 }\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nauth: { type: oauth2 }\n',
     },
     expected: [
       'E_VALUE specs/demo/Ping.request.yaml:4:15 `auth.type` must be one of `inherit`, `noauth`, `bearer`, `basic` |' +
@@ -253,7 +270,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   {
     name: 'spaces inside braces, and an unknown dynamic variable',
     files: {
-      'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{ baseUrl }}/ping?id={{$guld}}"\n',
+      'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{ baseUrl }}/ping?id={{$guld}}"\n',
     },
     expected: [
       'E_UNDEFINED_VARIABLE specs/demo/Ping.request.yaml:3:7 `{{ baseUrl }}` is not defined | remove the spaces: ' +
@@ -265,7 +282,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
     name: 'length bounds that can never pass',
     files: {
       'specs/demo/Ping.request.yaml':
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n' +
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  body:\n' +
         '    $.a: { length: { min: 5, max: 2 } }\n',
     },
     expected: [
@@ -276,7 +293,7 @@ const INVALID: { name: string; files: Record<string, string | undefined>; expect
   {
     name: 'an empty capture',
     files: {
-      'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: {}\n',
+      'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ncapture:\n  a: {}\n',
     },
     expected: [
       'E_CAPTURE_SOURCE specs/demo/Ping.request.yaml:5:3 capture `a` needs exactly one of `json`, `header`, ' +
@@ -311,9 +328,9 @@ describe('spec validation: warnings', () => {
     async () => {
       const project = tempProject(
         minimalProject({
-          'specs/demo/Other.request.yml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/x"\n',
+          'specs/demo/Other.request.yml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/x"\n',
           'specs/demo/schemas/thing.json': '{}',
-          'specs/environments/three.yaml': '$kind: environment\nname: Three\nvariables: {}\n',
+          'specs/environments/three.yaml': '$kind: mvpm-environment\nname: Three\nvariables: {}\n',
         }),
       );
       try {

@@ -28,20 +28,20 @@ function respond(req: http.IncomingMessage, res: http.ServerResponse): void {
 
 const SPECS: Record<string, string> = {
   'specs/c/.resources/definition.yaml':
-    '$kind: collection\nname: Skips\nauth: { type: bearer, credentials: { token: "{{access_token}}" } }\n',
+    '$kind: mvpm-collection\nname: Skips\nauth: { type: bearer, credentials: { token: "{{access_token}}" } }\n',
   'specs/environments/e.environment.yaml':
-    '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  tokenUrl: { value: "" }\n' +
+    '$kind: mvpm-environment\nname: E\nvariables:\n  base: { value: "" }\n  tokenUrl: { value: "" }\n' +
     '  access_token: { value: "" }\n',
   'specs/c/Get token.request.yaml':
-    '$kind: http-request\norder: 1\nauth: { type: noauth }\nmethod: POST\nurl: "{{tokenUrl}}"\nexpect:\n' +
+    '$kind: mvpm-request\norder: 1\nauth: { type: noauth }\nmethod: POST\nurl: "{{tokenUrl}}"\nexpect:\n' +
     '  status: 200\ncapture:\n  access_token: { json: $.access_token }\n',
   'specs/c/Sends it in a header.request.yaml':
-    '$kind: http-request\norder: 2\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/a"\nheaders:\n' +
+    '$kind: mvpm-request\norder: 2\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/a"\nheaders:\n' +
     '  X-Token: "{{access_token}}"\nexpect:\n  status: 200\n',
   'specs/c/Inherits the auth.request.yaml':
-    '$kind: http-request\norder: 3\nmethod: GET\nurl: "{{base}}/b"\nexpect:\n  status: 200\n',
+    '$kind: mvpm-request\norder: 3\nmethod: GET\nurl: "{{base}}/b"\nexpect:\n  status: 200\n',
   'specs/c/Needs nothing.request.yaml':
-    '$kind: http-request\norder: 4\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/c"\nexpect:\n  status: 200\n',
+    '$kind: mvpm-request\norder: 4\nauth: { type: noauth }\nmethod: GET\nurl: "{{base}}/c"\nexpect:\n  status: 200\n',
 };
 
 let server: http.Server;

@@ -119,7 +119,7 @@ function expectBlock(): string {
 
 const request = (name: string, order: number, url: string, extra = ''): [string, string] => [
   `specs/c/${name}.request.yaml`,
-  `$kind: http-request\norder: ${order}\nauth: { type: noauth }\nmethod: GET\nurl: "${url}"\n${extra}`,
+  `$kind: mvpm-request\norder: ${order}\nauth: { type: noauth }\nmethod: GET\nurl: "${url}"\n${extra}`,
 ];
 
 let server: http.Server;
@@ -132,10 +132,10 @@ describe('a comparison fails when its value is absent', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const project = tempProject(
       Object.fromEntries([
-        ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Verdicts\n'],
+        ['specs/c/.resources/definition.yaml', '$kind: mvpm-collection\nname: Verdicts\n'],
         [
           'specs/environments/e.environment.yaml',
-          '$kind: environment\nname: E\nvariables:\n  base: { value: "" }\n  down: { value: "" }\n' +
+          '$kind: mvpm-environment\nname: E\nvariables:\n  base: { value: "" }\n  down: { value: "" }\n' +
             '  refresh_token: { value: rt-old }\n',
         ],
         request('Present', 1, '{{base}}/present', expectBlock()),

@@ -75,13 +75,13 @@ export async function runCli(
 /** A minimal valid project: one collection, one request, two environments. Tests override single files. */
 export function minimalProject(overrides: Record<string, string | undefined> = {}): Record<string, string> {
   const base: Record<string, string | undefined> = {
-    'specs/demo/.resources/definition.yaml': '$kind: collection\nname: Demo\n',
+    'specs/demo/.resources/definition.yaml': '$kind: mvpm-collection\nname: Demo\n',
     'specs/demo/Ping.request.yaml':
-      '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: 200\n',
+      '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpect:\n  status: 200\n',
     'specs/environments/one.environment.yaml':
-      '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n',
+      '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n',
     'specs/environments/two.environment.yaml':
-      '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n',
+      '$kind: mvpm-environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n',
     ...overrides,
   };
   return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));

@@ -32,7 +32,7 @@ const HELPS: readonly (readonly string[])[] = [
   ['token', '--help'],
 ];
 const BROKEN_SPEC = {
-  'specs/demo/Ping.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpcet: {}\n',
+  'specs/demo/Ping.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\nexpcet: {}\n',
 };
 const ANSI = '\x1b[';
 

@@ -59,7 +59,7 @@ describe('mvpm build --watch', () => {
         );
         assert.match(readFileSync(collection, 'utf8'), /\/ping/);
 
-        writeFileSync(spec, '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\nexpect:\n  status: 200\n');
+        writeFileSync(spec, '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\nexpect:\n  status: 200\n');
         await watch.until('the rebuild', (text) => count(text, /watching specs\//) === 2);
         assert.match(
           watch.output(),
@@ -71,7 +71,7 @@ describe('mvpm build --watch', () => {
         );
         assert.match(readFileSync(collection, 'utf8'), /\/pong/);
 
-        writeFileSync(spec, '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/broken"\nexpcet: {}\n');
+        writeFileSync(spec, '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/broken"\nexpcet: {}\n');
         await watch.until('the error', (text) => count(text, /watching specs\//) === 3);
         assert.match(watch.output(), /error\[E_UNKNOWN_KEY\]: unknown key `expcet`/);
         assert.match(watch.output(), /mvpm build: 1 error; nothing was written\./);
@@ -80,7 +80,7 @@ describe('mvpm build --watch', () => {
         // Saved the way many editors save: a new file renamed over the old one.
         writeFileSync(
           `${spec}.tmp`,
-          '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/fixed"\nexpect:\n  status: 200\n',
+          '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/fixed"\nexpect:\n  status: 200\n',
         );
         renameSync(`${spec}.tmp`, spec);
         await watch.until('the rebuild after the fix', (text) => count(text, /watching specs\//) === 4);

@@ -42,7 +42,7 @@ test('maps keep the order they were written in, integer-like keys included', asy
   const project = tempProject(
     minimalProject({
       'specs/demo/Ping.request.yaml': [
-        '$kind: http-request',
+        '$kind: mvpm-request',
         'method: POST',
         'url: "{{baseUrl}}/ping"',
         'query:',

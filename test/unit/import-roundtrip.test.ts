@@ -81,11 +81,11 @@ test('checks as data, a schema requests share and bracketed paths survive build 
   const cwd = tempDir('mvpm-shared-');
   const request = (name: string, order: number, expect: string, more = ''): [string, string] => [
     `specs/c/${name}.request.yaml`,
-    `$kind: http-request\norder: ${order}\nauth: { type: noauth }\nmethod: GET\nurl: https://example.test/${order}\n` +
+    `$kind: mvpm-request\norder: ${order}\nauth: { type: noauth }\nmethod: GET\nurl: https://example.test/${order}\n` +
       `expect:\n${expect}${more}`,
   ];
   const files = Object.fromEntries([
-    ['specs/c/.resources/definition.yaml', '$kind: collection\nname: Shared\n'],
+    ['specs/c/.resources/definition.yaml', '$kind: mvpm-collection\nname: Shared\n'],
     ['specs/schemas/item.schema.json', '{"type":"object","required":["id"]}\n'],
     request('One', 1, '  schema: { file: ../schemas/item.schema.json }\n'),
     request(

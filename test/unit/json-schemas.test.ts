@@ -37,6 +37,6 @@ test('body schemas are judged as Ajv judges them against the draft-07 meta-schem
 });
 
 function requestWith(schema: object): string {
-  const lines = ['$kind: http-request', 'method: GET', 'url: "{{baseUrl}}/r"', 'expect:', '  schema:'];
+  const lines = ['$kind: mvpm-request', 'method: GET', 'url: "{{baseUrl}}/r"', 'expect:', '  schema:'];
   return `${[...lines, `    inline: ${JSON.stringify(schema)}`].join('\n')}\n`;
 }

@@ -36,7 +36,7 @@ test('a syntax error found by a worker is located like one found in-process', as
     cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(project.dir, 'specs'), { recursive: true });
     writeFileSync(
       path.join(project.dir, 'specs/mediavalet/API/Get current user.request.yaml'),
-      '$kind: http-request\nmethod: GET\nurl: {{apiBaseUrl}}/x\n',
+      '$kind: mvpm-request\nmethod: GET\nurl: {{apiBaseUrl}}/x\n',
     );
     const [inProcess, inWorkers] = [
       await buildProject({ cwd: project.dir, parseWorkers: 0 }),

@@ -7,7 +7,7 @@ import { inferSendToForFiles } from '../../src/spec/infer-send-to.ts';
 import { minimalProject, tempProject } from '../support/helpers.ts';
 
 const env = (name: string, variables: string): string =>
-  `$kind: environment\nname: ${name}\nvariables:\n  authBaseUrl: { value: "https://login.example.com" }\n` +
+  `$kind: mvpm-environment\nname: ${name}\nvariables:\n  authBaseUrl: { value: "https://login.example.com" }\n` +
   `  apiBaseUrl: { value: "https://api.example.com" }\n${variables}`;
 const SECRETS =
   '  ClientSecret: { secret: true, sendTo: [authBaseUrl] }\n  access_token: { secret: true, sendTo: [apiBaseUrl] }\n' +
@@ -16,10 +16,10 @@ const ENVIRONMENTS = {
   'specs/environments/one.environment.yaml': env('One', SECRETS),
   'specs/environments/two.environment.yaml': env('Two', SECRETS),
 };
-const request = (url: string, rest = ''): string => `$kind: http-request\nmethod: POST\nurl: "${url}"\n${rest}`;
+const request = (url: string, rest = ''): string => `$kind: mvpm-request\nmethod: POST\nurl: "${url}"\n${rest}`;
 const sendsSecret = (url: string): string =>
   request(url, 'body:\n  type: urlencoded\n  content:\n    client_secret: "{{ClientSecret}}"\n');
-const collection = (rest: string): string => `$kind: collection\nname: Demo\n${rest}`;
+const collection = (rest: string): string => `$kind: mvpm-collection\nname: Demo\n${rest}`;
 const OAUTH2 = (accessTokenUrl: string, extra = ''): string =>
   collection(
     `auth:\n  type: oauth2\n  credentials:\n    grant_type: authorization_code\n` +
@@ -119,7 +119,7 @@ const CASES: { name: string; files: Record<string, string | undefined>; expected
       'specs/demo/.resources/definition.yaml': OAUTH2('https://tokens.attacker.example/token'),
       'specs/demo/Ping.request.yaml': request('{{apiBaseUrl}}/a'),
       'specs/demo/Sub/Elsewhere.request.yaml': request('https://elsewhere.example/a'),
-      'specs/demo/Open/.resources/definition.yaml': '$kind: folder\nauth: { type: noauth }\n',
+      'specs/demo/Open/.resources/definition.yaml': '$kind: mvpm-folder\nauth: { type: noauth }\n',
       'specs/demo/Open/Anywhere.request.yaml': request('https://anywhere.example/a'),
     },
     expected: [

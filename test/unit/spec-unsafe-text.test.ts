@@ -11,7 +11,7 @@ import { minimalProject, tempProject } from '../support/helpers.ts';
 /** A character a printed frame must never carry raw: controls, bidirectional marks, line separators. */
 const FRAME_UNSAFE =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const REQUEST = '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n';
+const REQUEST = '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\n';
 const BIDI_HINT =
   'a bidirectional control makes text display in another order than it is stored and run, so a reviewer cannot ' +
   'trust what they read';
@@ -44,10 +44,10 @@ const CASES: { name: string; files: Record<string, string>; expected: string[] }
     name: 'a bidirectional control in an environment variable name and in an environment name',
     files: {
       'specs/environments/one.environment.yaml':
-        '$kind: environment\nname: "One\\u2067"\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n' +
+        '$kind: mvpm-environment\nname: "One\\u2067"\nvariables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n' +
         '  "to\\u202Eken": { value: x }\n',
       'specs/environments/two.environment.yaml':
-        '$kind: environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n' +
+        '$kind: mvpm-environment\nname: Two\nvariables:\n  baseUrl: { value: "http://127.0.0.1:2" }\n' +
         '  "to\\u202Eken": { value: x }\n',
     },
     expected: [
@@ -63,7 +63,7 @@ const CASES: { name: string; files: Record<string, string>; expected: string[] }
     name: 'values compiled into scripts: contentType, header and body checks, capture regex, autoRefresh',
     files: {
       'specs/demo/.resources/definition.yaml':
-        '$kind: collection\nname: Demo\nautoRefresh:\n  tokenUrl: "{{baseUrl}}/t"\n  clientId: "a\\u2029"\n' +
+        '$kind: mvpm-collection\nname: Demo\nautoRefresh:\n  tokenUrl: "{{baseUrl}}/t"\n  clientId: "a\\u2029"\n' +
         '  clientSecret: x\n',
       'specs/demo/Ping.request.yaml':
         `${REQUEST}expect:\n  contentType: "text/plain\\r"\n  headers:\n` +

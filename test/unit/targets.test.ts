@@ -15,7 +15,7 @@ import { minimalProject, PROJECT_ROOT, tempProject } from '../support/helpers.ts
 const ONE = 'specs/environments/one.environment.yaml';
 const TWO = 'specs/environments/two.environment.yaml';
 const env = (name: string, head: string): string =>
-  `$kind: environment\nname: ${name}\n${head}variables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n` +
+  `$kind: mvpm-environment\nname: ${name}\n${head}variables:\n  baseUrl: { value: "http://127.0.0.1:1" }\n` +
   `  Key: { secret: true }\n`;
 
 async function validate(
@@ -41,7 +41,7 @@ describe('spec rules for targets', () => {
       {
         [ONE]: env('One', 'target: staging\n'),
         'specs/demo/Ping.request.yaml':
-          '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ntargets: [stagin]\n',
+          '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/ping"\ntargets: [stagin]\n',
       },
       ['E_UNKNOWN_TARGET specs/demo/Ping.request.yaml:4:11 no environment serves target `stagin`'],
     ],
@@ -87,8 +87,8 @@ describe('spec rules for targets', () => {
       'a spending folder with no stand-in target',
       {
         [ONE]: env('One', 'target: staging\n'),
-        'specs/demo/Revoke/.resources/definition.yaml': '$kind: folder\nrole: spends-sign-in\n',
-        'specs/demo/Revoke/Go.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
+        'specs/demo/Revoke/.resources/definition.yaml': '$kind: mvpm-folder\nrole: spends-sign-in\n',
+        'specs/demo/Revoke/Go.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
       },
       [
         'E_NO_STANDIN specs/demo/Revoke/.resources/definition.yaml:2:7 a folder that spends the sign-in needs a ' +
@@ -100,8 +100,8 @@ describe('spec rules for targets', () => {
       {
         [ONE]: env('One', 'target: staging\n'),
         [TWO]: env('Two', 'target: local\nstandin: true\n'),
-        'specs/demo/Revoke/.resources/definition.yaml': '$kind: folder\nrole: spends-sign-in\n',
-        'specs/demo/Revoke/Go.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
+        'specs/demo/Revoke/.resources/definition.yaml': '$kind: mvpm-folder\nrole: spends-sign-in\n',
+        'specs/demo/Revoke/Go.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
       },
       [
         'E_ROLE specs/demo/Revoke/.resources/definition.yaml:2:7 a folder that spends the sign-in would run on ' +
@@ -124,8 +124,8 @@ describe('spec rules for targets', () => {
         'target: staging\nservers: [baseUrl]\nsecrets:\n  Key: MV_KEY\noverrides:\n  baseUrl: MV_BASE_URL\n',
       ),
       [TWO]: env('Two', 'target: local\nstandin: true\nservers: [baseUrl]\n'),
-      'specs/demo/Revoke/.resources/definition.yaml': '$kind: folder\ntargets: [local]\nrole: spends-sign-in\n',
-      'specs/demo/Revoke/Go.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
+      'specs/demo/Revoke/.resources/definition.yaml': '$kind: mvpm-folder\ntargets: [local]\nrole: spends-sign-in\n',
+      'specs/demo/Revoke/Go.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
     });
     assert.deepEqual(errors, []);
     assert.deepEqual(
@@ -147,16 +147,17 @@ describe('the run plan', () => {
   const files = {
     [ONE]: env('One', 'target: staging\n'),
     [TWO]: env('Two', 'target: local\nstandin: true\n'),
-    'specs/demo/Revoke/.resources/definition.yaml': '$kind: folder\norder: 0\ntargets: [local]\nrole: spends-sign-in\n',
-    'specs/demo/Revoke/Go.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
-    'specs/demo/Codes/.resources/definition.yaml': '$kind: folder\norder: 1\nrole: code-exchange\n',
-    'specs/demo/Codes/Trade.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/trade"\n',
-    'specs/demo/Reads/.resources/definition.yaml': '$kind: folder\norder: 2\n',
-    'specs/demo/Reads/Read.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/read"\n',
+    'specs/demo/Revoke/.resources/definition.yaml':
+      '$kind: mvpm-folder\norder: 0\ntargets: [local]\nrole: spends-sign-in\n',
+    'specs/demo/Revoke/Go.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/go"\n',
+    'specs/demo/Codes/.resources/definition.yaml': '$kind: mvpm-folder\norder: 1\nrole: code-exchange\n',
+    'specs/demo/Codes/Trade.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/trade"\n',
+    'specs/demo/Reads/.resources/definition.yaml': '$kind: mvpm-folder\norder: 2\n',
+    'specs/demo/Reads/Read.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/read"\n',
     'specs/demo/Reads/Delete.request.yaml':
-      '$kind: http-request\nmethod: DELETE\nurl: "{{baseUrl}}/thing"\ntargets: [local]\n',
-    'specs/other/.resources/definition.yaml': '$kind: collection\nname: Other\ntargets: [local]\n',
-    'specs/other/Hi.request.yaml': '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/hi"\n',
+      '$kind: mvpm-request\nmethod: DELETE\nurl: "{{baseUrl}}/thing"\ntargets: [local]\n',
+    'specs/other/.resources/definition.yaml': '$kind: mvpm-collection\nname: Other\ntargets: [local]\n',
+    'specs/other/Hi.request.yaml': '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/hi"\n',
   };
 
   test(
