@@ -172,12 +172,17 @@ export async function startTokenRelay(options: TokenRelayOptions): Promise<Token
       }
     }
     if (!answer.response) {
-      options.hooks.upstreamFailed?.(hostOf(upstream), answer.failure ?? 'no answer');
+      const failure = answer.failure ?? 'no answer';
+      options.hooks.upstreamFailed?.(hostOf(upstream), failure);
+      // `mvpm_relay` lets the collection's scripts say what happened as if they had made the call themselves.
       return reply(
         res,
         502,
         'temporarily_unavailable',
-        `mvpm's token relay got no answer from ${upstream.host}: ${answer.failure ?? 'no answer'}`,
+        `mvpm's token relay got no answer from ${upstream.host}: ${failure}`,
+        {
+          mvpm_relay: { code: failure, host: hostOf(upstream), sent: answer.outcome.kind !== 'unsent' },
+        },
       );
     }
     if (res.destroyed || req.socket.destroyed) return; // Journaled; the client is gone, the answer is dropped.
@@ -210,9 +215,15 @@ export async function startTokenRelay(options: TokenRelayOptions): Promise<Token
   };
 }
 
-function reply(res: http.ServerResponse, status: number, error: string, description: string): void {
+function reply(
+  res: http.ServerResponse,
+  status: number,
+  error: string,
+  description: string,
+  extra: Record<string, unknown> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
-  const body = JSON.stringify({ error, error_description: description });
+  const body = JSON.stringify({ error, error_description: description, ...extra });
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
