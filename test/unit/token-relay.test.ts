@@ -128,7 +128,7 @@ describe('the token relay', () => {
     for (const item of open.reverse()) await item.close();
   });
 
-  test('listens on 127.0.0.1 on a 43-character random path; other paths, methods and bodies get no forwarding', async () => {
+  test('listens on 127.0.0.1 on a random path; other paths, methods and bodies are not forwarded', async () => {
     const up = await upstream('http');
     open.push(up);
     const journal = newJournal();
@@ -290,7 +290,7 @@ describe('the token relay', () => {
     assert.equal((await post(relay.url, form({ grant_type: 'refresh_token', refresh_token: 'fresh' }))).status, 200);
   });
 
-  test('upstream errors answer 502 naming the host, never the token; unsent vs in doubt as TOKEN_FAILURES says', async () => {
+  test('upstream errors: 502 naming the host, not the token; unsent or in doubt as TOKEN_FAILURES says', async () => {
     const closed = net.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -379,7 +379,7 @@ describe('the token relay', () => {
     assert.equal(up.seen.length, 1, 'the refused handshakes sent no request');
   });
 
-  test('HTTPS_PROXY: a CONNECT tunnel to the upstream; NO_PROXY bypasses it; a refused tunnel sent nothing', async () => {
+  test('HTTPS_PROXY: a CONNECT tunnel; NO_PROXY bypasses it; a refused tunnel sent nothing', async () => {
     const up = await upstream('https');
     open.push(up);
     const tunnels: string[] = [];
