@@ -224,6 +224,11 @@ export const ERROR_CODES = {
     meaning: 'The state file belongs to another target, token server or client id',
     docs: CI,
   },
+  E_TOKEN_URL_BYPASS: {
+    exit: EXIT.usage,
+    meaning: 'A request or `autoRefresh` reaches the token endpoint without the `tokenUrl` variable (the token relay)',
+    docs: 'token-relay.md',
+  },
   E_DEBUG_OUTPUT: {
     exit: EXIT.usage,
     meaning: 'NODE_DEBUG, an inspector or diagnostic reports would copy credentials out of the process',

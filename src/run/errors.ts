@@ -27,6 +27,8 @@ export type RunErrorCode = Codes<
   | 'E_BAD_URL'
   /** The state file belongs to another target, token server or client id: nothing is sent. */
   | 'E_STATE_MISMATCH'
+  /** A collection reaches the token endpoint other than through the token-URL variable: the relay would miss it. */
+  | 'E_TOKEN_URL_BYPASS'
   /** NODE_DEBUG, an inspector or diagnostic reports would copy secrets out of the process (see debug-output.ts). */
   | 'E_DEBUG_OUTPUT'
   /** A form-data or file body `src` is absolute, leaves specs/files/, or passes through a symbolic link. */

@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { Masker } from './masking.js';
 import { SKIP_MESSAGE } from '../compile/scripts/needs.js';
 import { withholdSpentToken } from './spent-token-guard.js';
-import { failedTokenCallOutcome, type TokenCall, type TokenOutcome } from './token-journal.js';
+import type { TokenCall, TokenOutcome } from './token-journal.js';
 
 /** What the CLI shows of a run, already masked. */
 export type ProgressEvent =
@@ -40,12 +40,13 @@ export type ProgressEvent =
 
 export interface ObserverHooks {
   readonly collection: string;
-  /** The token endpoint's URL: calls to it feed the token journal. */
-  readonly tokenUrl: string;
   readonly masker: Masker;
   readonly progress: (event: ProgressEvent) => void;
-  readonly beforeTokenCall: (call: TokenCall) => void;
-  readonly afterTokenCall: (call: TokenCall, outcome: TokenOutcome) => void;
+  /**
+   * The run's token relay (token-relay.ts), which journals every token call: its URL, shown as the token endpoint
+   * it forwards to (its path is a per-run secret).
+   */
+  readonly relay?: { readonly url: string; readonly shownAs: string };
   /** A plain-language reason for a failure the user can act on. */
   readonly explain: (text: string) => void;
   /**
@@ -82,19 +83,18 @@ interface SdkItem {
 
 /**
  * Follows a Newman run: every HTTP exchange (requests of the collection and pm.sendRequest calls of its scripts)
- * and every assertion. Token-endpoint calls go to the token journal before they are sent and as soon as they are
- * answered; tokens seen in answers become secrets to mask; failures the user can act on are explained.
+ * and every assertion, for progress output; failures the user can act on are explained. Token-endpoint calls are
+ * not journaled here: the token relay journals them, whatever runs the collection (see token-relay.ts). Newman's
+ * `beforeRequest` is where the spent-token guard withholds a request, a second layer before the relay's.
  */
-export function observeRun(
-  emitter: EventEmitter,
-  hooks: ObserverHooks,
-): { inFlight: () => number; whenIdle: () => Promise<void> } {
-  let inFlight = 0;
-  let idle: (() => void)[] = [];
-  const pending = new Map<unknown, TokenCall>();
+export function observeRun(emitter: EventEmitter, hooks: ObserverHooks): void {
   const withheld = new WeakSet<object>();
   /** Why each request of the run got no answer (`ECONNREFUSED 127.0.0.1:4232`), for the skips it causes. */
   const unanswered = new Map<string, string>();
+  const shown = (url: string): string =>
+    hooks.relay && url.startsWith(hooks.relay.url) ? `${hooks.relay.shownAs}${url.slice(hooks.relay.url.length)}` : url;
+  const viaRelay = (request: SdkRequest): boolean =>
+    hooks.relay !== undefined && request.url.toString().startsWith(hooks.relay.url);
 
   emitter.on('beforeRequest', (_error: unknown, args: { request: SdkRequest; item?: SdkItem }) => {
     if (hooks.isSpent && withholdSpentToken(args.request, hooks.isSpent)) {
@@ -105,14 +105,7 @@ export function observeRun(
         `sign-in. Requests that reuse a spent token belong on the stand-in only; nothing was sent.`;
       hooks.explain(text);
       hooks.withheld?.(text);
-      return;
     }
-    const call = tokenCallOf(args.request, hooks.tokenUrl);
-    if (!call) return;
-    inFlight += 1;
-    pending.set(args.request, call);
-    hooks.masker.addSecret(call.refreshToken);
-    hooks.beforeTokenCall(call);
   });
 
   emitter.on(
@@ -132,33 +125,17 @@ export function observeRun(
         });
         return;
       }
-      const call = pending.get(args.request) ?? tokenCallOf(args.request, hooks.tokenUrl);
       const body = parseJson(args.response?.stream);
-      if (call) {
-        pending.delete(args.request);
-        const outcome = outcomeOf(error, args.response, body);
-        if (outcome.kind === 'issued') {
-          hooks.masker.addSecret(outcome.refreshToken);
-          hooks.masker.addSecret(outcome.accessToken);
-          hooks.masker.addSecret(typeof body?.['id_token'] === 'string' ? body['id_token'] : undefined);
-        }
-        hooks.afterTokenCall(call, outcome);
-        explainToken(call, outcome, hooks.explain);
-        inFlight = Math.max(0, inFlight - 1);
-        if (inFlight === 0) {
-          const waiting = idle;
-          idle = [];
-          for (const resolve of waiting) resolve();
-        }
-      } else if (args.response) {
-        explainApi(args.response, body, hooks.explain);
-      }
+      // A token call's answer was explained by the relay, which saw the server's own failure.
+      if (args.response && !viaRelay(args.request)) explainApi(args.response, body, hooks.explain);
       if (error) {
-        explainConnection(error, args.request, hooks.explain);
+        if (!viaRelay(args.request)) explainConnection(error, args.request, hooks.explain);
         if (args.item)
           unanswered.set(
             args.item.name,
-            [typeof error.code === 'string' ? error.code : '', hostOf(args.request)].filter(Boolean).join(' '),
+            [typeof error.code === 'string' ? error.code : '', shownHost(args.request, shown)]
+              .filter(Boolean)
+              .join(' '),
           );
       }
       hooks.progress({
@@ -166,7 +143,7 @@ export function observeRun(
         collection: hooks.collection,
         item: itemPath(args.item) ?? '(script request)',
         method: args.request.method,
-        url: hooks.masker.mask(args.request.url.toString()),
+        url: hooks.masker.mask(shown(args.request.url.toString())),
         ...(args.response
           ? { status: `${args.response.code} ${args.response.status}`, ms: args.response.responseTime }
           : {}),
@@ -205,51 +182,10 @@ export function observeRun(
       reason: hooks.masker.mask(reason),
     });
   });
-
-  return {
-    inFlight: () => inFlight,
-    whenIdle: () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
-  };
 }
 
-function tokenCallOf(request: SdkRequest, tokenUrl: string): TokenCall | undefined {
-  if (request.method !== 'POST' || !request.url.toString().startsWith(tokenUrl)) return undefined;
-  const fields = request.body?.mode === 'urlencoded' ? (request.body.urlencoded?.toJSON() ?? []) : [];
-  const field = (key: string): string | undefined => {
-    const value = fields.find((f) => f.key === key && !f.disabled)?.value;
-    return typeof value === 'string' ? value : undefined;
-  };
-  const grantType = field('grant_type');
-  if (!grantType) return undefined;
-  const refreshToken = field('refresh_token');
-  return { grantType, ...(refreshToken ? { refreshToken } : {}) };
-}
-
-function outcomeOf(
-  error: (Error & { code?: string }) | null,
-  response: SdkResponse | undefined,
-  body: Record<string, unknown> | undefined,
-): TokenOutcome {
-  // Whether a failure may have spent the token is decided by one table (TOKEN_FAILURES in token-journal.ts).
-  if (error || !response)
-    return failedTokenCallOutcome(error ? { ...error, message: error.message } : { message: 'no response' });
-  if (response.code >= 500) return failedTokenCallOutcome({ status: response.code });
-  if (response.code === 200) {
-    return {
-      kind: 'issued',
-      ...(typeof body?.['refresh_token'] === 'string' ? { refreshToken: body['refresh_token'] } : {}),
-      ...(typeof body?.['access_token'] === 'string' ? { accessToken: body['access_token'] } : {}),
-      ...(typeof body?.['expires_in'] === 'number' ? { expiresIn: body['expires_in'] } : {}),
-    };
-  }
-  return {
-    kind: 'refused',
-    status: response.code,
-    error: typeof body?.['error'] === 'string' ? body['error'] : `HTTP ${response.code}`,
-  };
-}
-
-function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: string) => void): void {
+/** A plain-language reason for a token call that failed in a way the user can act on. */
+export function explainToken(call: TokenCall, outcome: TokenOutcome, explain: (text: string) => void): void {
   if (outcome.kind === 'refused' && outcome.error === 'invalid_grant') {
     explain(
       call.grantType === 'refresh_token'
@@ -308,10 +244,10 @@ function explainApi(
   }
 }
 
-/** `host:port` of a request's URL, or '' when it does not parse. */
-function hostOf(request: SdkRequest): string {
+/** `host:port` of a request's URL (as shown: the relay's as the token endpoint's), or '' when it does not parse. */
+function shownHost(request: SdkRequest, shown: (url: string) => string = (url) => url): string {
   try {
-    const url = new URL(request.url.toString());
+    const url = new URL(shown(request.url.toString()));
     return `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}`;
   } catch {
     return '';
@@ -323,20 +259,25 @@ function explainConnection(
   request: SdkRequest,
   explain: (text: string) => void,
 ): void {
-  const where = hostOf(request) || 'the server';
-  const why =
-    error.code === 'ECONNREFUSED'
-      ? 'nothing is listening there (is the server running, is the port right?)'
-      : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN'
-        ? 'the host name does not resolve (check the base URL)'
-        : error.code === 'ETIMEDOUT' || error.code === 'ESOCKETTIMEDOUT'
-          ? 'it did not answer in time (--timeout)'
-          : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(error.code ?? '')
-            ? `its TLS certificate was refused (${error.code})`
-            : error.code === 'ECONNRESET'
-              ? 'the connection was dropped'
-              : error.message || error.code || 'no answer came back';
-  explain(`could not get an answer from ${where}: ${why}.`);
+  const where = shownHost(request) || 'the server';
+  explain(`could not get an answer from ${where}: ${whyNoAnswer(error.code, error.message)}.`);
+}
+
+/** What an error code (or message) means for a request that got no answer, in plain words. */
+export function whyNoAnswer(code: string | undefined, message?: string): string {
+  return code === 'ECONNREFUSED'
+    ? 'nothing is listening there (is the server running, is the port right?)'
+    : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+      ? 'the host name does not resolve (check the base URL)'
+      : code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT'
+        ? 'it did not answer in time (--timeout)'
+        : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code ?? '')
+          ? `its TLS certificate was refused (${code})`
+          : code === 'ECONNRESET'
+            ? 'the connection was dropped'
+            : code === 'ERR_TUNNEL_CONNECTION_FAILED'
+              ? 'the proxy (HTTPS_PROXY) refused to open a tunnel to it'
+              : message || code || 'no answer came back';
 }
 
 function parseJson(stream: Buffer | undefined): Record<string, unknown> | undefined {

@@ -3,17 +3,18 @@
 // the environment the previous one ended with.
 import type { NewmanRunSummary } from 'newman';
 import type { CollectionSpec } from '../spec/model.js';
-import type { EnvFile } from './environments.js';
+import { setValue, type EnvFile } from './environments.js';
 import { RunError } from './errors.js';
 import { Masker } from './masking.js';
 import { countResults, environmentValue, runNewman } from './newman-run.js';
-import { observeRun } from './observe-run.js';
+import { explainToken, observeRun, whyNoAnswer } from './observe-run.js';
 import { reportFiles } from './reports.js';
 import { planSteps, pruneCollection, type RunMode, type Skipped } from './run-plan.js';
 import type { RunEvent, RunOptions, RunResult } from './run-contract.js';
 import { isSpent, writeState, type TokenState } from './state-file.js';
 import { collectionFile, type TargetPlan } from './targets.js';
 import { afterTokenCall, beforeTokenCall } from './token-journal.js';
+import { startTokenRelay, TOKEN_URL_VARIABLE, type TokenRelay } from './token-relay.js';
 
 /** The Newman options every collection of one run shares. */
 export type Common = Omit<
@@ -31,6 +32,8 @@ export class Session {
   private savedOnce = false;
   /** Requests the spent-token guard withheld (see spent-token-guard.ts): each fails the run. */
   private withheld: string[] = [];
+  /** The run's token relay, once started (startRelay). */
+  private relay: TokenRelay | undefined;
 
   /** `realTarget`: the server's sign-ins are real (not a stand-in mvpm knows of), so spent tokens are withheld. */
   constructor(
@@ -56,7 +59,6 @@ export class Session {
     this.emit({ type: 'collection-started', label, folders });
     for (const { name } of reportFiles(common.reporters, label))
       if (!this.reportNames.includes(name)) this.reportNames.push(name);
-    let observer: ReturnType<typeof observeRun> | undefined;
     const run = runNewman({
       ...common,
       collection,
@@ -65,24 +67,12 @@ export class Session {
       folders: [],
       label,
       onEmitter: (emitter) => {
-        observer = observeRun(emitter, {
+        observeRun(emitter, {
           collection: label,
-          // Nothing on the target uses tokens: a URL no request can have, so no call is taken for a token call.
-          tokenUrl: this.tokenUrl ?? 'mvpm-no-token-endpoint:',
           masker: this.masker,
           progress: (event) => this.emit(event),
-          beforeTokenCall: (call) => {
-            this.save((state) => beforeTokenCall(state, call, new Date()));
-            this.emit({ type: 'token-call', phase: 'sent', grantType: call.grantType });
-          },
-          afterTokenCall: (call, outcome) => {
-            this.save((state) => afterTokenCall(state, call, outcome, new Date()));
-            this.emit({ type: 'token-call', phase: 'settled', grantType: call.grantType, outcome: outcome.kind });
-          },
-          explain: (text) => {
-            const masked = this.masker.mask(text);
-            if (!this.explanations.includes(masked)) this.explanations.push(masked);
-          },
+          ...(this.relay && this.tokenUrl ? { relay: { url: this.relay.url, shownAs: this.tokenUrl } } : {}),
+          explain: (text) => this.explain(text),
           ...(this.realTarget
             ? {
                 isSpent: (token: string) => isSpent(this.state, token),
@@ -92,9 +82,60 @@ export class Session {
         });
       },
     });
-    const summary = await this.untilDoneOrInterrupted(run, () => observer);
+    const summary = await this.untilDoneOrInterrupted(run);
     this.summaries.push(summary);
     return summary;
+  }
+
+  /**
+   * Starts the run's token relay to the token endpoint (see token-relay.ts) and points `environment`'s token-URL
+   * variable at it: from now on every token call of the run is journaled by the relay, whatever runs the
+   * collection. Call close() when the run ends.
+   */
+  async startRelay(environment: EnvFile, env: Readonly<Record<string, string | undefined>>): Promise<TokenRelay> {
+    if (!this.tokenUrl) throw new Error('startRelay: the target has no token endpoint');
+    this.relay = await startTokenRelay({
+      upstream: this.tokenUrl,
+      timeoutMs: this.options.timeoutRequest ?? 0,
+      env,
+      hooks: {
+        beforeTokenCall: (call) => {
+          this.save((state) => beforeTokenCall(state, call, new Date()));
+          this.emit({ type: 'token-call', phase: 'sent', grantType: call.grantType });
+        },
+        afterTokenCall: (call, outcome) => {
+          this.save((state) => afterTokenCall(state, call, outcome, new Date()));
+          this.emit({ type: 'token-call', phase: 'settled', grantType: call.grantType, outcome: outcome.kind });
+          explainToken(call, outcome, (text) => this.explain(text));
+        },
+        secret: (value) => this.masker.addSecret(value),
+        upstreamFailed: (host, code) =>
+          this.explain(`could not get an answer from ${host}: ${whyNoAnswer(code, code)}.`),
+        ...(this.realTarget
+          ? {
+              isSpent: (token: string) => isSpent(this.state, token),
+              withheld: (text: string) => {
+                this.explain(text);
+                this.withheld.push(text);
+              },
+            }
+          : {}),
+      },
+    });
+    // The path is the relay's only secret: it never shows in output or reports.
+    this.masker.addSecret(this.relay.secretPath);
+    setValue(environment, TOKEN_URL_VARIABLE, this.relay.url);
+    return this.relay;
+  }
+
+  /** Stops the relay after the token calls under way have been answered and journaled. */
+  async close(): Promise<void> {
+    await this.relay?.close();
+  }
+
+  private explain(text: string): void {
+    const masked = this.masker.mask(text);
+    if (!this.explanations.includes(masked)) this.explanations.push(masked);
   }
 
   /** Applies a journal transition and writes it at once (atomic, fsync): nothing is ever only in memory. */
@@ -108,10 +149,7 @@ export class Session {
     }
   }
 
-  private async untilDoneOrInterrupted(
-    run: Promise<NewmanRunSummary>,
-    observer: () => ReturnType<typeof observeRun> | undefined,
-  ): Promise<NewmanRunSummary> {
+  private async untilDoneOrInterrupted(run: Promise<NewmanRunSummary>): Promise<NewmanRunSummary> {
     const signal = this.options.signal;
     if (!signal) return run;
     this.throwIfAborted();
@@ -119,7 +157,7 @@ export class Session {
     const interrupted = new Promise<never>((_resolve, reject) => {
       onAbort = () => {
         // Let an in-flight token request finish: its answer (a rotated token) is saved before we give up.
-        void (observer()?.whenIdle() ?? Promise.resolve()).then(() => reject(this.interruptedError()));
+        void (this.relay?.whenIdle() ?? Promise.resolve()).then(() => reject(this.interruptedError()));
       };
       signal.addEventListener('abort', onAbort, { once: true });
     });

@@ -11,6 +11,7 @@ import { emptyState, readState, stateDirectory, withOffered } from './state-file
 import { lockState } from './state-lock.js';
 import { fillTemplate, targetServer } from './targets.js';
 import { chooseRefreshToken } from './token-policy.js';
+import { checkTokenRoutes } from './token-routes.js';
 
 export type { RunEvent, RunOptions, RunResult } from './run-contract.js';
 export { chooseRefreshToken } from './token-policy.js';
@@ -37,13 +38,16 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
         optional: [plan.autoRefresh?.variables.refreshToken ?? ''],
       });
       const tokenServer = targetServer(plan, environmentValues(environment), stateDirectory(env), { cwd });
+      if (tokenServer) checkTokenRoutes(context.files, environmentValues(environment), tokenServer.tokenUrl);
       const session = new Session(options, tokenServer?.tokenUrl, undefined, undefined);
       session.emit({ type: 'standin-started', url: server.url });
       try {
         addEnvironmentSecrets(session.masker, environment, plan);
+        if (tokenServer) await session.startRelay(environment, env);
         await runSteps(session, context, environment, { signsIn: plan.signIn !== undefined, keepsTokens: false });
         return session.result();
       } finally {
+        await session.close();
         maskReports(reportsDir, session.reportNames, session.masker);
       }
     } finally {
@@ -73,6 +77,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   }
   // The server the run talks to, as the environment now says (overrides already applied and checked): it keys the
   // state file, and the file must have been recorded for it and for this client.
+  checkTokenRoutes(context.files, environmentValues(environment), tokenServer.tokenUrl);
   const clientId = plan.autoRefresh
     ? fillTemplate(plan.autoRefresh.clientId, environmentValues(environment))
     : undefined;
@@ -114,6 +119,7 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     session.masker.addSecret(previous?.refreshToken);
     session.masker.addSecret(previous?.accessToken);
     addEnvironmentSecrets(session.masker, environment, plan);
+    await session.startRelay(environment, env);
     if (chosen) {
       session.emit({ type: 'token-source', source: chosen.source });
       setValue(environment, tokenServer.refreshTokenVariable, chosen.token);
@@ -126,6 +132,8 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
     }
     return session.result();
   } finally {
+    // The relay lets a token call under way finish and journals it before the lock is released.
+    await session?.close();
     await release();
     if (session) maskReports(reportsDir, session.reportNames, session.masker);
   }

@@ -8,7 +8,7 @@ import { formatDiagnostic } from '../spec/diagnostics.js';
 import { loadSpecs } from '../spec/load-specs.js';
 import type { AutoRefreshSpec, CollectionSpec, EnvironmentSpec, SpecProject } from '../spec/model.js';
 import { validateSpecs } from '../spec/validate-spec.js';
-import { leadingVariable, replaceVariables, variableNames } from '../spec/variables.js';
+import { expandLeadingVariable, leadingVariable, replaceVariables, variableNames } from '../spec/variables.js';
 import { RunError } from './errors.js';
 import { defaultStatePath } from './state-file.js';
 
@@ -174,13 +174,18 @@ export function targetServer(
   options: { readonly cwd: string; readonly stateFile?: string | undefined },
 ): TargetServer | undefined {
   const credentials = plan.oauth2?.auth?.type === 'oauth2' ? plan.oauth2.auth.credentials : undefined;
-  const template = plan.autoRefresh?.tokenUrl ?? credentials?.accessTokenUrl;
-  if (!template) return undefined;
+  const written = plan.autoRefresh?.tokenUrl ?? credentials?.accessTokenUrl;
+  if (!written) return undefined;
+  // `{{tokenUrl}}`, whose value is `{{authBaseUrl}}/connect/token`, is read through: the server is authBaseUrl.
+  const template = expandLeadingVariable(written, (name) => {
+    const value = environment.get(name);
+    return value !== undefined && leadingVariable(value) !== undefined ? value : undefined;
+  });
   const filled = fillTemplate(template, environment);
   if ('missing' in filled)
     throw new RunError(
       'E_BAD_URL',
-      `the token endpoint ${template} of target \`${plan.name}\` needs ` +
+      `the token endpoint ${written} of target \`${plan.name}\` needs ` +
         `${filled.missing.map((m) => `\`${m}\``).join(', ')}, which the environment does not set`,
     );
   const serverVariable = serverVariableOf(template);

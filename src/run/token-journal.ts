@@ -66,6 +66,11 @@ export const TOKEN_FAILURES: readonly {
     why: "the server's certificate was refused during the TLS handshake, before the request was sent",
   },
   {
+    codes: ['ERR_TUNNEL_CONNECTION_FAILED'],
+    after: 'usable',
+    why: 'the proxy (HTTPS_PROXY) refused to open a tunnel to the server: nothing sent',
+  },
+  {
     codes: ['ETIMEDOUT (connecting)'],
     after: 'usable',
     why: 'the connection was never made within --timeout: nothing sent',
@@ -89,12 +94,12 @@ export const TOKEN_FAILURES: readonly {
 ];
 
 /**
- * A failed token call as Newman reports it: its request error (with postman-request's `connect` flag) or its HTTP
- * status.
+ * A failed token call as the token relay saw it: its request error (with `connect` set while nothing was sent yet:
+ * connecting, the proxy's tunnel, the TLS handshake) or its HTTP status.
  */
 export interface TokenFailure {
   readonly code?: string;
-  /** postman-request sets it on ETIMEDOUT: true when the timeout struck before the connection was made. */
+  /** True when the failure struck before the connection was made (an ETIMEDOUT then sent nothing). */
   readonly connect?: boolean;
   readonly message?: string;
   readonly status?: number;
@@ -109,6 +114,19 @@ export function classifyTokenFailure(failure: TokenFailure): { after: TokenAfter
   if (code === 'ETIMEDOUT' && failure.connect === true) return { after: 'usable', reason: 'ETIMEDOUT (connecting)' };
   const row = code === undefined ? undefined : TOKEN_FAILURES.find((r) => r.codes.includes(code));
   return { after: row?.after ?? 'in-doubt', reason: code ?? (failure.message || 'no answer') };
+}
+
+/** The journal's outcome for an answer below 500 (a 5xx is a failure: failedTokenCallOutcome). */
+export function answerOutcome(status: number, body: Record<string, unknown> | undefined): TokenOutcome {
+  if (status === 200) {
+    return {
+      kind: 'issued',
+      ...(typeof body?.['refresh_token'] === 'string' ? { refreshToken: body['refresh_token'] } : {}),
+      ...(typeof body?.['access_token'] === 'string' ? { accessToken: body['access_token'] } : {}),
+      ...(typeof body?.['expires_in'] === 'number' ? { expiresIn: body['expires_in'] } : {}),
+    };
+  }
+  return { kind: 'refused', status, error: typeof body?.['error'] === 'string' ? body['error'] : `HTTP ${status}` };
 }
 
 /** The journal's outcome for a token call that got no usable answer: a request error, or a 5xx. */

@@ -63,6 +63,27 @@ export function leadingVariable(text: string): string | undefined {
   return LEADING.exec(text)?.[1];
 }
 
+/**
+ * `text` with its leading reference replaced by the value `valueFor` gives for it, again and again while the result
+ * starts with a reference that has one (Postman resolves a variable's value the same way, up to 20 levels):
+ * `{{tokenUrl}}` with `tokenUrl` = `{{authBaseUrl}}/connect/token` reads `{{authBaseUrl}}/connect/token`. Only the
+ * leading reference: it decides the host. Stops after `depth` steps, so a cycle cannot loop.
+ */
+export function expandLeadingVariable(
+  text: string,
+  valueFor: (name: string) => string | undefined,
+  depth = 20,
+): string {
+  let current = text;
+  for (let i = 0; i < depth; i++) {
+    const name = leadingVariable(current);
+    const value = name === undefined ? undefined : valueFor(name);
+    if (name === undefined || value === undefined) return current;
+    current = `${value}${current.slice(variableReference(name).length)}`;
+  }
+  return current;
+}
+
 /** The name when `text` is exactly one reference and nothing else (`{{token}}`), or undefined. */
 export function onlyVariable(text: string): string | undefined {
   return ONLY.exec(text)?.[1];

@@ -74,13 +74,10 @@ function run(tokenUrl: string): Promise<Outcome> {
     emitter.on('request', (_error, args: { item?: { name: string } }) => sent.push(args.item?.name ?? '?'));
     observeRun(emitter as unknown as EventEmitter, {
       collection: 'Skips',
-      tokenUrl: 'http://token.invalid/',
       masker: new Masker(),
       progress: (event) => {
         if (event.type === 'skipped') skipped.push(event);
       },
-      beforeTokenCall: () => {},
-      afterTokenCall: () => {},
       explain: () => {},
     });
   });

@@ -59,6 +59,8 @@ describe('the "MediaValet - Guide Variables" environment', () => {
     assert.equal(envValue(guide, 'authBaseUrl')?.value, 'https://login.mediavalet.com');
     assert.equal(envValue(guide, 'apiBaseUrl')?.value, 'https://api.mediavalet.com');
     assert.equal(envValue(guide, 'Scope')?.value, 'openid api offline_access');
+    // The token endpoint has its own variable, under the sign-in server, so a run can point it at its relay.
+    assert.equal(envValue(guide, 'tokenUrl')?.value, '{{authBaseUrl}}/connect/token');
   });
   test('types every secret as secret and leaves it empty', () => {
     for (const key of ['ClientSecret', 'SubscriptionKey', 'access_token', 'refresh_token', 'previous_refresh_token']) {
@@ -95,8 +97,8 @@ describe('the MediaValet collection', () => {
     assert.deepEqual(fields(collection.auth.oauth2), {
       grant_type: 'authorization_code',
       authUrl: '{{authBaseUrl}}/connect/authorize',
-      accessTokenUrl: '{{authBaseUrl}}/connect/token',
-      refreshTokenUrl: '{{authBaseUrl}}/connect/token',
+      accessTokenUrl: '{{tokenUrl}}',
+      refreshTokenUrl: '{{tokenUrl}}',
       clientId: '{{ClientId}}',
       clientSecret: '{{ClientSecret}}',
       scope: '{{Scope}}',
@@ -122,7 +124,8 @@ describe('the MediaValet collection', () => {
     const refresh = folder('Refresh chain').item![0]!;
     assert.equal(refresh.name, 'Refresh access token');
     assert.equal(refresh.request!.method, 'POST');
-    assert.equal(refresh.request!.url.raw, '{{authBaseUrl}}/connect/token');
+    // Through the token-URL variable, which `mvpm run` points at its token relay (see token-relay.ts).
+    assert.equal(refresh.request!.url.raw, '{{tokenUrl}}');
     assert.equal(refresh.request!.auth?.type, 'noauth');
     assert.deepEqual(fields(refresh.request!.body!.urlencoded), {
       refresh_token: '{{refresh_token}}',

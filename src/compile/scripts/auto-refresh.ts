@@ -90,17 +90,22 @@ export function compileAutoRefresh(spec: AutoRefreshSpec): string[] {
     '        }',
     '        // Only what the error and the answer say for sure: a code like ECONNREFUSED and the host, the status, ' +
       'OAuth 2.0 error fields.',
-    '        var code = error && typeof error.code === "string" && /^[A-Z][A-Z0-9_]{1,39}$/.test(error.code) ? ' +
-      'error.code : "";',
+    "        // mvpm run's token relay answers 502 with what it saw when the token endpoint gave no answer.",
+    '        var relay = answered && response.code === 502 && body && body.mvpm_relay && typeof body.mvpm_relay === ' +
+      '"object" ? body.mvpm_relay : undefined;',
+    '        if (relay) answered = false;',
+    '        var failure = relay ? { code: relay.code, address: relay.host } : error;',
+    '        var code = failure && typeof failure.code === "string" && /^[A-Z][A-Z0-9_]{1,39}$/.test(failure.code) ? ' +
+      'failure.code : "";',
     '        var host = new RegExp("^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#]+)", "i").exec(tokenUrl);',
-    '        var where = error && typeof error.address === "string" ? error.address + (typeof error.port === ' +
-      '"number" ? ":" + error.port : "") : host ? host[1] : "";',
+    '        var where = failure && typeof failure.address === "string" && failure.address.length <= 200 ? ' +
+      'failure.address + (typeof failure.port === "number" ? ":" + failure.port : "") : host ? host[1] : "";',
     '        var text = function (value) { return typeof value === "string" && value.length <= 200 ? value : ""; };',
     '        var reason = !answered ? "the token endpoint could not be reached" + (code || where ? " (" + [code, ' +
       'where].filter(Boolean).join(" ") + ")" : "")',
     '            : "the token endpoint answered HTTP " + response.code + (body && text(body.error) ? " " + ' +
       'text(body.error) + (text(body.error_description) ? " (" + text(body.error_description) + ")" : "") : "");',
-    '        var unsent = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/.test(code);',
+    '        var unsent = relay ? relay.sent === false : /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/.test(code);',
     '        var hint = answered && body && body.error === "invalid_grant" ? " The refresh token was already used, ' +
       'has expired or was revoked: sign in again to get a new one."',
     '            : answered && body && body.error === "invalid_client" ? " Check ClientId and ClientSecret."',

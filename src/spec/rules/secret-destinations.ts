@@ -11,6 +11,7 @@ import type {
 } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import {
+  expandLeadingVariable,
   isDynamicVariable,
   leadingVariable,
   mayHoldVariables,
@@ -168,14 +169,30 @@ function checkCollection(
     const guarded = new Map(
       environment.variables.filter((v) => v.secret || v.sendTo !== undefined).map((v) => [v.key, v]),
     );
-    return { environment, copies: own, guarded };
+    // A URL led by a plain variable of this environment whose value is itself led by a base (`{{tokenUrl}}`, with
+    // `tokenUrl: "{{authBaseUrl}}/connect/token"`) goes where that value goes: read through it, as Postman does.
+    const plain = new Map(
+      environment.variables
+        .filter((v) => !v.secret && v.sendTo === undefined && leadingVariable(v.value) !== undefined)
+        .map((v) => [v.key, v.value]),
+    );
+    const resolve = (url: string): string => expandLeadingVariable(url, (name) => plain.get(name));
+    const aliases = new Set(
+      [...plain.keys()].filter((key) => resolve(variableReference(key)) !== variableReference(key)),
+    );
+    return { environment, copies: own, guarded, resolve, aliases };
   });
 
   // A response must not choose where secrets go.
   for (const request of requests) {
     for (const capture of request.captures) {
-      for (const { environment, guarded } of guardsIn) {
-        const protectedBy = [...guarded.values()].find((v) => v.sendTo?.includes(capture.variable));
+      for (const { environment, guarded, aliases, resolve } of guardsIn) {
+        // Capturing into a variable a destination is read through (`tokenUrl`) would move that destination too.
+        const protectedBy = [...guarded.values()].find(
+          (v) =>
+            v.sendTo?.includes(capture.variable) ||
+            (aliases.has(capture.variable) && v.sendTo?.includes(leadingVariable(resolve(`{{${capture.variable}}}`))!)),
+        );
         if (!protectedBy) continue;
         errors.push(
           diagnosticAt(
@@ -194,7 +211,7 @@ function checkCollection(
   for (const use of usesIn(collection, requests)) {
     let failure: { guard: Guard; destination: Destination; copyOf?: string } | undefined;
     let failures = 0;
-    for (const { environment, copies: envCopies, guarded } of guardsIn) {
+    for (const { environment, copies: envCopies, guarded, resolve } of guardsIn) {
       for (const { variable, copyOf } of guardsOf(use.name, envCopies, guarded)) {
         if (variable.sendTo === undefined) {
           if (!missingReported.has(variable) && use.destinations.length > 0) {
@@ -203,7 +220,9 @@ function checkCollection(
           }
           continue;
         }
-        const bad = use.destinations.filter((d) => checkable(d.url, defined) && !allowed(d.url, variable.sendTo!));
+        const bad = use.destinations.filter(
+          (d) => checkable(d.url, defined) && !allowed(resolve(d.url), variable.sendTo!),
+        );
         if (bad.length > 0 && failure === undefined) {
           failure = { guard: { environment, variable }, destination: bad[0]!, ...(copyOf ? { copyOf } : {}) };
           failures = bad.length;
