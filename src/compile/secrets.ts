@@ -14,8 +14,11 @@ const SECRET_PART = new RegExp(
 );
 /** Short names that are secrets only as the whole name: `key=…`, `sig=…` (SAS URLs), `apikey`. */
 const SECRET_WHOLE = /^(key|apikey|sig)$/i;
-/** Names that contain a secret word but hold none: `token_type` is `Bearer`, `status_code` is a number. */
-const NOT_SECRET = /^(token[-_]?type|token[-_]?type[-_]?hint)$/i;
+/**
+ * Names that contain a secret word but hold none: `token_type` is `Bearer`; `tokenUrl`, `accessTokenUrl` and
+ * `token_endpoint` are the token endpoint's address (OAuth 2.0 metadata publishes it).
+ */
+const NOT_SECRET = /^(token[-_]?type|token[-_]?type[-_]?hint|((access|refresh)[-_]?)?token[-_]?(url|uri|endpoint))$/i;
 /** Words before `code` that make it an ordinary code, not an OAuth 2.0 authorization or device code. */
 const ORDINARY_CODE = new Set(['status', 'error', 'response', 'http', 'exit', 'country', 'currency', 'language']);
 /** Headers that carry credentials without a secret word in their name (`X-Functions-Key`, a redirect's `code`). */
@@ -25,7 +28,8 @@ const SECRET_HEADER = /-key$|^location$/i;
  * Whether a field, query parameter, JSON key or variable named `name` holds a secret: it contains a secret word
  * (secret, password, token, API or subscription key, authorization, cookie, credential, private key, assertion,
  * signature), is `key`, `apikey` or `sig`, or has `code` as a word (`code`, `auth_code`, `codeVerifier`) not
- * after status, error, response, http, exit, country, currency or language; `token_type` is not secret.
+ * after status, error, response, http, exit, country, currency or language; `token_type` and the token endpoint's
+ * address (`tokenUrl`, `accessTokenUrl`, `refreshTokenUrl`, `token_endpoint`) are not secret.
  */
 export function isSecretName(name: string): boolean {
   if (NOT_SECRET.test(name)) return false;

@@ -77,7 +77,7 @@ describe('the committed collection in other consumers', () => {
     assert.deepEqual(brunoTree(collection.items), EXPECTED);
     assert.equal(collection.root.request.auth.mode, 'oauth2');
     assert.equal(collection.root.request.auth.oauth2.grantType, 'authorization_code');
-    assert.equal(collection.root.request.auth.oauth2.accessTokenUrl, '{{authBaseUrl}}/connect/token');
+    assert.equal(collection.root.request.auth.oauth2.accessTokenUrl, '{{tokenUrl}}');
   });
 });
 

@@ -42,6 +42,11 @@ const NAMES: [name: string, field: boolean, header: boolean][] = [
   ['codeVerifier', true, true],
   // was secret in compiled checks only (`private`, `code$`), or in docs and import only (`token_type`)
   ['token_type', false, false],
+  // the token endpoint's address, not a token; a URL that carries one is still named by its other words
+  ['tokenUrl', false, false],
+  ['accessTokenUrl', false, false],
+  ['token_endpoint', false, false],
+  ['tokenUrlSecret', true, true],
   ['tokenType', false, false],
   ['status_code', false, false],
   ['statusCode', false, false],

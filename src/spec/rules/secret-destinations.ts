@@ -433,11 +433,18 @@ export function inferSendTo(collection: CollectionSpec, environment: Environment
     environment.variables.filter((v) => v.secret && v.sendTo === undefined).map((v) => [v.key, v]),
   );
   const bases = new Set(environment.variables.filter((v) => !v.secret && isBaseUrl(v.value)).map((v) => v.key));
+  // Read through a plain variable led by another (`{{tokenUrl}}` → `{{authBaseUrl}}/connect/token`), as the check does.
+  const plain = new Map(
+    environment.variables
+      .filter((v) => !v.secret && v.sendTo === undefined && leadingVariable(v.value) !== undefined)
+      .map((v) => [v.key, v.value]),
+  );
   for (const use of usesIn(collection, requests)) {
     for (const { variable } of guardsOf(use.name, copies, undeclared)) {
       for (const destination of use.destinations) {
-        const lead = leadingVariable(destination.url);
-        const rest = lead === undefined ? '' : destination.url.slice(variableReference(lead).length);
+        const url = expandLeadingVariable(destination.url, (name) => plain.get(name));
+        const lead = leadingVariable(url);
+        const rest = lead === undefined ? '' : url.slice(variableReference(lead).length);
         if (rest !== '' && !'/?#'.includes(rest[0]!)) continue;
         if (lead === undefined || !bases.has(lead)) continue;
         const list = inferred.get(variable.key) ?? inferred.set(variable.key, []).get(variable.key)!;
