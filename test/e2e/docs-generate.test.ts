@@ -40,7 +40,7 @@ describe('generated docs for the committed specs', () => {
     for (const fact of [
       '## Refresh access token',
       '## Refresh again with the rotated token',
-      '`POST` `{{authBaseUrl}}/connect/token`',
+      '`POST` `{{tokenUrl}}`',
       '| `client_secret` | `{{ClientSecret}}` |',
       '| `grant_type` | `refresh_token` |',
       '- status is 200',

@@ -80,6 +80,12 @@ async function help(command: string): Promise<{ code: number; text: string }> {
 /** What is wrong with one documented command, or undefined. */
 async function problemWith(command: string): Promise<string | undefined> {
   if (command === 'npm ci') return undefined;
+  // A tool's own pinned install (tools/postman-cli): its folder must hold a package.json and a lock file.
+  const prefixed = /^npm ci --prefix (\S+)$/.exec(command);
+  if (prefixed)
+    return ['package.json', 'package-lock.json'].every((f) => existsSync(path.join(PROJECT_ROOT, prefixed[1]!, f)))
+      ? undefined
+      : `${prefixed[1]} has no package.json and package-lock.json to install from`;
   if (SHELL.some((p) => p.test(command))) return undefined;
   if (/^(npx mvpm|node bin\/mvpm\.js)$/.test(command)) return undefined; // the program named in prose
   const script = /^npm (?:run (\S+)|(start|test))(?:\s|$)/.exec(command);
