@@ -156,6 +156,14 @@ export const runCommand = defineCommand({
       help: `Where junit and htmlextra reports go (<collection>.junit.xml, <collection>.html); nothing else there is
       read or rewritten`,
     },
+    runner: {
+      type: 'string',
+      valueName: '<name>',
+      choices: ['newman', 'postman'],
+      default: 'newman',
+      help: `What runs the collections: Newman, or the Postman CLI (installed once with \`npm ci --prefix
+      tools/postman-cli\`; it runs with an empty temporary HOME and no Postman API key; see docs/ci.md)`,
+    },
     bail: { type: 'boolean', help: 'Stop at the first failure' },
     timeout: {
       type: 'integer',

@@ -235,6 +235,16 @@ export const ERROR_CODES = {
     meaning: 'Signing in failed: nothing to sign in to, a bad pasted address, or the code exchange was refused',
   },
   E_NEWMAN: { exit: EXIT.failed, meaning: 'Newman could not run a collection', docs: RUN },
+  E_POSTMAN_CLI_MISSING: {
+    exit: EXIT.usage,
+    meaning: '`--runner postman`: the Postman CLI is not installed (`npm ci --prefix tools/postman-cli`)',
+    docs: 'ci.md#the-postman-cli-runner',
+  },
+  E_POSTMAN_CLI: {
+    exit: EXIT.failed,
+    meaning: 'The Postman CLI crashed or wrote no report mvpm can read',
+    docs: 'ci.md#the-postman-cli-runner',
+  },
   E_INTERRUPTED: { exit: EXIT.interrupted, meaning: 'The run was stopped by SIGINT or SIGTERM' },
 
   // The stand-in (`mvpm serve`, and the library's startStandin).

@@ -18,6 +18,10 @@ export type RunErrorCode = Codes<
   | 'E_INTERRUPTED'
   | 'E_LOGIN'
   | 'E_NEWMAN'
+  /** `--runner postman`: the Postman CLI is not installed (or MVPM_POSTMAN_CLI names no executable). */
+  | 'E_POSTMAN_CLI_MISSING'
+  /** The Postman CLI crashed, could not start, or wrote no report mvpm can read. */
+  | 'E_POSTMAN_CLI'
   | 'E_BAD_OPTION'
   /**
    * MV_AUTH_BASE_URL / MV_API_BASE_URL (or the Guide environment's URL) is not an https URL (http only for loopback).
