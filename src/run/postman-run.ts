@@ -259,6 +259,7 @@ function crashError(
     .map((line) => line.trim())
     .filter(Boolean)
     .slice(-3)
+    .map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line))
     .join(' / ');
   return new RunError(
     'E_POSTMAN_CLI',
