@@ -61,7 +61,10 @@ describe('mvpm run --runner postman: a missing, crashing or interrupted CLI', ()
     const work = tempProject({});
     try {
       // It prints the environment it was given (credentials, the refresh token) as it dies.
-      const cli = fakeCli(work.dir, 'echo "boom" >&2\ncat environment.json >&2\nexit 3');
+      const cli = fakeCli(
+        work.dir,
+        'echo boom >&2\ntr "{" "\\n" < environment.json | grep -e ClientSecret -e refresh_token >&2\nexit 3',
+      );
       const secrets = { MV_CLIENT_SECRET: 'client-secret-of-the-test', MV_REFRESH_TOKEN: 'refresh-token-of-the-test' };
       const result = await run(
         ['run', '--runner', 'postman', '--target', 'mediavalet', '--state-file', path.join(work.dir, 'state.json')],
@@ -76,7 +79,7 @@ describe('mvpm run --runner postman: a missing, crashing or interrupted CLI', ()
       );
       assert.equal(result.code, 1, result.stdout + result.stderr);
       assert.match(result.stderr, /E_POSTMAN_CLI\b.*exited with 3 without writing its report/s);
-      assert.match(result.stderr, /it said: .*MV_CLIENT_SECRET|it said: .*ClientSecret/s);
+      assert.match(result.stderr, /it said: .*"key":"ClientSecret","value":"•+"/s);
       for (const secret of Object.values(secrets)) assert.doesNotMatch(result.stderr, new RegExp(secret));
       const [folder] = readFileSync(path.join(work.dir, 'log'), 'utf8').trim().split(' ');
       assert.match(folder!, /mvpm-postman-/);
