@@ -168,6 +168,11 @@ export function startPostmanRun(input: CollectionRunInput): CollectionRun {
     child.once('error', (error) => resolve({ code: null, signal: null, error }));
     child.once('close', (code, signal) => resolve({ code, signal }));
   });
+  // The CLI itself is gone (its output may still be held open by something it started).
+  const ended = new Promise<void>((resolve) => {
+    child.once('error', () => resolve());
+    child.once('exit', () => resolve());
+  });
   let stopped = false;
   const cleanup = (): void => rmSync(files.dir, { recursive: true, force: true });
 
@@ -205,7 +210,7 @@ export function startPostmanRun(input: CollectionRunInput): CollectionRun {
       stopped = true;
       killGroup(child, 'SIGTERM');
       const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 2000);
-      await exited;
+      await ended;
       clearTimeout(timer);
       // Anything the CLI's children still hold open goes with its group.
       killGroup(child, 'SIGKILL');

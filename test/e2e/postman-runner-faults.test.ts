@@ -104,9 +104,12 @@ describe('mvpm run --runner postman: a missing, crashing or interrupted CLI', ()
       const [folder, pid] = lines[0]!.split(' ');
       const child = Number(lines[1]!.split(' ')[1]);
       assert.ok(alive(Number(pid)) && alive(child));
+      const aborted = Date.now();
       controller.abort();
       const result = await running;
       assert.equal(result.code, 130, result.stdout + result.stderr);
+      // Not once the sleeping child ends on its own (60 s): the group is stopped at once.
+      assert.ok(Date.now() - aborted < 15_000, `stopped after ${Date.now() - aborted} ms`);
       assert.equal(alive(Number(pid)), false, 'the CLI is gone');
       assert.equal(alive(child), false, 'what it started is gone too');
       assert.equal(existsSync(folder!), false, 'its private folder is removed');
