@@ -124,6 +124,12 @@ describe('the Postman CLI JSON report: counts, progress and secrets', () => {
     const masker = new Masker();
     addReportSecrets(report, start, masker);
     for (const token of tokens) assert.equal(masker.mask(`<${token}>`), `<${MASK}>`, token);
+    // A token only the environment holds (an auto-refresh captured it from a pm.sendRequest answer).
+    const fromEnvironment = new Masker();
+    addReportSecrets({ ...report, run: { ...report.run, executions: [] } }, start, fromEnvironment);
+    const inEnvironment = JSON.stringify(report.environment).match(/fixture-refresh_token-\d+-x+/g) ?? [];
+    assert.ok(inEnvironment.length > 0);
+    for (const token of inEnvironment) assert.equal(fromEnvironment.mask(token), MASK, token);
   });
 
   it('refuses a report in the CLI’s own structure, without quoting it', () => {
