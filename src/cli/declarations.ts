@@ -201,11 +201,11 @@ export const runCommand = defineCommand({
   ],
   exitCodes: [
     [0, 'every assertion passed'],
-    [1, 'an assertion failed, a request or script errored (E_NEWMAN), or nothing was checked'],
+    [1, 'an assertion failed, a request or script errored (E_NEWMAN, E_POSTMAN_CLI), or nothing was checked'],
     [
       2,
       `bad usage (an unknown --target or --folder: E_BAD_OPTION), specs with errors, missing credentials, no usable
-      refresh token, a damaged state file or a guard`,
+      refresh token, a damaged state file, a guard, or --runner postman without the CLI (E_POSTMAN_CLI_MISSING)`,
     ],
     [130, 'interrupted (SIGINT or SIGTERM)'],
   ],

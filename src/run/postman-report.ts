@@ -162,10 +162,8 @@ function failureCause(execution: ReportExecution, response: Response | undefined
   if (!failed || !response) return undefined;
   if (response.code >= 200 && response.code < 300) return { request, reason: 'an expected value was missing' };
   const error = jsonBody(execution.response)?.['error'];
-  return {
-    request,
-    reason: `it answered HTTP ${response.code}${typeof error === 'string' && /^[a-z_]{1,40}$/.test(error) ? ` ${error}` : ''}`,
-  };
+  const named = typeof error === 'string' && /^[a-z_]{1,40}$/.test(error) ? ` ${error}` : '';
+  return { request, reason: `it answered HTTP ${response.code}${named}` };
 }
 
 /**

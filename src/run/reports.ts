@@ -1,6 +1,6 @@
-// The report files of a run: which ones mvpm asks Newman (or the Postman CLI) to write, the check that none of them is a link or a
-// directory before the run, and the masking afterwards. Nothing else in the reports directory is read or rewritten:
-// it may hold files of other runs, or anything else the user keeps there.
+// The report files of a run: which ones mvpm asks Newman (or the Postman CLI) to write, the check that none of
+// them is a link or a directory before the run, and the masking afterwards. Nothing else in the reports directory
+// is read or rewritten: it may hold files of other runs, or anything else the user keeps there.
 import { PathGuardError, readFileInside, resolveInside, writeFileInside } from '../paths/path-guard.js';
 import { lstatSync, statSync } from 'node:fs';
 import { RunError } from './errors.js';
