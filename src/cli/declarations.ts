@@ -156,6 +156,14 @@ export const runCommand = defineCommand({
       help: `Where junit and htmlextra reports go (<collection>.junit.xml, <collection>.html); nothing else there is
       read or rewritten`,
     },
+    runner: {
+      type: 'string',
+      valueName: '<name>',
+      choices: ['newman', 'postman'],
+      default: 'newman',
+      help: `What runs the collections: Newman, or the Postman CLI (installed once with \`npm ci --prefix
+      tools/postman-cli\`; it runs with an empty temporary HOME and no Postman API key; see docs/ci.md)`,
+    },
     bail: { type: 'boolean', help: 'Stop at the first failure' },
     timeout: {
       type: 'integer',
@@ -193,11 +201,11 @@ export const runCommand = defineCommand({
   ],
   exitCodes: [
     [0, 'every assertion passed'],
-    [1, 'an assertion failed, a request or script errored (E_NEWMAN), or nothing was checked'],
+    [1, 'an assertion failed, a request or script errored (E_NEWMAN, E_POSTMAN_CLI), or nothing was checked'],
     [
       2,
       `bad usage (an unknown --target or --folder: E_BAD_OPTION), specs with errors, missing credentials, no usable
-      refresh token, a damaged state file or a guard`,
+      refresh token, a damaged state file, a guard, or --runner postman without the CLI (E_NO_POSTMAN_CLI)`,
     ],
     [130, 'interrupted (SIGINT or SIGTERM)'],
   ],

@@ -251,6 +251,11 @@ export const ERROR_CODES = {
       'The Postman CLI is not installed (`npm ci --prefix tools/postman-cli`), or MVPM_POSTMAN_CLI names no file',
     docs: 'postman-cli.md',
   },
+  E_POSTMAN_CLI: {
+    exit: EXIT.failed,
+    meaning: 'The Postman CLI crashed or wrote no report mvpm can read',
+    docs: 'ci.md#the-postman-cli-runner',
+  },
   E_INTERRUPTED: { exit: EXIT.interrupted, meaning: 'The run was stopped by SIGINT or SIGTERM' },
 
   // The stand-in (`mvpm serve`, and the library's startStandin).

@@ -20,6 +20,8 @@ export type RunErrorCode = Codes<
   | 'E_NEWMAN'
   /** The Postman CLI binary is missing: `npm ci --prefix tools/postman-cli` installs it (postman-cli-path.ts). */
   | 'E_NO_POSTMAN_CLI'
+  /** The Postman CLI crashed, could not start, or wrote no report mvpm can read. */
+  | 'E_POSTMAN_CLI'
   | 'E_BAD_OPTION'
   /**
    * MV_AUTH_BASE_URL / MV_API_BASE_URL (or the Guide environment's URL) is not an https URL (http only for loopback).

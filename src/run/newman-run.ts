@@ -1,8 +1,10 @@
 import type { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
+import type { CollectionRun, CollectionRunInput, RunCounts } from './collection-runner.js';
 import { RunError } from './errors.js';
 import { checkFileSources } from './file-sources.js';
+import { observeRun } from './observe-run.js';
 import { REPORT_FILE_NAMES } from './reports.js';
 
 /** `cli` is mvpm's own console output (masked, printed by the CLI from run events); the others are Newman's. */
@@ -72,13 +74,15 @@ export async function runNewman(input: NewmanRunInput): Promise<NewmanRunSummary
 }
 
 /**
- * Assertions that passed and failed, and errors that are not assertions (requests that could not be sent, scripts that
- * threw).
+ * A collection run under Newman, followed by observeRun (progress, explanations, the spent-token guard). Newman
+ * cannot be stopped: `stop` resolves at once and the caller ends the process.
  */
-export interface RunCounts {
-  readonly passed: number;
-  readonly failed: number;
-  readonly errors: readonly string[];
+export function startNewmanRun(input: CollectionRunInput): CollectionRun {
+  const done = runNewman({ ...input, onEmitter: (emitter) => observeRun(emitter, input.hooks) }).then((summary) => ({
+    counts: countResults(summary),
+    environment: summary.environment.toJSON() as object,
+  }));
+  return { done, stop: () => Promise.resolve() };
 }
 
 export function countResults(summary: NewmanRunSummary): RunCounts {
@@ -89,11 +93,4 @@ export function countResults(summary: NewmanRunSummary): RunCounts {
     .map((f) => `${f.source?.name ?? f.at}: ${f.error.message}`);
   if (summary.error) errors.push(summary.error.message);
   return { passed: total - failed, failed, errors };
-}
-
-/** A variable's value in the environment Newman ends with. */
-export function environmentValue(summary: NewmanRunSummary, key: string): string | undefined {
-  const values = (summary.environment.toJSON() as { values?: { key: string; value?: unknown }[] }).values ?? [];
-  const value = values.find((v) => v.key === key)?.value;
-  return value === undefined || value === null ? undefined : String(value);
 }

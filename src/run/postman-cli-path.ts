@@ -1,7 +1,7 @@
 // Where the Postman CLI binary is. It is proprietary and about 300 MB unpacked, so the project's own `npm ci` never
 // installs it: `npm ci --prefix tools/postman-cli` does, from that folder's pinned lock file (docs/postman-cli.md).
 // The runner (`mvpm run --runner postman`) and the test/postman/ tests find it here, and nowhere else.
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { RunError } from './errors.js';
 
@@ -55,7 +55,7 @@ export function postmanCliPath(context: PostmanCliContext): string {
   if (override !== undefined && override !== '') {
     const file = path.resolve(context.projectDir, override);
     if (isFile(file)) return file;
-    throw new RunError('E_NO_POSTMAN_CLI', `${POSTMAN_CLI_ENV} names ${file}, which is not a file`, {
+    throw new RunError('E_NO_POSTMAN_CLI', `${POSTMAN_CLI_ENV} names ${file}, which is not an executable file`, {
       hint: `point ${POSTMAN_CLI_ENV} at the Postman CLI binary, or unset it and run \`${POSTMAN_CLI_INSTALL}\``,
     });
   }
@@ -78,8 +78,10 @@ export function postmanCliPath(context: PostmanCliContext): string {
   });
 }
 
+/** A file this process may execute (any file on Windows, where there is no execute bit). */
 function isFile(file: string): boolean {
   try {
+    if (process.platform !== 'win32') accessSync(file, constants.X_OK);
     return statSync(file).isFile();
   } catch {
     return false;

@@ -1,6 +1,6 @@
-// The report files of a run: which ones mvpm asks Newman to write, the check that none of them is a link or a
-// directory before the run, and the masking afterwards. Nothing else in the reports directory is read or rewritten:
-// it may hold files of other runs, or anything else the user keeps there.
+// The report files of a run: which ones mvpm asks Newman (or the Postman CLI) to write, the check that none of
+// them is a link or a directory before the run, and the masking afterwards. Nothing else in the reports directory
+// is read or rewritten: it may hold files of other runs, or anything else the user keeps there.
 import { PathGuardError, readFileInside, resolveInside, writeFileInside } from '../paths/path-guard.js';
 import { lstatSync, statSync } from 'node:fs';
 import { RunError } from './errors.js';
@@ -70,6 +70,15 @@ export function maskReports(reportsDir: string, names: readonly string[], masker
     } catch (error) {
       throw reportPathError(reportsDir, error);
     }
+  }
+}
+
+/** Writes one report file of the run (a runner that writes its reports elsewhere first), masked, atomically. */
+export function writeMaskedReport(reportsDir: string, name: string, text: string, masker: Masker): void {
+  try {
+    writeFileInside(reportsDir, name, masker.mask(text));
+  } catch (error) {
+    throw reportPathError(reportsDir, error);
   }
 }
 

@@ -1,6 +1,7 @@
 // What runSuite promises its callers (the CLI, tests): its options with their defaults, the progress events it
 // reports, and the result it returns.
 import type { ProgressEvent } from './observe-run.js';
+import type { RunnerName } from './collection-runner.js';
 import type { ReporterName } from './newman-run.js';
 
 export interface RunOptions {
@@ -12,6 +13,11 @@ export interface RunOptions {
   readonly folders?: readonly string[];
   /** Where the specs are, relative to `cwd`; the runner reads its targets from them. Default `specs`. */
   readonly specsDir?: string;
+  /**
+   * What runs the collections: `newman` (default, in this process) or `postman`, the Postman CLI as a child process
+   * with an empty temporary HOME and no Postman API key (postman-run.ts).
+   */
+  readonly runner?: RunnerName;
   /** Default `['cli']`. */
   readonly reporters?: readonly ReporterName[];
   /** Default `reports`. Only the report files of this run are written and masked there; nothing else is touched. */

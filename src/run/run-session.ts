@@ -1,13 +1,20 @@
 // One suite run's shared state (the masker, the token journal, progress, explanations) and the run of its steps:
 // the sign-in collection first when the run signs in, then every step of the plan, each Newman run starting from
-// the environment the previous one ended with.
-import type { NewmanRunSummary } from 'newman';
+// the environment the previous one ended with, under Newman or the Postman CLI (collection-runner.ts).
 import type { CollectionSpec } from '../spec/model.js';
+import {
+  environmentValue,
+  type CollectionRun,
+  type CollectionRunInput,
+  type CollectionRunOutcome,
+  type CollectionRunner,
+} from './collection-runner.js';
 import { setValue, type EnvFile } from './environments.js';
 import { RunError } from './errors.js';
 import { Masker } from './masking.js';
-import { countResults, environmentValue, runNewman } from './newman-run.js';
-import { explainToken, observeRun, whyNoAnswer } from './observe-run.js';
+import { startNewmanRun } from './newman-run.js';
+import { explainToken, whyNoAnswer } from './observe-run.js';
+import { startPostmanRun } from './postman-run.js';
 import { reportFiles } from './reports.js';
 import { planSteps, pruneCollection, type RunMode, type Skipped } from './run-plan.js';
 import type { RunEvent, RunOptions, RunResult } from './run-contract.js';
@@ -16,11 +23,10 @@ import { collectionFile, type TargetPlan } from './targets.js';
 import { afterTokenCall, beforeTokenCall } from './token-journal.js';
 import { startTokenRelay, TOKEN_URL_VARIABLE, type TokenRelay } from './token-relay.js';
 
-/** The Newman options every collection of one run shares. */
-export type Common = Omit<
-  Parameters<typeof runNewman>[0],
-  'collection' | 'environment' | 'folders' | 'label' | 'onEmitter'
->;
+/** The runner options every collection of one run shares. */
+export type Common = Omit<CollectionRunInput, 'collection' | 'environment' | 'folders' | 'label' | 'hooks'>;
+
+const RUNNERS: Readonly<Record<string, CollectionRunner>> = { newman: startNewmanRun, postman: startPostmanRun };
 
 /** Everything one suite run shares: the masker, the token state (when kept), progress and explanations. */
 export class Session {
@@ -28,7 +34,7 @@ export class Session {
   readonly explanations: string[] = [];
   /** The report files Newman was asked to write so far: the only files of the reports directory mvpm rewrites. */
   readonly reportNames: string[] = [];
-  private summaries: NewmanRunSummary[] = [];
+  private outcomes: CollectionRunOutcome[] = [];
   private savedOnce = false;
   /** Requests the spent-token guard withheld (see spent-token-guard.ts): each fails the run. */
   private withheld: string[] = [];
@@ -55,36 +61,35 @@ export class Session {
     environment: object,
     folders: readonly string[],
     common: Common,
-  ): Promise<NewmanRunSummary> {
+  ): Promise<CollectionRunOutcome> {
     this.emit({ type: 'collection-started', label, folders });
     for (const { name } of reportFiles(common.reporters, label))
       if (!this.reportNames.includes(name)) this.reportNames.push(name);
-    const run = runNewman({
+    this.throwIfAborted();
+    const run = RUNNERS[this.options.runner ?? 'newman']!({
       ...common,
       collection,
       environment,
       // The collection is already pruned to what runs (see run-plan.ts): `folders` are for progress output only.
       folders: [],
       label,
-      onEmitter: (emitter) => {
-        observeRun(emitter, {
-          collection: label,
-          masker: this.masker,
-          progress: (event) => this.emit(event),
-          ...(this.relay && this.tokenUrl ? { relay: { url: this.relay.url, shownAs: this.tokenUrl } } : {}),
-          explain: (text) => this.explain(text),
-          ...(this.realTarget
-            ? {
-                isSpent: (token: string) => isSpent(this.state, token),
-                withheld: (text: string) => this.withheld.push(text),
-              }
-            : {}),
-        });
+      hooks: {
+        collection: label,
+        masker: this.masker,
+        progress: (event) => this.emit(event),
+        ...(this.relay && this.tokenUrl ? { relay: { url: this.relay.url, shownAs: this.tokenUrl } } : {}),
+        explain: (text) => this.explain(text),
+        ...(this.realTarget
+          ? {
+              isSpent: (token: string) => isSpent(this.state, token),
+              withheld: (text: string) => this.withheld.push(text),
+            }
+          : {}),
       },
     });
-    const summary = await this.untilDoneOrInterrupted(run);
-    this.summaries.push(summary);
-    return summary;
+    const outcome = await this.untilDoneOrInterrupted(run);
+    this.outcomes.push(outcome);
+    return outcome;
   }
 
   /**
@@ -149,20 +154,20 @@ export class Session {
     }
   }
 
-  private async untilDoneOrInterrupted(run: Promise<NewmanRunSummary>): Promise<NewmanRunSummary> {
+  private async untilDoneOrInterrupted(run: CollectionRun): Promise<CollectionRunOutcome> {
     const signal = this.options.signal;
-    if (!signal) return run;
-    this.throwIfAborted();
+    if (!signal) return run.done;
     let onAbort: (() => void) | undefined;
     const interrupted = new Promise<never>((_resolve, reject) => {
       onAbort = () => {
-        // Let an in-flight token request finish: its answer (a rotated token) is saved before we give up.
-        void (this.relay?.whenIdle() ?? Promise.resolve()).then(() => reject(this.interruptedError()));
+        // Stop the run (a child process is killed and cleaned up after), and let an in-flight token request finish
+        // at the relay: its answer (a rotated token) is saved before we give up.
+        void Promise.all([run.stop(), this.relay?.whenIdle()]).then(() => reject(this.interruptedError()));
       };
       signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([run, interrupted]);
+      return await Promise.race([run.done, interrupted]);
     } finally {
       if (onAbort) signal.removeEventListener('abort', onAbort);
     }
@@ -180,7 +185,7 @@ export class Session {
   }
 
   result(): RunResult {
-    const counts = this.summaries.map(countResults);
+    const counts = this.outcomes.map((o) => o.counts);
     const passed = counts.reduce((n, c) => n + c.passed, 0);
     const failed = counts.reduce((n, c) => n + c.failed, 0);
     const errors = [...counts.flatMap((c) => c.errors), ...this.withheld].map((e) => this.masker.mask(e));
@@ -237,15 +242,16 @@ export async function runSteps(
       [],
       context.common,
     );
-    const counts = countResults(signIn);
-    session.masker.addSecret(environmentValue(signIn, 'code'));
-    if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn, 'code') === undefined) return;
-    environment = signIn.environment.toJSON() as object;
+    const { counts } = signIn;
+    session.masker.addSecret(environmentValue(signIn.environment, 'code'));
+    if (counts.failed > 0 || counts.errors.length > 0 || environmentValue(signIn.environment, 'code') === undefined)
+      return;
+    environment = signIn.environment;
   }
   for (const step of steps) {
     session.throwIfAborted();
     const collection = pruneCollection(context.files.get(step.collection)!, step, collectionFile(step.collection));
-    const summary = await session.run(step.label, collection, environment, step.folders, context.common);
-    environment = summary.environment.toJSON() as object;
+    const outcome = await session.run(step.label, collection, environment, step.folders, context.common);
+    environment = outcome.environment;
   }
 }

@@ -6,6 +6,7 @@ import { refuseDebugOutput } from './debug-output.js';
 import { readJson, type EnvFile } from './environments.js';
 import { RunError } from './errors.js';
 import { checkFileSources, filesDirectory } from './file-sources.js';
+import { locatePostmanCli } from './postman-run.js';
 import { checkReportPaths, reportFiles } from './reports.js';
 import type { RunOptions } from './run-contract.js';
 import type { Common, RunContext } from './run-session.js';
@@ -52,6 +53,9 @@ export async function prepareRun(
     bail: options.bail ?? false,
     timeoutRequest: options.timeoutRequest ?? 0,
     filesDir: filesDirectory(cwd),
+    env,
+    // Located before anything starts, so a missing CLI is refused (exit 2) before a stand-in or a token is used.
+    ...(options.runner === 'postman' ? { postmanCli: locatePostmanCli(env) } : {}),
   };
   const files = new Map<CollectionSpec, object>();
   for (const collection of [...(plan.signIn ? [plan.signIn] : []), ...plan.collections]) {

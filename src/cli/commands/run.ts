@@ -74,6 +74,7 @@ export async function runRun({ values }: ParsedArgs<typeof runCommand>, io: CliI
       ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
       // No --folder means every folder; an empty list would mean none.
       ...(values.folder.length === 0 ? {} : { folders: values.folder }),
+      runner: values.runner,
       reporters,
       reportsDir: values['reports-dir'],
       bail: values.bail,
