@@ -9,6 +9,7 @@ import { validateSpecs } from '../spec/validate-spec.js';
 import { renderDocs } from '../docs/render-docs.js';
 import { collectGarbageIfLarge } from './collect-garbage.js';
 import { renderJson } from './render-json.js';
+import { isInside } from '../paths/path-guard.js';
 import { stateDirectory } from '../paths/state-dir.js';
 import { renderYaml } from '../v3/render-yaml.js';
 import { v3CollectionFiles } from '../v3/v3-collection.js';
@@ -143,6 +144,10 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     environmentsDir: resolved.environmentsDir,
     collectionSuffix: COLLECTION_SUFFIX,
     environmentSuffix: ENVIRONMENT_SUFFIX,
+    postmanDir: resolved.postmanDir,
+    ...(isInside(resolved.cwd, resolved.docsDir)
+      ? { postmanGuide: path.join(resolved.cwd, 'docs', 'postman-v12.md') }
+      : {}),
   }).map((page) => text(resolved.docsDir, page.path, page.content));
   return { files, docs, project, errors: [], warnings: validation.warnings, options: resolved };
 }
