@@ -40,6 +40,13 @@ export const buildCommand = defineCommand({
       default: 'environments',
       help: 'Output directory for environments',
     },
+    postman: {
+      type: 'string',
+      valueName: '<dir>',
+      default: 'postman',
+      help: `Output directory for the Postman v12 (v3 YAML) form of the collections and environments
+      (docs/postman-v12.md)`,
+    },
     docs: {
       type: 'string',
       valueName: '<dir>',

@@ -68,6 +68,8 @@ export function renderCollectionPage(
   pages: readonly FolderPage[],
   collectionFileLink: string,
   pageLink: (page: FolderPage) => string,
+  /** Links to the collection's Postman v12 (v3) directory and to the page on opening it (when linkable). */
+  v3: { readonly dir: string; readonly guide?: string },
 ): string {
   const topRequests = collection.items.filter((i): i is RequestSpec => i.kind === 'request');
   const folderLines = pages.map(
@@ -83,6 +85,10 @@ export function renderCollectionPage(
     `# ${inline(collection.name)}`,
     collection.description?.trim(),
     `Postman file: [${linkText(collectionFileLink)}](${collectionFileLink}).`,
+    `Postman v12 from a clone of this repository (Local View, Native Git): open ` +
+      `[${code(`${decodeURIComponent(v3.dir.replace(/^(\.\.\/)+/, ''))}/`)}](${v3.dir}); ` +
+      `${v3.guide === undefined ? '`docs/postman-v12.md`' : `[docs/postman-v12.md](${v3.guide})`} says how, and ` +
+      'when to import the file above instead.',
     folderLines.length > 0 ? `## Folders\n\n${folderLines.join('\n')}` : undefined,
     variables.length > 0
       ? `## Collection variables\n\n| Name | Value | What it is |\n| --- | --- | --- |\n${variables.join('\n')}`

@@ -23,6 +23,10 @@ export interface DocsPaths {
   readonly environmentsDir: string;
   readonly collectionSuffix: string;
   readonly environmentSuffix: string;
+  /** Absolute directory of the Postman v12 (v3) files: each collection page links its collection directory. */
+  readonly postmanDir: string;
+  /** Absolute path of docs/postman-v12.md, linked from each collection page; undefined: named, not linked. */
+  readonly postmanGuide?: string;
 }
 
 export interface DocPage {
@@ -57,6 +61,10 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
         folders,
         linkFrom(collectionPage, collectionFile(collection.slug)),
         (p: FolderPage) => pageLink(collectionPage, p.path),
+        {
+          dir: linkFrom(collectionPage, path.join(paths.postmanDir, 'collections', collection.slug)),
+          ...(paths.postmanGuide === undefined ? {} : { guide: linkFrom(collectionPage, paths.postmanGuide) }),
+        },
       ),
     });
     for (const folder of folders)

@@ -9,7 +9,11 @@ import { validateSpecs } from '../spec/validate-spec.js';
 import { renderDocs } from '../docs/render-docs.js';
 import { collectGarbageIfLarge } from './collect-garbage.js';
 import { renderJson } from './render-json.js';
+import { isInside } from '../paths/path-guard.js';
 import { stateDirectory } from '../paths/state-dir.js';
+import { renderYaml } from '../v3/render-yaml.js';
+import { v3CollectionFiles } from '../v3/v3-collection.js';
+import { v3EnvironmentFile } from '../v3/v3-environment.js';
 
 export const COLLECTION_SUFFIX = '.postman_collection.json';
 export const ENVIRONMENT_SUFFIX = '.postman_environment.json';
@@ -21,6 +25,11 @@ export interface BuildOptions {
   readonly collectionsDir?: string;
   /** Where environments are written. Default `environments`. */
   readonly environmentsDir?: string;
+  /**
+   * Where the Postman v12 (v3) form of every collection and environment is written, as `collections/<name>/…` and
+   * `environments/<name>.environment.yaml`. Default `postman`.
+   */
+  readonly postmanDir?: string;
   /**
    * Where the generated Markdown docs are written (index, one page per top-level folder, onboarding guide). Default
    * `docs/generated`.
@@ -44,6 +53,7 @@ export interface ResolvedBuildOptions {
   readonly specsDir: string;
   readonly collectionsDir: string;
   readonly environmentsDir: string;
+  readonly postmanDir: string;
   readonly docsDir: string;
   readonly cwd: string;
   readonly stateDir: string;
@@ -58,6 +68,11 @@ export interface OutputFile {
   readonly root: string;
   readonly relative: string;
   readonly content: string;
+  /**
+   * Support staff edit it in Postman (a v3 file): it is rewritten only while it holds what mvpm last wrote there
+   * (see writeOutputs). Default false.
+   */
+  readonly editable?: boolean;
 }
 
 export interface BuildResult {
@@ -78,6 +93,7 @@ export function resolveBuildOptions(options: BuildOptions = {}): ResolvedBuildOp
     specsDir: path.resolve(cwd, options.specsDir ?? 'specs'),
     collectionsDir: path.resolve(cwd, options.collectionsDir ?? 'collections'),
     environmentsDir: path.resolve(cwd, options.environmentsDir ?? 'environments'),
+    postmanDir: path.resolve(cwd, options.postmanDir ?? 'postman'),
     docsDir: path.resolve(cwd, options.docsDir ?? path.join('docs', 'generated')),
     stateDir: options.stateDir ?? stateDirectory(process.env),
     compile: options.compile ?? createCompileContext(),
@@ -101,14 +117,25 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     return { path: displayPath(resolved.cwd, absolutePath), absolutePath, root: dir, relative: name, content };
   };
   const file = (dir: string, name: string, value: unknown): OutputFile => text(dir, name, renderJson(value));
-  const files = [
-    ...project.collections.map((c) =>
-      file(resolved.collectionsDir, `${c.slug}${COLLECTION_SUFFIX}`, compileCollection(c, resolved.compile)),
-    ),
-    ...project.environments.map((e) =>
-      file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compileEnvironment(e, resolved.compile)),
-    ),
-  ];
+  const v3 = (relative: string, document: unknown): OutputFile => ({
+    ...text(resolved.postmanDir, relative, renderYaml(document)),
+    editable: true,
+  });
+  // Each compiled collection and environment is rendered twice, as v2.1 JSON and as v3 YAML, from the one object.
+  const files: OutputFile[] = [];
+  const v3Files: OutputFile[] = [];
+  for (const c of project.collections) {
+    const compiled = compileCollection(c, resolved.compile);
+    files.push(file(resolved.collectionsDir, `${c.slug}${COLLECTION_SUFFIX}`, compiled));
+    for (const f of v3CollectionFiles(compiled, c.slug, resolved.compile)) v3Files.push(v3(f.relative, f.document));
+  }
+  for (const e of project.environments) {
+    const compiled = compileEnvironment(e, resolved.compile);
+    files.push(file(resolved.environmentsDir, `${e.slug}${ENVIRONMENT_SUFFIX}`, compiled));
+    const f = v3EnvironmentFile(compiled, e.slug);
+    v3Files.push(v3(f.relative, f.document));
+  }
+  files.push(...v3Files);
   // The compiled collections are garbage once rendered: collected before the pages and the writing need more.
   collectGarbageIfLarge();
   const docs = renderDocs(project, {
@@ -117,6 +144,10 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     environmentsDir: resolved.environmentsDir,
     collectionSuffix: COLLECTION_SUFFIX,
     environmentSuffix: ENVIRONMENT_SUFFIX,
+    postmanDir: resolved.postmanDir,
+    ...(isInside(resolved.cwd, resolved.docsDir)
+      ? { postmanGuide: path.join(resolved.cwd, 'docs', 'postman-v12.md') }
+      : {}),
   }).map((page) => text(resolved.docsDir, page.path, page.content));
   return { files, docs, project, errors: [], warnings: validation.warnings, options: resolved };
 }

@@ -189,6 +189,13 @@ export const ERROR_CODES = {
     exit: EXIT.usage,
     meaning: 'A file to replace or delete was not written by mvpm (import reports it as E_PATH_NOT_FILE)',
   },
+  E_V3_EDITED: {
+    exit: EXIT.usage,
+    meaning:
+      'A Postman v12 (v3) file differs from what mvpm last wrote there (edited in Postman), so `mvpm build` wrote ' +
+      'nothing; bring the edit into the specs with `mvpm import`',
+    docs: 'postman-v12.md#edits-made-in-postman',
+  },
 
   // `mvpm run`, `login`, `token`.
   E_NO_GENERATED_FILES: {

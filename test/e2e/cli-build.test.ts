@@ -17,7 +17,7 @@ describe('mvpm build', () => {
       ]);
       const check = await runCli(['build', '--check'], project.dir);
       assert.equal(check.code, 0, check.stderr);
-      assert.match(check.stdout, /up to date: 3 generated files and [0-9]+ generated pages match the specs/);
+      assert.match(check.stdout, /up to date: 7 generated files and [0-9]+ generated pages match the specs/);
     } finally {
       project.cleanup();
     }
@@ -47,7 +47,8 @@ describe('mvpm build', () => {
           'stale: environments/two.postman_environment.json (not generated yet)',
           'stale: docs/generated/README.md (differs from a fresh build)',
           'stale: environments/old.postman_environment.json (no spec produces it any more)',
-          'mvpm build --check: 4 generated files are out of date; run `mvpm build` and commit the result.',
+          'stale: postman/environments/old.environment.yaml (no spec produces it any more)',
+          'mvpm build --check: 5 generated files are out of date; run `mvpm build` and commit the result.',
           '',
         ].join('\n'),
       );

@@ -154,7 +154,7 @@ describe('build deletes only the files it wrote', () => {
   test("a fresh clone's committed outputs count as mvpm's once a build finds them byte-identical", async () => {
     const t = setUp({});
     try {
-      for (const dir of ['specs', 'collections', 'environments', 'docs/generated'])
+      for (const dir of ['specs', 'collections', 'environments', 'postman', 'docs/generated'])
         cpSync(path.join(PROJECT_ROOT, dir), path.join(t.dir, dir), { recursive: true });
       const first = await runCli(['build'], t.dir, t.env);
       assert.match(first.stdout, /built: 0 written, \d+ unchanged, 0 removed/);

@@ -32,6 +32,8 @@ export async function runFixture(name: string): Promise<Record<string, string>> 
         path.join(out, 'collections'),
         '--environments',
         path.join(out, 'environments'),
+        '--postman',
+        path.join(out, 'postman'),
         '--docs',
         path.join(out, 'docs'),
       ],

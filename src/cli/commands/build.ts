@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatDiagnostic } from '../../spec/diagnostics.js';
 import { buildProject } from '../../emit/build-project.js';
-import { checkOutputs, writeOutputs } from '../../emit/write-outputs.js';
+import { checkOutputs, type StaleReason, writeOutputs } from '../../emit/write-outputs.js';
 import { stateDirectory } from '../../paths/state-dir.js';
 import { printWriteReport, specErrors, withPathGuard } from '../outputs.js';
 import { problemPaint, reportError } from '../report-error.js';
@@ -18,6 +18,7 @@ export async function runBuild({ values }: ParsedArgs<typeof buildCommand>, io: 
     specs: values.specs,
     collections: values.collections,
     environments: values.environments,
+    postman: values.postman,
     docs: values.docs,
   };
   return values.watch ? watchBuild(options, io) : buildOnce(options, io);
@@ -29,6 +30,7 @@ interface BuildOptions {
   readonly specs: string;
   readonly collections: string;
   readonly environments: string;
+  readonly postman: string;
   readonly docs: string;
 }
 
@@ -75,6 +77,7 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
     specsDir: values.specs,
     collectionsDir: values.collections,
     environmentsDir: values.environments,
+    postmanDir: values.postman,
     docsDir: values.docs,
     stateDir: stateDirectory(io.env),
   });
@@ -103,7 +106,9 @@ async function buildOnce(values: BuildOptions, io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-function describe(reason: 'differs' | 'missing' | 'orphaned'): string {
+function describe(reason: StaleReason): string {
+  if (reason === 'edited')
+    return 'changed since mvpm wrote it (edited in Postman?): bring the edit in with mvpm import';
   return reason === 'differs'
     ? 'differs from a fresh build'
     : reason === 'missing'

@@ -109,6 +109,11 @@ export function compileAutoRefresh(spec: AutoRefreshSpec): string[] {
     '        var hint = answered && body && body.error === "invalid_grant" ? " The refresh token was already used, ' +
       'has expired or was revoked: sign in again to get a new one."',
     '            : answered && body && body.error === "invalid_client" ? " Check ClientId and ClientSecret."',
+    // The Postman CLI's v3 runner (1.62) adds the request's own `Authorization: Bearer` to pm.sendRequest, whatever
+    // the call sets; a strict token endpoint refuses that as invalid_request (docs/postman-v12.md).
+    '            : answered && body && body.error === "invalid_request" ? " If this ran under the Postman CLI\'s v3 ' +
+      "runner (postman/collections/), that runner adds this request's Authorization: Bearer header to the refresh " +
+      'call: run the v2.1 collection instead (docs/postman-v12.md). The refresh token was kept."',
     '            : unsent ? " Nothing reached the server, so the refresh token is unspent and was kept."',
     '            : " The refresh token was kept; it may have been spent if the server processed the request.";',
     '        pm.test("access token refreshed before \\"" + pm.info.requestName + "\\"", function () {',
