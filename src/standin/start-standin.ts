@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createApiHandler, isApiPath } from './api.js';
 import { ArtifactStore } from './artifact-store.js';
+import { addMaxAgeToCookies } from './cookie-max-age.js';
 import {
   INTERACTION_PATH_PREFIX,
   createAuthorizationServer,
@@ -181,6 +182,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       sendJson(res, 400, UNKNOWN_HOST_BODY);
       return;
     }
+    addMaxAgeToCookies(res);
     try {
       const requestUrl = new URL(req.url ?? '/', url);
       if (requestUrl.pathname.startsWith(INTERACTION_PATH_PREFIX))

@@ -1,6 +1,6 @@
 // The stand-in's sign-in collection (v2.1) passes under the Postman CLI: its cookies reach every step of the flow.
-// (The CLI's v3 runner sends a cookie only to its exact path and fails at the login form: see the report of issue
-// 11; this test covers the v2.1 collection that `mvpm run --runner postman` runs.)
+// (The v3 migration of it: standin-sign-in-v3.test.ts; this test covers the v2.1 collection that
+// `mvpm run --runner postman` runs.)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import path from 'node:path';
