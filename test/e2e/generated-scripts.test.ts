@@ -145,7 +145,9 @@ describe('compiled expectations and captures, run by Newman', () => {
     try {
       const build = await buildProject({ cwd: project.dir });
       assert.deepEqual(build.errors, []);
-      const [collection, environment] = build.files.map((f) => JSON.parse(f.content) as object);
+      const [collection, environment] = build.files
+        .filter((f) => f.path.endsWith('.json'))
+        .map((f) => JSON.parse(f.content) as object);
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
         newman.run(

@@ -455,7 +455,11 @@ describe(`injection corpus: ${CASES.length} cases, run by Newman`, () => {
           const build = await buildProject({ cwd: project.dir });
           if (build.errors.length === 0) {
             for (const file of [...build.files, ...build.docs])
-              assert.match(file.path, /^(collections|environments|docs)\/[^/]/, 'outputs stay in their directories');
+              assert.match(
+                file.path,
+                /^(collections|environments|docs|postman\/collections|postman\/environments)\/[^/]/,
+                'outputs stay in their directories',
+              );
             const outcomes: Outcome[] = [];
             for (const file of build.files.filter((f) => f.path.startsWith('collections/')))
               outcomes.push(await run(JSON.parse(file.content) as object));

@@ -1,9 +1,9 @@
 // The stand-in's sign-in works with the cookie handling of the Postman CLI's v3 runner (CLI 1.62.0), modelled here
-// so that `npm test` guards it without the CLI. What the runner does, measured with a local server (docs/postman-cli.md,
-// "Known defects of the Postman CLI's v3 runner"): once a request with an after-response script is done (every request
-// of ours has one, the collection's checks), it forgets each cookie without Max-Age whose path matches that request's
-// URL, and if it forgot any, it sends the next request with no cookies at all. test/postman/standin-sign-in-v3.test.ts
-// runs the real CLI.
+// so that `npm test` guards it without the CLI. What the runner does, measured with a local server
+// (docs/postman-cli.md, "Known defects of the Postman CLI's v3 runner"): once a request with an after-response
+// script is done (every request of ours has one, the collection's checks), it forgets each cookie without Max-Age
+// whose path matches that request's URL, and if it forgot any, it sends the next request with no cookies at all.
+// test/postman/standin-sign-in-v3.test.ts runs the real CLI.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
