@@ -65,14 +65,14 @@ describe('v3 outputs and ownership', () => {
       writeFileSync(spec, readFileSync(spec, 'utf8').replace('/ping', '/pong'));
       writeFileSync(
         path.join(dir, 'specs/environments/one.environment.yaml'),
-        '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:9" }\n',
+        '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:9" }\n',
       );
       const before = readTree(dir);
       const result = await runCli(['build'], dir, env);
       assert.equal(result.code, 2, result.stderr);
       assert.match(result.stderr, /E_V3_EDITED/);
       assert.match(result.stderr, /postman\/collections\/demo\/Ping\.request\.yaml changed since mvpm wrote it/);
-      assert.match(result.stderr, /mvpm import postman\/collections\/demo --out specs\/demo/);
+      assert.match(result.stderr, /mvpm import postman\/collections\/demo --out specs --force`/);
       assert.deepEqual(readTree(dir), before, 'nothing written');
       // Deleting the edited file (its edit given up) lets the build through.
       rmSync(path.join(dir, REQUEST));
@@ -108,7 +108,7 @@ describe('v3 outputs and ownership', () => {
     try {
       writeFileSync(
         path.join(dir, 'specs/demo/Other.request.yaml'),
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/other"\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/other"\n',
       );
       assert.equal((await runCli(['build', '--quiet'], dir, env)).code, 0);
       const other = path.join(dir, 'postman/collections/demo/Other.request.yaml');
@@ -117,7 +117,7 @@ describe('v3 outputs and ownership', () => {
       rmSync(path.join(dir, 'specs/demo/Ping.request.yaml'));
       writeFileSync(
         path.join(dir, 'specs/demo/Pong.request.yaml'),
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\n',
       );
       const result = await runCli(['build'], dir, env);
       assert.equal(result.code, 0, result.stderr);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importCollection, type ImportResult } from '../../import/import-collection.js';
+import type { ImportResult } from '../../import/import-collection.js';
 import { ImportError, type ImportSubject, printable } from '../../import/import-error.js';
 import { readImportInput } from '../../import/read-input.js';
 import {
@@ -9,6 +9,7 @@ import {
   relocate,
   type V3Collection,
 } from '../../import/v3/import-v3.js';
+import { importOverSpecs } from '../../import/v3/existing-specs.js';
 import { writeImport } from '../../import/write-import.js';
 import type { ParsedArgs } from '../command.js';
 import type { importCommand } from '../declarations.js';
@@ -45,7 +46,7 @@ export async function runImport({ values, positionals }: ParsedArgs<typeof impor
       const environment = read(file, { kind: 'environment', index }, io);
       return { slug: slugOf(file, '.postman_environment.json', environment), environment };
     });
-    const imported = importCollection({
+    const imported = importOverSpecs(out, {
       collection,
       slug: v3?.slug ?? slugOf(collectionFile, '.postman_collection.json', collection),
       environments,
