@@ -184,3 +184,121 @@ describe('build → import of mvpm’s own v3 output → build', () => {
     assertSameOutputs(before, after);
   });
 });
+
+const REQUEST = 'mediavalet/API/Get current user.request.yaml';
+const FOLDER = 'mediavalet/Stand-in checks/.resources/definition.yaml';
+
+/** The command in E_V3_EDITED's hint, as shell words (single quotes as a shell reads them). */
+function hintedCommand(stderr: string): string[] {
+  const command = /= hint: bring the edit into the specs with `(mvpm import [^`]+)`/.exec(stderr)?.[1];
+  assert.ok(command, stderr);
+  return [...command.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** A built copy of this repository's specs, and a v3 file edited in it as Postman would save the edit. */
+async function editedInPostman(file: string, edit: (text: string) => string) {
+  const { dir, env } = projectFrom(path.join(PROJECT_ROOT, 'specs'));
+  assert.equal((await runCli(['build', '--quiet'], dir, env)).code, 0);
+  const built = outputs(dir);
+  const v3 = path.join(dir, 'postman/collections', file);
+  const edited = edit(readFileSync(v3, 'utf8'));
+  assert.notEqual(edited, readFileSync(v3, 'utf8'), 'the edit changed nothing');
+  writeFileSync(v3, edited);
+  const refused = await runCli(['build'], dir, env);
+  return { dir, env, refused, edited, built };
+}
+
+describe('the support-staff workflow: a v3 file edited in Postman', () => {
+  test('build refuses naming the file and the import; that import, as printed, brings the edit into the specs', async () => {
+    const { dir, env, refused, built } = await editedInPostman(REQUEST, (text) =>
+      text
+        .replace('url: "{{apiBaseUrl}}/users/current"', 'url: "{{apiBaseUrl}}/users/current?fields=all"')
+        .replace('value: application/json', 'value: application/vnd.mediavalet+json'),
+    );
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /error\[E_V3_EDITED\]: postman\/collections\/mediavalet\/API\/Get current user\./);
+    // Nothing written: the build is refused as a whole.
+    const before = readTree(dir);
+    assert.deepEqual(readTree(dir), before);
+    const specsBefore = readTree(path.join(dir, 'specs'));
+    const [mvpm, ...args] = hintedCommand(refused.stderr);
+    assert.equal(mvpm, 'mvpm');
+    assert.deepEqual(args, ['import', 'postman/collections/mediavalet', '--out', 'specs', '--force']);
+    const imported = await runCli(args, dir, env);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.doesNotMatch(imported.stderr, /dropped/);
+    // The edited request's spec holds the edit; what only the specs say is still there.
+    const specsAfter = readTree(path.join(dir, 'specs'));
+    assert.match(specsAfter[REQUEST]!, /users\/current\?fields=all|fields: all/);
+    assert.match(specsAfter[REQUEST]!, /Accept: application\/vnd\.mediavalet\+json/);
+    for (const file of [
+      'environments/guide-variables.environment.yaml',
+      FOLDER,
+      'mediavalet/Sign in/.resources/definition.yaml',
+    ])
+      assert.equal(specsAfter[file], specsBefore[file], `specs/${file} changed`);
+    const rebuilt = await runCli(['build', '--quiet'], dir, env);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    const v21 = readFileSync(path.join(dir, 'collections/mediavalet.postman_collection.json'), 'utf8');
+    assert.match(v21, /"raw": "\{\{apiBaseUrl\}\}\/users\/current\?fields=all"/);
+    assert.match(v21, /"value": "application\/vnd\.mediavalet\+json"/);
+    const v3 = readFileSync(path.join(dir, 'postman/collections', REQUEST), 'utf8');
+    assert.match(v3, /url: "\{\{apiBaseUrl\}\}\/users\/current"\n/);
+    assert.match(v3, /- key: fields\n {4}value: all/);
+    assert.match(v3, /value: application\/vnd\.mediavalet\+json/);
+    assert.equal((await runCli(['build', '--check'], dir, env)).code, 0);
+    // No other output changed: the import changed nothing else the specs mean.
+    const now = outputs(dir);
+    assert.deepEqual(
+      Object.keys(now).filter((f) => now[f] !== built[f]),
+      [
+        'collections/mediavalet.postman_collection.json',
+        `postman/collections/${REQUEST}`,
+        'docs/generated/mediavalet/api.md',
+      ],
+    );
+  });
+
+  test('a script added in Postman is not kept without --allow-scripts, and the import says so', async () => {
+    const code = "pm.environment.set('leak', pm.response.text());";
+    const { dir, env, refused } = await editedInPostman(REQUEST, (text) =>
+      text.replace(
+        'scripts:\n',
+        `scripts:\n  - type: afterResponse\n    code: ${JSON.stringify(code)}\n    language: text/javascript\n`,
+      ),
+    );
+    assert.equal(refused.code, 2, refused.stderr);
+    const args = hintedCommand(refused.stderr).slice(1);
+    const imported = await runCli(args, dir, env);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(
+      imported.stderr,
+      /warning\[W_IMPORT_SCRIPT\]: mediavalet\/API\/Get current user: afterResponse script \(1 line\) dropped; pass --allow-scripts/,
+    );
+    assert.match(imported.stderr, /1 raw script dropped \(listed above\)/);
+    const specs = readTree(path.join(dir, 'specs'));
+    assert.ok(!Object.values(specs).some((text) => text.includes('leak')), 'the code reached the specs');
+    // The build still will not overwrite the v3 file: the script is only there.
+    assert.match(imported.stderr, /`mvpm build` still will not overwrite the edited v3 files/);
+    const still = await runCli(['build'], dir, env);
+    assert.equal(still.code, 2, still.stderr);
+    assert.match(still.stderr, /E_V3_EDITED/);
+    // With --allow-scripts (after review) it is kept, and listed.
+    const allowed = await runCli([...args, '--allow-scripts'], dir, env);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stderr, /afterResponse script \(1 line\) kept as a raw script \(--allow-scripts\)/);
+    assert.match(readFileSync(path.join(dir, 'specs', REQUEST), 'utf8'), /pm\.environment\.set\('leak'/);
+    assert.equal((await runCli(['build', '--quiet'], dir, env)).code, 0);
+  });
+
+  test('a raw script of the specs edited in Postman is new code: dropped without --allow-scripts', async () => {
+    const { dir, env, refused } = await editedInPostman(FOLDER, (text) =>
+      text.replace('pm.execution.skipRequest();', 'pm.environment.set("x", "{{refresh_token}}");'),
+    );
+    assert.equal(refused.code, 2, refused.stderr);
+    const imported = await runCli(hintedCommand(refused.stderr).slice(1), dir, env);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stderr, /mediavalet\/Stand-in checks: beforeRequest script \(7 lines\) dropped/);
+    assert.doesNotMatch(readFileSync(path.join(dir, 'specs', FOLDER), 'utf8'), /scripts:|pm\.environment\.set/);
+  });
+});
