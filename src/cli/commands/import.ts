@@ -117,13 +117,18 @@ function slugOf(file: string, suffix: string, value: unknown): string {
 /**
  * The v3 files just brought into the specs may be rewritten by the next build (`mvpm build` refuses to overwrite a
  * v3 file edited since mvpm wrote it, E_V3_EDITED): their SHA-256 as read goes into mvpm's record of written files
- * for the project in the working directory, if they and the specs written lie in it. Not when anything of them was left out (a script
+ * for the project in the working directory, if they are a build's output (some of them in the record) and they and
+ * the specs written lie in it. Not when anything of them was left out (a script
  * without --allow-scripts, a request of another protocol): the build keeps refusing, so the edit stays on disk.
  */
 function adoptV3Files(v3: V3Collection, out: string, result: ImportResult, io: CliIo): void {
   const project = realRootOf(io.cwd);
   const dir = realRootOf(v3.dir);
   if (!isInside(project, dir) || !isInside(project, realRootOf(out))) return;
+  const stateDir = stateDirectory(io.env);
+  const owned: Record<string, string> = { ...readOwnership(stateDir, io.cwd).files };
+  // Only a directory a build wrote (some of its files in the record) is mvpm's output.
+  if (!Object.keys(owned).some((file) => isInside(dir, file))) return;
   const left = result.scripts.dropped > 0 || result.warnings.some((w) => w.code === 'W_IMPORT_DROPPED');
   if (left) {
     io.stderr.write(
@@ -132,8 +137,6 @@ function adoptV3Files(v3: V3Collection, out: string, result: ImportResult, io: C
     );
     return;
   }
-  const stateDir = stateDirectory(io.env);
-  const owned: Record<string, string> = { ...readOwnership(stateDir, io.cwd).files };
   for (const [part, hash] of v3.hashes) owned[path.join(dir, ...part.split('/'))] = hash;
   writeOwnership(stateDir, io.cwd, owned);
 }
