@@ -16,6 +16,8 @@ export interface ImportContext {
   readonly secrets: SecretVault;
   /** `--allow-scripts`: keep raw scripts (default: drop and list them). */
   readonly allowScripts: boolean;
+  /** Code the specs imported into already hold (trailing white space cut): kept without `--allow-scripts`. */
+  readonly knownScripts: ReadonlySet<string>;
   /** Registers a JSON Schema from a generated check; returns its file name under `schemas/`. */
   readonly schemaFile: (label: string, schema: object, where: string) => string;
   /** The JSON Schemas the collection's check runner holds, by label, for the checks that name one. */
@@ -72,6 +74,14 @@ export function rawScripts(events: Events, where: string, context: ImportContext
           `${type} script (${size}) dropped: it contains bidirectional control characters, which can make ` +
           `code read differently from how it runs`,
       });
+    } else if (!context.allowScripts && context.knownScripts.has(lines.join('\n').trimEnd())) {
+      context.scripts.kept++;
+      context.warnings.push({
+        code: 'W_IMPORT_SCRIPT',
+        where,
+        message: `${type} script (${size}) kept: the spec it replaces holds exactly this code`,
+      });
+      out.push({ type, code: lines.length === 1 ? lines[0] : `${lines.join('\n')}\n` });
     } else if (!context.allowScripts) {
       context.scripts.dropped++;
       context.warnings.push({
@@ -112,7 +122,11 @@ export function collectVariables(value: unknown, into: Set<string>): void {
  */
 export function newImportContext(
   warnings: ImportWarning[],
-  options: { readonly keepLiterals?: readonly string[]; readonly allowScripts?: boolean },
+  options: {
+    readonly keepLiterals?: readonly string[];
+    readonly allowScripts?: boolean;
+    readonly knownScripts?: ReadonlySet<string>;
+  },
 ): { readonly context: ImportContext; readonly schemaFiles: ReadonlyMap<string, string> } {
   const schemaNames = new DirectoryNames();
   const schemaFiles = new Map<string, string>();
@@ -123,6 +137,7 @@ export function newImportContext(
     defined: new Set(),
     secrets: new SecretVault(new Set(options.keepLiterals ?? []), warnings),
     allowScripts: options.allowScripts ?? false,
+    knownScripts: options.knownScripts ?? new Set(),
     scripts: { kept: 0, dropped: 0 },
     checkSchemas: new Map(),
     schemaFile: (label, value, where) => {

@@ -44,6 +44,13 @@ export interface ImportInput {
    * Default none.
    */
   readonly keepLiterals?: readonly string[];
+  /**
+   * Raw scripts' code (trailing white space cut) the spec files being replaced already hold: kept without
+   * allowScripts, as they are not new code. Default none.
+   */
+  readonly knownScripts?: ReadonlySet<string>;
+  /** Variables defined elsewhere in the specs (their environments), so not runtime variables. Default none. */
+  readonly definedVariables?: readonly string[];
 }
 
 const ENVIRONMENT_SUFFIX = '.environment.yaml';
@@ -95,6 +102,7 @@ export function importCollection(input: ImportInput): ImportResult {
     return readEnvironment(e.environment, taken.name, index, context);
   });
   for (const e of environments) for (const key of Object.keys(e.variables)) context.defined.add(key);
+  for (const key of input.definedVariables ?? []) context.defined.add(key);
 
   const variables = importCollectionVariables(c['variable'], context);
   const events = eventsOf(c['event']);

@@ -72,7 +72,7 @@ describe('v3 outputs and ownership', () => {
       assert.equal(result.code, 2, result.stderr);
       assert.match(result.stderr, /E_V3_EDITED/);
       assert.match(result.stderr, /postman\/collections\/demo\/Ping\.request\.yaml changed since mvpm wrote it/);
-      assert.match(result.stderr, /mvpm import postman\/collections\/demo --out specs\/demo/);
+      assert.match(result.stderr, /mvpm import postman\/collections\/demo --out specs --force`/);
       assert.deepEqual(readTree(dir), before, 'nothing written');
       // Deleting the edited file (its edit given up) lets the build through.
       rmSync(path.join(dir, REQUEST));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { importCollection, type ImportResult } from '../../import/import-collection.js';
+import type { ImportResult } from '../../import/import-collection.js';
 import { ImportError, type ImportSubject, printable } from '../../import/import-error.js';
 import { readImportInput } from '../../import/read-input.js';
 import {
@@ -9,7 +9,11 @@ import {
   relocate,
   type V3Collection,
 } from '../../import/v3/import-v3.js';
+import { importOverSpecs } from '../../import/v3/existing-specs.js';
 import { writeImport } from '../../import/write-import.js';
+import { readOwnership, writeOwnership } from '../../emit/ownership.js';
+import { isInside, realRootOf } from '../../paths/path-guard.js';
+import { stateDirectory } from '../../paths/state-dir.js';
 import type { ParsedArgs } from '../command.js';
 import type { importCommand } from '../declarations.js';
 import { EXIT, painterFor, type CliIo } from '../io.js';
@@ -45,7 +49,7 @@ export async function runImport({ values, positionals }: ParsedArgs<typeof impor
       const environment = read(file, { kind: 'environment', index }, io);
       return { slug: slugOf(file, '.postman_environment.json', environment), environment };
     });
-    const imported = importCollection({
+    const imported = importOverSpecs(out, {
       collection,
       slug: v3?.slug ?? slugOf(collectionFile, '.postman_collection.json', collection),
       environments,
@@ -57,6 +61,7 @@ export async function runImport({ values, positionals }: ParsedArgs<typeof impor
     const report = writeImport(out, result.files, { force: values.force, outLabel });
     for (const file of report.written) io.stdout.write(`wrote ${outLabel === '.' ? file : `${outLabel}/${file}`}\n`);
     summarise(result, io);
+    if (v3) adoptV3Files(v3, out, result, io);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -107,4 +112,31 @@ function slugOf(file: string, suffix: string, value: unknown): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'imported'
   );
+}
+
+/**
+ * The v3 files just brought into the specs may be rewritten by the next build (`mvpm build` refuses to overwrite a
+ * v3 file edited since mvpm wrote it, E_V3_EDITED): their SHA-256 as read goes into mvpm's record of written files
+ * for the project in the working directory, if they are a build's output (some of them in the record) and they and
+ * the specs written lie in it. Not when anything of them was left out (a script
+ * without --allow-scripts, a request of another protocol): the build keeps refusing, so the edit stays on disk.
+ */
+function adoptV3Files(v3: V3Collection, out: string, result: ImportResult, io: CliIo): void {
+  const project = realRootOf(io.cwd);
+  const dir = realRootOf(v3.dir);
+  if (!isInside(project, dir) || !isInside(project, realRootOf(out))) return;
+  const stateDir = stateDirectory(io.env);
+  const owned: Record<string, string> = { ...readOwnership(stateDir, io.cwd).files };
+  // Only a directory a build wrote (some of its files in the record) is mvpm's output.
+  if (!Object.keys(owned).some((file) => isInside(dir, file))) return;
+  const left = result.scripts.dropped > 0 || result.warnings.some((w) => w.code === 'W_IMPORT_DROPPED');
+  if (left) {
+    io.stderr.write(
+      'mvpm import: something was left out (listed above), so `mvpm build` still will not overwrite the edited ' +
+        'v3 files; import again with what it needs, or delete them to give the edit up.\n',
+    );
+    return;
+  }
+  for (const [part, hash] of v3.hashes) owned[path.join(dir, ...part.split('/'))] = hash;
+  writeOwnership(stateDir, io.cwd, owned);
 }

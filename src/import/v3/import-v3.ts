@@ -9,7 +9,7 @@ import { importCollection, type ImportInput, type ImportResult } from '../import
 import { ImportError, type ImportWarning } from '../import-error.js';
 import { isObject, type Json } from '../json-util.js';
 import { readImportBytes } from '../read-input.js';
-import { DEFINITION_FILE, readV3Tree, RESOURCES_DIR } from './read-tree.js';
+import { DEFINITION_FILE, readV3Tree, RESOURCES_DIR, type V3Folder } from './read-tree.js';
 import { type V3Origin, v3ToV21 } from './to-v21.js';
 import { fileError, parseYamlFile } from './yaml-file.js';
 
@@ -48,6 +48,9 @@ export interface V3Collection {
   readonly warnings: readonly ImportWarning[];
   /** v2.1 item pointers → their files, to locate the importer's errors (relocate). */
   readonly origins: ReadonlyMap<string, V3Origin>;
+  /** The directory read (absolute) and every file read in it (relative, forward slashes) → SHA-256 of its bytes. */
+  readonly dir: string;
+  readonly hashes: ReadonlyMap<string, string>;
 }
 
 /**
@@ -69,7 +72,14 @@ export function readV3Collection(input: string): V3Collection {
   const warnings: ImportWarning[] = [];
   const tree = readV3Tree(dir, warnings);
   const { collection, origins } = v3ToV21(tree, warnings);
-  return { collection, slug: path.basename(path.resolve(dir)), warnings, origins };
+  const hashes = new Map<string, string>();
+  const walk = (folder: V3Folder): void => {
+    if (folder.definition) hashes.set(folder.definition.part, folder.definition.sha256);
+    for (const r of folder.requests) hashes.set(r.file.part, r.file.sha256);
+    for (const f of folder.folders) walk(f);
+  };
+  walk(tree);
+  return { collection, slug: path.basename(path.resolve(dir)), warnings, origins, dir: path.resolve(dir), hashes };
 }
 
 /** Environment file name endings, longest first: what is left is the environment's slug. */

@@ -1,6 +1,7 @@
 // One YAML file of a Postman v3 collection or environment: its bytes decoded and parsed with the spec loader's
 // guarded parser (no merge keys, no custom tags, duplicate keys refused, nesting and alias expansion bounded), its
 // plain value, and positions for errors, computed only when one is reported.
+import { sha256 } from '../../paths/path-guard.js';
 import { decodeSpecText, parseValue } from '../../spec/parse-value.js';
 import { type NodePath, offsetOf, positionAt, SpecSource } from '../../spec/source.js';
 import type { ImportErrorCode, ImportSubject } from '../import-error.js';
@@ -10,6 +11,8 @@ export interface YamlFile {
   /** Relative to the collection directory, forward slashes (for an environment: its file name). */
   readonly part: string;
   readonly value: unknown;
+  /** SHA-256 (hex) of the bytes read: what `mvpm import` records as brought into the specs. */
+  readonly sha256: string;
   /** Where `path` is in the file, 1-based; `at: 'key'` points at the key itself. */
   readonly positionOf: (path: NodePath, at?: 'key' | 'value') => { readonly line: number; readonly column: number };
 }
@@ -59,6 +62,7 @@ export function parseYamlFile(bytes: Uint8Array, part: string, subject: ImportSu
   return {
     part,
     value: parsed.value,
+    sha256: sha256(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     positionOf: (path, at = 'value') => positionAt(sourceOf(), offsetOf(sourceOf(), path, at)),
   };
 }
