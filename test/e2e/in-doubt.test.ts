@@ -16,6 +16,7 @@ import type { StandinServer } from '../../src/standin/index.ts';
 import { closedPort, PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
 
 const TLS_FIXTURE = path.join(PROJECT_ROOT, 'test/support/tls');
+import { RUNNER_OPTION } from '../support/runner.ts';
 import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
@@ -38,6 +39,7 @@ async function options(
       cwd: PROJECT_ROOT,
       folders: ['Refresh chain'],
       env: mediavaletEnv(server, { MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: authBaseUrl }),
+      ...RUNNER_OPTION,
       ...extra,
     },
   };
@@ -251,6 +253,7 @@ describe('a spent refresh token is never sent to a real target', () => {
       reporters: [],
       stateFile: path.join(work.dir, 'standin.json'),
       env: {},
+      ...RUNNER_OPTION,
     });
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.ok(!result.explanations.some((t) => /withheld/.test(t)));

@@ -15,6 +15,7 @@ const INTERRUPTIONS = soakCount(50, 6);
 const KILLS = soakCount(20, 4);
 /** Runs that measure how long a refresh is in flight, before the kills. */
 const PROBES = soakCount(5, 3);
+import { RUNNER_OPTION, withRunner } from '../support/runner.ts';
 import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
@@ -34,7 +35,7 @@ function mvpm(
   signal?: NodeJS.Signals,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...withRunner(args)], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
     });
@@ -146,6 +147,7 @@ describe('interrupting mvpm run', () => {
           reporters: [],
           cwd: PROJECT_ROOT,
           env: env(await freshRefreshToken()),
+          ...RUNNER_OPTION,
           onEvent: (e: RunEvent) => {
             if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
               sentAt = performance.now();
