@@ -28,6 +28,10 @@ function spawnedKill(stateFile: string, signal: NodeJS.Signals = 'SIGKILL'): voi
   for (const [args, child] of children) if (args.includes(stateFile)) child.kill(signal);
 }
 
+/** `args` with another --state-file. */
+const withStateFile = (args: readonly string[], stateFile: string): string[] =>
+  args.map((arg, i) => (args[i - 1] === '--state-file' ? stateFile : arg));
+
 /** The mvpm process that uses this state file. */
 function spawnedPid(stateFile: string): number {
   for (const [args, child] of children) if (args.includes(stateFile) && child.pid) return child.pid;
@@ -284,6 +288,9 @@ describe('interrupting mvpm run', () => {
         }
       }
       assert.ok(pending, 'the refresh was journaled as pending before it went out');
+      const folders = descendants(spawnedPid(stateFile))
+        .map((p) => p.cwd)
+        .filter((cwd) => /mvpm-postman-/.test(cwd));
       spawnedKill(stateFile);
       const killed = await child;
       ageLeftLock(stateFile);
@@ -301,6 +308,18 @@ describe('interrupting mvpm run', () => {
           's',
         ),
       );
+      if (TEST_RUNNER === 'postman') {
+        // A SIGKILL cannot be caught: the Postman CLI's private folder (the environment it was given: credentials, a
+        // refresh token) outlives the killed run, and the next run that starts the CLI removes it.
+        assert.equal(folders.length, 1, 'the CLI ran in a private folder');
+        assert.equal(existsSync(folders[0]!), true, 'left by the killed run');
+        const after = await mvpm(
+          withStateFile(args, path.join(work.dir, 'after-kill.json')),
+          mediavaletEnv(server, { MV_REFRESH_TOKEN: await freshRefreshToken() }),
+        );
+        assert.equal(after.code, 0, after.output);
+        assert.equal(existsSync(folders[0]!), false, 'removed by the next run');
+      }
     },
   );
 
