@@ -2,7 +2,10 @@
 // (`npm run test:postman` loads the same test files that way, see test/postman/under-cli.ts). One test file, two
 // runners: the journal, lock, in-doubt handling and masking are the runner-independent token relay's, so the same
 // assertions must hold under both.
-import type { RunnerName } from '../../src/run/collection-runner.ts';
+import type { CollectionRunInput, CollectionRunOutcome, RunnerName } from '../../src/run/collection-runner.ts';
+import { Masker } from '../../src/run/masking.ts';
+import { startNewmanRun } from '../../src/run/newman-run.ts';
+import { startPostmanRun } from '../../src/run/postman-run.ts';
 
 /** The variable naming the runner; unset means Newman. */
 export const TEST_RUNNER_VARIABLE = 'MVPM_TEST_RUNNER';
@@ -24,4 +27,14 @@ export const RUNNER_OPTION: { readonly runner?: RunnerName } = TEST_RUNNER === '
 export function withRunner(argv: readonly string[]): string[] {
   if (TEST_RUNNER === 'newman' || argv[0] !== 'run') return [...argv];
   return ['run', '--runner', TEST_RUNNER, ...argv.slice(1)];
+}
+
+/**
+ * One collection run under the test's runner, with hooks that keep nothing (no relay, no journal): for tests of the
+ * runner alone, such as its upload folder. Rejects as the runner refuses.
+ */
+export async function runCollectionWith(input: Omit<CollectionRunInput, 'hooks'>): Promise<CollectionRunOutcome> {
+  const start = TEST_RUNNER === 'postman' ? startPostmanRun : startNewmanRun;
+  const hooks = { collection: input.label, masker: new Masker(), progress: () => {}, explain: () => {} };
+  return start({ ...input, hooks }).done;
 }
