@@ -161,7 +161,7 @@ describe('form-data files', () => {
         filesDir: files,
       });
 
-    test('a src relative to specs/files is uploaded (read from the runner’s working folder, not the cwd)', async () => {
+    test('a src relative to specs/files is uploaded (read from the runner’s working folder)', async () => {
       bodies.length = 0;
       await run({
         info: { name: 'T', schema: SCHEMA },
