@@ -8,7 +8,7 @@ import { startNewmanRun } from '../../src/run/newman-run.ts';
 import { startPostmanRun } from '../../src/run/postman-run.ts';
 
 /** The variable naming the runner; unset means Newman. */
-export const TEST_RUNNER_VARIABLE = 'MVPM_TEST_RUNNER';
+const TEST_RUNNER_VARIABLE = 'MVPM_TEST_RUNNER';
 
 function testRunner(): RunnerName {
   const value = process.env[TEST_RUNNER_VARIABLE];
