@@ -1,6 +1,7 @@
 // Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 6 otherwise) always leave a
-// usable state file with the newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next
-// run asks for a sign-in.
+// usable state file with the newest token, and a refresh in flight at a SIGINT is finished and saved; SIGKILL never
+// corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in. Under Newman by default, under
+// the Postman CLI with `npm run test:postman` (test/support/runner.ts).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync, utimesSync } from 'node:fs';
