@@ -4,7 +4,7 @@
 // (its JSON report holds the final environment, live tokens included), also when it fails or is interrupted.
 // Tokens are journaled by the token relay the environment points at, for both runners, not here.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,46 @@ const CLI_REPORTER: Readonly<Record<FileReporter, string>> = { junit: 'junit', h
 /** The Postman CLI binary (postman-cli-path.ts): $MVPM_POSTMAN_CLI, else the one tools/postman-cli/ installs. */
 export function locatePostmanCli(env: Readonly<Record<string, string | undefined>>, root = PACKAGE_ROOT): string {
   return postmanCliPath({ projectDir: root, env });
+}
+
+/** A run's private folder is `<tmp>/mvpm-postman-<pid of the mvpm that made it>-<random>`. */
+const FOLDER_PREFIX = 'mvpm-postman-';
+
+/**
+ * Removes the private folders that runs of a process now gone left behind: a SIGKILL cannot be caught, and such a
+ * folder holds the environment the CLI was given (credentials, a refresh token) and maybe its JSON report. Only
+ * directories of this user whose named process no longer exists; a pid taken again by another process keeps its
+ * folder until that process ends too.
+ */
+export function removeLeftFolders(tmp = os.tmpdir()): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(tmp);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = Number(new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(entry)?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processExists(pid)) continue;
+    const folder = path.join(tmp, entry);
+    try {
+      const stat = lstatSync(folder);
+      if (!stat.isDirectory() || (process.getuid !== undefined && stat.uid !== process.getuid())) continue;
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to remove.
+    }
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, as another user's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The files of one CLI run inside its private temporary folder. */
@@ -127,7 +167,8 @@ export function startPostmanRun(input: CollectionRunInput): CollectionRun {
   checkFileSources(input.collection, input.filesDir, input.label);
   const env = input.env ?? process.env;
   const cli = input.postmanCli ?? locatePostmanCli(env);
-  const files = postmanFiles(mkdtempSync(path.join(os.tmpdir(), 'mvpm-postman-')), input.reporters);
+  removeLeftFolders();
+  const files = postmanFiles(mkdtempSync(path.join(os.tmpdir(), `${FOLDER_PREFIX}${process.pid}-`)), input.reporters);
   let child: ChildProcess;
   try {
     mkdirSync(files.home, { mode: 0o700 });

@@ -16,6 +16,7 @@ import type { StandinServer } from '../../src/standin/index.ts';
 import { closedPort, PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
 
 const TLS_FIXTURE = path.join(PROJECT_ROOT, 'test/support/tls');
+import { RUNNER_OPTION, TEST_RUNNER } from '../support/runner.ts';
 import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
@@ -38,6 +39,7 @@ async function options(
       cwd: PROJECT_ROOT,
       folders: ['Refresh chain'],
       env: mediavaletEnv(server, { MV_REFRESH_TOKEN: token, MV_AUTH_BASE_URL: authBaseUrl }),
+      ...RUNNER_OPTION,
       ...extra,
     },
   };
@@ -212,7 +214,7 @@ describe('a spent refresh token is never sent to a real target', () => {
         const sent: string[] = [];
         const result = await runSuite({
           ...run.options,
-          onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? ''}`),
+          onEvent: (e) => e.type === 'request' && sent.push(`${e.item} ${e.url} ${e.error ?? e.status ?? ''}`),
         });
         // A strict server revokes the whole sign-in when a spent token comes back: the chain's newest token still
         // works.
@@ -220,21 +222,27 @@ describe('a spent refresh token is never sent to a real target', () => {
         assert.equal(state.dead, undefined);
         assert.equal((await refreshWith(server, state.refreshToken!)).status, 200, 'the sign-in was not revoked');
         assert.equal(result.ok, false, JSON.stringify(result));
+        // Newman runs in this process: its guard withholds the request before it is built, naming it. The Postman
+        // CLI runs the scripts out of reach, so there the token relay is the only guard: it refuses the token call
+        // (400, nothing forwarded) without knowing which request made it, and the request shows that answer.
+        const withheld =
+          TEST_RUNNER === 'newman'
+            ? /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an earlier refresh spent/
+            : /mvpm withheld a token request: it carries a refresh token that an earlier refresh spent\b.* Nothing was/;
         assert.ok(
-          result.explanations.some((t) =>
-            new RegExp(
-              /mvpm withheld "Spent refresh token is refused": it carries a refresh token that an /.source +
-                /earlier refresh spent/.source,
-            ).test(t),
-          ),
+          result.explanations.some((t) => withheld.test(t)),
           result.explanations.join('\n'),
         );
         assert.ok(
           result.errors.some((t) => /withheld/.test(t)),
           result.errors.join('\n'),
         );
+        const shown =
+          TEST_RUNNER === 'newman'
+            ? /^Spent refresh token is refused \(withheld\) withheld/
+            : /^Spent refresh token is refused \S+\/connect\/token 400 /;
         assert.ok(
-          sent.some((s) => /^Spent refresh token is refused \(withheld\) withheld/.test(s)),
+          sent.some((s) => shown.test(s)),
           sent.join('\n'),
         );
       } finally {
@@ -251,6 +259,7 @@ describe('a spent refresh token is never sent to a real target', () => {
       reporters: [],
       stateFile: path.join(work.dir, 'standin.json'),
       env: {},
+      ...RUNNER_OPTION,
     });
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.ok(!result.explanations.some((t) => /withheld/.test(t)));

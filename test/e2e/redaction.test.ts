@@ -11,6 +11,7 @@ import { writeOutputs } from '../../src/emit/write-outputs.ts';
 import { readState } from '../../src/run/state-file.ts';
 import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
+import { withRunner } from '../support/runner.ts';
 import { signedInTokens } from '../support/standin-helpers.ts';
 
 const CLIENT = {
@@ -97,7 +98,7 @@ describe('redaction', () => {
       // API Management also takes the key as a `subscription-key` query parameter: then it is in every printed URL.
       const project = scenario === 'key-in-url' ? await buildWithKeyInUrl() : PROJECT_ROOT;
       const result = await runCli(
-        [
+        withRunner([
           'run',
           '--target',
           'mediavalet',
@@ -107,7 +108,7 @@ describe('redaction', () => {
           reportsDir,
           '--state-file',
           stateFile,
-        ],
+        ]),
         project,
         env,
       );

@@ -8,6 +8,7 @@ import { readState } from '../../src/run/state-file.ts';
 import { lockState } from '../../src/run/state-lock.ts';
 import type { StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
+import { RUNNER_OPTION } from '../support/runner.ts';
 import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
@@ -21,6 +22,7 @@ const options = (stateFile: string, token: string) => ({
   reporters: [],
   cwd: PROJECT_ROOT,
   env: mediavaletEnv(server, { MV_REFRESH_TOKEN: token }),
+  ...RUNNER_OPTION,
 });
 
 describe('state file lock', () => {

@@ -1,13 +1,14 @@
 // Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 6 otherwise) always leave a
-// usable state file with the newest token; SIGKILL never corrupts it, and a refresh cut short is flagged so the next
-// run asks for a sign-in.
+// usable state file with the newest token, and a refresh in flight at a SIGINT is finished and saved; SIGKILL never
+// corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in. Under Newman by default, under
+// the Postman CLI with `npm run test:postman` (test/support/runner.ts).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { runSuite, type RunEvent } from '../../src/run/run-suite.ts';
-import { fingerprint, readState } from '../../src/run/state-file.ts';
+import { fingerprint, isSpent, readState } from '../../src/run/state-file.ts';
 import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
@@ -15,6 +16,7 @@ const INTERRUPTIONS = soakCount(50, 6);
 const KILLS = soakCount(20, 4);
 /** Runs that measure how long a refresh is in flight, before the kills. */
 const PROBES = soakCount(5, 3);
+import { RUNNER_OPTION, TEST_RUNNER, withRunner } from '../support/runner.ts';
 import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
@@ -22,10 +24,60 @@ let work: { dir: string; cleanup: () => void };
 
 const children = new Map<string, import('node:child_process').ChildProcess>();
 
-/** SIGKILLs the mvpm process that uses this state file. */
-function spawnedKill(stateFile: string): void {
-  for (const [args, child] of children) if (args.includes(stateFile)) child.kill('SIGKILL');
+/** Sends `signal` (SIGKILL by default) to the mvpm process that uses this state file. */
+function spawnedKill(stateFile: string, signal: NodeJS.Signals = 'SIGKILL'): void {
+  for (const [args, child] of children) if (args.includes(stateFile)) child.kill(signal);
 }
+
+/** `args` with another --state-file. */
+const withStateFile = (args: readonly string[], stateFile: string): string[] =>
+  args.map((arg, i) => (args[i - 1] === '--state-file' ? stateFile : arg));
+
+/** The mvpm process that uses this state file. */
+function spawnedPid(stateFile: string): number {
+  for (const [args, child] of children) if (args.includes(stateFile) && child.pid) return child.pid;
+  throw new Error(`no mvpm runs with ${stateFile}`);
+}
+
+/** Every live process below `pid` (the Postman CLI and what it started: own process group, same parent), with its
+ * working directory (the CLI's is its private folder). */
+function descendants(pid: number): { pid: number; cwd: string }[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const [state = '', ppid = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (state !== 'Z') parents.set(Number(entry), Number(ppid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found: { pid: number; cwd: string }[] = [];
+  const walk = (parent: number): void => {
+    for (const [child, ppid] of parents) {
+      if (ppid !== parent) continue;
+      let cwd = '';
+      try {
+        cwd = readlinkSync(`/proc/${child}/cwd`);
+      } catch {
+        // gone meanwhile
+      }
+      found.push({ pid: child, cwd });
+      walk(child);
+    }
+  };
+  walk(pid);
+  return found;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 
 function mvpm(
   args: string[],
@@ -34,7 +86,7 @@ function mvpm(
   signal?: NodeJS.Signals,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...args], {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/mvpm.js'), ...withRunner(args)], {
       cwd: PROJECT_ROOT,
       env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1', ...env },
     });
@@ -146,6 +198,7 @@ describe('interrupting mvpm run', () => {
           reporters: [],
           cwd: PROJECT_ROOT,
           env: env(await freshRefreshToken()),
+          ...RUNNER_OPTION,
           onEvent: (e: RunEvent) => {
             if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
               sentAt = performance.now();
@@ -236,6 +289,9 @@ describe('interrupting mvpm run', () => {
         }
       }
       assert.ok(pending, 'the refresh was journaled as pending before it went out');
+      const folders = descendants(spawnedPid(stateFile))
+        .map((p) => p.cwd)
+        .filter((cwd) => /mvpm-postman-/.test(cwd));
       spawnedKill(stateFile);
       const killed = await child;
       ageLeftLock(stateFile);
@@ -253,6 +309,62 @@ describe('interrupting mvpm run', () => {
           's',
         ),
       );
+      if (TEST_RUNNER === 'postman') {
+        // A SIGKILL cannot be caught: the Postman CLI's private folder (the environment it was given: credentials, a
+        // refresh token) outlives the killed run, and the next run that starts the CLI removes it.
+        assert.equal(folders.length, 1, 'the CLI ran in a private folder');
+        assert.equal(existsSync(folders[0]!), true, 'left by the killed run');
+        const after = await mvpm(
+          withStateFile(args, path.join(work.dir, 'after-kill.json')),
+          mediavaletEnv(server, { MV_REFRESH_TOKEN: await freshRefreshToken() }),
+        );
+        assert.equal(after.code, 0, after.output);
+        assert.equal(existsSync(folders[0]!), false, 'removed by the next run');
+      }
+    },
+  );
+
+  test(
+    'SIGINT while a refresh is held at the token endpoint: the call finishes and its rotated token is saved, ' +
+      'exit 130; under the Postman CLI its process group is gone and its private folder removed',
+    async () => {
+      const stateFile = path.join(work.dir, 'held.json');
+      const token = await freshRefreshToken();
+      server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
+      const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'cli'];
+      const child = mvpm(args, mediavaletEnv(server, { MV_REFRESH_TOKEN: token }));
+      let pending = false;
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline && !pending; ) {
+        await new Promise((r) => setTimeout(r, 25));
+        try {
+          pending = readState(stateFile)?.pending !== undefined;
+        } catch {
+          // no file yet
+        }
+      }
+      assert.ok(pending, 'the refresh was journaled as pending before it went out');
+      const below = descendants(spawnedPid(stateFile));
+      // Newman runs inside mvpm; the Postman CLI is a child process in a private folder of its own.
+      if (TEST_RUNNER === 'postman') {
+        assert.ok(below.length > 0, 'the Postman CLI runs');
+        assert.ok(
+          below.some((p) => /mvpm-postman-/.test(p.cwd)),
+          below.map((p) => p.cwd).join(' '),
+        );
+      } else assert.deepEqual(below, []);
+      spawnedKill(stateFile, 'SIGINT');
+      const interrupted = await child;
+      server.faults.clear();
+      assert.equal(interrupted.code, 130, interrupted.output);
+      const state = readState(stateFile)!;
+      assert.equal(state.pending, undefined, 'the held call was finished and journaled');
+      assert.equal(state.inDoubt, undefined);
+      assert.notEqual(state.refreshToken, token, 'the rotated token is the one kept');
+      assert.equal(isSpent(state, token), true, 'journaled as spent');
+      assert.equal(await isActive(state.refreshToken!), true, 'and it works');
+      assert.equal(await isActive(token), false, 'the old one was spent by the held call');
+      for (const p of below) assert.equal(alive(p.pid), false, `process ${p.pid} (${p.cwd}) is gone`);
+      for (const p of below) if (p.cwd) assert.equal(existsSync(p.cwd), false, `${p.cwd} is removed`);
     },
   );
 });

@@ -11,6 +11,7 @@ import { isSpent, readState } from '../../src/run/state-file.ts';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, type StandinServer } from '../../src/standin/index.ts';
 import { runCli, PROJECT_ROOT } from '../support/helpers.ts';
 import { signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import { RUNNER_OPTION, withRunner } from '../support/runner.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -45,6 +46,7 @@ describe('token state between runs', () => {
         env: mediavaletEnv(first, stateHome),
         cwd: PROJECT_ROOT,
         reporters: [],
+        ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
       assert.equal(run1.ok, true, JSON.stringify(run1));
@@ -66,6 +68,7 @@ describe('token state between runs', () => {
         env: mediavaletEnv(first, stateHome),
         cwd: PROJECT_ROOT,
         reporters: [],
+        ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
       assert.equal(run2.ok, true, JSON.stringify(run2));
@@ -83,7 +86,7 @@ describe('token state between runs', () => {
     const stateHome = path.join(work.dir, 'state-2');
     const first = await freshRefreshToken();
     const env = { ...mediavaletEnv(first, stateHome), MV_API_BASE_URL: `${server.url}/not-the-api` };
-    const result = await runSuite({ target: 'mediavalet', env, cwd: PROJECT_ROOT, reporters: [] });
+    const result = await runSuite({ target: 'mediavalet', env, cwd: PROJECT_ROOT, reporters: [], ...RUNNER_OPTION });
     assert.equal(result.ok, false);
     assert.ok(result.failed > 0);
     const state = readState(result.stateFile!)!;
@@ -95,6 +98,7 @@ describe('token state between runs', () => {
       env: mediavaletEnv(first, stateHome),
       cwd: PROJECT_ROOT,
       reporters: [],
+      ...RUNNER_OPTION,
     });
     assert.equal(next.ok, true);
   });
@@ -107,11 +111,18 @@ describe('token state between runs', () => {
       env: mediavaletEnv(first, stateHome),
       cwd: PROJECT_ROOT,
       reporters: [],
+      ...RUNNER_OPTION,
     });
     const state = readState(run.stateFile!)!;
     writeFileSync(run.stateFile!, JSON.stringify({ ...state, refreshToken: undefined }));
     await assert.rejects(
-      runSuite({ target: 'mediavalet', env: mediavaletEnv(first, stateHome), cwd: PROJECT_ROOT, reporters: [] }),
+      runSuite({
+        target: 'mediavalet',
+        env: mediavaletEnv(first, stateHome),
+        cwd: PROJECT_ROOT,
+        reporters: [],
+        ...RUNNER_OPTION,
+      }),
       (error: unknown) =>
         error instanceof RunError && error.code === 'E_SPENT_REFRESH_TOKEN' && !error.message.includes(first),
     );
@@ -123,7 +134,7 @@ describe('token state between runs', () => {
     const env = Object.fromEntries(
       Object.entries({ ...rest, MV_SUBSCRIPTION_KEY: '' }).filter((e): e is [string, string] => e[1] !== undefined),
     );
-    const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, env);
+    const result = await runCli(withRunner(['run', '--target', 'mediavalet']), PROJECT_ROOT, env);
     assert.equal(result.code, 2);
     assert.match(
       result.stderr,
@@ -145,6 +156,7 @@ describe('token state between runs', () => {
         env,
         cwd: PROJECT_ROOT,
         reporters: [],
+        ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
       assert.equal(first.ok, true, JSON.stringify(first));
@@ -154,6 +166,7 @@ describe('token state between runs', () => {
         env,
         cwd: PROJECT_ROOT,
         reporters: [],
+        ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
       assert.equal(second.ok, true, JSON.stringify(second));

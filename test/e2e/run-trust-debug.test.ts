@@ -13,6 +13,7 @@ import { debugOutputs } from '../../src/run/debug-output.ts';
 import { RunError } from '../../src/run/errors.ts';
 import { runSuite } from '../../src/run/run-suite.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
+import { RUNNER_OPTION, withRunner } from '../support/runner.ts';
 
 const MARKER = 'value-never-shown-7d1';
 const CREDENTIALS = {
@@ -85,6 +86,7 @@ describe('debug output', () => {
       const stateFile = path.join(work.dir, 'state.json');
       await assert.rejects(
         runSuite({
+          ...RUNNER_OPTION,
           target: 'mediavalet',
           env: { ...CREDENTIALS, ...NOWHERE, NODE_DEBUG: 'http' },
           cwd: PROJECT_ROOT,
@@ -103,6 +105,7 @@ describe('debug output', () => {
       const { MV_CLIENT_SECRET: _omitted, ...noSecret } = CREDENTIALS;
       await assert.rejects(
         runSuite({
+          ...RUNNER_OPTION,
           target: 'mediavalet',
           env: { ...noSecret, ...NOWHERE, NODE_DEBUG: 'http' },
           allowDebugOutput: true,
@@ -116,6 +119,7 @@ describe('debug output', () => {
       cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(work.dir, 'specs'), { recursive: true });
       await assert.rejects(
         runSuite({
+          ...RUNNER_OPTION,
           target: 'standin',
           env: { NODE_DEBUG: 'http' },
           cwd: work.dir,
@@ -130,7 +134,7 @@ describe('debug output', () => {
   });
 
   test('mvpm run --target mediavalet: exit 2 naming NODE_DEBUG; --allow-debug-output passes the guard', async () => {
-    const refused = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
+    const refused = await runCli(withRunner(['run', '--target', 'mediavalet']), PROJECT_ROOT, {
       ...CREDENTIALS,
       ...NOWHERE,
       NODE_DEBUG: 'net',
@@ -141,7 +145,7 @@ describe('debug output', () => {
       /^mvpm run: error\[E_DEBUG_OUTPUT\]: will not run against mediavalet: NODE_DEBUG is set/,
     );
     assert.doesNotMatch(refused.stderr, /\n\s+at /);
-    const allowed = await runCli(['run', '--target', 'mediavalet', '--allow-debug-output'], PROJECT_ROOT, {
+    const allowed = await runCli(withRunner(['run', '--target', 'mediavalet', '--allow-debug-output']), PROJECT_ROOT, {
       ...NOWHERE,
       NODE_DEBUG: 'net',
     });

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RunError } from '../../src/run/errors.ts';
 import { checkFileSources, filesDirectory } from '../../src/run/file-sources.ts';
-import { runNewman } from '../../src/run/newman-run.ts';
 import { runSuite } from '../../src/run/run-suite.ts';
 import { PROJECT_ROOT, tempProject } from '../support/helpers.ts';
+import { RUNNER_OPTION, runCollectionWith } from '../support/runner.ts';
 
 const SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 const OUTSIDE = 'outside-the-folder-4f1c';
@@ -130,7 +130,7 @@ describe('form-data files', () => {
     }
   });
 
-  describe('what Newman uploads', () => {
+  describe('what the runner uploads (Newman, or the Postman CLI under test:postman)', () => {
     let server: Server;
     let url: string;
     const bodies: string[] = [];
@@ -149,7 +149,7 @@ describe('form-data files', () => {
     after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const run = (collection: object) =>
-      runNewman({
+      runCollectionWith({
         collection,
         environment: { values: [] },
         folders: [],
@@ -161,18 +161,15 @@ describe('form-data files', () => {
         filesDir: files,
       });
 
-    test(
-      'a src relative to specs/files is uploaded (Newman ' + 'reads it from its workingDir, not the process cwd)',
-      async () => {
-        bodies.length = 0;
-        await run({
-          info: { name: 'T', schema: SCHEMA },
-          item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
-        });
-        assert.equal(bodies.length, 1);
-        assert.match(bodies[0]!, /hello from specs\/files/);
-      },
-    );
+    test('a src relative to specs/files is uploaded (read from the runner’s working folder)', async () => {
+      bodies.length = 0;
+      await run({
+        info: { name: 'T', schema: SCHEMA },
+        item: [upload('Up', url, [{ key: 'f', type: 'file', src: 'hello.txt' }])],
+      });
+      assert.equal(bodies.length, 1);
+      assert.match(bodies[0]!, /hello from specs\/files/);
+    });
 
     test('a src a pre-request script points outside the folder is not read (insecureFileRead is off)', async () => {
       bodies.length = 0;
@@ -186,7 +183,7 @@ describe('form-data files', () => {
       assert.doesNotMatch(bodies[0]!, /hello from specs\/files/, 'the script did change the src');
     });
 
-    test('runNewman itself refuses a bad src: nothing is sent', async () => {
+    test('the collection runner itself refuses a bad src: nothing is sent', async () => {
       bodies.length = 0;
       await assert.rejects(
         run({
@@ -227,6 +224,7 @@ describe('form-data files', () => {
           env: { XDG_STATE_HOME: work.dir, HOME: work.dir },
           cwd: work.dir,
           reporters: [],
+          ...RUNNER_OPTION,
         }),
         isFileSrcError(
           new RegExp(

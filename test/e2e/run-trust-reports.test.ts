@@ -12,6 +12,7 @@ import { runSuite } from '../../src/run/run-suite.ts';
 import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli } from '../support/helpers.ts';
 import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import { RUNNER_OPTION, withRunner } from '../support/runner.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -41,6 +42,7 @@ describe('reports: only this run’s report files are masked', () => {
     async () => {
       const { dir, strangers } = reportsDirWithStrangers('rd');
       const result = await runSuite({
+        ...RUNNER_OPTION,
         target: 'mediavalet',
         env: mediavaletEnv(server, { MV_REFRESH_TOKEN: await signedInRefreshToken(server) }),
         stateFile: path.join(work.dir, 'state.json'),
@@ -99,6 +101,7 @@ describe('reports: only this run’s report files are masked', () => {
     const before = server.counters.tokenRequests + server.counters.apiRequests;
     await assert.rejects(
       runSuite({
+        ...RUNNER_OPTION,
         target: 'standin',
         baseUrl: server.url,
         env: { XDG_STATE_HOME: work.dir, HOME: work.dir },
@@ -119,9 +122,13 @@ describe('reports: only this run’s report files are masked', () => {
   test('mvpm run with a directory at a report path exits 2 with E_REPORT_PATH and no stack trace', async () => {
     const dir = path.join(work.dir, 'dir-at-report');
     mkdirSync(path.join(dir, 'standin-sign-in.html'), { recursive: true });
-    const result = await runCli(['run', '--reporters', 'cli,htmlextra', '--reports-dir', dir], PROJECT_ROOT, {
-      XDG_STATE_HOME: work.dir,
-    });
+    const result = await runCli(
+      withRunner(['run', '--reporters', 'cli,htmlextra', '--reports-dir', dir]),
+      PROJECT_ROOT,
+      {
+        XDG_STATE_HOME: work.dir,
+      },
+    );
     assert.equal(result.code, 2, result.stdout + result.stderr);
     assert.match(
       result.stderr,

@@ -16,6 +16,7 @@ import { emptyState, fingerprint, readState, writeState } from '../../src/run/st
 import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
 import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import { RUNNER_OPTION, withRunner } from '../support/runner.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -59,6 +60,7 @@ describe('a token belongs to one server', () => {
       const before = sent();
       await assert.rejects(
         runSuite({
+          ...RUNNER_OPTION,
           target: 'mediavalet',
           env: mediavaletEnv(server),
           stateFile: file,
@@ -85,6 +87,7 @@ describe('a token belongs to one server', () => {
     const before = sent();
     await assert.rejects(
       runSuite({
+        ...RUNNER_OPTION,
         target: 'mediavalet',
         env: mediavaletEnv(server),
         stateFile: other.file,
@@ -95,6 +98,7 @@ describe('a token belongs to one server', () => {
     );
     await assert.rejects(
       runSuite({
+        ...RUNNER_OPTION,
         target: 'mediavalet',
         env: mediavaletEnv(server),
         stateFile: standin.file,
@@ -126,6 +130,7 @@ describe('a token belongs to one server', () => {
     const before = sent();
     await assert.rejects(
       runSuite({
+        ...RUNNER_OPTION,
         target: 'mediavalet',
         env: mediavaletEnv(server),
         stateFile: elsewhere,
@@ -138,6 +143,7 @@ describe('a token belongs to one server', () => {
 
     const here = legacy(server.url, await signedInRefreshToken(server));
     const result = await runSuite({
+      ...RUNNER_OPTION,
       target: 'mediavalet',
       env: mediavaletEnv(server),
       stateFile: here,
@@ -169,7 +175,7 @@ describe('a token belongs to one server', () => {
           'https://login.example.com/?tenant=pw-7f3a',
           'http://127.0.0.1.example.com',
         ]) {
-          const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
+          const result = await runCli(withRunner(['run', '--target', 'mediavalet']), PROJECT_ROOT, {
             ...mediavaletEnv(server),
             [name]: value,
             XDG_STATE_HOME: stateHome,
@@ -186,7 +192,7 @@ describe('a token belongs to one server', () => {
       }
       // Loopback http is accepted: these runs go on to the next check (no refresh token yet).
       for (const value of ['http://localhost:9', 'http://127.0.0.2:9', 'http://[::1]:9/']) {
-        const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, {
+        const result = await runCli(withRunner(['run', '--target', 'mediavalet']), PROJECT_ROOT, {
           ...mediavaletEnv(server),
           MV_AUTH_BASE_URL: value,
           MV_API_BASE_URL: value,
@@ -208,7 +214,7 @@ describe('a token belongs to one server', () => {
       }
       assert.equal(existsSync(path.join(work.dir, 'never.txt')), false);
       // The stand-in's --base-url may be any http(s) address, but it must be one.
-      const baseUrl = await runCli(['run', '--base-url', 'not a url', '--reporters', 'cli'], PROJECT_ROOT, {
+      const baseUrl = await runCli(withRunner(['run', '--base-url', 'not a url', '--reporters', 'cli']), PROJECT_ROOT, {
         XDG_STATE_HOME: stateHome,
       });
       assert.equal(baseUrl.code, 2);
@@ -233,7 +239,14 @@ describe('a token belongs to one server', () => {
         );
         const { MV_AUTH_BASE_URL: _a, MV_API_BASE_URL: _b, ...env } = mediavaletEnv(server);
         await assert.rejects(
-          runSuite({ target: 'mediavalet', env, stateFile: nextFile(), cwd: project.dir, reporters: [] }),
+          runSuite({
+            ...RUNNER_OPTION,
+            target: 'mediavalet',
+            env,
+            stateFile: nextFile(),
+            cwd: project.dir,
+            reporters: [],
+          }),
           (error: unknown) => {
             assert.ok(error instanceof RunError && error.code === 'E_BAD_URL', String(error));
             assert.match(

@@ -1,0 +1,4 @@
+// test/e2e/run-signals.test.ts under the Postman CLI (see under-cli.ts).
+import { underPostmanCli } from './under-cli.ts';
+
+await underPostmanCli('../e2e/run-signals.test.ts');
