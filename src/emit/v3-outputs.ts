@@ -36,8 +36,9 @@ export function editedV3Error(files: readonly string[], options: ResolvedBuildOp
   const relative = first === undefined ? [] : path.posix.relative(postman, first).split('/');
   const hint =
     relative[0] === V3_COLLECTIONS_DIR && relative[1] !== undefined
-      ? `bring the edit into the specs with \`mvpm import ${shellWord(`${postman}/${V3_COLLECTIONS_DIR}/${relative[1]}`)} ` +
-        `--out ${shellWord(specs)} --force\` (it keeps what only the specs say), then build again`
+      ? `bring the edit into the specs with \`mvpm import ` +
+        `${shellWord(`${postman}/${V3_COLLECTIONS_DIR}/${relative[1]}`)} --out ${shellWord(specs)} --force\` ` +
+        '(it keeps what only the specs say), then build again'
       : `copy the change into the environment's spec under ${specs}/environments/, then build again`;
   return new MvpmError(
     'E_V3_EDITED',

@@ -209,7 +209,7 @@ async function editedInPostman(file: string, edit: (text: string) => string) {
 }
 
 describe('the support-staff workflow: a v3 file edited in Postman', () => {
-  test('build refuses naming the file and the import; that import, as printed, brings the edit into the specs', async () => {
+  test('build refuses naming the file and the import; that import, as printed, brings the edit in', async () => {
     const { dir, env, refused, built } = await editedInPostman(REQUEST, (text) =>
       text
         .replace('url: "{{apiBaseUrl}}/users/current"', 'url: "{{apiBaseUrl}}/users/current?fields=all"')
@@ -273,7 +273,10 @@ describe('the support-staff workflow: a v3 file edited in Postman', () => {
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(
       imported.stderr,
-      /warning\[W_IMPORT_SCRIPT\]: mediavalet\/API\/Get current user: afterResponse script \(1 line\) dropped; pass --allow-scripts/,
+      new RegExp(
+        'warning\\[W_IMPORT_SCRIPT\\]: mediavalet/API/Get current user: afterResponse script \\(1 line\\) dropped; ' +
+          'pass --allow-scripts',
+      ),
     );
     assert.match(imported.stderr, /1 raw script dropped \(listed above\)/);
     const specs = readTree(path.join(dir, 'specs'));
