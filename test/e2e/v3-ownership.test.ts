@@ -65,7 +65,7 @@ describe('v3 outputs and ownership', () => {
       writeFileSync(spec, readFileSync(spec, 'utf8').replace('/ping', '/pong'));
       writeFileSync(
         path.join(dir, 'specs/environments/one.environment.yaml'),
-        '$kind: environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:9" }\n',
+        '$kind: mvpm-environment\nname: One\nvariables:\n  baseUrl: { value: "http://127.0.0.1:9" }\n',
       );
       const before = readTree(dir);
       const result = await runCli(['build'], dir, env);
@@ -108,7 +108,7 @@ describe('v3 outputs and ownership', () => {
     try {
       writeFileSync(
         path.join(dir, 'specs/demo/Other.request.yaml'),
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/other"\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/other"\n',
       );
       assert.equal((await runCli(['build', '--quiet'], dir, env)).code, 0);
       const other = path.join(dir, 'postman/collections/demo/Other.request.yaml');
@@ -117,7 +117,7 @@ describe('v3 outputs and ownership', () => {
       rmSync(path.join(dir, 'specs/demo/Ping.request.yaml'));
       writeFileSync(
         path.join(dir, 'specs/demo/Pong.request.yaml'),
-        '$kind: http-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\n',
+        '$kind: mvpm-request\nmethod: GET\nurl: "{{baseUrl}}/pong"\n',
       );
       const result = await runCli(['build'], dir, env);
       assert.equal(result.code, 0, result.stderr);
