@@ -19,6 +19,7 @@ import {
   type BuildResult,
   type OutputFile,
 } from './build-project.js';
+import { collectGarbageIfLarge } from './collect-garbage.js';
 import { readOwnership, writeOwnership } from './ownership.js';
 import { editedV3Error, isV3Candidate, V3_COLLECTIONS_DIR, V3_ENVIRONMENTS_DIR } from './v3-outputs.js';
 
@@ -59,6 +60,9 @@ export function writeOutputs(build: BuildResult, scope: OutputScope = 'all'): Wr
   const { cwd, stateDir } = build.options;
   const outputs = outputsIn(build, scope);
   for (const root of rootsOf(build, scope)) checkRoot(cwd, root);
+  // The parsed specs and the rendering's leftovers are garbage now; collected before writing thousands of files
+  // allocates on top of them (-35 MiB peak RSS at 10,000 requests; nothing below 128 MiB of heap).
+  collectGarbageIfLarge();
   const owned: Record<string, string> = { ...readOwnership(stateDir, cwd).files };
   const roots = new OutputRoots();
   // Only the verdicts and hashes are kept, never the old contents (a 10,000-request collection is tens of MB); each
@@ -67,17 +71,17 @@ export function writeOutputs(build: BuildResult, scope: OutputScope = 'all'): Wr
   const current = outputs.map((file) => {
     const found = compareOutput(roots, file);
     if (found !== undefined && !found.same && isEdited(found.sha256, file, owned, roots)) edited.push(file.path);
-    return { file, hash: found?.same === true ? found.sha256 : undefined };
+    return { file, absent: found === undefined, hash: found?.same === true ? found.sha256 : undefined };
   });
   if (edited.length > 0) throw editedV3Error(edited, build.options);
   const written: string[] = [];
   const unchanged: string[] = [];
-  for (const { file, hash } of current) {
+  for (const { file, absent, hash } of current) {
     let recorded = hash;
     if (recorded === undefined) {
       // No fsync: an output is rebuilt from the specs at will, and the rename still makes each write atomic for
       // readers; syncing tens of MB was one of a large build's top costs. The ownership record is synced.
-      recorded = roots.of(file.root).write(file.relative, file.content, { durable: false });
+      recorded = roots.of(file.root).write(file.relative, file.content, { durable: false, absent });
       written.push(file.path);
     } else unchanged.push(file.path);
     // Byte-identical to a fresh build of the specs is as good a proof as having written it.
@@ -252,11 +256,12 @@ function orphans(build: BuildResult, scope: OutputScope, produced: ReadonlySet<s
     const produced = new Set(
       build.files.filter((f) => f.editable).map((f) => f.relative.split('/').slice(0, 2).join('/')),
     );
+    const realRoot = realRootOf(root);
     for (const sub of [V3_COLLECTIONS_DIR, V3_ENVIRONMENTS_DIR]) {
-      const real = path.join(realRootOf(root), sub);
+      const real = path.join(realRoot, sub);
       if (!(lstatOrUndefined(real)?.isDirectory() ?? false)) continue; // never through a link
       for (const file of listTree(real)) {
-        const relative = path.relative(realRootOf(root), file).split(path.sep).join('/');
+        const relative = path.relative(realRoot, file).split(path.sep).join('/');
         if (!isV3Candidate(relative)) continue;
         consider(root, file, produced.has(relative.split('/').slice(0, 2).join('/')) && sub === V3_COLLECTIONS_DIR);
       }

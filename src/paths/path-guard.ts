@@ -256,9 +256,9 @@ function writeAtomically(
   absolute: string,
   relative: string,
   content: string | Buffer,
-  options: { readonly mode?: number; readonly durable?: boolean },
+  options: { readonly mode?: number; readonly durable?: boolean; readonly absent?: boolean },
 ): string {
-  const existing = lstatOrUndefined(absolute);
+  const existing = options.absent === true ? undefined : lstatOrUndefined(absolute);
   if (existing && !existing.isFile()) {
     throw new PathGuardError(
       existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
@@ -452,6 +452,8 @@ export class OutputRoot {
   #real: string;
   /** Directories below the root (real paths) seen or made as real directories. */
   readonly #dirs = new Set<string>();
+  /** Directories found missing before the first write. */
+  readonly #missing = new Set<string>();
   #made = false;
 
   constructor(readonly root: string) {
@@ -463,13 +465,19 @@ export class OutputRoot {
     return this.#real;
   }
 
-  /** Where `relative` (forward slashes) is under the real root; refuses a link on the way there. */
-  resolve(relative: string): string {
+  /**
+   * Where `relative` (forward slashes) is under the real root, and whether its directory exists; refuses a link on
+   * the way there.
+   */
+  resolve(relative: string): { readonly absolute: string; readonly inDirectory: boolean } {
     const parts = checkedParts(this.root, relative);
+    const absolute = path.join(this.#real, ...parts);
     let dir = this.#real;
     for (const [i, part] of parts.slice(0, -1).entries()) {
       dir = path.join(dir, part);
       if (this.#dirs.has(dir)) continue;
+      // Until the first write nothing is made here, so a directory found missing stays missing.
+      if (this.#missing.has(dir)) return { absolute, inDirectory: false };
       const stats = lstatOrUndefined(dir);
       if (stats?.isSymbolicLink())
         throw new PathGuardError(
@@ -477,10 +485,11 @@ export class OutputRoot {
           `${relative} passes through the symbolic link ${parts.slice(0, i + 1).join('/')}; mvpm does not follow links`,
           relative,
         );
-      if (!stats?.isDirectory()) break; // nothing below it exists
+      if (stats === undefined && !this.#made) this.#missing.add(dir);
+      if (!stats?.isDirectory()) return { absolute, inDirectory: false };
       this.#dirs.add(dir);
     }
-    return path.join(this.#real, ...parts);
+    return { absolute, inDirectory: true };
   }
 
   /**
@@ -489,8 +498,8 @@ export class OutputRoot {
    * holds. A link or a non-file there is an error.
    */
   compare(relative: string, content: string, hash: boolean): { same: boolean; sha256?: string } | undefined {
-    const absolute = this.resolve(relative);
-    const stats = lstatOrUndefined(absolute);
+    const { absolute, inDirectory } = this.resolve(relative);
+    const stats = inDirectory ? lstatOrUndefined(absolute) : undefined;
     if (stats === undefined) return undefined;
     if (stats.isSymbolicLink())
       throw new PathGuardError('E_PATH_LINK', `${relative} is a symbolic link; mvpm does not follow links`, relative);
@@ -524,13 +533,20 @@ export class OutputRoot {
 
   /**
    * Writes `content` to `relative` atomically, as writeFileInside does, creating the directories on the way (each
-   * checked once). Returns the SHA-256 of the bytes written, hashed while writing.
+   * checked once). Returns the SHA-256 of the bytes written, hashed while writing. `absent`: compare() has just
+   * found nothing there, so the check for a link or a directory in the way is not made again (rename(2) replaces a
+   * link itself, never its target, and fails on a directory).
    */
-  write(relative: string, content: string, options: { readonly durable?: boolean } = {}): string {
+  write(
+    relative: string,
+    content: string,
+    options: { readonly durable?: boolean; readonly absent?: boolean } = {},
+  ): string {
     if (!this.#made) {
       mkdirSync(this.root, { recursive: true });
       this.#real = realRootOf(this.root);
       this.#dirs.clear();
+      this.#missing.clear();
       this.#made = true;
     }
     const parts = checkedParts(this.root, relative);
