@@ -46,9 +46,9 @@ interface Scope {
 /**
  * The v3 files of a compiled collection, under `collections/<dir>/`, one at a time in a fixed order: each
  * directory's definition, then its items in run order. Made as they are asked for, so a build renders and drops each
- * document before making the next (10,000 of them at once held ~20 MiB). `dir` is the collection's spec directory name (its slug); every name below it is an
- * item name made safe by the path guard's cleanName, so a name Postman or a file system would refuse gets a safe
- * file name and keeps its real name in `name:`.
+ * document before making the next (10,000 of them at once held ~20 MiB). `dir` is the collection's spec directory
+ * name (its slug); every name below it is an item name made safe by the path guard's cleanName, so a name Postman
+ * or a file system would refuse gets a safe file name and keeps its real name in `name:`.
  */
 export function* v3CollectionFiles(
   collection: PostmanCollection,
