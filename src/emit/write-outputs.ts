@@ -120,6 +120,7 @@ export function writeOutputs(build: BuildResult, scope: OutputScope = 'all'): Wr
  */
 export function checkOutputs(build: BuildResult, scope: OutputScope = 'all'): CheckReport {
   for (const root of rootsOf(build, scope)) checkRoot(build.options.cwd, root);
+  collectGarbageIfLarge(); // as in writeOutputs
   const stale: { path: string; reason: StaleReason }[] = [];
   const owned = readOwnership(build.options.stateDir, build.options.cwd).files;
   const roots = new OutputRoots();
