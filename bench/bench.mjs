@@ -106,6 +106,8 @@ function buildArgs(out) {
     `${out}/e`,
     '--docs',
     `${out}/d`,
+    '--postman',
+    `${out}/p`,
   ];
 }
 

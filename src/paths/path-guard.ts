@@ -6,11 +6,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
+  fstatSync,
   fsyncSync,
   lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   realpathSync,
   renameSync,
   unlinkSync,
@@ -128,6 +130,31 @@ export class PathGuardError extends MvpmError {
  * Returns the absolute path (under the real root).
  */
 export function resolveInside(root: string, relative: string): string {
+  const parts = checkedParts(root, relative);
+  const realRoot = realRootOf(root);
+  let current = realRoot;
+  for (const [i, part] of parts.entries()) {
+    current = path.join(current, part);
+    const stats = lstatOrUndefined(current);
+    if (stats === undefined) break;
+    if (!stats.isSymbolicLink()) continue;
+    const link = parts.slice(0, i + 1).join('/');
+    throw new PathGuardError(
+      'E_PATH_LINK',
+      i === parts.length - 1
+        ? `${link} is a symbolic link; mvpm does not follow links`
+        : `${relative} passes through the symbolic link ${link}; mvpm does not follow links`,
+      relative,
+    );
+  }
+  const absolute = path.join(realRoot, ...parts);
+  if (!isInside(realRoot, absolute))
+    throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root}`, relative);
+  return absolute;
+}
+
+/** The components of `relative`, each a safe name; refused when it is absolute or has an unusable name. */
+function checkedParts(root: string, relative: string): string[] {
   if (relative === '' || path.isAbsolute(relative) || path.win32.isAbsolute(relative) || /^[A-Za-z]:/.test(relative)) {
     throw new PathGuardError(
       'E_PATH_OUTSIDE',
@@ -151,26 +178,7 @@ export function resolveInside(root: string, relative: string): string {
         relative,
       );
   }
-  const realRoot = realRootOf(root);
-  let current = realRoot;
-  for (const [i, part] of parts.entries()) {
-    current = path.join(current, part);
-    const stats = lstatOrUndefined(current);
-    if (stats === undefined) break;
-    if (!stats.isSymbolicLink()) continue;
-    const link = parts.slice(0, i + 1).join('/');
-    throw new PathGuardError(
-      'E_PATH_LINK',
-      i === parts.length - 1
-        ? `${link} is a symbolic link; mvpm does not follow links`
-        : `${relative} passes through the symbolic link ${link}; mvpm does not follow links`,
-      relative,
-    );
-  }
-  const absolute = path.join(realRoot, ...parts);
-  if (!isInside(realRoot, absolute))
-    throw new PathGuardError('E_PATH_OUTSIDE', `${JSON.stringify(relative)} leaves ${root}`, relative);
-  return absolute;
+  return parts;
 }
 
 /**
@@ -236,7 +244,21 @@ export function writeFileInside(
         relative,
       );
   }
-  const existing = lstatOrUndefined(absolute);
+  writeAtomically(absolute, relative, content, options);
+  return absolute;
+}
+
+/**
+ * Writes `content` to the file `absolute` (its directory checked by the caller) through a new temp file beside it
+ * and a rename, refusing a link or a non-file there. Returns the SHA-256 of the bytes written, hashed as they go.
+ */
+function writeAtomically(
+  absolute: string,
+  relative: string,
+  content: string | Buffer,
+  options: { readonly mode?: number; readonly durable?: boolean; readonly absent?: boolean },
+): string {
+  const existing = options.absent === true ? undefined : lstatOrUndefined(absolute);
   if (existing && !existing.isFile()) {
     throw new PathGuardError(
       existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
@@ -254,8 +276,10 @@ export function writeFileInside(
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
     options.mode ?? 0o644,
   );
+  const hash = createHash('sha256');
   try {
     forEachChunk(content, (bytes) => {
+      hash.update(bytes);
       for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     });
     if (options.durable !== false) fsyncSync(fd);
@@ -271,7 +295,7 @@ export function writeFileInside(
     unlinkSync(temp);
     throw error;
   }
-  return absolute;
+  return hash.digest('hex');
 }
 
 /**
@@ -416,4 +440,148 @@ export function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | unde
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
+}
+
+/**
+ * One output directory receiving many files (a build's outputs: a 10,000-request build writes as many v3 files),
+ * with the guarantees of readFileInside and writeFileInside (names checked, no link followed, atomic writes) but
+ * the root's real path resolved once and each directory below it checked once, where those functions check every
+ * component again for every file. A directory is trusted from its first check to the end of the build.
+ */
+export class OutputRoot {
+  #real: string;
+  /** Directories below the root (real paths) seen or made as real directories. */
+  readonly #dirs = new Set<string>();
+  /** Directories found missing before the first write. */
+  readonly #missing = new Set<string>();
+  #made = false;
+
+  constructor(readonly root: string) {
+    this.#real = realRootOf(root);
+  }
+
+  /** The root's real path (its lexical path while it does not exist yet). */
+  get real(): string {
+    return this.#real;
+  }
+
+  /**
+   * Where `relative` (forward slashes) is under the real root, and whether its directory exists; refuses a link on
+   * the way there.
+   */
+  resolve(relative: string): { readonly absolute: string; readonly inDirectory: boolean } {
+    const parts = checkedParts(this.root, relative);
+    const absolute = path.join(this.#real, ...parts);
+    let dir = this.#real;
+    for (const [i, part] of parts.slice(0, -1).entries()) {
+      dir = path.join(dir, part);
+      if (this.#dirs.has(dir)) continue;
+      // Until the first write nothing is made here, so a directory found missing stays missing.
+      if (this.#missing.has(dir)) return { absolute, inDirectory: false };
+      const stats = lstatOrUndefined(dir);
+      if (stats?.isSymbolicLink())
+        throw new PathGuardError(
+          'E_PATH_LINK',
+          `${relative} passes through the symbolic link ${parts.slice(0, i + 1).join('/')}; mvpm does not follow links`,
+          relative,
+        );
+      if (stats === undefined && !this.#made) this.#missing.add(dir);
+      if (!stats?.isDirectory()) return { absolute, inDirectory: false };
+      this.#dirs.add(dir);
+    }
+    return { absolute, inDirectory: true };
+  }
+
+  /**
+   * Compares the file at `relative` with `content`, a chunk at a time (never the whole file in memory): undefined
+   * when it does not exist, else whether it holds exactly those bytes and, with `hash`, the SHA-256 of what it
+   * holds. A link or a non-file there is an error.
+   */
+  compare(relative: string, content: string, hash: boolean): { same: boolean; sha256?: string } | undefined {
+    const { absolute, inDirectory } = this.resolve(relative);
+    const stats = inDirectory ? lstatOrUndefined(absolute) : undefined;
+    if (stats === undefined) return undefined;
+    if (stats.isSymbolicLink())
+      throw new PathGuardError('E_PATH_LINK', `${relative} is a symbolic link; mvpm does not follow links`, relative);
+    if (!stats.isFile()) throw new PathGuardError('E_PATH_NOT_FILE', `${relative} is not a regular file`, relative);
+    const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      let same = fstatSync(fd).size === Buffer.byteLength(content);
+      if (!same && !hash) return { same };
+      const digest = createHash('sha256');
+      readScratch ??= Buffer.allocUnsafe(CHUNK_UNITS * 3);
+      const buffer = readScratch;
+      let position = 0;
+      if (same)
+        forEachChunk(content, (bytes) => {
+          if (!same && !hash) return;
+          const read = readFully(fd, buffer, bytes.length, position);
+          position += read;
+          if (hash) digest.update(buffer.subarray(0, read));
+          if (same && (read !== bytes.length || !buffer.subarray(0, read).equals(bytes))) same = false;
+        });
+      if (!hash) return { same };
+      for (let read = 1; read > 0; position += read) {
+        read = readFully(fd, buffer, buffer.length, position);
+        digest.update(buffer.subarray(0, read));
+      }
+      return { same, sha256: digest.digest('hex') };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Writes `content` to `relative` atomically, as writeFileInside does, creating the directories on the way (each
+   * checked once). Returns the SHA-256 of the bytes written, hashed while writing. `absent`: compare() has just
+   * found nothing there, so the check for a link or a directory in the way is not made again (rename(2) replaces a
+   * link itself, never its target, and fails on a directory).
+   */
+  write(
+    relative: string,
+    content: string,
+    options: { readonly durable?: boolean; readonly absent?: boolean } = {},
+  ): string {
+    if (!this.#made) {
+      mkdirSync(this.root, { recursive: true });
+      this.#real = realRootOf(this.root);
+      this.#dirs.clear();
+      this.#missing.clear();
+      this.#made = true;
+    }
+    const parts = checkedParts(this.root, relative);
+    let dir = this.#real;
+    for (const part of parts.slice(0, -1)) {
+      dir = path.join(dir, part);
+      if (this.#dirs.has(dir)) continue;
+      try {
+        mkdirSync(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const stats = lstatSync(dir);
+      if (!stats.isDirectory())
+        throw new PathGuardError(
+          stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+          `${path.relative(this.#real, dir)} is not a directory mvpm can write into`,
+          relative,
+        );
+      this.#dirs.add(dir);
+    }
+    return writeAtomically(path.join(dir, parts.at(-1) ?? ''), relative, content, options);
+  }
+}
+
+/** The second reused buffer: file bytes compared with a string's chunks. */
+let readScratch: Buffer | undefined;
+
+/** Reads up to `length` bytes at `position` into `buffer`, fewer only at the end of the file. */
+function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
+  let total = 0;
+  while (total < length) {
+    const read = readSync(fd, buffer, total, length - total, position + total);
+    if (read === 0) break;
+    total += read;
+  }
+  return total;
 }

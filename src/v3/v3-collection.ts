@@ -41,20 +41,24 @@ const LANGUAGE = 'text/javascript';
 interface Scope {
   readonly ctx: CompileContext;
   readonly slug: string;
-  readonly files: V3File[];
 }
 
 /**
- * The v3 files of a compiled collection, under `collections/<dir>/`, in a fixed order: each directory's definition,
- * then its items in run order. `dir` is the collection's spec directory name (its slug); every name below it is an
- * item name made safe by the path guard's cleanName, so a name Postman or a file system would refuse gets a safe
- * file name and keeps its real name in `name:`.
+ * The v3 files of a compiled collection, under `collections/<dir>/`, one at a time in a fixed order: each
+ * directory's definition, then its items in run order. Made as they are asked for, so a build renders and drops each
+ * document before making the next (10,000 of them at once held ~20 MiB). `dir` is the collection's spec directory
+ * name (its slug); every name below it is an item name made safe by the path guard's cleanName, so a name Postman
+ * or a file system would refuse gets a safe file name and keeps its real name in `name:`.
  */
-export function v3CollectionFiles(collection: PostmanCollection, dir: string, ctx: CompileContext): V3File[] {
-  const scope: Scope = { ctx, slug: dir, files: [] };
+export function* v3CollectionFiles(
+  collection: PostmanCollection,
+  dir: string,
+  ctx: CompileContext,
+): Generator<V3File, void, undefined> {
+  const scope: Scope = { ctx, slug: dir };
   const base = `${V3_COLLECTIONS_DIR}/${cleanName(dir)}`;
   const { info } = collection;
-  scope.files.push({
+  yield {
     relative: `${base}/${V3_RESOURCES_DIR}/${V3_DEFINITION_FILE}`,
     document: {
       $kind: 'collection',
@@ -65,20 +69,24 @@ export function v3CollectionFiles(collection: PostmanCollection, dir: string, ct
       ...auth(collection.auth, [], scope, true),
       ...scripts(collection.event, 'http:'),
     },
-  });
-  items(collection.item, base, [], scope);
-  return scope.files;
+  };
+  yield* items(collection.item, base, [], scope);
 }
 
-function items(list: readonly (Item | Folder)[], dir: string, path: readonly string[], scope: Scope): void {
+function* items(
+  list: readonly (Item | Folder)[],
+  dir: string,
+  path: readonly string[],
+  scope: Scope,
+): Generator<V3File, void, undefined> {
   const names = new DirectoryNames();
-  list.forEach((item, index) => {
+  for (const [index, item] of list.entries()) {
     const order = { order: (index + 1) * V3_ORDER_STEP };
     const name = item.name ?? '';
     const itemPath = [...path, name];
     if (isFolder(item)) {
       const folderDir = `${dir}/${names.take(name, FOLDER_BYTES, folderName)}`;
-      scope.files.push({
+      yield {
         relative: `${folderDir}/${V3_RESOURCES_DIR}/${V3_DEFINITION_FILE}`,
         document: {
           $kind: 'collection',
@@ -89,12 +97,12 @@ function items(list: readonly (Item | Folder)[], dir: string, path: readonly str
           ...scripts(item.event, 'http:'),
           ...order,
         },
-      });
-      items(item.item, folderDir, itemPath, scope);
-      return;
+      };
+      yield* items(item.item, folderDir, itemPath, scope);
+      continue;
     }
     const stem = names.take(name, MAX_NAME_BYTES - V3_REQUEST_SUFFIX.length, (n) => n);
-    scope.files.push({
+    yield {
       relative: `${dir}/${stem}${V3_REQUEST_SUFFIX}`,
       document: {
         $kind: 'http-request',
@@ -103,8 +111,8 @@ function items(list: readonly (Item | Folder)[], dir: string, path: readonly str
         ...request(item, scope),
         ...order,
       },
-    });
-  });
+    };
+  }
 }
 
 /** A request's keys after its name: description, url, method, headers, queryParams, body, auth, settings, scripts. */

@@ -133,7 +133,7 @@ describe('v3 output', () => {
         { name: '..', id: 'g', item: [] },
       ],
     } as unknown as PostmanCollection;
-    const files = v3CollectionFiles(collection, 'c', ctx);
+    const files = [...v3CollectionFiles(collection, 'c', ctx)];
     const seen = new Set<string>();
     for (const file of files) {
       for (const part of file.relative.split('/'))

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { buildProject } from '../../src/emit/build-project.ts';
-import { renderYaml } from '../../src/v3/render-yaml.ts';
+import { QUOTE_AS_IS, QUOTE_OPTIONS, renderYaml } from '../../src/v3/render-yaml.ts';
 import { FIXTURES_DIR } from '../support/golden.ts';
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
@@ -67,5 +67,23 @@ describe('renderYaml', () => {
       fc.dictionary(key, value, { minKeys }).map((d) => ({ ...d })); // plain objects, as the parser makes
     const document = map(fc.oneof(leaf, fc.array(map(leaf, 1)), map(leaf, 1)));
     fc.assert(fc.property(document, roundTrips), { numRuns: soakCount(5000, 500) });
+  });
+
+  test('text quoted without the yaml package is quoted exactly as the yaml package quotes it', () => {
+    const asIs = fc
+      .string({ unit: fc.constantFrom(..." !#$%&()*+,-./09:;<=>?@AZ[]^_`az{|}~'\t".split('')) })
+      .map((t) => t.replaceAll('\t', '')) // a tab is not printable ASCII: here only to check the pattern refuses it
+      .filter((t) => QUOTE_AS_IS.test(t));
+    const quoted = ['', ' ', '{{baseUrl}}/assets/{{assetId}}', ' lead', 'trail ', '#', '- x: y', '~', 'a: b'];
+    for (const text of quoted) assert.equal(renderYaml({ k: text }), `k: ${stringify(text, QUOTE_OPTIONS)}`);
+    fc.assert(
+      fc.property(asIs, (text) => {
+        const line = renderYaml({ k: text });
+        if (line.startsWith('k: "')) assert.equal(line, `k: ${stringify(text, QUOTE_OPTIONS)}`);
+        assert.deepEqual(parse(line), { k: text });
+      }),
+      { numRuns: soakCount(5000, 1000) },
+    );
+    for (const refused of ['"', '\\', '\t', 'é', '\u007f', '\n']) assert.ok(!QUOTE_AS_IS.test(`a${refused}`), refused);
   });
 });
