@@ -67,6 +67,13 @@ function run(options, tmp) {
   const sized = trees.flatMap((t) => [
     { name: `mvpm build N=${t.size}`, cwd: t.dir, args: (out) => buildArgs(out), tree: t, repeat: 1 },
     { name: `floor N=${t.size}`, cwd: t.dir, args: (out) => [FLOOR, 'specs', `${out}/floor.json`], tree: t, repeat: 1 },
+    {
+      name: `floor + file per request N=${t.size}`,
+      cwd: t.dir,
+      args: (out) => [FLOOR, 'specs', `${out}/floor.json`, `${out}/files`],
+      tree: t,
+      repeat: 1,
+    },
   ]);
   const all = [...startup, ...sized];
   const samples = new Map(all.map((c) => [c.name, []]));
@@ -180,8 +187,17 @@ function printReport(samples, trees, options) {
   for (const t of trees) {
     const a = `mvpm build N=${t.size}`;
     const b = `floor N=${t.size}`;
-    if (target.has(t.size))
+    if (target.has(t.size)) {
       row(`time at ${t.size.toLocaleString('en-US')} requests vs floor`, a, b, target.get(t.size));
+      // Since issue 11 a build also writes one v3 file per request: the same target against a floor that does too.
+      const files = `floor + file per request N=${t.size}`;
+      row(
+        `time at ${t.size.toLocaleString('en-US')} vs floor writing a file per request`,
+        a,
+        files,
+        target.get(t.size),
+      );
+    }
     if (t.size === 10000) {
       row('peak RSS at 10,000 vs floor', a, b, 2.5, 'rssKiB');
       row('collection bytes at 10,000 vs floor output', a, b, 4.0, 'bytes');
