@@ -13,7 +13,7 @@ import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
 const INTERRUPTIONS = soakCount(50, 6);
-const KILLS = soakCount(20, 4);
+const KILLS = soakCount(20, 2);
 /** Runs that measure how long a refresh is in flight, before the kills. */
 const PROBES = soakCount(5, 3);
 import { RUNNER_OPTION, TEST_RUNNER, withRunner } from '../support/runner.ts';
