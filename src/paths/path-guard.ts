@@ -231,18 +231,7 @@ export function writeFileInside(
   let dir = realRoot;
   for (const part of path.relative(realRoot, path.dirname(absolute)).split(path.sep).filter(Boolean)) {
     dir = path.join(dir, part);
-    try {
-      mkdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const stats = lstatSync(dir);
-    if (!stats.isDirectory())
-      throw new PathGuardError(
-        stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-        `${path.relative(realRoot, dir)} is not a directory mvpm can write into`,
-        relative,
-      );
+    makeDirectory(dir, realRoot, relative);
   }
   writeAtomically(absolute, relative, content, options);
   return absolute;
@@ -554,18 +543,7 @@ export class OutputRoot {
     for (const part of parts.slice(0, -1)) {
       dir = path.join(dir, part);
       if (this.#dirs.has(dir)) continue;
-      try {
-        mkdirSync(dir);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const stats = lstatSync(dir);
-      if (!stats.isDirectory())
-        throw new PathGuardError(
-          stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-          `${path.relative(this.#real, dir)} is not a directory mvpm can write into`,
-          relative,
-        );
+      makeDirectory(dir, this.#real, relative);
       this.#dirs.add(dir);
     }
     return writeAtomically(path.join(dir, parts.at(-1) ?? ''), relative, content, options);
@@ -584,4 +562,23 @@ function readFully(fd: number, buffer: Buffer, length: number, position: number)
     total += read;
   }
   return total;
+}
+
+/**
+ * Creates `dir` (one level, under `realRoot`) unless it exists, and refuses it when it is a link or not a directory
+ * (lstat: a link is never followed). `relative` is the output path the error names.
+ */
+function makeDirectory(dir: string, realRoot: string, relative: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const stats = lstatSync(dir);
+  if (!stats.isDirectory())
+    throw new PathGuardError(
+      stats.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+      `${path.relative(realRoot, dir)} is not a directory mvpm can write into`,
+      relative,
+    );
 }

@@ -11,23 +11,8 @@ import { REPORT_FILE_NAMES } from './reports.js';
 export type ReporterName = 'cli' | 'junit' | 'htmlextra';
 export const REPORTERS: readonly ReporterName[] = ['cli', 'junit', 'htmlextra'];
 
-export interface NewmanRunInput {
-  readonly collection: object;
-  readonly environment: object;
-  /** Folder names to run (Newman `--folder`); all when empty. */
-  readonly folders: readonly string[];
-  readonly reporters: readonly ReporterName[];
-  /** Where junit and htmlextra write, with `label` in the file names (one report per collection run). */
-  readonly reportsDir: string;
-  readonly label: string;
-  readonly bail: boolean;
-  /** Per-request timeout in milliseconds (Newman `--timeout-request`); 0 for none. */
-  readonly timeoutRequest: number;
-  /**
-   * The one folder form-data and file bodies may upload from (`specs/files`, already resolved by its real path):
-   * Newman's `workingDir`, with `insecureFileRead: false`. Every `src` of the collection is checked against it first.
-   */
-  readonly filesDir: string;
+/** One Newman run: what every runner takes (collection-runner.ts), and Newman's own event emitter. */
+export interface NewmanRunInput extends Omit<CollectionRunInput, 'hooks' | 'env' | 'postmanCli'> {
   /** Called with Newman's run emitter before the run starts, to follow its events. */
   readonly onEmitter?: (emitter: EventEmitter) => void;
 }

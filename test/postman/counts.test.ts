@@ -2,20 +2,15 @@
 // assertion totals, the same pass/fail and the same test names. Each runner gets its own sign-in (a code is spent
 // once); the sign-in itself runs under Newman, whose exported environment both runs start from.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { startStandin } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
-import { runPostman } from '../support/postman-cli.ts';
+import { newman, runPostman, signedInEnvironment } from '../support/postman-cli.ts';
 
 const COLLECTION = path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json');
-const SIGN_IN = path.join(PROJECT_ROOT, 'collections/standin-sign-in.postman_collection.json');
-const ENVIRONMENT = path.join(PROJECT_ROOT, 'environments/local-standin.postman_environment.json');
-const NEWMAN = createRequire(import.meta.url).resolve('newman/bin/newman.js');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mvpm-counts-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -33,22 +28,6 @@ function assertions(reportFile: string): Assertion[] {
   );
 }
 
-function newman(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEWMAN, 'run', ...args], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-}
-
-/** Signs in under Newman and returns the exported environment (holding a fresh code). */
-async function signedIn(base: string, name: string): Promise<string> {
-  const out = path.join(work, `${name}.signed-in.json`);
-  const vars = ['authBaseUrl', 'apiBaseUrl'].flatMap((key) => ['--env-var', `${key}=${base}`]);
-  assert.equal(await newman([SIGN_IN, '-e', ENVIRONMENT, ...vars, '--export-environment', out]), 0);
-  return out;
-}
-
 test('Newman and the Postman CLI count, name and judge the same assertions', async (t) => {
   const standin = await startStandin({ port: 0 });
   t.after(() => standin.close());
@@ -58,7 +37,7 @@ test('Newman and the Postman CLI count, name and judge the same assertions', asy
   await newman([
     COLLECTION,
     '-e',
-    await signedIn(base, 'newman'),
+    await signedInEnvironment(base, path.join(work, 'newman.signed-in.json')),
     '-r',
     'json',
     '--reporter-json-export',
@@ -66,7 +45,7 @@ test('Newman and the Postman CLI count, name and judge the same assertions', asy
   ]);
 
   const postmanReport = path.join(work, 'postman.json');
-  const postmanEnv = await signedIn(base, 'postman');
+  const postmanEnv = await signedInEnvironment(base, path.join(work, 'postman.signed-in.json'));
   const result = await runPostman([
     'collection',
     'run',

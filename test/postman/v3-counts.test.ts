@@ -4,21 +4,16 @@
 // CLI writes no JSON report for v3 collections, so its assertions are read from its text output: `Pass  <name>` for
 // a pass, `<n>. <name>` for a failure.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { startStandin } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
-import { runPostman } from '../support/postman-cli.ts';
+import { newman, runPostman, signedInEnvironment } from '../support/postman-cli.ts';
 
 const V21 = path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json');
 const V3 = path.join(PROJECT_ROOT, 'postman/collections/mediavalet');
-const SIGN_IN = path.join(PROJECT_ROOT, 'collections/standin-sign-in.postman_collection.json');
-const ENVIRONMENT = path.join(PROJECT_ROOT, 'environments/local-standin.postman_environment.json');
-const NEWMAN = createRequire(import.meta.url).resolve('newman/bin/newman.js');
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'mvpm-v3-counts-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -26,22 +21,6 @@ after(() => rmSync(work, { recursive: true, force: true }));
 interface Assertion {
   readonly name: string;
   readonly passed: boolean;
-}
-
-function newman(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEWMAN, 'run', ...args], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? 1));
-  });
-}
-
-/** A fresh sign-in under Newman: the exported environment holds a code that one run spends. */
-async function signedIn(base: string, name: string): Promise<string> {
-  const out = path.join(work, `${name}.signed-in.json`);
-  const vars = ['authBaseUrl', 'apiBaseUrl'].flatMap((key) => ['--env-var', `${key}=${base}`]);
-  assert.equal(await newman([SIGN_IN, '-e', ENVIRONMENT, ...vars, '--export-environment', out]), 0);
-  return out;
 }
 
 /** The assertions the CLI printed (`--disable-unicode`, no colour), in run order. */
@@ -62,7 +41,15 @@ test('the v3 output under the Postman CLI runs the same assertions as the v2.1 f
   const base = standin.url.replace(/\/$/, '');
 
   const report = path.join(work, 'newman.json');
-  await newman([V21, '-e', await signedIn(base, 'newman'), '-r', 'json', '--reporter-json-export', report]);
+  await newman([
+    V21,
+    '-e',
+    await signedInEnvironment(base, path.join(work, 'newman.signed-in.json')),
+    '-r',
+    'json',
+    '--reporter-json-export',
+    report,
+  ]);
   const executions = JSON.parse(readFileSync(report, 'utf8')).run.executions as {
     assertions?: { assertion: string; error?: unknown }[];
   }[];
@@ -70,7 +57,7 @@ test('the v3 output under the Postman CLI runs the same assertions as the v2.1 f
     (e.assertions ?? []).map((a) => ({ name: a.assertion, passed: a.error === undefined })),
   );
 
-  const environment = await signedIn(base, 'postman');
+  const environment = await signedInEnvironment(base, path.join(work, 'postman.signed-in.json'));
   const result = await runPostman([
     'collection',
     'run',

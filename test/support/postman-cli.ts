@@ -1,8 +1,10 @@
 // The Postman CLI for test/postman/: the pinned binary (`npm ci --prefix tools/postman-cli`) or MVPM_POSTMAN_CLI.
 // A missing CLI fails the test file that asks for it, naming the install command: `npm run test:postman` never
 // passes by skipping.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { MvpmError } from '../../src/errors/mvpm-error.ts';
@@ -50,4 +52,27 @@ export function runPostman(args: readonly string[], cwd = PROJECT_ROOT): Promise
       resolve({ code: code ?? 1, stdout, stderr });
     });
   });
+}
+
+const NEWMAN = createRequire(import.meta.url).resolve('newman/bin/newman.js');
+const SIGN_IN = path.join(PROJECT_ROOT, 'collections/standin-sign-in.postman_collection.json');
+const STANDIN_ENVIRONMENT = path.join(PROJECT_ROOT, 'environments/local-standin.postman_environment.json');
+
+/** `newman run <args>` as a child process; resolves to its exit code. */
+export function newman(args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [NEWMAN, 'run', ...args], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/**
+ * Signs in to the stand-in at `base` under Newman (the committed sign-in collection) and writes the environment it
+ * ends with to `out`: it holds a fresh authorization code, which one run spends.
+ */
+export async function signedInEnvironment(base: string, out: string): Promise<string> {
+  const vars = ['authBaseUrl', 'apiBaseUrl'].flatMap((key) => ['--env-var', `${key}=${base}`]);
+  assert.equal(await newman([SIGN_IN, '-e', STANDIN_ENVIRONMENT, ...vars, '--export-environment', out]), 0);
+  return out;
 }
