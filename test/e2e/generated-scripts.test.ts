@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import newman, { type NewmanRunSummary } from 'newman';
 import { buildProject } from '../../src/emit/build-project.ts';
-import { tempProject } from '../support/helpers.ts';
+import { tempProject, v21Outputs } from '../support/helpers.ts';
 
 const ACCESS = 'at-4f1c8e2b9d7a4c3e8f6b1a2d9c8e7f6a5b4c3d2e1f0a';
 const REFRESH = 'rt-9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b';
@@ -145,9 +145,7 @@ describe('compiled expectations and captures, run by Newman', () => {
     try {
       const build = await buildProject({ cwd: project.dir });
       assert.deepEqual(build.errors, []);
-      const [collection, environment] = build.files
-        .filter((f) => f.path.endsWith('.json'))
-        .map((f) => JSON.parse(f.content) as object);
+      const [collection, environment] = v21Outputs(build.files);
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
         newman.run(

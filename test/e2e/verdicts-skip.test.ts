@@ -12,7 +12,7 @@ import newman, { type NewmanRunSummary } from 'newman';
 import { buildProject } from '../../src/emit/build-project.ts';
 import { Masker } from '../../src/run/masking.ts';
 import { observeRun, type ProgressEvent } from '../../src/run/observe-run.ts';
-import { closedPort, PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
+import { closedPort, PROJECT_ROOT, runCli, tempProject, v21Outputs } from '../support/helpers.ts';
 
 const TOKEN = 'at-5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d';
 
@@ -95,7 +95,7 @@ describe('requests that need a token an earlier request did not produce', () => 
     try {
       const build = await buildProject({ cwd: project.dir });
       assert.deepEqual(build.errors, []);
-      [collection, environment] = build.files.map((f) => JSON.parse(f.content) as object) as [object, object];
+      [collection, environment] = v21Outputs(build.files) as [object, object];
     } finally {
       project.cleanup();
     }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import newman, { type NewmanRunSummary } from 'newman';
 import { buildProject } from '../../src/emit/build-project.ts';
-import { closedPort, tempProject } from '../support/helpers.ts';
+import { closedPort, tempProject, v21Outputs } from '../support/helpers.ts';
 
 /** The end of the unanswered request's message: its capture, by the variable's name. */
 const NOTHING_CAPTURED = 'nothing was captured into access_token';
@@ -152,7 +152,7 @@ describe('a comparison fails when its value is absent', () => {
     try {
       const build = await buildProject({ cwd: project.dir });
       assert.deepEqual(build.errors, []);
-      const [collection, environment] = build.files.map((f) => JSON.parse(f.content) as object);
+      const [collection, environment] = v21Outputs(build.files);
       const down = `http://127.0.0.1:${await closedPort()}`;
       summary = await new Promise<NewmanRunSummary>((resolve, reject) => {
         newman.run(

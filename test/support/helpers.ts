@@ -95,3 +95,11 @@ export async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
+
+/**
+ * The v2.1 collections and environments among a build's outputs (`collections/`, `environments/`: JSON), parsed,
+ * in output order; the v3 YAML files under `postman/` are left out.
+ */
+export function v21Outputs(files: readonly { readonly path: string; readonly content: string }[]): object[] {
+  return files.filter((f) => f.path.endsWith('.json')).map((f) => JSON.parse(f.content) as object);
+}
