@@ -114,6 +114,22 @@ function mvpm(
  * A killed run leaves its state lock behind; the next run takes it over once it is stale (10 s without a refresh).
  * Dating it back stands for that wait, as the crashed-run test of run-lock does, so each kill costs no 10 s.
  */
+/**
+ * Whether the state file journals a pending refresh within 30 s (polled: on a loaded machine mvpm may take several
+ * seconds to get there). A reader may see no file yet; a partial file is impossible (atomic rename).
+ */
+async function untilPending(stateFile: string): Promise<boolean> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    await new Promise((r) => setTimeout(r, 25));
+    try {
+      if (readState(stateFile)?.pending !== undefined) return true;
+    } catch {
+      // no file yet
+    }
+  }
+  return false;
+}
+
 function ageLeftLock(stateFile: string): void {
   const lock = `${stateFile}.lock`;
   const old = new Date(Date.now() - 60_000);
@@ -278,17 +294,7 @@ describe('interrupting mvpm run', () => {
         path.join(work.dir, 'reports'),
       ];
       const child = mvpm(args, env);
-      let pending = false;
-      // Polls until the refresh is journaled: on a loaded machine mvpm may take several seconds to get there.
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline && !pending; ) {
-        await new Promise((r) => setTimeout(r, 25));
-        try {
-          pending = readState(stateFile)?.pending !== undefined;
-        } catch {
-          // a reader may see no file yet; a partial file is impossible (atomic rename)
-        }
-      }
-      assert.ok(pending, 'the refresh was journaled as pending before it went out');
+      assert.ok(await untilPending(stateFile), 'the refresh was journaled as pending before it went out');
       const folders = descendants(spawnedPid(stateFile))
         .map((p) => p.cwd)
         .filter((cwd) => /mvpm-postman-/.test(cwd));
@@ -333,16 +339,7 @@ describe('interrupting mvpm run', () => {
       server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
       const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'cli'];
       const child = mvpm(args, mediavaletEnv(server, { MV_REFRESH_TOKEN: token }));
-      let pending = false;
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline && !pending; ) {
-        await new Promise((r) => setTimeout(r, 25));
-        try {
-          pending = readState(stateFile)?.pending !== undefined;
-        } catch {
-          // no file yet
-        }
-      }
-      assert.ok(pending, 'the refresh was journaled as pending before it went out');
+      assert.ok(await untilPending(stateFile), 'the refresh was journaled as pending before it went out');
       const below = descendants(spawnedPid(stateFile));
       // Newman runs inside mvpm; the Postman CLI is a child process in a private folder of its own.
       if (TEST_RUNNER === 'postman') {
