@@ -116,6 +116,7 @@ export interface CollectionDefinition {
   auth?: CollectionAuth;
   scripts?: Scripts;
   autoRefresh?: AutoRefresh;
+  openapi?: OpenApiSource;
 }
 /**
  * Collection variables (Postman `variable`).
@@ -165,6 +166,18 @@ export interface AutoRefresh {
   };
 }
 /**
+ * The OpenAPI document this collection was imported from. `mvpm serve` and `mvpm run` mock its operations on the stand-in; `mvpm import <document> --check` lists the operations no request covers.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "OpenApiSource".
+ */
+export interface OpenApiSource {
+  /**
+   * The document's path, relative to this file, inside the project.
+   */
+  source: string;
+}
+/**
  * <folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.
  *
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
@@ -197,6 +210,10 @@ export interface RequestDefinition {
   description?: string;
   order?: Order;
   targets?: TargetList;
+  /**
+   * true: this request changes nothing on the server although its method could (e.g. `POST /assets/search`), so it runs on every target its folder runs on, like a GET. Default: false; see `targets` for what a method decides.
+   */
+  readOnly?: boolean;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
   /**
    * Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string.
@@ -210,6 +227,7 @@ export interface RequestDefinition {
   expect?: Expectations;
   capture?: Captures;
   scripts?: Scripts;
+  openapi?: OpenApiOperation;
 }
 /**
  * Query parameters appended to the URL, in this order.
@@ -368,6 +386,26 @@ export interface Capture {
    * Another variable's value as it was when the response arrived (before this request's captures).
    */
   variable?: string;
+}
+/**
+ * Written by `mvpm import` from an OpenAPI document: which operation this request covers and a hash of what was generated for it. A request whose content no longer matches the hash is edited and re-import keeps it unless --force.
+ *
+ * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
+ * via the `definition` "OpenApiOperation".
+ */
+export interface OpenApiOperation {
+  /**
+   * The operation's operationId, or `METHOD /path` when it has none.
+   */
+  operation: string;
+  /**
+   * sha256 of the request as generated (canonical JSON of the file's value without this `hash`).
+   */
+  hash: string;
+  /**
+   * true: the operation is inferred, not confirmed by the API's own documentation (`x-mvpm-inferred` in the document); it runs only on stand-in targets.
+   */
+  inferred?: boolean;
 }
 /**
  * specs/environments/<file>.environment.yaml: a Postman environment.

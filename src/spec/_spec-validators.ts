@@ -3,7 +3,7 @@
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
 import runtime1 from "ajv/dist/runtime/equal.js";
 export const CollectionDefinition = validate11;
-const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"mvpm-collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["sign-in"],"description":"`sign-in`: this collection signs in to a stand-in target the way a person does and leaves the authorization code in `code`. `mvpm run` runs it first when a run against a stand-in has no refresh token at hand; it may apply only to stand-in targets. Default: none (an ordinary collection)."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"}}};
+const schema12 = {"title":"CollectionDefinition","description":"<collection>/.resources/definition.yaml: the collection's name, description, variables, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind","name"],"properties":{"$kind":{"const":"mvpm-collection"},"name":{"$ref":"#/definitions/NonEmptyString","description":"Postman info.name."},"description":{"type":"string","description":"Markdown, shown in Postman's documentation pane."},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["sign-in"],"description":"`sign-in`: this collection signs in to a stand-in target the way a person does and leaves the authorization code in `code`. `mvpm run` runs it first when a run against a stand-in has no refresh token at hand; it may apply only to stand-in targets. Default: none (an ordinary collection)."},"variables":{"$ref":"#/definitions/VariableMap","description":"Collection variables (Postman `variable`)."},"runtimeVariables":{"type":"object","description":"Variables that are supplied when the collection runs (typed in by a person or set by another run), name → what supplies it. They count as defined for the variable checks.","additionalProperties":{"type":"string"}},"auth":{"$ref":"#/definitions/CollectionAuth"},"scripts":{"$ref":"#/definitions/Scripts"},"autoRefresh":{"$ref":"#/definitions/AutoRefresh"},"openapi":{"$ref":"#/definitions/OpenApiSource"}}};
 const schema13 = {"type":"string","minLength":1};
 const schema24 = {"type":"array","description":"Raw Postman scripts, the escape hatch. beforeRequest → prerequest, afterResponse → test. In a request they run after the scripts generated from expect and capture; Postman runs collection scripts, then folder scripts, then the request's.","items":{"type":"object","additionalProperties":false,"required":["type","code"],"properties":{"type":{"type":"string","enum":["beforeRequest","afterResponse"]},"code":{"type":"string"}}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1314,6 +1314,74 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
+const schema27 = {"type":"object","additionalProperties":false,"required":["source"],"description":"The OpenAPI document this collection was imported from. `mvpm serve` and `mvpm run` mock its operations on the stand-in; `mvpm import <document> --check` lists the operations no request covers.","properties":{"source":{"$ref":"#/definitions/NonEmptyString","description":"The document's path, relative to this file, inside the project."}}};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'",schema:schema27.required,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "source")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data0 = data.source;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err2 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1576,6 +1644,12 @@ vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.error
 errors = vErrors.length;
 }
 }
+if(data.openapi !== undefined){
+if(!(validate22(data.openapi, {instancePath:instancePath+"/openapi",parentData:data,parentDataProperty:"openapi",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
@@ -1591,13 +1665,13 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-export const FolderDefinition = validate22;
-const schema27 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"mvpm-folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["code-exchange","spends-sign-in"],"description":"`code-exchange`: turns the sign-in's authorization code into tokens; `mvpm run` runs it only right after a `sign-in` collection, and skips it when the run starts from a refresh token. `spends-sign-in`: spends or revokes the sign-in's tokens; `mvpm run` runs it after every other folder of the run whatever its `order`, only on stand-in targets, and only when the run's tokens die with it (a stand-in started for the run). Default: none."},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
-const schema28 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
-const schema29 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
-const schema30 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
+export const FolderDefinition = validate24;
+const schema29 = {"title":"FolderDefinition","description":"<folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.","type":"object","additionalProperties":false,"required":["$kind"],"properties":{"$kind":{"const":"mvpm-folder"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"role":{"type":"string","enum":["code-exchange","spends-sign-in"],"description":"`code-exchange`: turns the sign-in's authorization code into tokens; `mvpm run` runs it only right after a `sign-in` collection, and skips it when the run starts from a refresh token. `spends-sign-in`: spends or revokes the sign-in's tokens; `mvpm run` runs it after every other folder of the run whatever its `order`, only on stand-in targets, and only when the run's tokens die with it (a stand-in started for the run). Default: none."},"auth":{"$ref":"#/definitions/RequestAuth"},"scripts":{"$ref":"#/definitions/Scripts"}}};
+const schema30 = {"type":"number","description":"Run order within the parent folder: ascending; items without order run after those with one; ties by name."};
+const schema31 = {"title":"RequestAuth","type":"object","additionalProperties":false,"required":["type"],"properties":{"type":{"type":"string","enum":["inherit","noauth","bearer","basic"]},"credentials":{"type":"object"}},"allOf":[{"$ref":"#/definitions/RequestAuthCredentialsByType"}]};
+const schema32 = {"allOf":[{"if":{"properties":{"type":{"const":"bearer"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BearerCredentials"}}}},{"if":{"properties":{"type":{"const":"basic"}},"required":["type"]},"then":{"required":["credentials"],"properties":{"credentials":{"$ref":"#/definitions/BasicCredentials"}}}},{"if":{"properties":{"type":{"enum":["inherit","noauth"]}},"required":["type"]},"then":{"not":{"required":["credentials"]}}}]};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -1644,7 +1718,7 @@ if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema30.allOf[0].then.required,parentSchema:schema30.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema32.allOf[0].then.required,parentSchema:schema32.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1708,7 +1782,7 @@ var _valid0 = _errs4 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[0].if,parentSchema:schema30.allOf[0],data};
+const err7 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.allOf[0].if,parentSchema:schema32.allOf[0],data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1761,7 +1835,7 @@ if(_valid1){
 const _errs15 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.credentials === undefined){
-const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema30.allOf[1].then.required,parentSchema:schema30.allOf[1].then,data};
+const err10 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'",schema:schema32.allOf[1].then.required,parentSchema:schema32.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1848,7 +1922,7 @@ var _valid1 = _errs15 === errors;
 valid6 = _valid1;
 }
 if(!valid6){
-const err17 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[1].if,parentSchema:schema30.allOf[1],data};
+const err17 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.allOf[1].if,parentSchema:schema32.allOf[1],data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1917,7 +1991,7 @@ errors++;
 }
 var valid13 = _errs30 === errors;
 if(valid13){
-const err21 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema30.allOf[2].then.not,parentSchema:schema30.allOf[2].then,data};
+const err21 = {instancePath,schemaPath:"#/allOf/2/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema32.allOf[2].then.not,parentSchema:schema32.allOf[2].then,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1941,7 +2015,7 @@ var _valid2 = _errs28 === errors;
 valid11 = _valid2;
 }
 if(!valid11){
-const err22 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema30.allOf[2].if,parentSchema:schema30.allOf[2],data};
+const err22 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema32.allOf[2].if,parentSchema:schema32.allOf[2],data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1950,21 +2024,21 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+if(!(validate27(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
 errors = vErrors.length;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1975,7 +2049,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "type") || (key0 === "credentials"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1988,7 +2062,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.type.type,parentSchema:schema29.properties.type,data:data0};
+const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.type.type,parentSchema:schema31.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1998,7 +2072,7 @@ vErrors.push(err2);
 errors++;
 }
 if(!((((data0 === "inherit") || (data0 === "noauth")) || (data0 === "bearer")) || (data0 === "basic"))){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema29.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.type.enum,parentSchema:schema29.properties.type,data:data0};
+const err3 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema31.properties.type.enum,parentSchema:schema31.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2011,7 +2085,7 @@ errors++;
 if(data.credentials !== undefined){
 let data1 = data.credentials;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.properties.credentials.type,parentSchema:schema29.properties.credentials,data:data1};
+const err4 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.properties.credentials.type,parentSchema:schema31.properties.credentials,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2023,7 +2097,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2032,17 +2106,17 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate24.errors = vErrors;
+validate26.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema29.required,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2053,7 +2127,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "$kind") || (key0 === "description")) || (key0 === "order")) || (key0 === "targets")) || (key0 === "role")) || (key0 === "auth")) || (key0 === "scripts"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2066,7 +2140,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("mvpm-folder" !== data0){
-const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-folder"},message:"must be equal to constant",schema:"mvpm-folder",parentSchema:schema27.properties.$kind,data:data0};
+const err2 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-folder"},message:"must be equal to constant",schema:"mvpm-folder",parentSchema:schema29.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2079,7 +2153,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.description.type,parentSchema:schema27.properties.description,data:data1};
+const err3 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.description.type,parentSchema:schema29.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2092,7 +2166,7 @@ errors++;
 if(data.order !== undefined){
 let data2 = data.order;
 if(!(typeof data2 == "number")){
-const err4 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.type,parentSchema:schema28,data:data2};
+const err4 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.type,parentSchema:schema30,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2111,7 +2185,7 @@ errors = vErrors.length;
 if(data.role !== undefined){
 let data4 = data.role;
 if(typeof data4 !== "string"){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.role.type,parentSchema:schema27.properties.role,data:data4};
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.role.type,parentSchema:schema29.properties.role,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2121,7 +2195,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!((data4 === "code-exchange") || (data4 === "spends-sign-in"))){
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema27.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.role.enum,parentSchema:schema27.properties.role,data:data4};
+const err6 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema29.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema29.properties.role.enum,parentSchema:schema29.properties.role,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2132,8 +2206,8 @@ errors++;
 }
 }
 if(data.auth !== undefined){
-if(!(validate24(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+if(!(validate26(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -2238,7 +2312,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2247,16 +2321,16 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate24.errors = vErrors;
 return errors === 0;
 }
 
-export const RequestDefinition = validate28;
-const schema34 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"mvpm-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"}}};
-const schema42 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
-const schema37 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
+export const RequestDefinition = validate30;
+const schema36 = {"title":"RequestDefinition","description":"<name>.request.yaml: one HTTP request, its expectations and captures. The file name (without .request.yaml) is the request's name.","type":"object","additionalProperties":false,"required":["$kind","method","url"],"properties":{"$kind":{"const":"mvpm-request"},"description":{"type":"string"},"order":{"$ref":"#/definitions/Order"},"targets":{"$ref":"#/definitions/TargetList"},"readOnly":{"type":"boolean","description":"true: this request changes nothing on the server although its method could (e.g. `POST /assets/search`), so it runs on every target its folder runs on, like a GET. Default: false; see `targets` for what a method decides."},"method":{"type":"string","enum":["GET","POST","PUT","PATCH","DELETE","HEAD","OPTIONS"]},"url":{"$ref":"#/definitions/NonEmptyString","description":"Absolute URL (http:// or https://), usually starting with a {{variable}} that holds one; may carry a query string."},"query":{"$ref":"#/definitions/StringMap","description":"Query parameters appended to the URL, in this order."},"headers":{"$ref":"#/definitions/StringMap"},"auth":{"$ref":"#/definitions/RequestAuth"},"body":{"$ref":"#/definitions/Body"},"settings":{"$ref":"#/definitions/RequestSettings"},"expect":{"$ref":"#/definitions/Expectations"},"capture":{"$ref":"#/definitions/Captures"},"scripts":{"$ref":"#/definitions/Scripts"},"openapi":{"$ref":"#/definitions/OpenApiOperation"}}};
+const schema44 = {"type":"object","additionalProperties":false,"properties":{"followRedirects":{"type":"boolean","description":"Postman protocolProfileBehavior.followRedirects. Default true."},"disableCookies":{"type":"boolean","description":"Postman protocolProfileBehavior.disableCookies. Default false."}}};
+const schema39 = {"type":"object","additionalProperties":{"$ref":"#/definitions/Scalar"}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2275,7 +2349,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2284,14 +2358,14 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema39 = {"title":"Body","type":"object","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["urlencoded","json","raw","formdata"]},"content":{},"language":{"type":"string","enum":["text","json","xml","html","javascript"],"description":"raw only: Postman's body language. Default text."}},"allOf":[{"if":{"properties":{"type":{"const":"urlencoded"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/StringMap"}}}},{"if":{"properties":{"type":{"const":"formdata"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/FormContent"}}}},{"if":{"properties":{"type":{"const":"raw"}},"required":["type"]},"then":{"properties":{"content":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["urlencoded","formdata","json"]}},"required":["type"]},"then":{"not":{"required":["language"]}}}]};
-const schema40 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["src"],"properties":{"src":{"type":"string","description":"formdata only: a file to upload."}}}]}};
+const schema41 = {"title":"Body","type":"object","additionalProperties":false,"required":["type","content"],"properties":{"type":{"type":"string","enum":["urlencoded","json","raw","formdata"]},"content":{},"language":{"type":"string","enum":["text","json","xml","html","javascript"],"description":"raw only: Postman's body language. Default text."}},"allOf":[{"if":{"properties":{"type":{"const":"urlencoded"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/StringMap"}}}},{"if":{"properties":{"type":{"const":"formdata"}},"required":["type"]},"then":{"properties":{"content":{"$ref":"#/definitions/FormContent"}}}},{"if":{"properties":{"type":{"const":"raw"}},"required":["type"]},"then":{"properties":{"content":{"type":"string"}}}},{"if":{"properties":{"type":{"enum":["urlencoded","formdata","json"]}},"required":["type"]},"then":{"not":{"required":["language"]}}}]};
+const schema42 = {"type":"object","additionalProperties":{"anyOf":[{"$ref":"#/definitions/Scalar"},{"type":"object","additionalProperties":false,"required":["src"],"properties":{"src":{"type":"string","description":"formdata only: a file to upload."}}}]}};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2316,7 +2390,7 @@ if(!valid1){
 const _errs7 = errors;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.src === undefined){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema40.additionalProperties.anyOf[1].required,parentSchema:schema40.additionalProperties.anyOf[1],data:data0};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "src"},message:"must have required property '"+"src"+"'",schema:schema42.additionalProperties.anyOf[1].required,parentSchema:schema42.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2327,7 +2401,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!(key1 === "src")){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.additionalProperties.anyOf[1],data:data0};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema42.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2340,7 +2414,7 @@ errors++;
 if(data0.src !== undefined){
 let data1 = data0.src;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/src",schemaPath:"#/additionalProperties/anyOf/1/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.additionalProperties.anyOf[1].properties.src.type,parentSchema:schema40.additionalProperties.anyOf[1].properties.src,data:data1};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/src",schemaPath:"#/additionalProperties/anyOf/1/properties/src/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.additionalProperties.anyOf[1].properties.src.type,parentSchema:schema42.additionalProperties.anyOf[1].properties.src,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2352,7 +2426,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.additionalProperties.anyOf[1].type,parentSchema:schema40.additionalProperties.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.additionalProperties.anyOf[1].type,parentSchema:schema42.additionalProperties.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2365,7 +2439,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema40.additionalProperties.anyOf,parentSchema:schema40.additionalProperties,data:data0};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.additionalProperties.anyOf,parentSchema:schema42.additionalProperties,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2388,7 +2462,7 @@ vErrors = null;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2397,12 +2471,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs2 = errors;
@@ -2449,8 +2523,8 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
-if(!(validate30(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate32(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -2459,7 +2533,7 @@ var _valid0 = _errs5 === errors;
 valid1 = _valid0;
 }
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[0].if,parentSchema:schema39.allOf[0],data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema41.allOf[0].if,parentSchema:schema41.allOf[0],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2512,8 +2586,8 @@ if(_valid1){
 const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
-if(!(validate36(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate38(data.content, {instancePath:instancePath+"/content",parentData:data,parentDataProperty:"content",rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
 }
@@ -2522,7 +2596,7 @@ var _valid1 = _errs11 === errors;
 valid4 = _valid1;
 }
 if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[1].if,parentSchema:schema39.allOf[1],data};
+const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema41.allOf[1].if,parentSchema:schema41.allOf[1],data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2577,7 +2651,7 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.content !== undefined){
 let data5 = data.content;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/content",schemaPath:"#/allOf/2/then/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.allOf[2].then.properties.content.type,parentSchema:schema39.allOf[2].then.properties.content,data:data5};
+const err8 = {instancePath:instancePath+"/content",schemaPath:"#/allOf/2/then/properties/content/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.allOf[2].then.properties.content.type,parentSchema:schema41.allOf[2].then.properties.content,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2592,7 +2666,7 @@ var _valid2 = _errs17 === errors;
 valid7 = _valid2;
 }
 if(!valid7){
-const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[2].if,parentSchema:schema39.allOf[2],data};
+const err9 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema41.allOf[2].if,parentSchema:schema41.allOf[2],data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2661,7 +2735,7 @@ errors++;
 }
 var valid12 = _errs26 === errors;
 if(valid12){
-const err13 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema39.allOf[3].then.not,parentSchema:schema39.allOf[3].then,data};
+const err13 = {instancePath,schemaPath:"#/allOf/3/then/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema41.allOf[3].then.not,parentSchema:schema41.allOf[3].then,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2685,7 +2759,7 @@ var _valid3 = _errs24 === errors;
 valid10 = _valid3;
 }
 if(!valid10){
-const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema39.allOf[3].if,parentSchema:schema39.allOf[3],data};
+const err14 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema41.allOf[3].if,parentSchema:schema41.allOf[3],data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2696,7 +2770,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2706,7 +2780,7 @@ vErrors.push(err15);
 errors++;
 }
 if(data.content === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema39.required,parentSchema:schema39,data};
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "content"},message:"must have required property '"+"content"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2717,7 +2791,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "type") || (key0 === "content")) || (key0 === "language"))){
-const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data};
+const err17 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2730,7 +2804,7 @@ errors++;
 if(data.type !== undefined){
 let data7 = data.type;
 if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.type.type,parentSchema:schema39.properties.type,data:data7};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.type.type,parentSchema:schema41.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2740,7 +2814,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((data7 === "urlencoded") || (data7 === "json")) || (data7 === "raw")) || (data7 === "formdata"))){
-const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema39.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.type.enum,parentSchema:schema39.properties.type,data:data7};
+const err19 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema41.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.type.enum,parentSchema:schema41.properties.type,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2753,7 +2827,7 @@ errors++;
 if(data.language !== undefined){
 let data8 = data.language;
 if(typeof data8 !== "string"){
-const err20 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.language.type,parentSchema:schema39.properties.language,data:data8};
+const err20 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.language.type,parentSchema:schema41.properties.language,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2763,7 +2837,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!(((((data8 === "text") || (data8 === "json")) || (data8 === "xml")) || (data8 === "html")) || (data8 === "javascript"))){
-const err21 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema39.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.language.enum,parentSchema:schema39.properties.language,data:data8};
+const err21 = {instancePath:instancePath+"/language",schemaPath:"#/properties/language/enum",keyword:"enum",params:{allowedValues: schema41.properties.language.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.language.enum,parentSchema:schema41.properties.language,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2775,7 +2849,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2784,22 +2858,22 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema43 = {"title":"Expectations","description":"Declarative checks; each compiles to its own pm.test.","type":"object","additionalProperties":false,"properties":{"status":{"description":"The status code, or a list of accepted codes.","anyOf":[{"$ref":"#/definitions/StatusCode"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/StatusCode"}}]},"contentType":{"type":"string","description":"The media type of Content-Type, parameters such as charset ignored."},"responseTime":{"type":"integer","minimum":1,"description":"The response arrives in less than this many milliseconds."},"headers":{"type":"object","description":"Header name (case-insensitive) → check.","additionalProperties":{"$ref":"#/definitions/HeaderCheck"}},"body":{"type":"object","description":"JSON path ($.a.b[0]) → checks on the JSON body.","additionalProperties":{"$ref":"#/definitions/BodyCheck"}},"schema":{"$ref":"#/definitions/BodySchema"}}};
-const schema44 = {"type":"integer","minimum":100,"maximum":599};
-const schema46 = {"type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"type":"string"},"matches":{"type":"string","description":"A JavaScript regular expression."}}};
-const schema47 = {"title":"BodyCheck","type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"description":"A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.","type":["string","number","boolean","null"]},"notEquals":{"description":"As equals, negated.","type":["string","number","boolean","null"]},"type":{"type":"string","enum":["string","number","integer","boolean","object","array","null"]},"matches":{"type":"string","description":"A JavaScript regular expression tested against a string value."},"length":{"description":"Length of a string or array: exact, or bounds.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}]},"oneOf":{"type":"array","minItems":1,"items":{"type":["string","number","boolean","null"]}}}};
-const schema48 = {"description":"A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"inline":{"type":"object"},"file":{"$ref":"#/definitions/NonEmptyString"}}};
+const schema45 = {"title":"Expectations","description":"Declarative checks; each compiles to its own pm.test.","type":"object","additionalProperties":false,"properties":{"status":{"description":"The status code, or a list of accepted codes.","anyOf":[{"$ref":"#/definitions/StatusCode"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/StatusCode"}}]},"contentType":{"type":"string","description":"The media type of Content-Type, parameters such as charset ignored."},"responseTime":{"type":"integer","minimum":1,"description":"The response arrives in less than this many milliseconds."},"headers":{"type":"object","description":"Header name (case-insensitive) → check.","additionalProperties":{"$ref":"#/definitions/HeaderCheck"}},"body":{"type":"object","description":"JSON path ($.a.b[0]) → checks on the JSON body.","additionalProperties":{"$ref":"#/definitions/BodyCheck"}},"schema":{"$ref":"#/definitions/BodySchema"}}};
+const schema46 = {"type":"integer","minimum":100,"maximum":599};
+const schema48 = {"type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"type":"string"},"matches":{"type":"string","description":"A JavaScript regular expression."}}};
+const schema49 = {"title":"BodyCheck","type":"object","additionalProperties":false,"minProperties":1,"properties":{"exists":{"type":"boolean"},"equals":{"description":"A literal (string, number, boolean or null); {{variables}} in a string are resolved when the response arrives.","type":["string","number","boolean","null"]},"notEquals":{"description":"As equals, negated.","type":["string","number","boolean","null"]},"type":{"type":"string","enum":["string","number","integer","boolean","object","array","null"]},"matches":{"type":"string","description":"A JavaScript regular expression tested against a string value."},"length":{"description":"Length of a string or array: exact, or bounds.","anyOf":[{"type":"integer","minimum":0},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"min":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0}}}]},"oneOf":{"type":"array","minItems":1,"items":{"type":["string","number","boolean","null"]}}}};
+const schema50 = {"description":"A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.","type":"object","additionalProperties":false,"minProperties":1,"maxProperties":1,"properties":{"inline":{"type":"object"},"file":{"$ref":"#/definitions/NonEmptyString"}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(Object.keys(data).length > 1){
-const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema48,data};
+const err0 = {instancePath,schemaPath:"#/maxProperties",keyword:"maxProperties",params:{limit: 1},message:"must NOT have more than 1 properties",schema:1,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2809,7 +2883,7 @@ vErrors.push(err0);
 errors++;
 }
 if(Object.keys(data).length < 1){
-const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48,data};
+const err1 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2820,7 +2894,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "inline") || (key0 === "file"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2833,7 +2907,7 @@ errors++;
 if(data.inline !== undefined){
 let data0 = data.inline;
 if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-const err3 = {instancePath:instancePath+"/inline",schemaPath:"#/properties/inline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.inline.type,parentSchema:schema48.properties.inline,data:data0};
+const err3 = {instancePath:instancePath+"/inline",schemaPath:"#/properties/inline/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.properties.inline.type,parentSchema:schema50.properties.inline,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2870,7 +2944,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2879,18 +2953,18 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((((key0 === "status") || (key0 === "contentType")) || (key0 === "responseTime")) || (key0 === "headers")) || (key0 === "body")) || (key0 === "schema"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2906,7 +2980,7 @@ const _errs3 = errors;
 let valid1 = false;
 const _errs4 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-const err1 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.type,parentSchema:schema44,data:data0};
+const err1 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.type,parentSchema:schema46,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2917,7 +2991,7 @@ errors++;
 }
 if(typeof data0 == "number"){
 if(data0 > 599 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema44,data:data0};
+const err2 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema46,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2927,7 +3001,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0 < 100 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema44,data:data0};
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema46,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2943,7 +3017,7 @@ if(!valid1){
 const _errs7 = errors;
 if(Array.isArray(data0)){
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema43.properties.status.anyOf[1],data:data0};
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema45.properties.status.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2956,7 +3030,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-const err5 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema44.type,parentSchema:schema44,data:data1};
+const err5 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.type,parentSchema:schema46,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2967,7 +3041,7 @@ errors++;
 }
 if(typeof data1 == "number"){
 if(data1 > 599 || isNaN(data1)){
-const err6 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema44,data:data1};
+const err6 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema46,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2977,7 +3051,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data1 < 100 || isNaN(data1)){
-const err7 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema44,data:data1};
+const err7 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/definitions/StatusCode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema46,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2990,7 +3064,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.properties.status.anyOf[1].type,parentSchema:schema43.properties.status.anyOf[1],data:data0};
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.status.anyOf[1].type,parentSchema:schema45.properties.status.anyOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3003,7 +3077,7 @@ var _valid0 = _errs7 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.properties.status.anyOf,parentSchema:schema43.properties.status,data:data0};
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema45.properties.status.anyOf,parentSchema:schema45.properties.status,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3027,7 +3101,7 @@ vErrors = null;
 if(data.contentType !== undefined){
 let data2 = data.contentType;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.contentType.type,parentSchema:schema43.properties.contentType,data:data2};
+const err10 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.contentType.type,parentSchema:schema45.properties.contentType,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3040,7 +3114,7 @@ errors++;
 if(data.responseTime !== undefined){
 let data3 = data.responseTime;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err11 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema43.properties.responseTime.type,parentSchema:schema43.properties.responseTime,data:data3};
+const err11 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.responseTime.type,parentSchema:schema45.properties.responseTime,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3051,7 +3125,7 @@ errors++;
 }
 if(typeof data3 == "number"){
 if(data3 < 1 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema43.properties.responseTime,data:data3};
+const err12 = {instancePath:instancePath+"/responseTime",schemaPath:"#/properties/responseTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.properties.responseTime,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3069,7 +3143,7 @@ for(const key1 in data4){
 let data5 = data4[key1];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length < 1){
-const err13 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema46,data:data5};
+const err13 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema48,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3080,7 +3154,7 @@ errors++;
 }
 for(const key2 in data5){
 if(!(((key2 === "exists") || (key2 === "equals")) || (key2 === "matches"))){
-const err14 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data5};
+const err14 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3093,7 +3167,7 @@ errors++;
 if(data5.exists !== undefined){
 let data6 = data5.exists;
 if(typeof data6 !== "boolean"){
-const err15 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/HeaderCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.properties.exists.type,parentSchema:schema46.properties.exists,data:data6};
+const err15 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/HeaderCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema48.properties.exists.type,parentSchema:schema48.properties.exists,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3106,7 +3180,7 @@ errors++;
 if(data5.equals !== undefined){
 let data7 = data5.equals;
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/HeaderCheck/properties/equals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.equals.type,parentSchema:schema46.properties.equals,data:data7};
+const err16 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/HeaderCheck/properties/equals/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.equals.type,parentSchema:schema48.properties.equals,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3119,7 +3193,7 @@ errors++;
 if(data5.matches !== undefined){
 let data8 = data5.matches;
 if(typeof data8 !== "string"){
-const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/HeaderCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.matches.type,parentSchema:schema46.properties.matches,data:data8};
+const err17 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/HeaderCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.matches.type,parentSchema:schema48.properties.matches,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3131,7 +3205,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data5};
+const err18 = {instancePath:instancePath+"/headers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/HeaderCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3143,7 +3217,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.headers.type,parentSchema:schema43.properties.headers,data:data4};
+const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.headers.type,parentSchema:schema45.properties.headers,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3160,7 +3234,7 @@ for(const key3 in data9){
 let data10 = data9[key3];
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(Object.keys(data10).length < 1){
-const err20 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47,data:data10};
+const err20 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema49,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3171,7 +3245,7 @@ errors++;
 }
 for(const key4 in data10){
 if(!(((((((key4 === "exists") || (key4 === "equals")) || (key4 === "notEquals")) || (key4 === "type")) || (key4 === "matches")) || (key4 === "length")) || (key4 === "oneOf"))){
-const err21 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data10};
+const err21 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3184,7 +3258,7 @@ errors++;
 if(data10.exists !== undefined){
 let data11 = data10.exists;
 if(typeof data11 !== "boolean"){
-const err22 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/BodyCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema47.properties.exists.type,parentSchema:schema47.properties.exists,data:data11};
+const err22 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/exists",schemaPath:"#/definitions/BodyCheck/properties/exists/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema49.properties.exists.type,parentSchema:schema49.properties.exists,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3197,7 +3271,7 @@ errors++;
 if(data10.equals !== undefined){
 let data12 = data10.equals;
 if((((typeof data12 !== "string") && (!(typeof data12 == "number"))) && (typeof data12 !== "boolean")) && (data12 !== null)){
-const err23 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/BodyCheck/properties/equals/type",keyword:"type",params:{type: schema47.properties.equals.type},message:"must be string,number,boolean,null",schema:schema47.properties.equals.type,parentSchema:schema47.properties.equals,data:data12};
+const err23 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/equals",schemaPath:"#/definitions/BodyCheck/properties/equals/type",keyword:"type",params:{type: schema49.properties.equals.type},message:"must be string,number,boolean,null",schema:schema49.properties.equals.type,parentSchema:schema49.properties.equals,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3210,7 +3284,7 @@ errors++;
 if(data10.notEquals !== undefined){
 let data13 = data10.notEquals;
 if((((typeof data13 !== "string") && (!(typeof data13 == "number"))) && (typeof data13 !== "boolean")) && (data13 !== null)){
-const err24 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notEquals",schemaPath:"#/definitions/BodyCheck/properties/notEquals/type",keyword:"type",params:{type: schema47.properties.notEquals.type},message:"must be string,number,boolean,null",schema:schema47.properties.notEquals.type,parentSchema:schema47.properties.notEquals,data:data13};
+const err24 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/notEquals",schemaPath:"#/definitions/BodyCheck/properties/notEquals/type",keyword:"type",params:{type: schema49.properties.notEquals.type},message:"must be string,number,boolean,null",schema:schema49.properties.notEquals.type,parentSchema:schema49.properties.notEquals,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3223,7 +3297,7 @@ errors++;
 if(data10.type !== undefined){
 let data14 = data10.type;
 if(typeof data14 !== "string"){
-const err25 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.type.type,parentSchema:schema47.properties.type,data:data14};
+const err25 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.type.type,parentSchema:schema49.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3233,7 +3307,7 @@ vErrors.push(err25);
 errors++;
 }
 if(!(((((((data14 === "string") || (data14 === "number")) || (data14 === "integer")) || (data14 === "boolean")) || (data14 === "object")) || (data14 === "array")) || (data14 === "null"))){
-const err26 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/enum",keyword:"enum",params:{allowedValues: schema47.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema47.properties.type.enum,parentSchema:schema47.properties.type,data:data14};
+const err26 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/definitions/BodyCheck/properties/type/enum",keyword:"enum",params:{allowedValues: schema49.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.type.enum,parentSchema:schema49.properties.type,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3246,7 +3320,7 @@ errors++;
 if(data10.matches !== undefined){
 let data15 = data10.matches;
 if(typeof data15 !== "string"){
-const err27 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/BodyCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.matches.type,parentSchema:schema47.properties.matches,data:data15};
+const err27 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/matches",schemaPath:"#/definitions/BodyCheck/properties/matches/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.matches.type,parentSchema:schema49.properties.matches,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3262,7 +3336,7 @@ const _errs47 = errors;
 let valid12 = false;
 const _errs48 = errors;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-const err28 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.length.anyOf[0].type,parentSchema:schema47.properties.length.anyOf[0],data:data16};
+const err28 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.length.anyOf[0].type,parentSchema:schema49.properties.length.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3273,7 +3347,7 @@ errors++;
 }
 if(typeof data16 == "number"){
 if(data16 < 0 || isNaN(data16)){
-const err29 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.length.anyOf[0],data:data16};
+const err29 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49.properties.length.anyOf[0],data:data16};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3289,7 +3363,7 @@ if(!valid12){
 const _errs50 = errors;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 if(Object.keys(data16).length < 1){
-const err30 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema47.properties.length.anyOf[1],data:data16};
+const err30 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema49.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3300,7 +3374,7 @@ errors++;
 }
 for(const key5 in data16){
 if(!((key5 === "min") || (key5 === "max"))){
-const err31 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema47.properties.length.anyOf[1],data:data16};
+const err31 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3313,7 +3387,7 @@ errors++;
 if(data16.min !== undefined){
 let data17 = data16.min;
 if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
-const err32 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.length.anyOf[1].properties.min.type,parentSchema:schema47.properties.length.anyOf[1].properties.min,data:data17};
+const err32 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.length.anyOf[1].properties.min.type,parentSchema:schema49.properties.length.anyOf[1].properties.min,data:data17};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3324,7 +3398,7 @@ errors++;
 }
 if(typeof data17 == "number"){
 if(data17 < 0 || isNaN(data17)){
-const err33 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.length.anyOf[1].properties.min,data:data17};
+const err33 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/min",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49.properties.length.anyOf[1].properties.min,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3338,7 +3412,7 @@ errors++;
 if(data16.max !== undefined){
 let data18 = data16.max;
 if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err34 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema47.properties.length.anyOf[1].properties.max.type,parentSchema:schema47.properties.length.anyOf[1].properties.max,data:data18};
+const err34 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema49.properties.length.anyOf[1].properties.max.type,parentSchema:schema49.properties.length.anyOf[1].properties.max,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3349,7 +3423,7 @@ errors++;
 }
 if(typeof data18 == "number"){
 if(data18 < 0 || isNaN(data18)){
-const err35 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema47.properties.length.anyOf[1].properties.max,data:data18};
+const err35 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length/max",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema49.properties.length.anyOf[1].properties.max,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3362,7 +3436,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.properties.length.anyOf[1].type,parentSchema:schema47.properties.length.anyOf[1],data:data16};
+const err36 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.length.anyOf[1].type,parentSchema:schema49.properties.length.anyOf[1],data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3375,7 +3449,7 @@ var _valid1 = _errs50 === errors;
 valid12 = valid12 || _valid1;
 }
 if(!valid12){
-const err37 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.properties.length.anyOf,parentSchema:schema47.properties.length,data:data16};
+const err37 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/length",schemaPath:"#/definitions/BodyCheck/properties/length/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema49.properties.length.anyOf,parentSchema:schema49.properties.length,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3400,7 +3474,7 @@ if(data10.oneOf !== undefined){
 let data19 = data10.oneOf;
 if(Array.isArray(data19)){
 if(data19.length < 1){
-const err38 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema47.properties.oneOf,data:data19};
+const err38 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.oneOf,data:data19};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3413,7 +3487,7 @@ const len1 = data19.length;
 for(let i1=0; i1<len1; i1++){
 let data20 = data19[i1];
 if((((typeof data20 !== "string") && (!(typeof data20 == "number"))) && (typeof data20 !== "boolean")) && (data20 !== null)){
-const err39 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf/" + i1,schemaPath:"#/definitions/BodyCheck/properties/oneOf/items/type",keyword:"type",params:{type: schema47.properties.oneOf.items.type},message:"must be string,number,boolean,null",schema:schema47.properties.oneOf.items.type,parentSchema:schema47.properties.oneOf.items,data:data20};
+const err39 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf/" + i1,schemaPath:"#/definitions/BodyCheck/properties/oneOf/items/type",keyword:"type",params:{type: schema49.properties.oneOf.items.type},message:"must be string,number,boolean,null",schema:schema49.properties.oneOf.items.type,parentSchema:schema49.properties.oneOf.items,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3425,7 +3499,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.oneOf.type,parentSchema:schema47.properties.oneOf,data:data19};
+const err40 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/oneOf",schemaPath:"#/definitions/BodyCheck/properties/oneOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.oneOf.type,parentSchema:schema49.properties.oneOf,data:data19};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3437,7 +3511,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data10};
+const err41 = {instancePath:instancePath+"/body/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/BodyCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data10};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3449,7 +3523,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.properties.body.type,parentSchema:schema43.properties.body,data:data9};
+const err42 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.properties.body.type,parentSchema:schema45.properties.body,data:data9};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3460,14 +3534,14 @@ errors++;
 }
 }
 if(data.schema !== undefined){
-if(!(validate40(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+if(!(validate42(data.schema, {instancePath:instancePath+"/schema",parentData:data,parentDataProperty:"schema",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3476,14 +3550,14 @@ vErrors.push(err43);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"title":"Captures","description":"Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.","type":"object","additionalProperties":{"$ref":"#/definitions/Capture"}};
-const schema51 = {"title":"Capture","type":"object","additionalProperties":false,"properties":{"json":{"type":"string","description":"A JSON path into the response body."},"header":{"type":"string","description":"A response header name."},"regex":{"type":"string","description":"header only: a regular expression whose first group is taken."},"expiresIn":{"type":"string","description":"A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds."},"variable":{"type":"string","description":"Another variable's value as it was when the response arrived (before this request's captures)."}}};
+const schema52 = {"title":"Captures","description":"Environment variable name → where its value comes from. Set with pm.environment.set after the expectations ran.","type":"object","additionalProperties":{"$ref":"#/definitions/Capture"}};
+const schema53 = {"title":"Capture","type":"object","additionalProperties":false,"properties":{"json":{"type":"string","description":"A JSON path into the response body."},"header":{"type":"string","description":"A response header name."},"regex":{"type":"string","description":"header only: a regular expression whose first group is taken."},"expiresIn":{"type":"string","description":"A JSON path to a lifetime in seconds; the variable gets the expiry instant, epoch milliseconds."},"variable":{"type":"string","description":"Another variable's value as it was when the response arrived (before this request's captures)."}}};
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3492,7 +3566,7 @@ let data0 = data[key0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 if(!(((((key1 === "json") || (key1 === "header")) || (key1 === "regex")) || (key1 === "expiresIn")) || (key1 === "variable"))){
-const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data0};
+const err0 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data:data0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3505,7 +3579,7 @@ errors++;
 if(data0.json !== undefined){
 let data1 = data0.json;
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/json",schemaPath:"#/definitions/Capture/properties/json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.json.type,parentSchema:schema51.properties.json,data:data1};
+const err1 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/json",schemaPath:"#/definitions/Capture/properties/json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.json.type,parentSchema:schema53.properties.json,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3518,7 +3592,7 @@ errors++;
 if(data0.header !== undefined){
 let data2 = data0.header;
 if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/header",schemaPath:"#/definitions/Capture/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.header.type,parentSchema:schema51.properties.header,data:data2};
+const err2 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/header",schemaPath:"#/definitions/Capture/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.header.type,parentSchema:schema53.properties.header,data:data2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3531,7 +3605,7 @@ errors++;
 if(data0.regex !== undefined){
 let data3 = data0.regex;
 if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/definitions/Capture/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.regex.type,parentSchema:schema51.properties.regex,data:data3};
+const err3 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/regex",schemaPath:"#/definitions/Capture/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.regex.type,parentSchema:schema53.properties.regex,data:data3};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3544,7 +3618,7 @@ errors++;
 if(data0.expiresIn !== undefined){
 let data4 = data0.expiresIn;
 if(typeof data4 !== "string"){
-const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/expiresIn",schemaPath:"#/definitions/Capture/properties/expiresIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.expiresIn.type,parentSchema:schema51.properties.expiresIn,data:data4};
+const err4 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/expiresIn",schemaPath:"#/definitions/Capture/properties/expiresIn/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.expiresIn.type,parentSchema:schema53.properties.expiresIn,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3557,7 +3631,7 @@ errors++;
 if(data0.variable !== undefined){
 let data5 = data0.variable;
 if(typeof data5 !== "string"){
-const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/variable",schemaPath:"#/definitions/Capture/properties/variable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.variable.type,parentSchema:schema51.properties.variable,data:data5};
+const err5 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/variable",schemaPath:"#/definitions/Capture/properties/variable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.variable.type,parentSchema:schema53.properties.variable,data:data5};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3569,7 +3643,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data0};
+const err6 = {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Capture/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3581,7 +3655,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3590,17 +3664,134 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate45.errors = vErrors;
+return errors === 0;
+}
+
+const schema55 = {"type":"object","additionalProperties":false,"required":["operation","hash"],"description":"Written by `mvpm import` from an OpenAPI document: which operation this request covers and a hash of what was generated for it. A request whose content no longer matches the hash is edited and re-import keeps it unless --force.","properties":{"operation":{"$ref":"#/definitions/NonEmptyString","description":"The operation's operationId, or `METHOD /path` when it has none."},"hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256 of the request as generated (canonical JSON of the file's value without this `hash`)."},"inferred":{"type":"boolean","description":"true: the operation is inferred, not confirmed by the API's own documentation (`x-mvpm-inferred` in the document); it runs only on stand-in targets."}}};
+const pattern1 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.operation === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema55.required,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.hash === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hash"},message:"must have required property '"+"hash"+"'",schema:schema55.required,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "operation") || (key0 === "hash")) || (key0 === "inferred"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.operation !== undefined){
+let data0 = data.operation;
+if(typeof data0 === "string"){
+if(func3(data0) < 1){
+const err3 = {instancePath:instancePath+"/operation",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/operation",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.hash !== undefined){
+let data1 = data.hash;
+if(typeof data1 === "string"){
+if(!pattern1.test(data1)){
+const err5 = {instancePath:instancePath+"/hash",schemaPath:"#/properties/hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema55.properties.hash,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/hash",schemaPath:"#/properties/hash/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.hash.type,parentSchema:schema55.properties.hash,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.inferred !== undefined){
+let data2 = data.inferred;
+if(typeof data2 !== "boolean"){
+const err7 = {instancePath:instancePath+"/inferred",schemaPath:"#/properties/inferred/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema55.properties.inferred.type,parentSchema:schema55.properties.inferred,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate47.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3610,7 +3801,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.method === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3620,7 +3811,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.url === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3630,8 +3821,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema34.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(!(func2.call(schema36.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3644,7 +3835,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("mvpm-request" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-request"},message:"must be equal to constant",schema:"mvpm-request",parentSchema:schema34.properties.$kind,data:data0};
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-request"},message:"must be equal to constant",schema:"mvpm-request",parentSchema:schema36.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3657,7 +3848,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 !== "string"){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.description.type,parentSchema:schema34.properties.description,data:data1};
+const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.description.type,parentSchema:schema36.properties.description,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3670,7 +3861,7 @@ errors++;
 if(data.order !== undefined){
 let data2 = data.order;
 if(!(typeof data2 == "number")){
-const err6 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema28.type,parentSchema:schema28,data:data2};
+const err6 = {instancePath:instancePath+"/order",schemaPath:"#/definitions/Order/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema30.type,parentSchema:schema30,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3686,10 +3877,10 @@ vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.error
 errors = vErrors.length;
 }
 }
-if(data.method !== undefined){
-let data4 = data.method;
-if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.method.type,parentSchema:schema34.properties.method,data:data4};
+if(data.readOnly !== undefined){
+let data4 = data.readOnly;
+if(typeof data4 !== "boolean"){
+const err7 = {instancePath:instancePath+"/readOnly",schemaPath:"#/properties/readOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema36.properties.readOnly.type,parentSchema:schema36.properties.readOnly,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3698,8 +3889,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!(((((((data4 === "GET") || (data4 === "POST")) || (data4 === "PUT")) || (data4 === "PATCH")) || (data4 === "DELETE")) || (data4 === "HEAD")) || (data4 === "OPTIONS"))){
-const err8 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema34.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.method.enum,parentSchema:schema34.properties.method,data:data4};
+}
+if(data.method !== undefined){
+let data5 = data.method;
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.method.type,parentSchema:schema36.properties.method,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3708,12 +3902,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.url !== undefined){
-let data5 = data.url;
-if(typeof data5 === "string"){
-if(func3(data5) < 1){
-const err9 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data5};
+if(!(((((((data5 === "GET") || (data5 === "POST")) || (data5 === "PUT")) || (data5 === "PATCH")) || (data5 === "DELETE")) || (data5 === "HEAD")) || (data5 === "OPTIONS"))){
+const err9 = {instancePath:instancePath+"/method",schemaPath:"#/properties/method/enum",keyword:"enum",params:{allowedValues: schema36.properties.method.enum},message:"must be equal to one of the allowed values",schema:schema36.properties.method.enum,parentSchema:schema36.properties.method,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3723,8 +3913,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data5};
+if(data.url !== undefined){
+let data6 = data.url;
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err10 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3734,36 +3927,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.query !== undefined){
-if(!(validate30(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.headers !== undefined){
-if(!(validate30(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.auth !== undefined){
-if(!(validate24(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
-errors = vErrors.length;
-}
-}
-if(data.body !== undefined){
-if(!(validate34(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-if(data.settings !== undefined){
-let data10 = data.settings;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key1 in data10){
-if(!((key1 === "followRedirects") || (key1 === "disableCookies"))){
-const err11 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data10};
+else {
+const err11 = {instancePath:instancePath+"/url",schemaPath:"#/definitions/NonEmptyString/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3773,10 +3938,36 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data10.followRedirects !== undefined){
-let data11 = data10.followRedirects;
-if(typeof data11 !== "boolean"){
-const err12 = {instancePath:instancePath+"/settings/followRedirects",schemaPath:"#/definitions/RequestSettings/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.followRedirects.type,parentSchema:schema42.properties.followRedirects,data:data11};
+if(data.query !== undefined){
+if(!(validate32(data.query, {instancePath:instancePath+"/query",parentData:data,parentDataProperty:"query",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.headers !== undefined){
+if(!(validate32(data.headers, {instancePath:instancePath+"/headers",parentData:data,parentDataProperty:"headers",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+if(data.auth !== undefined){
+if(!(validate26(data.auth, {instancePath:instancePath+"/auth",parentData:data,parentDataProperty:"auth",rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+if(data.body !== undefined){
+if(!(validate36(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.settings !== undefined){
+let data11 = data.settings;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key1 in data11){
+if(!((key1 === "followRedirects") || (key1 === "disableCookies"))){
+const err12 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data:data11};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3786,10 +3977,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data10.disableCookies !== undefined){
-let data12 = data10.disableCookies;
+if(data11.followRedirects !== undefined){
+let data12 = data11.followRedirects;
 if(typeof data12 !== "boolean"){
-const err13 = {instancePath:instancePath+"/settings/disableCookies",schemaPath:"#/definitions/RequestSettings/properties/disableCookies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.disableCookies.type,parentSchema:schema42.properties.disableCookies,data:data12};
+const err13 = {instancePath:instancePath+"/settings/followRedirects",schemaPath:"#/definitions/RequestSettings/properties/followRedirects/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.properties.followRedirects.type,parentSchema:schema44.properties.followRedirects,data:data12};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3799,9 +3990,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data10};
+if(data11.disableCookies !== undefined){
+let data13 = data11.disableCookies;
+if(typeof data13 !== "boolean"){
+const err14 = {instancePath:instancePath+"/settings/disableCookies",schemaPath:"#/definitions/RequestSettings/properties/disableCookies/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema44.properties.disableCookies.type,parentSchema:schema44.properties.disableCookies,data:data13};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3811,27 +4003,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.expect !== undefined){
-if(!(validate39(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-errors = vErrors.length;
 }
-}
-if(data.capture !== undefined){
-if(!(validate43(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-if(data.scripts !== undefined){
-let data15 = data.scripts;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.type === undefined){
-const err15 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data16};
+else {
+const err15 = {instancePath:instancePath+"/settings",schemaPath:"#/definitions/RequestSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data:data11};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3840,8 +4014,28 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data16.code === undefined){
-const err16 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data16};
+}
+if(data.expect !== undefined){
+if(!(validate41(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+if(data.capture !== undefined){
+if(!(validate45(data.capture, {instancePath:instancePath+"/capture",parentData:data,parentDataProperty:"capture",rootData}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+if(data.scripts !== undefined){
+let data16 = data.scripts;
+if(Array.isArray(data16)){
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.type === undefined){
+const err16 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data17};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3850,9 +4044,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key2 in data16){
-if(!((key2 === "type") || (key2 === "code"))){
-const err17 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema24.items,data:data16};
+if(data17.code === undefined){
+const err17 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema24.items.required,parentSchema:schema24.items,data:data17};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3861,11 +4054,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data16.type !== undefined){
-let data17 = data16.type;
-if(typeof data17 !== "string"){
-const err18 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.type.type,parentSchema:schema24.items.properties.type,data:data17};
+for(const key2 in data17){
+if(!((key2 === "type") || (key2 === "code"))){
+const err18 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema24.items,data:data17};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3874,8 +4065,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((data17 === "beforeRequest") || (data17 === "afterResponse"))){
-const err19 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.items.properties.type.enum,parentSchema:schema24.items.properties.type,data:data17};
+}
+if(data17.type !== undefined){
+let data18 = data17.type;
+if(typeof data18 !== "string"){
+const err19 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.type.type,parentSchema:schema24.items.properties.type,data:data18};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3884,11 +4078,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data16.code !== undefined){
-let data18 = data16.code;
-if(typeof data18 !== "string"){
-const err20 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.code.type,parentSchema:schema24.items.properties.code,data:data18};
+if(!((data18 === "beforeRequest") || (data18 === "afterResponse"))){
+const err20 = {instancePath:instancePath+"/scripts/" + i0+"/type",schemaPath:"#/definitions/Scripts/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema24.items.properties.type.enum,parentSchema:schema24.items.properties.type,data:data18};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3898,9 +4089,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.items.type,parentSchema:schema24.items,data:data16};
+if(data17.code !== undefined){
+let data19 = data17.code;
+if(typeof data19 !== "string"){
+const err21 = {instancePath:instancePath+"/scripts/" + i0+"/code",schemaPath:"#/definitions/Scripts/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.items.properties.code.type,parentSchema:schema24.items.properties.code,data:data19};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3912,7 +4104,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data:data15};
+const err22 = {instancePath:instancePath+"/scripts/" + i0,schemaPath:"#/definitions/Scripts/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.items.type,parentSchema:schema24.items,data:data17};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3924,7 +4116,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err23 = {instancePath:instancePath+"/scripts",schemaPath:"#/definitions/Scripts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema24.type,parentSchema:schema24,data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3933,15 +4125,33 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate28.errors = vErrors;
+}
+if(data.openapi !== undefined){
+if(!(validate47(data.openapi, {instancePath:instancePath+"/openapi",parentData:data,parentDataProperty:"openapi",rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate30.errors = vErrors;
 return errors === 0;
 }
 
-export const EnvironmentDefinition = validate45;
-const schema53 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"mvpm-environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"target":{"$ref":"#/definitions/TargetName","description":"The target this environment serves: `mvpm run --target <name>` runs with it. Without it the environment is for Postman only."},"standin":{"type":"boolean","description":"The target is mvpm's stand-in: `mvpm run` starts one for the run (or uses --base-url) and points every `servers` variable at it. Default false."},"servers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"},"description":"The variables that hold server base URLs. On a stand-in target they are set to the stand-in's address; on any other target each must be an https URL (http only on this machine). Default: none."},"secrets":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that supplies its value when `mvpm run` runs this target; never read from a file. Each is required, except the one holding the refresh token, which may come from the token state file."},"overrides":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that replaces its value when set (a server's address, say)."},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
-const schema57 = {"type":"object","additionalProperties":{"$ref":"#/definitions/NonEmptyString"}};
+export const EnvironmentDefinition = validate49;
+const schema57 = {"title":"EnvironmentDefinition","description":"specs/environments/<file>.environment.yaml: a Postman environment.","type":"object","additionalProperties":false,"required":["$kind","name","variables"],"properties":{"$kind":{"const":"mvpm-environment"},"name":{"$ref":"#/definitions/NonEmptyString"},"description":{"type":"string"},"target":{"$ref":"#/definitions/TargetName","description":"The target this environment serves: `mvpm run --target <name>` runs with it. Without it the environment is for Postman only."},"standin":{"type":"boolean","description":"The target is mvpm's stand-in: `mvpm run` starts one for the run (or uses --base-url) and points every `servers` variable at it. Default false."},"servers":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"},"description":"The variables that hold server base URLs. On a stand-in target they are set to the stand-in's address; on any other target each must be an https URL (http only on this machine). Default: none."},"secrets":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that supplies its value when `mvpm run` runs this target; never read from a file. Each is required, except the one holding the refresh token, which may come from the token state file."},"overrides":{"$ref":"#/definitions/ProcessVariableMap","description":"Variable → the process environment variable (`MV_…`) that replaces its value when set (a server's address, say)."},"variables":{"type":"object","additionalProperties":{"$ref":"#/definitions/EnvironmentVariable"}}}};
+const schema61 = {"type":"object","additionalProperties":{"$ref":"#/definitions/NonEmptyString"}};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3972,7 +4182,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3981,19 +4191,19 @@ vErrors.push(err2);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema59 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."},"sendTo":{"type":"array","description":"The base URL variables (of this environment) whose hosts may receive this variable: a request may send it only when its URL starts with `{{base}}/` for one of them. Required for a secret that requests send; allowed on any variable.","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"}}}};
+const schema63 = {"title":"EnvironmentVariable","type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"value":{"$ref":"#/definitions/Scalar","description":"Default value written to the generated environment. Not allowed with secret: true."},"secret":{"type":"boolean","description":"Postman type `secret`; the value is never written to the generated file. Default false."},"sendTo":{"type":"array","description":"The base URL variables (of this environment) whose hosts may receive this variable: a request may send it only when its URL starts with `{{base}}/` for one of them. Required for a secret that requests send; allowed on any variable.","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/NonEmptyString"}}}};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!((((key0 === "description") || (key0 === "value")) || (key0 === "secret")) || (key0 === "sendTo"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4006,7 +4216,7 @@ errors++;
 if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.description.type,parentSchema:schema59.properties.description,data:data0};
+const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.description.type,parentSchema:schema63.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4032,7 +4242,7 @@ errors++;
 if(data.secret !== undefined){
 let data2 = data.secret;
 if(typeof data2 !== "boolean"){
-const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema59.properties.secret.type,parentSchema:schema59.properties.secret,data:data2};
+const err3 = {instancePath:instancePath+"/secret",schemaPath:"#/properties/secret/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema63.properties.secret.type,parentSchema:schema63.properties.secret,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4046,7 +4256,7 @@ if(data.sendTo !== undefined){
 let data3 = data.sendTo;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err4 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema59.properties.sendTo,data:data3};
+const err4 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema63.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4088,7 +4298,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data3[i1], data3[j0])){
-const err7 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema59.properties.sendTo,data:data3};
+const err7 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema63.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4103,7 +4313,7 @@ break outer0;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema59.properties.sendTo.type,parentSchema:schema59.properties.sendTo,data:data3};
+const err8 = {instancePath:instancePath+"/sendTo",schemaPath:"#/properties/sendTo/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.sendTo.type,parentSchema:schema63.properties.sendTo,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4115,7 +4325,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4124,17 +4334,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.$kind === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$kind"},message:"must have required property '"+"$kind"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4144,7 +4354,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4154,7 +4364,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.variables === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "variables"},message:"must have required property '"+"variables"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4164,8 +4374,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema53.properties, key0))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(!(func2.call(schema57.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4178,7 +4388,7 @@ errors++;
 if(data.$kind !== undefined){
 let data0 = data.$kind;
 if("mvpm-environment" !== data0){
-const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-environment"},message:"must be equal to constant",schema:"mvpm-environment",parentSchema:schema53.properties.$kind,data:data0};
+const err4 = {instancePath:instancePath+"/$kind",schemaPath:"#/properties/%24kind/const",keyword:"const",params:{allowedValue: "mvpm-environment"},message:"must be equal to constant",schema:"mvpm-environment",parentSchema:schema57.properties.$kind,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4216,7 +4426,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.description.type,parentSchema:schema53.properties.description,data:data2};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.description.type,parentSchema:schema57.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4254,7 +4464,7 @@ errors++;
 if(data.standin !== undefined){
 let data4 = data.standin;
 if(typeof data4 !== "boolean"){
-const err10 = {instancePath:instancePath+"/standin",schemaPath:"#/properties/standin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.standin.type,parentSchema:schema53.properties.standin,data:data4};
+const err10 = {instancePath:instancePath+"/standin",schemaPath:"#/properties/standin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema57.properties.standin.type,parentSchema:schema57.properties.standin,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4300,7 +4510,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data5[i1], data5[j0])){
-const err13 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema53.properties.servers,data:data5};
+const err13 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema57.properties.servers,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4315,7 +4525,7 @@ break outer0;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema53.properties.servers.type,parentSchema:schema53.properties.servers,data:data5};
+const err14 = {instancePath:instancePath+"/servers",schemaPath:"#/properties/servers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.servers.type,parentSchema:schema57.properties.servers,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4326,14 +4536,14 @@ errors++;
 }
 }
 if(data.secrets !== undefined){
-if(!(validate46(data.secrets, {instancePath:instancePath+"/secrets",parentData:data,parentDataProperty:"secrets",rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate50(data.secrets, {instancePath:instancePath+"/secrets",parentData:data,parentDataProperty:"secrets",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
 if(data.overrides !== undefined){
-if(!(validate46(data.overrides, {instancePath:instancePath+"/overrides",parentData:data,parentDataProperty:"overrides",rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+if(!(validate50(data.overrides, {instancePath:instancePath+"/overrides",parentData:data,parentDataProperty:"overrides",rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
 errors = vErrors.length;
 }
 }
@@ -4341,14 +4551,14 @@ if(data.variables !== undefined){
 let data9 = data.variables;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 for(const key1 in data9){
-if(!(validate49(data9[key1], {instancePath:instancePath+"/variables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key1,rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+if(!(validate53(data9[key1], {instancePath:instancePath+"/variables/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key1,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.properties.variables.type,parentSchema:schema53.properties.variables,data:data9};
+const err15 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.properties.variables.type,parentSchema:schema57.properties.variables,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4360,7 +4570,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4369,7 +4579,7 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
 
