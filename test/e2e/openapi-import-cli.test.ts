@@ -36,9 +36,9 @@ paths:
         "200": { description: ok }
 `;
 
-/** V1 with listPets answering 202, getPet gone, createPet new. */
+/** V1 with a description, listPets answering 202, getPet gone, createPet new. */
 const V2 = `openapi: 3.0.3
-info: { title: Pets, version: "2" }
+info: { title: Pets, version: "2", description: The second version }
 servers: [{ url: "https://pets.example.com/v1" }]
 paths:
   /pets:
@@ -130,6 +130,31 @@ test('a newer document: new operations added, requests as generated changed, edi
   assert.ok(requestFor(dir, 'getPet'));
 });
 
+test('the collection definition: replaced while it is what mvpm wrote, kept once edited by hand', async () => {
+  for (const editDefinition of [false, true]) {
+    const dir = project();
+    assert.equal((await importDoc(dir)).code, 0);
+    const definition = `${requestFor(dir, 'listPets')!.file.split('/').slice(0, 2).join('/')}/.resources/definition.yaml`;
+    const file = path.join(dir, definition);
+    if (editDefinition) writeFileSync(file, `${readFileSync(file, 'utf8')}description: curated by hand\n`);
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(path.join(dir, 'openapi/pets.yaml'), V2);
+    const result = await importDoc(dir);
+    assert.equal(result.code, 0, result.stderr);
+    const now = readFileSync(file, 'utf8');
+    if (editDefinition) {
+      assert.match(result.stdout, new RegExp(`^edited, kept \\(use --force to overwrite\\) {2}${definition}$`, 'm'));
+      assert.equal(now, before);
+      const forced = await importDoc(dir, '--force');
+      assert.match(forced.stdout, new RegExp(`^changed {2}${definition} \\(not as mvpm wrote it`, 'm'));
+      assert.match(readFileSync(file, 'utf8'), /The second version/);
+    } else {
+      assert.match(result.stdout, new RegExp(`^changed {2}${definition}$`, 'm'));
+      assert.match(now, /The second version/);
+    }
+  }
+});
+
 test('a request as generated that was moved is updated where it was moved to', async () => {
   const dir = project();
   assert.equal((await importDoc(dir)).code, 0);
@@ -174,7 +199,10 @@ test('--check exits 1 listing each operation no request covers, with its place i
 test('a bad document: a located error, exit 2, and nothing written over the existing specs', async () => {
   const dir = project();
   assert.equal((await importDoc(dir)).code, 0);
-  writeFileSync(path.join(dir, 'openapi/pets.yaml'), V2.replace('      operationId: createPet\n', '      operationId: 7\n'));
+  writeFileSync(
+    path.join(dir, 'openapi/pets.yaml'),
+    V2.replace('      operationId: createPet\n', '      operationId: 7\n'),
+  );
   const before = readTree(dir);
   for (const extra of [[], ['--force'], ['--check']]) {
     const result = await importDoc(dir, ...extra);

@@ -30,6 +30,7 @@ export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): G
     renderYaml({
       $kind: 'mvpm-collection',
       name,
+      ...(doc.description === undefined ? {} : { description: doc.description }),
       openapi: { source: path.posix.relative(definitionDir, doc.file) },
     }),
   );
