@@ -82,7 +82,7 @@ function editByHand(dir: string, file: string): string {
   return text;
 }
 
-test('the first import writes a request per operation, each recording its operation; again, nothing changes', async () => {
+test('the first import writes a request per operation, recording its operation; again, nothing changes', async () => {
   const dir = project();
   const first = await importDoc(dir);
   assert.equal(first.code, 0, first.stderr);
@@ -100,7 +100,7 @@ test('the first import writes a request per operation, each recording its operat
   assert.deepEqual(readTree(dir), before);
 });
 
-test('a newer document: new operations added, requests as generated changed, edited kept, removed reported', async () => {
+test('a newer document: new operations added, as generated changed, edited kept, removed reported', async () => {
   const dir = project();
   assert.equal((await importDoc(dir)).code, 0);
   const list = requestFor(dir, 'listPets')!;
@@ -134,7 +134,8 @@ test('the collection definition: replaced while it is what mvpm wrote, kept once
   for (const editDefinition of [false, true]) {
     const dir = project();
     assert.equal((await importDoc(dir)).code, 0);
-    const definition = `${requestFor(dir, 'listPets')!.file.split('/').slice(0, 2).join('/')}/.resources/definition.yaml`;
+    const collection = requestFor(dir, 'listPets')!.file.split('/').slice(0, 2).join('/');
+    const definition = `${collection}/.resources/definition.yaml`;
     const file = path.join(dir, definition);
     if (editDefinition) writeFileSync(file, `${readFileSync(file, 'utf8')}description: curated by hand\n`);
     const before = readFileSync(file, 'utf8');
@@ -174,7 +175,7 @@ test('a request as generated that was moved is updated where it was moved to', a
   assert.throws(() => readFileSync(path.join(dir, list.file)), /ENOENT/);
 });
 
-test('--check exits 1 listing each operation no request covers, with its place in the document; 0 once covered', async () => {
+test('--check exits 1 listing each operation no request covers and where it is; 0 once covered', async () => {
   const dir = project();
   assert.equal((await importDoc(dir)).code, 0);
   editByHand(dir, requestFor(dir, 'getPet')!.file);

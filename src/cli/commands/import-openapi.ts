@@ -129,8 +129,9 @@ function printCheck(result: OpenApiImportResult, shown: (file: string) => string
   const operations = result.document.operations;
   io.stdout.write(
     uncovered.length === 0
-      ? `mvpm import --check: all ${operations} operation${operations === 1 ? '' : 's'} of ` +
-          `${printable(result.document.file, 200)} are covered by requests under ${printable(outLabel, 200)}.\n`
+      ? `mvpm import --check: ${operations === 1 ? 'the 1 operation' : `all ${operations} operations`} of ` +
+          `${printable(result.document.file, 200)} ${operations === 1 ? 'is' : 'are'} covered by requests under ` +
+          `${printable(outLabel, 200)}.\n`
       : `mvpm import --check: ${uncovered.length} of ${operations} operation${operations === 1 ? '' : 's'} of ` +
           `${printable(result.document.file, 200)} ${uncovered.length === 1 ? 'is' : 'are'} not covered by a ` +
           `request under ${printable(outLabel, 200)}; import the document to add ` +

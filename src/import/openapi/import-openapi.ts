@@ -65,9 +65,10 @@ export interface OpenApiImportResult {
   readonly warnings: readonly ReportedWarning[];
 }
 
-/** Imports (or, with `check`, compares) an OpenAPI document into the spec directory. Throws ImportError. */
+/** Imports (or, with `check`, compares) an OpenAPI document into the spec directory. Throws OpenApiError (the
+ * document) or ImportError (writing). */
 export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiImportResult> {
-  const doc = loadOpenApi(input.file, { root: input.root });
+  const doc = await loadOpenApi(input.file, { root: input.root });
   const generated = convertOpenApi(doc, {
     outLabel: input.outLabel,
     ...(input.baseUrlVariable === undefined ? {} : { baseUrlVariable: input.baseUrlVariable }),
