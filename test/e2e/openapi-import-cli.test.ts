@@ -175,6 +175,23 @@ test('a request as generated that was moved is updated where it was moved to', a
   assert.throws(() => readFileSync(path.join(dir, list.file)), /ENOENT/);
 });
 
+test('a renamed collection directory stays where it is: its definition still names the document', async () => {
+  const dir = project();
+  assert.equal((await importDoc(dir)).code, 0);
+  const collection = requestFor(dir, 'listPets')!.file.split('/').slice(0, 2).join('/');
+  renameSync(path.join(dir, collection), path.join(dir, 'specs/my-pets'));
+  writeFileSync(path.join(dir, 'openapi/pets.yaml'), V2);
+  const result = await importDoc(dir);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(requestFor(dir, 'createPet')!.file, /^specs\/my-pets\//);
+  assert.match(requestFor(dir, 'listPets')!.file, /^specs\/my-pets\//);
+  assert.deepEqual(
+    Object.keys(readTree(path.join(dir, 'specs'))).filter((f) => !f.startsWith('my-pets/')),
+    [],
+    result.stdout,
+  );
+});
+
 test('--check exits 1 listing each operation no request covers and where it is; 0 once covered', async () => {
   const dir = project();
   assert.equal((await importDoc(dir)).code, 0);

@@ -4,12 +4,12 @@
 import path from 'node:path';
 import { readOwnership, writeOwnership } from '../../emit/ownership.js';
 import { loadOpenApi } from '../../openapi/load.js';
-import type { OpenApiDocument, OpenApiVersion, SourceLocation } from '../../openapi/types.js';
+import type { OpenApiDocument, OpenApiVersion, Operation, SourceLocation } from '../../openapi/types.js';
 import { realRootOf, sha256 } from '../../paths/path-guard.js';
 import { writeImport } from '../write-import.js';
 import { convertOpenApi } from './convert.js';
 import type { GeneratedImport } from './generated.js';
-import { type FileOutcome, planSync, type RequestOutcome } from './sync.js';
+import { type FileOutcome, inCollectionDir, planSync, type RequestOutcome } from './sync.js';
 import { readSyncState } from './sync-existing.js';
 
 export interface OpenApiImportInput {
@@ -69,33 +69,43 @@ export interface OpenApiImportResult {
  * document) or ImportError (writing). */
 export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiImportResult> {
   const doc = await loadOpenApi(input.file, { root: input.root });
-  const generated = convertOpenApi(doc, {
+  const converted = convertOpenApi(doc, {
     outLabel: input.outLabel,
     ...(input.baseUrlVariable === undefined ? {} : { baseUrlVariable: input.baseUrlVariable }),
   });
-  const requestFiles = new Set(generated.requests.map((r) => r.file));
-  const generatedFiles = [...generated.files.keys()].filter((f) => !requestFiles.has(f));
-  const state = await readSyncState(input.out, {
+  const otherFiles = (g: GeneratedImport): string[] => {
+    const requestFiles = new Set(g.requests.map((r) => r.file));
+    return [...g.files.keys()].filter((f) => !requestFiles.has(f));
+  };
+  const state = await readSyncState(input.out, (dir) => otherFiles(inCollectionDir(converted, dir)), {
     cwd: input.root,
     document: input.file,
-    collectionDir: generated.collectionDir,
-    generatedFiles,
+    collectionDir: converted.collectionDir,
     stateDir: input.stateDir,
   });
+  // A collection that was moved (renamed) stays where it is: its definition still names the document.
+  const generated = state.fromDocument.includes(converted.collectionDir)
+    ? converted
+    : inCollectionDir(converted, state.fromDocument[0] ?? converted.collectionDir);
   const plan = planSync({ generated, ...state, force: input.force ?? false });
+  const operations = new Map(doc.operations.map((o) => [o.key, o]));
+  const locate = doc.locate;
   const warnings = [...documentWarnings(doc), ...[...generated.warnings, ...plan.warnings].map((w) => ({ ...w }))];
   const result = {
     document: { file: doc.file, title: doc.title, version: doc.version, operations: doc.operations.length },
     collectionDir: generated.collectionDir,
     check: input.check ?? false,
-    requests: plan.requests.map((r) => reported(r, doc)),
+    requests: plan.requests.map((r) => reported(r, operations, locate)),
     files: plan.files,
     warnings,
   };
-  if (input.check || plan.writes.length === 0) return { ...result, written: [] };
-  const report = writeImport(input.out, plan.writes, { outLabel: input.outLabel, replace: plan.replaces });
+  if (input.check) return { ...result, written: [] };
+  const written =
+    plan.writes.length === 0
+      ? []
+      : writeImport(input.out, plan.writes, { outLabel: input.outLabel, replace: plan.replaces }).written;
   recordWritten(input, generated, plan.files);
-  return { ...result, written: report.written };
+  return { ...result, written };
 }
 
 /**
@@ -113,10 +123,14 @@ function recordWritten(input: OpenApiImportInput, generated: GeneratedImport, fi
   writeOwnership(input.stateDir, input.root, owned);
 }
 
-function reported(outcome: RequestOutcome, doc: OpenApiDocument): ReportedRequest {
-  const operation = doc.operations.find((o) => o.key === outcome.operation && outcome.request !== undefined);
+function reported(
+  outcome: RequestOutcome,
+  operations: ReadonlyMap<string, Operation>,
+  locate: OpenApiDocument['locate'],
+): ReportedRequest {
+  const operation = outcome.request === undefined ? undefined : operations.get(outcome.operation);
   if (operation === undefined) return outcome;
-  const location = doc.locate(operation.pointer);
+  const location = locate(operation.pointer);
   return {
     ...outcome,
     method: operation.method,

@@ -17,6 +17,11 @@ import { recordedOperation, type ExistingRequest } from './sync.js';
 
 export interface SyncState {
   readonly existing: readonly ExistingRequest[];
+  /**
+   * The directories (under --out) of the collections whose definition names the document as its source, by path:
+   * where an import that moved its collection keeps it.
+   */
+  readonly fromDocument: readonly string[];
   readonly present: ReadonlyMap<string, string>;
   readonly owned: ReadonlyMap<string, string>;
   readonly occupied: (file: string) => boolean;
@@ -29,8 +34,6 @@ export interface SyncStateOptions {
   readonly document: string;
   /** The generated collection's directory under --out. */
   readonly collectionDir: string;
-  /** The generated files other than requests, under --out. */
-  readonly generatedFiles: readonly string[];
   /** The per-user state directory holding the record of written files. */
   readonly stateDir: string;
 }
@@ -41,22 +44,30 @@ const NOT_A_FILE = 'not-a-file';
 /**
  * What is under `out` (absolute) for a re-import. The requests looked at are those of the collections that come from
  * this document: the generated collection's directory, and any collection whose definition names the document as
- * its `openapi.source`. A request that records no operation is not the import's and is ignored.
+ * its `openapi.source`. A request that records no operation is not the import's and is ignored. `generatedFiles`
+ * gives the generated files other than requests for the collection directory the import will use (the generated
+ * one, or the first by path of those naming the document when none of them is the generated one).
  */
-export async function readSyncState(out: string, options: SyncStateOptions): Promise<SyncState> {
-  const specs = await loadSpecs({ specsDir: out, cwd: options.cwd, parseWorkers: 0 });
+export async function readSyncState(
+  out: string,
+  generatedFiles: (collectionDir: string) => readonly string[],
+  options: SyncStateOptions,
+): Promise<SyncState> {
+  const specs = await loadSpecs({ specsDir: out, cwd: options.cwd });
   const ownCollection = path.resolve(out, ...options.collectionDir.split('/'));
   const existing: ExistingRequest[] = [];
+  const sourced: string[] = [];
   for (const collection of specs.collections) {
-    if (
-      path.resolve(collection.root.dir) !== ownCollection &&
-      !fromDocument(collection.definition.toJS(), collection.definition.file, options)
-    )
-      continue;
-    collectRequests(collection.root, out, existing);
+    const named = fromDocument(collection.definition.toJS(), collection.definition.file, options);
+    if (named) sourced.push(path.relative(out, collection.root.dir).split(path.sep).join('/'));
+    if (named || path.resolve(collection.root.dir) === ownCollection) collectRequests(collection.root, out, existing);
   }
+  sourced.sort();
+  const collectionDir = sourced.includes(options.collectionDir)
+    ? options.collectionDir
+    : (sourced[0] ?? options.collectionDir);
   const present = new Map<string, string>();
-  for (const file of options.generatedFiles) {
+  for (const file of generatedFiles(collectionDir)) {
     try {
       const bytes = readFileInside(out, file);
       if (bytes !== undefined) present.set(file, sha256(bytes));
@@ -65,7 +76,13 @@ export async function readSyncState(out: string, options: SyncStateOptions): Pro
       present.set(file, NOT_A_FILE);
     }
   }
-  return { existing, present, owned: ownedUnder(out, options), occupied: (file) => occupied(out, file) };
+  return {
+    existing,
+    fromDocument: sourced,
+    present,
+    owned: ownedUnder(out, options),
+    occupied: (file) => occupied(out, file),
+  };
 }
 
 /** Whether a collection definition's `openapi.source` is the document. */

@@ -160,6 +160,24 @@ export function planSync(input: SyncInput): SyncPlan {
   return { requests, files, writes: [...writes, ...requestWrites], replaces, warnings };
 }
 
+/**
+ * The generated import with its collection directory renamed to `collectionDir` (a collection someone moved: its
+ * definition still names the document). Collections are the top-level directories of --out, so every relative
+ * path inside the files stays right.
+ */
+export function inCollectionDir(generated: GeneratedImport, collectionDir: string): GeneratedImport {
+  if (collectionDir === generated.collectionDir) return generated;
+  const prefix = `${generated.collectionDir}/`;
+  const moved = (file: string): string =>
+    file.startsWith(prefix) ? `${collectionDir}/${file.slice(prefix.length)}` : file;
+  return {
+    ...generated,
+    collectionDir,
+    files: new Map([...generated.files].map(([file, content]) => [moved(file), content])),
+    requests: generated.requests.map((r) => ({ ...r, file: moved(r.file) })),
+  };
+}
+
 /** The outcome for a request of the document matched to an existing one. */
 function decide(existing: unknown, request: GeneratedRequest, force: boolean): RequestOutcomeKind {
   if (isDeepStrictEqual(normalised(existing), normalised(request.value))) return 'unchanged';
