@@ -150,6 +150,11 @@ export const ERROR_CODES = {
     meaning: 'A `targets` list names a target no environment declares',
     docs: spec('E_UNKNOWN_TARGET'),
   },
+  E_INFERRED_TARGET: {
+    exit: EXIT.usage,
+    meaning: 'A request for an inferred OpenAPI operation names a target that is not a stand-in',
+    docs: spec('E_INFERRED_TARGET'),
+  },
   E_DUPLICATE_TARGET: {
     exit: EXIT.usage,
     meaning: 'Two environments declare the same target',

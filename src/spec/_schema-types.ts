@@ -2,7 +2,7 @@
 // These are the spec files as written; src/spec/model.ts holds the normalized model.
 
 /**
- * The targets (environments' `target`) this runs on. Default: every target. A folder or request runs only on targets its collection and folders run on too.
+ * The targets (environments' `target`) this runs on. Default: every target. A folder or request runs only on targets its collection and folders run on too. A POST, PUT or PATCH request (not `readOnly`, not a token request) runs on a target that is not a stand-in only when this list, the request's own or the nearest above it, names the target; a DELETE only when the request's own list names it; an inferred OpenAPI operation never.
  *
  * @minItems 1
  *

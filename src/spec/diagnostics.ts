@@ -43,6 +43,7 @@ export type DiagnosticCode =
       | 'E_SECRET_DESTINATION'
       | 'E_SEND_TO'
       | 'E_UNKNOWN_TARGET'
+      | 'E_INFERRED_TARGET'
       | 'E_DUPLICATE_TARGET'
       | 'E_PROCESS_VARIABLE'
       | 'E_TARGET_VARIABLE'
