@@ -114,6 +114,11 @@ export const ERROR_CODES = {
     meaning: 'A schema file is missing, outside specs/ or behind a link',
     docs: spec('E_SCHEMA_FILE'),
   },
+  E_SCHEMA_REF: {
+    exit: EXIT.usage,
+    meaning: 'A schema file `$ref`s a file that is missing, unreadable, not a schema, outside specs/, or remote',
+    docs: spec('E_SCHEMA_REF'),
+  },
   E_BAD_JSON_SCHEMA: {
     exit: EXIT.usage,
     meaning: 'A body schema is not a valid draft-07 schema',

@@ -343,7 +343,7 @@ export interface BodyCheck {
   oneOf?: [string | number | boolean | null, ...(string | number | boolean | null)[]];
 }
 /**
- * A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.
+ * A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file. A file may `$ref` other schema files by relative path (`Asset.schema.json`, `../common/Envelope.schema.json#/definitions/Meta`): the build bundles them into its `definitions`; remote references are refused.
  *
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
  * via the `definition` "BodySchema".

@@ -34,6 +34,7 @@ export type DiagnosticCode =
       | 'E_BAD_JSON_PATH'
       | 'E_CAPTURE_SOURCE'
       | 'E_SCHEMA_FILE'
+      | 'E_SCHEMA_REF'
       | 'E_BAD_JSON_SCHEMA'
       | 'E_BAD_URL'
       | 'E_BAD_NAME'
