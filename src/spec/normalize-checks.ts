@@ -119,16 +119,21 @@ export function normalizeExpectations(raw: unknown, source: SpecSource, ctx: Nor
 }
 
 /** Bundles, per load (`ctx.schemaFiles`), by root file: a schema two requests share is bundled and reported once. */
-const bundles = new WeakMap<ReadonlyMap<string, SpecSource>, Map<string, Record<string, unknown>>>();
+const bundles = new WeakMap<
+  ReadonlyMap<string, SpecSource>,
+  { readonly values: ReadonlyMap<string, unknown>; readonly byRoot: Map<string, Record<string, unknown>> }
+>();
 
 /** The schema file `root` with the files it `$ref`s bundled in (see schema-refs.ts); E_SCHEMA_REF for dead refs. */
 function bundledSchema(root: string, ctx: NormalizeContext): Record<string, unknown> {
-  const cache = bundles.get(ctx.schemaFiles) ?? new Map<string, Record<string, unknown>>();
+  const cache = bundles.get(ctx.schemaFiles) ?? {
+    values: new Map([...ctx.schemaFiles].map(([file, source]) => [file, source.toJS()])),
+    byRoot: new Map<string, Record<string, unknown>>(),
+  };
   bundles.set(ctx.schemaFiles, cache);
-  const cached = cache.get(root);
+  const cached = cache.byRoot.get(root);
   if (cached) return cached;
-  const values = new Map([...ctx.schemaFiles].map(([file, source]) => [file, source.toJS()]));
-  const { schema, problems } = bundleSchema(root, values);
+  const { schema, problems } = bundleSchema(root, cache.values);
   for (const problem of problems) {
     const source = ctx.schemaFiles.get(problem.file)!;
     ctx.errors.push(
@@ -140,7 +145,7 @@ function bundledSchema(root: string, ctx: NormalizeContext): Record<string, unkn
       ),
     );
   }
-  cache.set(root, schema);
+  cache.byRoot.set(root, schema);
   return schema;
 }
 
