@@ -114,10 +114,12 @@ export const runCommand = defineCommand({
   description: [
     `Runs the generated collections with Newman against a target and checks every response. Targets are declared in
     the specs (docs/spec-format.md, "Targets"): each environment spec names the target it serves (\`target:\`), and
-    collections, folders and requests may say which targets they run on (\`targets:\`). The run sends every
-    collection and folder that applies to the target, in order, and prints a \`skipped <what>: <why>\` line for each
-    one it leaves out. A folder that spends the sign-in (\`role: spends-sign-in\`) runs after every other folder,
-    and only when the run's tokens die with it.`,
+    collections, folders and requests may say which targets they run on (\`targets:\`). On a target that is not a
+    stand-in, a POST, PUT or PATCH request runs only when a \`targets\` list names that target (or it is
+    \`readOnly: true\`), a DELETE only when its own list does (docs/spec-format.md, "Method defaults"). The run sends
+    every collection, folder and request that applies to the target, in order, and prints a \`skipped <what>: <why>\`
+    line for each one it leaves out. A folder that spends the sign-in (\`role: spends-sign-in\`) runs after every
+    other folder, and only when the run's tokens die with it.`,
     {
       list: [
         `A stand-in target (\`standin: true\`, the default target): mvpm starts a local stand-in for the run, signs in

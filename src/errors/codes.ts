@@ -115,6 +115,11 @@ export const ERROR_CODES = {
     meaning: 'A schema file is missing, outside specs/ or behind a link',
     docs: spec('E_SCHEMA_FILE'),
   },
+  E_SCHEMA_REF: {
+    exit: EXIT.usage,
+    meaning: 'A schema file `$ref`s a file that is missing, unreadable, not a schema, outside specs/, or remote',
+    docs: spec('E_SCHEMA_REF'),
+  },
   E_BAD_JSON_SCHEMA: {
     exit: EXIT.usage,
     meaning: 'A body schema is not a valid draft-07 schema',
@@ -150,6 +155,11 @@ export const ERROR_CODES = {
     exit: EXIT.usage,
     meaning: 'A `targets` list names a target no environment declares',
     docs: spec('E_UNKNOWN_TARGET'),
+  },
+  E_INFERRED_TARGET: {
+    exit: EXIT.usage,
+    meaning: 'A request for an inferred OpenAPI operation names a target that is not a stand-in',
+    docs: spec('E_INFERRED_TARGET'),
   },
   E_DUPLICATE_TARGET: {
     exit: EXIT.usage,
