@@ -14,7 +14,10 @@ export type OperationInput = Partial<Omit<Operation, 'parameters' | 'responses' 
   readonly method: Operation['method'];
   readonly path: string;
   readonly parameters?: readonly (Partial<Parameter> & Pick<Parameter, 'name' | 'in'>)[];
-  readonly responses?: readonly (Partial<Response> & { status: string; content?: readonly Partial<MediaType>[] })[];
+  readonly responses?: readonly (Partial<Omit<Response, 'content'>> & {
+    status: string;
+    content?: readonly Partial<MediaType>[];
+  })[];
   readonly extensions?: Record<string, unknown>;
 };
 
