@@ -68,7 +68,6 @@ export function openApiDocument(
     apiVersion: '1.0.0',
     servers: [server('https://api.example.com/v1')],
     security: [],
-    remoteRefs: [],
     warnings: [],
     locate: (pointer) => ({ file: 'specs/openapi/api.yaml', line: 7, column: 5, pointer }),
     ...fields,

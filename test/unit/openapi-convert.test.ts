@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { MvpmError } from '../../src/errors/mvpm-error.ts';
+import { OpenApiError } from '../../src/openapi/openapi-error.ts';
 import { convertOpenApi, type GeneratedImport } from '../../src/import/openapi/convert.ts';
 import { importHash, isAsGenerated } from '../../src/import/openapi/import-hash.ts';
 import type { JsonSchema } from '../../src/openapi/types.ts';
@@ -460,18 +460,18 @@ describe('convertOpenApi: paths the stand-in serves itself', () => {
         ],
       });
     assert.throws(attempt, (error: unknown) => {
-      assert.ok(error instanceof MvpmError);
-      assert.equal(error.code, 'E_OPENAPI_STANDIN_ROUTE');
+      assert.ok(error instanceof OpenApiError);
+      assert.equal(error.message, 'the OpenAPI document has 3 problems');
+      assert.equal(error.code, 'E_OPENAPI_STANDIN_ROUTE', error.message);
       assert.equal(error.exitCode, 2);
-      assert.deepEqual(error.location, {
-        file: 'specs/openapi/api.yaml',
-        line: 7,
-        column: 5,
-        pointer: '/paths/~1connect~1token/post',
-      });
+      assert.deepEqual(error.location, { file: 'specs/openapi/api.yaml', pointer: '/paths/~1connect~1token/post' });
       assert.deepEqual(
-        error.problems.map((p) => p.message.split(' is under ')[0]),
-        ['POST /connect/token', 'GET /.Well-Known/openid-configuration', 'GET /interaction/{uid}'],
+        error.problems.map((p) => [p.message.split(' is under ')[0], p.line, p.column, p.pointer]),
+        [
+          ['POST /connect/token', 7, 5, '/paths/~1connect~1token/post'],
+          ['GET /.Well-Known/openid-configuration', 7, 5, '/paths/~1.Well-Known~1openid-configuration/get'],
+          ['GET /interaction/{uid}', 7, 5, '/paths/~1interaction~1{uid}/get'],
+        ],
       );
       return true;
     });

@@ -10,7 +10,7 @@
 // Every name from the document goes through the path guard (names.ts) or becomes a plain variable name
 // (convert-names.ts); an operation on a path the stand-in serves itself is refused (E_OPENAPI_STANDIN_ROUTE).
 import path from 'node:path';
-import { MvpmError, type Problem } from '../../errors/mvpm-error.js';
+import { ProblemList } from '../../openapi/openapi-error.js';
 import type { HttpMethod, OpenApiDocument, Operation } from '../../openapi/types.js';
 import { MAX_NAME_BYTES } from '../../paths/path-guard.js';
 import { standinOwnRouteOf } from '../../standin/own-routes.js';
@@ -269,48 +269,20 @@ function baseUrlOf(url: string): string | undefined {
   }
 }
 
-/** E_OPENAPI_STANDIN_ROUTE for every operation on a path the stand-in serves itself. */
+/** E_OPENAPI_STANDIN_ROUTE for every operation on a path the stand-in serves itself, each at its place. */
 function checkStandinRoutes(doc: OpenApiDocument): void {
-  const problems: Problem[] = [];
-  let first: { location: ReturnType<OpenApiDocument['locate']>; op: Operation } | undefined;
+  const problems = new ProblemList();
   for (const op of doc.operations) {
     const route = standinOwnRouteOf(op.path);
     if (route === undefined) continue;
-    const location = doc.locate(op.pointer);
-    first ??= { location, op };
-    problems.push({
+    problems.add({
       code: 'E_OPENAPI_STANDIN_ROUTE',
-      severity: 'error',
       message:
         `${op.method} ${printable(op.path)} is under ${route.root}/, where the stand-in serves ${route.serves}; ` +
         'it could not be mocked, and requests to it would go to the sign-in server',
       hint: 'leave the operation out of the document you import (or describe it under another path)',
-      file: location?.file ?? doc.file,
-      line: location?.line ?? 1,
-      column: location?.column ?? 1,
-      frame: '',
+      location: doc.locate(op.pointer) ?? { file: doc.file, line: 1, column: 1, pointer: op.pointer },
     });
   }
-  if (first === undefined) return;
-  throw new MvpmError(
-    'E_OPENAPI_STANDIN_ROUTE',
-    problems.length === 1
-      ? problems[0]!.message
-      : `${problems.length} operations are on paths the stand-in serves itself (the first: ` +
-          `${first.op.method} ${printable(first.op.path)})`,
-    {
-      hint: problems[0]!.hint!,
-      location: {
-        file: first.location?.file ?? doc.file,
-        ...(first.location === undefined
-          ? { pointer: printable(first.op.pointer, 200) }
-          : {
-              line: first.location.line,
-              column: first.location.column,
-              pointer: printable(first.location.pointer, 200),
-            }),
-      },
-      problems,
-    },
-  );
+  problems.throwIfAny();
 }
