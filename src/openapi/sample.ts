@@ -25,6 +25,7 @@ export function sampleSchema(
       return sample(target, depth + 1, [...seen, name]);
     }
     for (const key of ['const', 'example', 'default'] as const) if (key in s) return s[key];
+    if (Array.isArray(s['examples']) && s['examples'].length > 0) return s['examples'][0];
     if (Array.isArray(s['enum']) && s['enum'].length > 0) return s['enum'][0];
     for (const key of ['allOf', 'oneOf', 'anyOf'] as const) {
       const list = s[key];

@@ -251,7 +251,8 @@ function serverVariables(
 }
 
 function serverDescription(description?: string, template?: string, url?: string): string {
-  const own = description === undefined ? "The API's base URL." : plainText(description);
+  const written = description === undefined ? '' : plainText(description);
+  const own = written === '' ? "The API's base URL." : /[.!?]$/.test(written) ? written : `${written}.`;
   return template !== undefined && template !== url
     ? `${own} From the template ${printable(template, 200)}, with each variable at its default.`
     : own;
