@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
+import { MvpmError } from '../../src/errors/mvpm-error.ts';
+import { MAX_IMPORT_ITEMS } from '../../src/import/names.ts';
 import { OpenApiError } from '../../src/openapi/openapi-error.ts';
 import { convertOpenApi, type GeneratedImport } from '../../src/import/openapi/convert.ts';
 import { importHash, isAsGenerated } from '../../src/import/openapi/import-hash.ts';
@@ -479,6 +481,21 @@ describe('convertOpenApi: paths the stand-in serves itself', () => {
 });
 
 describe('convertOpenApi: the generated specs', () => {
+  test('more operations than an import writes is E_IMPORT_TOO_MANY, before anything is generated', () => {
+    const operations = Array.from({ length: MAX_IMPORT_ITEMS + 1 }, (_, i) => ({
+      method: 'GET' as const,
+      path: `/${i}`,
+    }));
+    assert.throws(
+      () => convert({ operations }),
+      (error: unknown) =>
+        error instanceof MvpmError &&
+        error.code === 'E_IMPORT_TOO_MANY' &&
+        error.location?.file === 'specs/openapi/api.yaml' &&
+        error.location.pointer === '/paths',
+    );
+  });
+
   test('load and build with no error, and converting again gives the same files', async () => {
     const doc = {
       title: 'Acme API',

@@ -14,9 +14,9 @@ import { ProblemList } from '../../openapi/openapi-error.js';
 import type { HttpMethod, OpenApiDocument, Operation } from '../../openapi/types.js';
 import { MAX_NAME_BYTES } from '../../paths/path-guard.js';
 import { standinOwnRouteOf } from '../../standin/own-routes.js';
-import { type ImportWarning, printable, quoted } from '../import-error.js';
+import { ImportError, type ImportWarning, printable, quoted } from '../import-error.js';
 import { compact, type Json } from '../json-util.js';
-import { collectionSlug, DirectoryNames, FOLDER_NAME } from '../names.js';
+import { collectionSlug, DirectoryNames, FOLDER_NAME, MAX_IMPORT_ITEMS } from '../names.js';
 import { renderYaml } from '../render-yaml.js';
 import { realEnvironment, type ServerVariable, standinEnvironment } from './convert-environments.js';
 import { plainText, safeName, slugOf, targetOf, VariableNames, variableNameOf } from './convert-names.js';
@@ -67,8 +67,17 @@ const SPEC_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', '
 const REQUEST_SUFFIX = '.request.yaml';
 const FORM_FILE = 'sample-upload.txt';
 
-/** The spec files for `doc`. Throws E_OPENAPI_STANDIN_ROUTE (every such operation at once); nothing else. */
+/**
+ * The spec files for `doc`. Throws E_IMPORT_TOO_MANY past MAX_IMPORT_ITEMS operations and E_OPENAPI_STANDIN_ROUTE
+ * (every such operation at once); nothing else.
+ */
 export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): GeneratedImport {
+  if (doc.operations.length > MAX_IMPORT_ITEMS)
+    throw new ImportError(
+      'E_IMPORT_TOO_MANY',
+      `the document has ${doc.operations.length} operations; mvpm import writes at most ${MAX_IMPORT_ITEMS} requests`,
+      { file: doc.file, pointer: '/paths', hint: 'split the document, or import the part you test' },
+    );
   checkStandinRoutes(doc);
   const warnings: ImportWarning[] = [];
   const name = safeName(options.collectionName ?? doc.title).trim() || 'Imported API';
