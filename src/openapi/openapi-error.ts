@@ -20,6 +20,8 @@ export type OpenApiErrorCode = Codes<
   | 'E_OPENAPI_REMOTE_REF'
   | 'E_OPENAPI_OPERATION'
   | 'E_OPENAPI_PROBLEMS'
+  /** Raised by the conversion (src/import/openapi/convert.ts), located like the loader's problems. */
+  | 'E_OPENAPI_STANDIN_ROUTE'
 >;
 
 export type OpenApiWarningCode = Warnings<'W_OPENAPI_IGNORED' | 'W_OPENAPI_VALIDATOR'>;
