@@ -77,7 +77,7 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
     const { url, ...location } = ref;
     problems.add({
       code: 'E_OPENAPI_REMOTE_REF',
-      message: `this \`$ref\` names a URL (${JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url)}); mvpm never fetches one`,
+      message: `this \`$ref\` names a URL (${JSON.stringify(shorten(url))}); mvpm never fetches one`,
       location,
       hint: 'download the file into the project and point the `$ref` at it (a relative path)',
     });
@@ -90,8 +90,8 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
     if (warnings.length < MAX_WARNINGS) warnings.push(warning);
     else dropped++;
   };
-  await checkOfficialSchema(files, version!, problems, warn);
-  checkOperations(files, version!, problems);
+  const flagged = checkOperations(files, version!, problems);
+  await checkOfficialSchema(files, version!, problems, warn, flagged);
   problems.throwIfAny();
 
   const pointer = (place: Place): string =>
@@ -130,7 +130,9 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
   for (const cycle of schemas.referenceCycles())
     problems.add({
       code: 'E_OPENAPI_REF',
-      message: `the schema ${JSON.stringify(cycle.name)} is only a \`$ref\` in a loop of \`$ref\`s that never reaches a schema`,
+      message:
+        `the schema ${JSON.stringify(cycle.name)} is only a \`$ref\` in a loop of \`$ref\`s that never reaches ` +
+        'a schema',
       location: files.locate(cycle.place),
       hint: 'make one schema of the loop a schema of its own (with `type` or `properties`)',
     });
@@ -168,4 +170,8 @@ function locateIn(
   const segments = segmentsOf(inRoot ? where : where.slice(hash + 1));
   if (!file || segments === undefined || (!inRoot && hash < 0)) return undefined;
   return file.locate(segments);
+}
+
+function shorten(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

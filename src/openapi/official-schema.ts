@@ -11,10 +11,29 @@ import type { OpenApiVersion, OpenApiWarning } from './types.js';
 
 const BUNDLED = 'x-mvpm-bundled';
 
+/** The validator's own checks that checkOperations makes too, with a location: theirs become warnings, dropped. */
+const OWN_RULES = {
+  'duplicate-operation-id': 'warning',
+  'non-optional-path-parameters': 'warning',
+  'path-parameters-not-in-parameters': 'warning',
+  'path-parameters-not-in-path': 'warning',
+} as const;
+
+/** The messages of OWN_RULES, and of the check for a path key without a leading `/` (checkOperations' too). */
+const OWN_MESSAGES = new RegExp(
+  [
+    'is duplicated and must be made unique',
+    'should not be optional',
+    'missing path parameter',
+    'no corresponding `\\{',
+    'must begin with a leading slash',
+  ].join('|'),
+);
+
 const OPTIONS: ParserOptions = {
   resolve: { external: false, file: false },
   dereference: { circular: 'ignore' },
-  validate: { errors: { colorize: false } },
+  validate: { errors: { colorize: false }, rules: { openapi: OWN_RULES, swagger: OWN_RULES } },
 };
 
 export async function checkOfficialSchema(
@@ -22,22 +41,26 @@ export async function checkOfficialSchema(
   version: OpenApiVersion,
   problems: ProblemList,
   warn: (warning: OpenApiWarning) => void,
+  /** Places checkOperations reported: the validator's errors at or under them say the same thing, less well. */
+  flagged: readonly Place[] = [],
 ): Promise<void> {
   const bundle = bundleDocument(files);
   type Api = Parameters<typeof validate>[0];
   const result = await validate(structuredClone(bundle.document) as Api, OPTIONS);
   const name = version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`;
   for (const warning of result.warnings)
-    warn(
-      openApiWarning(
-        'W_OPENAPI_VALIDATOR',
-        firstLine(warning.message),
-        files.locate({ file: files.root.file, segments: [] }),
-      ),
-    );
+    if (!OWN_MESSAGES.test(warning.message))
+      warn(
+        openApiWarning(
+          'W_OPENAPI_VALIDATOR',
+          firstLine(warning.message),
+          files.locate({ file: files.root.file, segments: [] }),
+        ),
+      );
   if (result.valid) return;
   let lines: LineMap | undefined;
   for (const error of result.errors) {
+    if (OWN_MESSAGES.test(error.message)) continue;
     const parsed = parseMessage(error.message);
     let place: Place = { file: files.root.file, segments: [] };
     if (parsed.line !== undefined) {
@@ -48,6 +71,7 @@ export async function checkOfficialSchema(
       const at = lines.paths[parsed.line - 1];
       if (at !== undefined && lines.text[parsed.line - 1] === parsed.lineText) place = bundle.origin(at);
     }
+    if (flagged.some((f) => isUnder(place, f))) continue;
     problems.add({
       code: 'E_OPENAPI_INVALID',
       message: `not valid ${name}: ${parsed.message}`,
@@ -198,4 +222,12 @@ function bundleDocument(files: DocumentFiles): Bundle {
     return place;
   };
   return { document, origin };
+}
+
+function isUnder(place: Place, ancestor: Place): boolean {
+  return (
+    place.file === ancestor.file &&
+    place.segments.length >= ancestor.segments.length &&
+    ancestor.segments.every((s, i) => place.segments[i] === s)
+  );
 }

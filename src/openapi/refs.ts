@@ -161,7 +161,9 @@ export class DocumentFiles {
     if (value === MISSING) {
       this.problems.add({
         code: 'E_OPENAPI_REF',
-        message: `this \`$ref\` points at nothing: ${parsed.file === at.file ? 'this file' : quote(parsed.file)} has no ${quote(`#${pointerOf(parsed.segments)}`)}`,
+        message:
+          `this \`$ref\` points at nothing: ${parsed.file === at.file ? 'this file' : quote(parsed.file)} has no ` +
+          quote(`#${pointerOf(parsed.segments)}`),
         location: where,
         hint: 'check the spelling of the pointer (`/` between keys; `~1` for a `/` inside a key, `~0` for `~`)',
       });
