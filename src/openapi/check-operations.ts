@@ -91,8 +91,7 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
         if (!template.includes(name))
           flag(p.place, {
             code: 'E_OPENAPI_OPERATION',
-            message:
-              `the path parameter ${JSON.stringify(name)} has no \`{${name}}\` in the path ` + JSON.stringify(path),
+            message: `the path parameter ${JSON.stringify(name)} has no \`{${name}}\` in the path ${JSON.stringify(path)}`,
             location: files.locate(at(p.place, 'name')),
             hint: 'add it to the path, or make it a query or header parameter',
           });

@@ -4,7 +4,8 @@
 // dereferenced document printed as JSON with two-space indentation; the frame's line number is mapped back to a
 // node of that text (checked against the frame's own text), then through the `$ref`s to the file, line, column and
 // pointer where it is written. The frame itself is never shown (it could quote an example value).
-import { dereference, type ParserOptions, validate } from '@readme/openapi-parser';
+import { createHash } from 'node:crypto';
+import { dereference, type ParserOptions, type ValidationResult, validate } from '@readme/openapi-parser';
 import { openApiWarning, type ProblemList } from './openapi-error.js';
 import { type DocumentFiles, isObject, type Place, refOf } from './refs.js';
 import type { OpenApiVersion, OpenApiWarning } from './types.js';
@@ -30,6 +31,14 @@ const OWN_MESSAGES = new RegExp(
   ].join('|'),
 );
 
+/**
+ * The validator's verdicts on the last documents seen, by the SHA-256 of the bundled document: validating compiles
+ * the official schema anew every time (100–400 ms), and a process (a test run, the stand-in and the importer in one
+ * run) often loads one document several times.
+ */
+const RESULTS = new Map<string, ValidationResult>();
+const MAX_REMEMBERED = 16;
+
 const OPTIONS: ParserOptions = {
   resolve: { external: false, file: false },
   dereference: { circular: 'ignore' },
@@ -46,7 +55,14 @@ export async function checkOfficialSchema(
 ): Promise<void> {
   const bundle = bundleDocument(files);
   type Api = Parameters<typeof validate>[0];
-  const result = await validate(structuredClone(bundle.document) as Api, OPTIONS);
+  const text = JSON.stringify(bundle.document);
+  const key = createHash('sha256').update(text).digest('hex');
+  let result = RESULTS.get(key);
+  if (result === undefined) {
+    result = await validate(JSON.parse(text) as Api, OPTIONS);
+    if (RESULTS.size >= MAX_REMEMBERED) RESULTS.delete(RESULTS.keys().next().value!);
+    RESULTS.set(key, result);
+  }
   const name = version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`;
   for (const warning of result.warnings)
     if (!OWN_MESSAGES.test(warning.message))
@@ -65,7 +81,7 @@ export async function checkOfficialSchema(
     let place: Place = { file: files.root.file, segments: [] };
     if (parsed.line !== undefined) {
       if (!lines) {
-        const dereferenced = await dereference(structuredClone(bundle.document) as Api, OPTIONS);
+        const dereferenced = await dereference(JSON.parse(text) as Api, OPTIONS);
         lines = lineMap(dereferenced);
       }
       const at = lines.paths[parsed.line - 1];
