@@ -38,6 +38,7 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
     if (path.startsWith('x-')) continue;
     const itemPlace: Place = { file: root.file, segments: ['paths', path] };
     const template = templateNames(path);
+    const quotedPath = JSON.stringify(path);
     if (!path.startsWith('/') || template === undefined) {
       flag(itemPlace, {
         code: 'E_OPENAPI_OPERATION',
@@ -91,7 +92,7 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
         if (!template.includes(name))
           flag(p.place, {
             code: 'E_OPENAPI_OPERATION',
-            message: `the path parameter ${JSON.stringify(name)} has no \`{${name}}\` in the path ${JSON.stringify(path)}`,
+            message: `the path parameter ${JSON.stringify(name)} has no \`{${name}}\` in the path ${quotedPath}`,
             location: files.locate(at(p.place, 'name')),
             hint: 'add it to the path, or make it a query or header parameter',
           });
