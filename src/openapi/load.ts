@@ -75,9 +75,10 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
   const { remote } = files.scan();
   for (const ref of remote) {
     const { url, ...location } = ref;
+    const shown = JSON.stringify(shorten(withoutCredentials(url)));
     problems.add({
       code: 'E_OPENAPI_REMOTE_REF',
-      message: `this \`$ref\` names a URL (${JSON.stringify(shorten(url))}); mvpm never fetches one`,
+      message: `this \`$ref\` names a URL (${shown}); mvpm never fetches one`,
       location,
       hint: 'download the file into the project and point the `$ref` at it (a relative path)',
     });
@@ -174,4 +175,9 @@ function locateIn(
 
 function shorten(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** A URL as a message may show it: a user and password, and a query (which could hold a token), left out. */
+function withoutCredentials(url: string): string {
+  return url.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)[^/?#@]*@/i, '$1…@').replace(/\?[^#]*/, '?…');
 }

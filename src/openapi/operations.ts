@@ -182,8 +182,8 @@ function swaggerSchema(value: Record<string, unknown>): Record<string, unknown> 
   return schema;
 }
 
-function swaggerSchemaExample(value: Record<string, unknown>): { example?: unknown; hasExample: boolean } {
-  if ('default' in value && value.default !== undefined) return { example: value.default, hasExample: true };
+/** A 2.0 non-body parameter has no example of its own but `x-example` (read by exampleOf); a default is not one. */
+function swaggerSchemaExample(_value: Record<string, unknown>): { example?: unknown; hasExample: boolean } {
   return { hasExample: false };
 }
 

@@ -36,6 +36,8 @@ interface CaseConfig {
   readonly links?: Readonly<Record<string, string>>;
   /** A key of GENERATED: the document is written by it. */
   readonly generate?: string;
+  /** Literal secrets in the input that must not appear in the output. */
+  readonly secrets?: readonly string[];
 }
 
 /** Inputs built at test time: binary, or easier to read as the code that makes them. */
@@ -80,26 +82,30 @@ function cases(): string[] {
 }
 
 /** What loadOpenApi gives for the case, as expected.txt holds it. */
+function config(name: string): CaseConfig {
+  const file = path.join(DIR, name, 'case.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
 async function run(name: string): Promise<string> {
   const source = path.join(DIR, name);
-  const config: CaseConfig = existsSync(path.join(source, 'case.json'))
-    ? JSON.parse(readFileSync(path.join(source, 'case.json'), 'utf8'))
-    : {};
+  const settings = config(name);
   const root = mkdtempSync(path.join(os.tmpdir(), 'mvpm-openapi-errors-'));
   try {
     cpSync(source, root, { recursive: true, filter: (f) => !/expected\.txt$|case\.json$/.test(f) });
-    if (config.generate) {
-      const generate = GENERATED[config.generate];
-      assert.ok(generate, `case.json names an unknown generator ${config.generate}`);
+    if (settings.generate) {
+      const generate = GENERATED[settings.generate];
+      assert.ok(generate, `case.json names an unknown generator ${settings.generate}`);
       generate(root);
     }
-    for (const [link, target] of Object.entries(config.links ?? {})) symlinkSync(target, path.join(root, link));
-    const document = config.document ?? (existsSync(path.join(root, 'openapi.json')) ? 'openapi.json' : 'openapi.yaml');
+    for (const [link, target] of Object.entries(settings.links ?? {})) symlinkSync(target, path.join(root, link));
+    const document =
+      settings.document ?? (existsSync(path.join(root, 'openapi.json')) ? 'openapi.json' : 'openapi.yaml');
     try {
       const doc = await loadOpenApi(document, {
         root,
-        ...(config.maxBytes === undefined ? {} : { maxBytes: config.maxBytes }),
-        ...(config.maxFiles === undefined ? {} : { maxFiles: config.maxFiles }),
+        ...(settings.maxBytes === undefined ? {} : { maxBytes: settings.maxBytes }),
+        ...(settings.maxFiles === undefined ? {} : { maxFiles: settings.maxFiles }),
       });
       return summary(doc);
     } catch (error) {
@@ -164,6 +170,7 @@ describe('OpenAPI corpus: test/golden/openapi-errors', () => {
       if (UPDATE_GOLDEN) writeFileSync(file, got);
       assert.equal(got, readFileSync(file, 'utf8'));
       assert.doesNotMatch(got, /\n\s+at .*\.(ts|js):\d+/, 'no stack trace');
+      for (const secret of config(name).secrets ?? []) assert.ok(!got.includes(secret), `the output shows ${secret}`);
     });
   }
 });
