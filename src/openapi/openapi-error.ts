@@ -99,7 +99,8 @@ export class ProblemList {
   readonly #seen = new Set<string>();
 
   add(problem: OpenApiProblem): void {
-    const key = `${problem.code}\u0000${problem.location.file}\u0000${problem.location.pointer}\u0000${problem.message}`;
+    const { code, location, message } = problem;
+    const key = [code, location.file, location.pointer, message].join('\u0000');
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     if (this.#problems.length < MAX_PROBLEMS) this.#problems.push(problem);
