@@ -32,7 +32,7 @@ const spec = (code: string): string => `${SPEC}#${code.toLowerCase()}`;
 const RUN = 'cli.md#mvpm-run';
 const IMPORT = 'cli.md#mvpm-import';
 const CI = 'ci.md';
-const OPENAPI_IMPORT = 'openapi-convert.md#what-import-writes';
+const OPENAPI_IMPORT = 'openapi-import.md#what-import-writes';
 const OPENAPI = 'openapi-import.md#reading-openapi-documents';
 
 /** Every error code. The key order is the order of docs/errors.md. */
