@@ -321,6 +321,10 @@ export const WARNING_CODES = {
   W_IMPORT_SRC: { meaning: 'A form-data `src` outside the project was dropped', docs: IMPORT },
   W_IMPORT_DROPPED: { meaning: 'Something with no spec equivalent was dropped', docs: IMPORT },
   W_IMPORT_SEND_TO: { meaning: 'Where a secret may be sent was inferred from the requests that send it', docs: IMPORT },
+  W_OPENAPI_UNSAFE_PATTERN: {
+    meaning: "An OpenAPI document's regular expression that RE2 cannot run (backreference, lookaround): not enforced",
+    docs: 'standin.md#mocked-openapi-operations',
+  },
 } as const satisfies Record<`W_${string}`, Omit<CodeEntry, 'exit'>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
