@@ -99,7 +99,8 @@ export function brokenAnswer(answer: MockAnswer, validator: DocumentValidator): 
   if (answer.schema === undefined) return undefined;
   let tried = 0;
   for (const broken of breakages(answer.value)) {
-    if ((tried += 1) > 200) break;
+    tried += 1;
+    if (tried > 200) break;
     if (validator.validate(answer.schema, broken).length > 0)
       return { ...answer, body: JSON.stringify(broken), value: broken };
   }

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { flattenSchema } from '../openapi/sample-merge.js';
 import type { JsonSchema, MediaType, OpenApiDocument, Operation, Parameter } from '../openapi/types.js';
-import { describeValue, type DocumentValidator } from '../openapi/validate.js';
+import type { DocumentValidator } from '../openapi/validate.js';
 
 export interface RequestProblem {
   /** `path`, `query`, `header`, `cookie` or `body`. */
@@ -44,7 +44,7 @@ function parameterValue(parameter: Parameter, texts: readonly string[], document
   if (type !== 'array') return coerce(texts[0] ?? '', type);
   const flat = parameter.schema === undefined ? false : flattenSchema(parameter.schema, document.schemas).schema;
   const itemType = flat === false ? undefined : typeOf(flat['items'] as JsonSchema | undefined, document);
-  // form + explode (the default for query): `a=1&a=2`; otherwise comma-separated (style simple, or form without explode).
+  // form + explode (the default for query): `a=1&a=2`; otherwise comma-separated (style simple, or form unexploded).
   const items = texts.length > 1 || parameter.explode === true ? texts : (texts[0] ?? '').split(',');
   return items.map((item) => coerce(item, itemType));
 }
@@ -165,5 +165,3 @@ export function checkRequest(
   }
   return problems.slice(0, MAX_PROBLEMS);
 }
-
-export { describeValue };
