@@ -135,7 +135,6 @@ export function thingsDocument(file = 'specs/openapi/things.yaml'): OpenApiDocum
     operations,
     schemas: new Map([['Thing', THING_SCHEMA]]),
     locate: () => undefined,
-    remoteRefs: [],
     warnings: [],
   };
 }
