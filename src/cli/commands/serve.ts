@@ -101,7 +101,7 @@ export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: 
         ? []
         : [
             out.yellow('  Faults armed (the stand-in misbehaves on purpose):'),
-            ...server.faults.armed.map((armed) => `  - ${describeFault(armed.fault)}`),
+            ...server.faults.armed.map((armed) => `  - ${printable(describeFault(armed.fault), 300)}`),
             '',
           ]),
       out.yellow(
