@@ -379,7 +379,7 @@ export const WARNING_CODES = {
   W_OPENAPI_MOCK: {
     meaning:
       'An OpenAPI operation the stand-in cannot mock as documented: its answer (example or sample) does not match ' +
-      'its response schema, or its path is one of the stand-in\'s own (/connect/…, /.well-known/…, sign-in pages)',
+      "its response schema, or its path is one of the stand-in's own (/connect/…, /.well-known/…, sign-in pages)",
     docs: 'standin.md#mocked-openapi-operations',
   },
 } as const satisfies Record<`W_${string}`, Omit<CodeEntry, 'exit'>>;
