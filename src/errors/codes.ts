@@ -393,6 +393,16 @@ export const WARNING_CODES = {
     docs: OPENAPI,
   },
   W_OPENAPI_VALIDATOR: { meaning: 'A warning of the OpenAPI validator (`@readme/openapi-parser`)', docs: OPENAPI },
+  W_OPENAPI_UNSAFE_PATTERN: {
+    meaning: "An OpenAPI document's regular expression that RE2 cannot run (backreference, lookaround): not enforced",
+    docs: 'standin.md#mocked-openapi-operations',
+  },
+  W_OPENAPI_MOCK: {
+    meaning:
+      'An OpenAPI operation the stand-in cannot mock as documented: its answer (example or sample) does not match ' +
+      "its response schema, or its path is one of the stand-in's own (/connect/…, /.well-known/…, sign-in pages)",
+    docs: 'standin.md#mocked-openapi-operations',
+  },
 } as const satisfies Record<`W_${string}`, Omit<CodeEntry, 'exit'>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

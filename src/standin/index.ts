@@ -18,6 +18,7 @@ export {
   type StandinStatusFault,
   type StandinDelayFault,
   type StandinDropFault,
+  type StandinSchemaBreakFault,
   type StandinFaultStatus,
   type StandinFaultTarget,
   type StandinGrantType,
@@ -51,3 +52,4 @@ export { DEMO_ASSETS, DEMO_CATEGORIES, DEMO_ATTRIBUTES, DEMO_KEYWORDS } from './
 export type { DemoAsset, DemoCategory, DemoAttribute, DemoKeyword } from './demo-data.js';
 export { signIn, type SignInOptions, type SignInResult } from './sign-in.js';
 export { StandinError, type StandinErrorCode } from './errors.js';
+export type { MockedOperation } from './openapi-mock.js';
