@@ -21,9 +21,10 @@ import { writeOpenApi } from './openapi-doc.mjs';
 import { countRequests, median, mib, range, tail } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-let MVPM = path.join(ROOT, 'bin', 'mvpm.js');
+const DEFAULT_MVPM = path.join(ROOT, 'bin', 'mvpm.js');
 const PEAK_RSS_PRELOAD = pathToFileURL(path.join(ROOT, 'bench', 'peak-rss.mjs')).href;
-const TARGET = 1.0;
+/** mvpm import + build / openapi-to-postmanv2 (issue 12). */
+export const TARGET = 1.0;
 /**
  * openapi-to-postmanv2 has no option that generates tests or schema checks (OPTIONS.md of 6.x: its validation
  * options are for its own validate-a-collection API, not the conversion). Folders by tag as mvpm makes them, and
@@ -44,15 +45,26 @@ const USAGE = `Usage: node bench/openapi.mjs [--rounds <n>] [--operations <n>] [
 
 function main() {
   const options = readOptions();
-  if (!existsSync(path.join(path.dirname(MVPM), '..', 'dist', 'cli', 'main.js'))) {
+  if (!existsSync(path.join(path.dirname(options.mvpm), '..', 'dist', 'cli', 'main.js'))) {
     process.stderr.write('bench: the compiled CLI is missing (dist/). Run `npm run build` first.\n');
     return 2;
   }
+  const { code, lines } = benchOpenApi(options);
+  if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+  return code;
+}
+
+/**
+ * The whole benchmark, for this script and for bench/bench.mjs's table. Progress goes to standard error.
+ * @returns `code` (0, or 1 when a command failed), the report's `lines`, and `verdict`: `{ ratio, min, max }` of
+ *   mvpm / openapi-to-postmanv2, or `{ unavailable }` with the reason while mvpm cannot import the document.
+ */
+export function benchOpenApi({ rounds = 7, operations = 500, keep = false, mvpm = DEFAULT_MVPM } = {}) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mvpm-bench-openapi-'));
   try {
-    return run(options, tmp);
+    return run({ rounds, operations, keep, mvpm }, tmp);
   } finally {
-    if (options.keep) process.stderr.write(`bench: kept ${tmp}\n`);
+    if (keep) progress(`bench: kept ${tmp}`);
     else rmSync(tmp, { recursive: true, force: true });
   }
 }
@@ -84,9 +96,9 @@ function run(options, tmp) {
       const project = path.join(tmp, `mvpm-${tag}`);
       mkdirSync(project);
       copyFileSync(doc, path.join(project, 'doc.yaml'));
-      const imported = timed(project, tag, [MVPM, 'import', 'doc.yaml', '--out', 'specs'], tmp);
+      const imported = timed(project, tag, [options.mvpm, 'import', 'doc.yaml', '--out', 'specs'], tmp);
       if (imported.error) return { ...imported, stage: 'import' };
-      const built = timed(project, tag, [MVPM, 'build'], tmp);
+      const built = timed(project, tag, [options.mvpm, 'build'], tmp);
       if (built.error) return { ...built, stage: 'build' };
       const written = treeSize(project, ['doc.yaml']);
       return {
@@ -136,8 +148,7 @@ function run(options, tmp) {
       samples[key].push(result);
     }
   }
-  printReport({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmRequests });
-  return 0;
+  return report({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmRequests });
 }
 
 /** One whole process under `node --import peak-rss.mjs`: wall time, peak RSS, its output when it failed. */
@@ -202,7 +213,7 @@ function cleanSample(result) {
   if (result.dir) rmSync(result.dir, { recursive: true, force: true });
 }
 
-function printReport({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmRequests }) {
+function report({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmRequests }) {
   const ms = (list, key = 'ms') => list.map((s) => s[key]);
   const med = (list, key = 'ms') => median(ms(list, key));
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
@@ -215,7 +226,7 @@ function printReport({ samples, options, docBytes, loadBefore, mvpmUnavailable, 
     `mvpm OpenAPI bench: ${options.rounds} interleaved rounds of cold processes, ${options.operations} operations ` +
       `(doc.yaml ${(docBytes / 1024).toFixed(0)} KiB)`,
     `node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs, load average ` +
-      `${load(loadBefore)} before, ${load(os.loadavg())} after; mvpm is ${MVPM}`,
+      `${load(loadBefore)} before, ${load(os.loadavg())} after; mvpm is ${options.mvpm}`,
     `openapi-to-postmanv2 ${openapiToPostmanVersion()}: -p -O ${O2P_OPTIONS} (it has no option for tests)`,
     '',
     describe('node -e 0', samples.floor),
@@ -223,33 +234,34 @@ function printReport({ samples, options, docBytes, loadBefore, mvpmUnavailable, 
   ];
   if (mvpmUnavailable) {
     out.push(`  mvpm import + build    not available: ${mvpmUnavailable}`);
-  } else {
-    out.push(describe('mvpm import + build', samples.mvpm, wrote(samples.mvpm)));
-    const floor = med(samples.floor);
-    const importMs = med(samples.mvpm, 'importMs');
-    const buildMs = med(samples.mvpm, 'buildMs');
-    out.push(
-      `    import median ${importMs.toFixed(0)} ms (${range(ms(samples.mvpm, 'importMs'))}), ` +
-        `build ${buildMs.toFixed(0)} ms (${range(ms(samples.mvpm, 'buildMs'))}); ` +
-        `less node start-up: import ${(importMs - floor).toFixed(0)} ms, build ${(buildMs - floor).toFixed(0)} ms`,
-    );
-    if (mvpmRequests !== options.operations)
-      out.push(`    mvpm's collection has ${mvpmRequests} requests for ${options.operations} operations`);
-    const ratio = med(samples.mvpm) / med(samples.o2p);
-    const perRound = samples.mvpm.map((s, i) => s.ms / samples.o2p[i].ms);
-    const spread = `${Math.min(...perRound).toFixed(2)}-${Math.max(...perRound).toFixed(2)}`;
-    out.push(
-      '',
-      `ratio mvpm (import + build) / openapi-to-postmanv2: ${ratio.toFixed(2)} (per round ${spread}), ` +
-        `target <= ${TARGET.toFixed(1)}: ${ratio <= TARGET ? 'PASS' : 'MISS'}`,
-    );
-    const less = (list) => med(list) - floor;
-    out.push(
-      `  the same less node start-up (node -e 0 once per process): ` +
-        `${((less(samples.mvpm) - floor) / less(samples.o2p)).toFixed(2)}`,
-    );
+    return { code: 0, lines: out, verdict: { unavailable: mvpmUnavailable } };
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  out.push(describe('mvpm import + build', samples.mvpm, wrote(samples.mvpm)));
+  const floor = med(samples.floor);
+  const importMs = med(samples.mvpm, 'importMs');
+  const buildMs = med(samples.mvpm, 'buildMs');
+  out.push(
+    `    import median ${importMs.toFixed(0)} ms (${range(ms(samples.mvpm, 'importMs'))}), ` +
+      `build ${buildMs.toFixed(0)} ms (${range(ms(samples.mvpm, 'buildMs'))}); ` +
+      `less node start-up: import ${(importMs - floor).toFixed(0)} ms, build ${(buildMs - floor).toFixed(0)} ms`,
+  );
+  if (mvpmRequests !== options.operations)
+    out.push(`    mvpm's collection has ${mvpmRequests} requests for ${options.operations} operations`);
+  const ratio = med(samples.mvpm) / med(samples.o2p);
+  const perRound = samples.mvpm.map((s, i) => s.ms / samples.o2p[i].ms);
+  const [min, max] = [Math.min(...perRound), Math.max(...perRound)];
+  const spread = `${min.toFixed(2)}-${max.toFixed(2)}`;
+  out.push(
+    '',
+    `ratio mvpm (import + build) / openapi-to-postmanv2: ${ratio.toFixed(2)} (per round ${spread}), ` +
+      `target <= ${TARGET.toFixed(1)}: ${ratio <= TARGET ? 'PASS' : 'MISS'}`,
+  );
+  const less = (list) => med(list) - floor;
+  out.push(
+    `  the same less node start-up (node -e 0 once per process): ` +
+      `${((less(samples.mvpm) - floor) / less(samples.o2p)).toFixed(2)}`,
+  );
+  return { code: 0, lines: out, verdict: { ratio, min, max } };
 }
 
 function openapiToPostmanVersion() {
@@ -283,8 +295,8 @@ function readOptions() {
   if (!Number.isInteger(rounds) || rounds < 1) usageError('--rounds must be a positive integer');
   const operations = Number(values.operations);
   if (!Number.isInteger(operations) || operations < 1) usageError('--operations must be a positive integer');
-  if (values.mvpm) MVPM = path.resolve(values.mvpm);
-  return { rounds, operations, keep: values.keep };
+  const mvpm = values.mvpm ? path.resolve(values.mvpm) : DEFAULT_MVPM;
+  return { rounds, operations, keep: values.keep, mvpm };
 }
 
 function firstLine(text) {
@@ -293,7 +305,7 @@ function firstLine(text) {
 
 function fail(name, error) {
   progress(`bench: ${name} failed: ${error}`);
-  return 1;
+  return { code: 1, lines: [], verdict: { failed: `${name} failed` } };
 }
 
 function usageError(message) {
@@ -305,4 +317,4 @@ function progress(message) {
   process.stderr.write(`${message}\n`);
 }
 
-process.exitCode = main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main();
