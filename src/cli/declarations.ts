@@ -114,10 +114,12 @@ export const runCommand = defineCommand({
   description: [
     `Runs the generated collections with Newman against a target and checks every response. Targets are declared in
     the specs (docs/spec-format.md, "Targets"): each environment spec names the target it serves (\`target:\`), and
-    collections, folders and requests may say which targets they run on (\`targets:\`). The run sends every
-    collection and folder that applies to the target, in order, and prints a \`skipped <what>: <why>\` line for each
-    one it leaves out. A folder that spends the sign-in (\`role: spends-sign-in\`) runs after every other folder,
-    and only when the run's tokens die with it.`,
+    collections, folders and requests may say which targets they run on (\`targets:\`). On a target that is not a
+    stand-in, a POST, PUT or PATCH request runs only when a \`targets\` list names that target (or it is
+    \`readOnly: true\`), a DELETE only when its own list does (docs/spec-format.md, "Method defaults"). The run sends
+    every collection, folder and request that applies to the target, in order, and prints a \`skipped <what>: <why>\`
+    line for each one it leaves out. A folder that spends the sign-in (\`role: spends-sign-in\`) runs after every
+    other folder, and only when the run's tokens die with it.`,
     {
       list: [
         `A stand-in target (\`standin: true\`, the default target): mvpm starts a local stand-in for the run, signs in
@@ -406,7 +408,7 @@ export const tokenCommand = defineCommand({
 
 export const importCommand = defineCommand({
   name: 'import',
-  summary: 'Turn a Postman collection (and environment) back into YAML specs',
+  summary: 'Turn a Postman collection (and environment), or an OpenAPI document, into YAML specs',
   description: [
     `Turns a Postman Collection (v2.1 or v2.0, e.g. exported from the Postman app, or the v3 YAML directory
     Postman v12 keeps in a repository: postman/collections/<name>/) back into YAML specs:
@@ -417,14 +419,20 @@ export const importCommand = defineCommand({
     `Names are made safe file names (renamed ones are listed); literal secrets (tokens, keys, passwords, cookies,
     client secrets) are replaced by {{variables}} declared secret and empty, and listed by name. Nothing is written
     when anything fails, and no existing file is replaced without --force.`,
+    `An OpenAPI 3.0/3.1 or Swagger 2.0 document (a .yaml, .yml or .json file with a root openapi: or swagger: key)
+    becomes a collection with a folder per tag and a request per operation. Importing it again keeps the specs in
+    step: new operations are added, requests still as generated are updated, requests edited by hand are kept (and
+    listed) unless --force, and requests whose operation left the document are listed, never deleted. With --check
+    nothing is written: it lists the operations no request covers and exits 1 if there is one (see
+    docs/openapi-sync.md).`,
   ],
   positionals: [
     {
       name: 'collection',
       valueName: '<collection>',
       help:
-        'The exported Postman collection (.json, v2.1 or v2.0), or a v3 collection directory or its ' +
-        '.resources/definition.yaml',
+        'The exported Postman collection (.json, v2.1 or v2.0), a v3 collection directory or its ' +
+        '.resources/definition.yaml, or an OpenAPI document (.yaml, .yml or .json)',
     },
   ],
   options: {
@@ -437,7 +445,24 @@ export const importCommand = defineCommand({
         'and marked secret: true',
     },
     out: { type: 'string', valueName: '<dir>', default: 'specs', help: 'Spec directory to write into' },
-    force: { type: 'boolean', help: 'Replace existing files, and write into a non-empty collection directory' },
+    force: {
+      type: 'boolean',
+      help:
+        'Replace existing files, and write into a non-empty collection directory; for an OpenAPI document, also ' +
+        'overwrite requests edited by hand whose operation changed, and generated files edited since mvpm wrote them',
+    },
+    check: {
+      type: 'boolean',
+      help:
+        'OpenAPI documents: write nothing; list the operations no request under --out covers (exit 1 if any) and ' +
+        'the requests that are edited or out of date',
+    },
+    'base-url-variable': {
+      type: 'string',
+      valueName: '<name>',
+      defaultText: 'baseUrl',
+      help: "OpenAPI documents: the variable that holds the server's URL in the generated requests",
+    },
     'allow-scripts': {
       type: 'boolean',
       help: 'Keep raw scripts (pre-request and test code) from the collection; each is still listed: review them first',
@@ -450,8 +475,10 @@ export const importCommand = defineCommand({
       help: 'Keep the literal value of a field or variable that looks secret, such as a public demo value',
     },
   },
+  exclusive: [['check', 'force', '--check writes nothing']],
   exitCodes: [
-    [0, 'imported (warnings on standard error)'],
+    [0, 'imported (warnings on standard error); with --check, every operation of the document is covered'],
+    [1, 'with --check: an operation of the OpenAPI document is not covered by a request'],
     [2, 'the input cannot be read or imported, files exist without --force, a link is in the way, or bad usage'],
   ],
   examples: [
@@ -468,6 +495,11 @@ export const importCommand = defineCommand({
       note: 'the v3 files of Postman v12',
     },
     { command: 'mvpm import export.json --allow-scripts --force', note: 'after reviewing the scripts it listed' },
+    { command: 'mvpm import specs/openapi/petstore.yaml', note: 'an OpenAPI document; again after it changes' },
+    {
+      command: 'mvpm import specs/openapi/petstore.yaml --check',
+      note: 'in CI: exit 1 if an operation is not covered',
+    },
   ],
 });
 

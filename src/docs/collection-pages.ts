@@ -1,6 +1,7 @@
 // Pages for one collection: `<slug>.md` (the collection, its folders, requests at its top level) and one page per
 // top-level folder, `<slug>/<folder-slug>.md`.
 import type { CollectionSpec, FolderSpec, ItemSpec, RequestSpec } from '../spec/model.js';
+import type { Placement } from '../spec/request-targets.js';
 import { code, document, inline, slugify } from './markdown.js';
 import { renderRequestSection } from './request-section.js';
 
@@ -48,7 +49,15 @@ function nestedFolderNotes(folder: FolderSpec, depth: number): string[] {
   );
 }
 
-export function renderFolderPage(collection: CollectionSpec, folder: FolderSpec, collectionPageLink: string): string {
+/** Where each request runs among the declared targets (src/spec/request-targets.ts). */
+export type Placements = ReadonlyMap<RequestSpec, Placement>;
+
+export function renderFolderPage(
+  collection: CollectionSpec,
+  folder: FolderSpec,
+  collectionPageLink: string,
+  placements: Placements = new Map(),
+): string {
   const depth = folder.path.length;
   const requests = requestsUnder(folder.items, depth);
   const nested = nestedFolderNotes(folder, depth);
@@ -59,7 +68,7 @@ export function renderFolderPage(collection: CollectionSpec, folder: FolderSpec,
     `Part of the [${inline(collection.name)}](${collectionPageLink}) collection. ${requests.length} ` +
       `request${requests.length === 1 ? '' : 's'}, in run order.`,
     nested.length > 0 ? `Folders inside it:\n\n${nested.join('\n')}` : undefined,
-    ...requests.map((r) => renderRequestSection(r.request, r.heading, 2)),
+    ...requests.map((r) => renderRequestSection(r.request, r.heading, 2, placements.get(r.request))),
   ]);
 }
 
@@ -70,6 +79,7 @@ export function renderCollectionPage(
   pageLink: (page: FolderPage) => string,
   /** Links to the collection's Postman v12 (v3) directory and to the page on opening it (when linkable). */
   v3: { readonly dir: string; readonly guide?: string },
+  placements: Placements = new Map(),
 ): string {
   const topRequests = collection.items.filter((i): i is RequestSpec => i.kind === 'request');
   const folderLines = pages.map(
@@ -94,7 +104,7 @@ export function renderCollectionPage(
       ? `## Collection variables\n\n| Name | Value | What it is |\n| --- | --- | --- |\n${variables.join('\n')}`
       : undefined,
     topRequests.length > 0 ? '## Requests at the top level' : undefined,
-    ...topRequests.map((r) => renderRequestSection(r, r.name, 3)),
+    ...topRequests.map((r) => renderRequestSection(r, r.name, 3, placements.get(r))),
   ]);
 }
 

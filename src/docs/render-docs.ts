@@ -2,6 +2,7 @@
 // Pure and deterministic: the same model and paths give byte-identical pages, so `mvpm build --check` can compare.
 import path from 'node:path';
 import type { SpecProject } from '../spec/model.js';
+import { declaredTargets, requestPlacements } from '../spec/request-targets.js';
 import {
   folderPages,
   GENERATED_NOTE,
@@ -51,9 +52,11 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
 
   const pages: DocPage[] = [];
   const index: string[] = [];
+  const targets = declaredTargets(project);
   for (const collection of project.collections) {
     const collectionPage = `${collection.slug}.md`;
     const folders = folderPages(collection);
+    const placements = new Map(requestPlacements(collection, targets).map((r) => [r.request, r.placement]));
     pages.push({
       path: collectionPage,
       content: renderCollectionPage(
@@ -65,12 +68,13 @@ export function renderDocs(project: SpecProject, paths: DocsPaths): DocPage[] {
           dir: linkFrom(collectionPage, path.join(paths.postmanDir, 'collections', collection.slug)),
           ...(paths.postmanGuide === undefined ? {} : { guide: linkFrom(collectionPage, paths.postmanGuide) }),
         },
+        placements,
       ),
     });
     for (const folder of folders)
       pages.push({
         path: folder.path,
-        content: renderFolderPage(collection, folder.folder, pageLink(folder.path, collectionPage)),
+        content: renderFolderPage(collection, folder.folder, pageLink(folder.path, collectionPage), placements),
       });
     const summary = collection.description ? `: ${inline(firstSentence(collection.description))}` : '';
     index.push(

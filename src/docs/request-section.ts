@@ -1,6 +1,7 @@
 // One request as a Markdown section: purpose, method and URL, headers, body, auth, expectations, captures.
 import { rawUrl } from '../compile/compile-request.js';
 import type { AuthSpec, BodySpec, KeyValue, RequestSpec } from '../spec/model.js';
+import type { Placement } from '../spec/request-targets.js';
 import { describeCapture, describeExpectation } from './plain-words.js';
 import { code, document, inline } from './markdown.js';
 import { displayValue, maskJsonText } from './secrets.js';
@@ -62,13 +63,34 @@ function bullets(lines: readonly string[]): string {
   return lines.map((l) => `- ${l}`).join('\n');
 }
 
-/** The section for one request; `heading` is its name relative to the page (e.g. `Nested / Echo JSON`). */
-export function renderRequestSection(request: RequestSpec, heading: string, level: number): string {
+/** Which targets `mvpm run` sends it to, and why not to the others (see src/spec/request-targets.ts). */
+function whereItRuns(placement: Placement | undefined): string | undefined {
+  if (placement === undefined || placement.size === 0) return undefined;
+  const runs = [...placement].filter(([, why]) => why === undefined).map(([target]) => code(target));
+  const skipped = [...placement].flatMap(([target, why]) => (why === undefined ? [] : [`${code(target)}: ${why}`]));
+  if (skipped.length === 0) return `\`mvpm run\` runs it on every target (${runs.join(', ')}).`;
+  return (
+    `\`mvpm run\` runs it on ${runs.length > 0 ? runs.join(', ') : 'no target'}; not on ` +
+    `${skipped.map(inline).join('; not on ')}.`
+  );
+}
+
+/**
+ * The section for one request; `heading` is its name relative to the page (e.g. `Nested / Echo JSON`), `placement`
+ * where it runs among the declared targets (none declared: not said).
+ */
+export function renderRequestSection(
+  request: RequestSpec,
+  heading: string,
+  level: number,
+  placement?: Placement,
+): string {
   const hashes = '#'.repeat(level);
   return document([
     `${hashes} ${inline(heading)}`,
     request.description?.trim(),
     `${code(request.method)} ${code(rawUrl(request))}`,
+    whereItRuns(placement),
     request.headers.length > 0 ? `Headers:\n\n${fieldTable(request.headers, 'header')}` : undefined,
     request.body === undefined ? undefined : body(request.body),
     auth(request.auth),

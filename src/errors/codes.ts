@@ -32,6 +32,7 @@ const spec = (code: string): string => `${SPEC}#${code.toLowerCase()}`;
 const RUN = 'cli.md#mvpm-run';
 const IMPORT = 'cli.md#mvpm-import';
 const CI = 'ci.md';
+const OPENAPI = 'openapi-import.md#reading-openapi-documents';
 
 /** Every error code. The key order is the order of docs/errors.md. */
 export const ERROR_CODES = {
@@ -114,6 +115,11 @@ export const ERROR_CODES = {
     meaning: 'A schema file is missing, outside specs/ or behind a link',
     docs: spec('E_SCHEMA_FILE'),
   },
+  E_SCHEMA_REF: {
+    exit: EXIT.usage,
+    meaning: 'A schema file `$ref`s a file that is missing, unreadable, not a schema, outside specs/, or remote',
+    docs: spec('E_SCHEMA_REF'),
+  },
   E_BAD_JSON_SCHEMA: {
     exit: EXIT.usage,
     meaning: 'A body schema is not a valid draft-07 schema',
@@ -149,6 +155,11 @@ export const ERROR_CODES = {
     exit: EXIT.usage,
     meaning: 'A `targets` list names a target no environment declares',
     docs: spec('E_UNKNOWN_TARGET'),
+  },
+  E_INFERRED_TARGET: {
+    exit: EXIT.usage,
+    meaning: 'A request for an inferred OpenAPI operation names a target that is not a stand-in',
+    docs: spec('E_INFERRED_TARGET'),
   },
   E_DUPLICATE_TARGET: {
     exit: EXIT.usage,
@@ -307,6 +318,51 @@ export const ERROR_CODES = {
   E_IMPORT_PATH_TOO_LONG: { exit: EXIT.usage, meaning: 'A file path would be longer than 1,000 bytes', docs: IMPORT },
   E_IMPORT_EXISTS: { exit: EXIT.usage, meaning: 'Files the import would write exist; pass --force', docs: IMPORT },
   E_IMPORT_WRITE: { exit: EXIT.usage, meaning: 'Writing failed; what was staged is removed', docs: IMPORT },
+
+  // Reading an OpenAPI document (`mvpm import <openapi>`; docs/openapi-import.md).
+  E_OPENAPI_READ: {
+    exit: EXIT.usage,
+    meaning: 'An OpenAPI file cannot be read: missing, not a regular file, too large, or too many files',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_NOT_TEXT: { exit: EXIT.usage, meaning: 'An OpenAPI file is not UTF-8 text', docs: OPENAPI },
+  E_OPENAPI_SYNTAX: {
+    exit: EXIT.usage,
+    meaning: 'An OpenAPI file is not JSON or YAML (or has a duplicate key, an alias bomb, a key that is not text)',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_TOO_DEEP: { exit: EXIT.usage, meaning: 'An OpenAPI file nests more than 64 levels', docs: OPENAPI },
+  E_OPENAPI_VERSION: {
+    exit: EXIT.usage,
+    meaning: 'Not an OpenAPI 3.0, 3.1 or Swagger 2.0 document (no `openapi`/`swagger` key, or another version)',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_INVALID: {
+    exit: EXIT.usage,
+    meaning: 'The document does not follow the official OpenAPI (or Swagger) schema',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_REF: {
+    exit: EXIT.usage,
+    meaning: 'A `$ref` is malformed, points at nothing, or is a cycle of references with no schema in it',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_REF_PATH: {
+    exit: EXIT.usage,
+    meaning: "A `$ref`'s file leaves the project, passes through a symbolic link, or has an unusable name",
+    docs: OPENAPI,
+  },
+  E_OPENAPI_REMOTE_REF: {
+    exit: EXIT.usage,
+    meaning: 'A `$ref` names a URL: mvpm never fetches one; download it into the project and point at the file',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_OPERATION: {
+    exit: EXIT.usage,
+    meaning: 'Operations disagree: a duplicate `operationId`, or path parameters that do not match the path',
+    docs: OPENAPI,
+  },
+  E_OPENAPI_PROBLEMS: { exit: EXIT.usage, meaning: 'The OpenAPI document has several problems', docs: OPENAPI },
 } as const satisfies Record<`E_${string}`, CodeEntry>;
 
 /** Every warning code: printed, never a change of exit code. */
@@ -321,6 +377,11 @@ export const WARNING_CODES = {
   W_IMPORT_SRC: { meaning: 'A form-data `src` outside the project was dropped', docs: IMPORT },
   W_IMPORT_DROPPED: { meaning: 'Something with no spec equivalent was dropped', docs: IMPORT },
   W_IMPORT_SEND_TO: { meaning: 'Where a secret may be sent was inferred from the requests that send it', docs: IMPORT },
+  W_OPENAPI_IGNORED: {
+    meaning: 'Part of an OpenAPI document mvpm does not use (a keyword JSON Schema draft-07 lacks, an `externalValue`)',
+    docs: OPENAPI,
+  },
+  W_OPENAPI_VALIDATOR: { meaning: 'A warning of the OpenAPI validator (`@readme/openapi-parser`)', docs: OPENAPI },
 } as const satisfies Record<`W_${string}`, Omit<CodeEntry, 'exit'>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -19,6 +19,7 @@ export function formatProblem(problem: Problem, options: FormatOptions = {}): st
     `${paint(problem.severity, `${problem.severity}[${problem.code}]`)}: ${problem.message}`,
     `  ${paint('location', '-->')} ${problem.file}:${problem.line}:${problem.column}`,
   ];
+  if (problem.pointer !== undefined) lines.push(`  = pointer: #${problem.pointer}`);
   if (problem.frame) lines.push(...problem.frame.split('\n').map((l) => `  ${l}`));
   if (problem.hint) lines.push(`  ${paint('hint', '= hint:')} ${problem.hint}`);
   return lines.join('\n');

@@ -31,6 +31,8 @@ export interface Problem {
   readonly line: number;
   readonly column: number;
   readonly frame: string;
+  /** JSON pointer (RFC 6901) of the node in `file`, printable: for inputs whose nodes have no names (OpenAPI). */
+  readonly pointer?: string;
 }
 
 export interface MvpmErrorOptions {

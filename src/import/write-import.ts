@@ -32,6 +32,11 @@ export interface WriteImportOptions {
   readonly force?: boolean;
   /** How the output directory is named in messages (the CLI passes it relative to the working directory). */
   readonly outLabel?: string;
+  /**
+   * Re-import (an OpenAPI document's sync): the existing files that may be replaced without force; any other existing
+   * target is still refused, and writing into a non-empty collection directory is expected. Default: not a re-import.
+   */
+  readonly replace?: ReadonlySet<string>;
 }
 
 export interface WriteImportReport {
@@ -86,13 +91,15 @@ export function writeImport(
       );
     existing.push(file.path);
   }
+  const refused = options.replace === undefined ? existing : existing.filter((f) => !options.replace?.has(f));
   const busyDirs = [...new Set(files.map((f) => f.path.split('/')[0]!))]
-    .filter((top) => !SHARED_TOP.has(top) && files.some((f) => f.path.startsWith(`${top}/`)))
+    .filter((top) => options.replace === undefined && !SHARED_TOP.has(top))
+    .filter((top) => files.some((f) => f.path.startsWith(`${top}/`)))
     .filter((top) => nonEmptyDir(path.join(realRootOf(out), top)));
-  if (!options.force && (existing.length > 0 || busyDirs.length > 0)) {
+  if (!options.force && (refused.length > 0 || busyDirs.length > 0)) {
     const listed = [
       ...busyDirs.map((d) => `${shown(d)}/`),
-      ...existing.filter((f) => !busyDirs.some((d) => f.startsWith(`${d}/`))).map(shown),
+      ...refused.filter((f) => !busyDirs.some((d) => f.startsWith(`${d}/`))).map(shown),
     ];
     const more = listed.length > MAX_LISTED ? `, and ${listed.length - MAX_LISTED} more` : '';
     throw new ImportError(

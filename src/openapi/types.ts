@@ -49,8 +49,6 @@ export interface OpenApiDocument {
   readonly schemas: ReadonlyMap<string, JsonSchema>;
   /** Where a JSON pointer of the root document (or `file#pointer` of another file) is; undefined when unknown. */
   readonly locate: (pointer: string) => SourceLocation | undefined;
-  /** Remote `$ref`s (http:, https:, //…) found and not fetched; each also a warning. */
-  readonly remoteRefs: readonly SourceLocation[];
   readonly warnings: readonly OpenApiWarning[];
 }
 

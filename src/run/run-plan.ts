@@ -2,6 +2,7 @@
 // The run uses the committed generated collection (what people run in Postman; `build --check` keeps it equal to
 // the specs) with the items that do not run removed and the folders that spend the sign-in moved to the end.
 import type { CollectionSpec, ItemSpec } from '../spec/model.js';
+import { type MethodScope, methodSkipReason, targetsSkipReason, tokenEndpoints } from '../spec/request-targets.js';
 import { RunError } from './errors.js';
 import type { TargetPlan } from './targets.js';
 
@@ -53,19 +54,25 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
   for (const collection of plan.collections) {
     const normal = new Set<string>();
     const spending = new Set<string>();
-    const visit = (items: readonly ItemSpec[], inSpending: boolean): void => {
+    const endpoints = tokenEndpoints(collection);
+    const visit = (items: readonly ItemSpec[], inSpending: boolean, inherited: readonly string[] | undefined): void => {
       for (const item of items) {
-        const reason = skipReason(item, plan.name, mode, inSpending);
+        const scope = { tokenEndpoints: endpoints, ...(inherited ? { inherited } : {}) };
+        const reason = skipReason(item, plan, mode, inSpending, scope);
         if (reason) {
           skipped.push({ what: `${collection.name} / ${item.path.join(' / ')}`, reason });
           continue;
         }
         const spends = inSpending || (item.kind === 'folder' && item.role === 'spends-sign-in');
         (spends ? spending : normal).add(itemKey(item.path));
-        if (item.kind === 'folder') visit(item.items, spends);
+        if (item.kind === 'folder') visit(item.items, spends, item.targets ?? inherited);
       }
     };
-    visit(mode.folders ? collection.items.filter((i) => mode.folders!.includes(i.name)) : collection.items, false);
+    visit(
+      mode.folders ? collection.items.filter((i) => mode.folders!.includes(i.name)) : collection.items,
+      false,
+      collection.targets,
+    );
     const folders = (keep: Set<string>): string[] =>
       collection.items.filter((i) => keep.has(itemKey(i.path))).map((i) => i.name);
     if (normal.size > 0)
@@ -97,10 +104,17 @@ export function planSteps(plan: TargetPlan, mode: RunMode): { steps: RunStep[]; 
   return { steps, skipped };
 }
 
-/** Why `item` does not run, or undefined when it does. */
-function skipReason(item: ItemSpec, target: string, mode: RunMode, inSpending: boolean): string | undefined {
-  if (item.targets && !item.targets.includes(target)) return `runs only on ${item.targets.join(', ')}`;
-  if (item.kind !== 'folder') return undefined;
+/** Why `item` does not run, or undefined when it does: its `targets`, a request's method default, a folder's role. */
+function skipReason(
+  item: ItemSpec,
+  target: TargetPlan,
+  mode: RunMode,
+  inSpending: boolean,
+  scope: MethodScope,
+): string | undefined {
+  const listed = targetsSkipReason(item.targets, target.name);
+  if (listed) return listed;
+  if (item.kind !== 'folder') return methodSkipReason(item, target, scope);
   if (item.role === 'code-exchange' && !mode.signsIn)
     return "exchanges the sign-in's code, and this run starts from a refresh token";
   if ((item.role === 'spends-sign-in' || inSpending) && mode.keepsTokens)

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { COLLECTION_SUFFIX, ENVIRONMENT_SUFFIX } from '../emit/build-project.js';
 import { formatDiagnostic } from '../spec/diagnostics.js';
 import { loadSpecs } from '../spec/load-specs.js';
+import { declaredTargets } from '../spec/request-targets.js';
 import type { AutoRefreshSpec, CollectionSpec, EnvironmentSpec, SpecProject } from '../spec/model.js';
 import { validateSpecs } from '../spec/validate-spec.js';
 import { expandLeadingVariable, leadingVariable, replaceVariables, variableNames } from '../spec/variables.js';
@@ -51,10 +52,7 @@ export async function loadProjectModel(cwd: string, specsDir = 'specs'): Promise
   );
 }
 
-/** The targets the specs declare, in environment order. */
-export function declaredTargets(project: SpecProject): { readonly name: string; readonly standin: boolean }[] {
-  return project.environments.flatMap((e) => (e.target === undefined ? [] : [{ name: e.target, standin: e.standin }]));
-}
+export { declaredTargets } from '../spec/request-targets.js';
 
 /**
  * The target `name`, or (undefined) the default for `purpose`: `mvpm run` defaults to the one stand-in target,

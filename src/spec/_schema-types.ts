@@ -2,7 +2,7 @@
 // These are the spec files as written; src/spec/model.ts holds the normalized model.
 
 /**
- * The targets (environments' `target`) this runs on. Default: every target. A folder or request runs only on targets its collection and folders run on too.
+ * The targets (environments' `target`) this runs on. Default: every target. A folder or request runs only on targets its collection and folders run on too. A POST, PUT or PATCH request (not `readOnly`, not a token request) runs on a target that is not a stand-in only when this list, the request's own or the nearest above it, names the target; a DELETE only when the request's own list names it; an inferred OpenAPI operation never.
  *
  * @minItems 1
  *
@@ -343,7 +343,7 @@ export interface BodyCheck {
   oneOf?: [string | number | boolean | null, ...(string | number | boolean | null)[]];
 }
 /**
- * A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file.
+ * A draft-07 JSON Schema for the whole body, inline or in a file (JSON or YAML) relative to this request file. A file may `$ref` other schema files by relative path (`Asset.schema.json`, `../common/Envelope.schema.json#/definitions/Meta`): the build bundles them into its `definitions`; remote references are refused.
  *
  * This interface was referenced by `MvpmSpecFiles`'s JSON-Schema
  * via the `definition` "BodySchema".

@@ -4,7 +4,12 @@ import { NAME_PROBLEM_TEXT, nameProblem, PathGuardError, resolveInside } from '.
 import { diagnosticAt, fileDiagnostic, type SpecDiagnostic } from './diagnostics.js';
 import { loadFiles, MAX_SPEC_FILE_BYTES } from './parse-files.js';
 import { badNameDiagnostic } from './rules/file-names.js';
-import type { SpecFileKind, SpecSource } from './source.js';
+import { refTarget, schemaRefs } from './schema-refs.js';
+import type { NodePath, SpecFileKind, SpecSource } from './source.js';
+
+const REF_FORM_HINT =
+  'write the path of a schema file relative to this file, optionally with a JSON pointer: ' +
+  '`Asset.schema.json`, `../common/Envelope.schema.json#/definitions/Meta`';
 
 /** File and folder names that give a spec file its meaning, as in Postman's YAML collection layout. */
 export const REQUEST_SUFFIX = '.request.yaml';
@@ -342,10 +347,86 @@ class SpecReader {
       for (const child of folder.folders) visit(child);
     };
     for (const collection of collections) visit(collection.root);
-    return this.readAll(
+    const roots = await this.readAll(
       [...wanted].map((file) => ({ file, kind: 'schema' as const })),
       0,
     );
+    return this.followSchemaRefs(roots, new Set([...wanted, ...refused]));
+  }
+
+  /**
+   * Reads every schema file the loaded ones `$ref` by relative path, and the files those reach, each once
+   * (so cycles end), through the same guard as `expect.schema.file`: inside the specs directory by real path, no
+   * link followed. A remote reference, a file refused or missing, and one that cannot be read or parsed are
+   * E_SCHEMA_REF at the `$ref` (the file's own read or parse error is reported too). `seen`: every file already
+   * wanted or refused.
+   */
+  private async followSchemaRefs(
+    sources: Map<string, SpecSource>,
+    seen: Set<string>,
+  ): Promise<Map<string, SpecSource>> {
+    const refused = new Map<string, readonly [string, string]>();
+    const refError = (source: SpecSource, at: NodePath, message: string, hint: string): void =>
+      this.report(diagnosticAt({ source, path: at }, 'E_SCHEMA_REF', message, hint));
+    let frontier = [...sources];
+    while (frontier.length > 0) {
+      const next = new Map<string, { source: SpecSource; path: NodePath; ref: string }[]>();
+      for (const [file, source] of frontier) {
+        for (const { ref, path: at } of schemaRefs(source.toJS())) {
+          const target = refTarget(ref);
+          if (target.kind === 'remote') {
+            refError(
+              source,
+              at,
+              `\`$ref\` \`${ref}\` is remote: mvpm never fetches a schema`,
+              'copy the schema into a file inside specs/ and `$ref` it by its path relative to this file',
+            );
+            continue;
+          }
+          if (target.kind === 'bad') {
+            refError(source, at, `\`$ref\` \`${ref}\` cannot be followed: ${target.why}`, REF_FORM_HINT);
+            continue;
+          }
+          if (target.kind === 'local') continue;
+          const absolute = path.resolve(path.dirname(file), target.file);
+          if (!seen.has(absolute)) {
+            seen.add(absolute);
+            const problem = this.insideSpecs(target.file, path.relative(this.specsDir, absolute), 'schema file');
+            if (problem !== undefined)
+              refused.set(
+                absolute,
+                problem === 'missing'
+                  ? [
+                      `schema file not found: ${this.display(absolute)}`,
+                      'the path is relative to the file that has the `$ref`',
+                    ]
+                  : [problem[0], problem[1].replace('this request file', 'the file that has the `$ref`')],
+              );
+            else next.set(absolute, []);
+          }
+          const waiting = next.get(absolute);
+          if (waiting) waiting.push({ source, path: at, ref });
+          const reason = refused.get(absolute);
+          if (reason) refError(source, at, `\`$ref\` \`${ref}\`: ${reason[0]}`, reason[1]);
+        }
+      }
+      const read = await this.readAll(
+        [...next.keys()].map((file) => ({ file, kind: 'schema' as const })),
+        0,
+      );
+      for (const [absolute, referrers] of next) {
+        if (read.has(absolute)) continue;
+        refused.set(absolute, [
+          `${this.display(absolute)} could not be read as JSON or YAML (its own error says why)`,
+          'fix that file, or point the `$ref` at a schema file that parses',
+        ]);
+        for (const { source, path: at, ref } of referrers)
+          refError(source, at, `\`$ref\` \`${ref}\`: ${refused.get(absolute)![0]}`, refused.get(absolute)![1]);
+      }
+      for (const [absolute, source] of read) sources.set(absolute, source);
+      frontier = [...read];
+    }
+    return sources;
   }
 
   /**

@@ -99,6 +99,10 @@ export interface RequestSpec {
   readonly variableRefs: readonly VariableRef[];
   /** The targets it runs on, as written (`targets`); undefined: those of its folder. */
   readonly targets?: readonly string[];
+  /** `readOnly: true`: it changes nothing on the server whatever its method, so it runs wherever a GET would. */
+  readonly readOnly: boolean;
+  /** `openapi`: the OpenAPI operation it was imported from; `inferred` ones run only on stand-in targets. */
+  readonly openapi?: { readonly operation: string; readonly hash: string; readonly inferred: boolean };
   readonly origin: Origin;
 }
 

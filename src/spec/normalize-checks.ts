@@ -2,6 +2,7 @@
 // rules/request-values.ts refuse are reported there and skipped here.
 import path from 'node:path';
 import type * as W from './_schema-types.js';
+import { diagnosticAt } from './diagnostics.js';
 import type * as M from './model.js';
 import type { NormalizeContext } from './normalize.js';
 import {
@@ -12,6 +13,7 @@ import {
   schemaFileHoldsObject,
   validRegex,
 } from './rules/request-values.js';
+import { bundleSchema } from './schema-refs.js';
 import type { SpecSource } from './source.js';
 import { asObject, entries, isLiteral, isObject } from './written-values.js';
 
@@ -104,10 +106,47 @@ export function normalizeExpectations(raw: unknown, source: SpecSource, ctx: Nor
     const schemaSource = ctx.schemaFiles.get(absolute);
     const value = schemaSource?.toJS();
     if (schemaSource && schemaFileHoldsObject(schemaSource, value, ctx.errors) && isObject(value)) {
-      out.push({ kind: 'schema', schema: value, label: path.basename(schema.file), origin: origin('schema', 'file') });
+      const bundled = bundledSchema(absolute, ctx);
+      out.push({
+        kind: 'schema',
+        schema: bundled,
+        label: path.basename(schema.file),
+        origin: origin('schema', 'file'),
+      });
     }
   }
   return out;
+}
+
+/** Bundles, per load (`ctx.schemaFiles`), by root file: a schema two requests share is bundled and reported once. */
+const bundles = new WeakMap<
+  ReadonlyMap<string, SpecSource>,
+  { readonly values: ReadonlyMap<string, unknown>; readonly byRoot: Map<string, Record<string, unknown>> }
+>();
+
+/** The schema file `root` with the files it `$ref`s bundled in (see schema-refs.ts); E_SCHEMA_REF for dead refs. */
+function bundledSchema(root: string, ctx: NormalizeContext): Record<string, unknown> {
+  const cache = bundles.get(ctx.schemaFiles) ?? {
+    values: new Map([...ctx.schemaFiles].map(([file, source]) => [file, source.toJS()])),
+    byRoot: new Map<string, Record<string, unknown>>(),
+  };
+  bundles.set(ctx.schemaFiles, cache);
+  const cached = cache.byRoot.get(root);
+  if (cached) return cached;
+  const { schema, problems } = bundleSchema(root, cache.values);
+  for (const problem of problems) {
+    const source = ctx.schemaFiles.get(problem.file)!;
+    ctx.errors.push(
+      diagnosticAt(
+        { source, path: problem.path },
+        'E_SCHEMA_REF',
+        problem.message,
+        'point the `$ref` at a part the file has: `#/definitions/<Name>`, or `#` for the whole file',
+      ),
+    );
+  }
+  cache.byRoot.set(root, schema);
+  return schema;
 }
 
 export function normalizeCaptures(raw: unknown, source: SpecSource, ctx: NormalizeContext): M.CaptureSpec[] {

@@ -77,8 +77,15 @@ export function normalizeRequest(
     scripts: normalizeScripts(written.scripts),
     variableRefs: refs,
     ...targetsOf(written.targets),
+    readOnly: written.readOnly === true,
+    ...openapiOf(written.openapi),
     origin: { source, path: [] },
   };
+}
+
+function openapiOf(raw: unknown): Pick<M.RequestSpec, 'openapi'> {
+  if (!isObject(raw) || typeof raw['operation'] !== 'string' || typeof raw['hash'] !== 'string') return {};
+  return { openapi: { operation: raw['operation'], hash: raw['hash'], inferred: raw['inferred'] === true } };
 }
 
 export function normalizeAuth(raw: unknown, source: SpecSource, at: NodePath): M.AuthSpec | undefined {

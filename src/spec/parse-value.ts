@@ -267,7 +267,7 @@ function collectionsIn(stack: readonly CST.Token[]): number {
  * (an endless value), and nesting deeper than MAX_NESTING_DEPTH once aliases are expanded. Iterative, so a deep
  * tree cannot overflow the stack here.
  */
-function checkTree(doc: Document.Parsed): ParseFailure | undefined {
+export function checkTree(doc: Document.Parsed): ParseFailure | undefined {
   const anchors = new Map<string, Node>();
   // Collections nested in each finished node, aliases expanded: a node's "height". Only heights under an anchor
   // can matter, so they are kept only once an anchor has been seen; an anchored node without a height yet is

@@ -267,6 +267,7 @@ export function modelWith(texts: Readonly<Texts>, numbers: Readonly<Numbers> = B
     captures,
     scripts: [],
     variableRefs: [],
+    readOnly: false,
     origin,
   };
   const folder: FolderSpec = {

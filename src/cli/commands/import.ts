@@ -10,19 +10,30 @@ import {
   type V3Collection,
 } from '../../import/v3/import-v3.js';
 import { importOverSpecs } from '../../import/v3/existing-specs.js';
+import { isOpenApiFile } from '../../import/openapi/detect.js';
 import { writeImport } from '../../import/write-import.js';
 import { readOwnership, writeOwnership } from '../../emit/ownership.js';
 import { isInside, realRootOf } from '../../paths/path-guard.js';
 import { stateDirectory } from '../../paths/state-dir.js';
 import type { ParsedArgs } from '../command.js';
 import type { importCommand } from '../declarations.js';
-import { EXIT, painterFor, type CliIo } from '../io.js';
+import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
+import { runOpenApiImport } from './import-openapi.js';
 
 /**
- * `mvpm import <collection>` (a v2.1/v2.0 JSON export or a v3 collection directory): arguments parsed and checked
- * by its declaration (declarations.ts).
+ * `mvpm import <collection>` (a v2.1/v2.0 JSON export or a v3 collection directory; an OpenAPI document goes to
+ * runOpenApiImport): arguments parsed and checked by its declaration (declarations.ts).
  */
-export async function runImport({ values, positionals }: ParsedArgs<typeof importCommand>, io: CliIo): Promise<number> {
+export async function runImport(args: ParsedArgs<typeof importCommand>, io: CliIo): Promise<number> {
+  const { values, positionals } = args;
+  if (isOpenApiFile(path.resolve(io.cwd, positionals.collection))) return await runOpenApiImport(args, io);
+  for (const option of ['check', 'base-url-variable'] as const)
+    if (values[option] !== undefined && values[option] !== false)
+      throw new UsageError(
+        'E_USAGE',
+        `--${option} is for OpenAPI documents; ${printable(positionals.collection)} is not one (a .yaml, .yml or ` +
+          '.json file with a root `openapi:` or `swagger:` key)',
+      );
   const err = painterFor(io.stderr, io.env);
   const collectionFile = positionals.collection;
   const environmentFiles = values.environment === undefined ? [] : [values.environment];

@@ -24,7 +24,7 @@ export interface ExistingFile {
 const SPEC_ONLY: Readonly<Record<string, readonly string[]>> = {
   'mvpm-collection': ['targets', 'role'],
   'mvpm-folder': ['targets', 'role'],
-  'mvpm-request': ['targets'],
+  'mvpm-request': ['targets', 'readOnly'],
   'mvpm-environment': ['description', 'target', 'standin', 'servers', 'secrets', 'overrides'],
 };
 /** Keys of an environment variable no Postman environment holds. */

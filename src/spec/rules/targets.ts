@@ -2,7 +2,7 @@
 // each collection, folder and request runs on, and the roles the runner acts on. Specs come from pull requests, so
 // a spec may name only MV_ process variables (never GITHUB_TOKEN and the like), and every name must resolve.
 import { diagnosticAt, type SpecDiagnostic } from '../diagnostics.js';
-import type { CollectionSpec, EnvironmentSpec, ItemSpec, Origin, SpecProject } from '../model.js';
+import type { CollectionSpec, EnvironmentSpec, ItemSpec, Origin, RequestSpec, SpecProject } from '../model.js';
 import { didYouMean } from '../suggest.js';
 
 /** What a spec may map a variable to: a process environment variable of mvpm's own namespace. */
@@ -10,7 +10,8 @@ export const PROCESS_VARIABLE = /^MV_[A-Z0-9_]+$/;
 
 /**
  * E_DUPLICATE_TARGET, E_PROCESS_VARIABLE, E_TARGET_VARIABLE (environments); E_UNKNOWN_TARGET (`targets` lists);
- * E_NO_STANDIN, E_ROLE (roles). See docs/spec-format.md, "Targets".
+ * E_NO_STANDIN, E_ROLE (roles); E_INFERRED_TARGET (a request for an inferred operation). See
+ * docs/spec-format.md, "Targets".
  */
 export function checkTargets(project: SpecProject): SpecDiagnostic[] {
   const errors: SpecDiagnostic[] = [];
@@ -71,6 +72,7 @@ export function checkTargets(project: SpecProject): SpecDiagnostic[] {
       for (const item of items) {
         checkList(item.targets, item.origin);
         const targets = effective(inherited, item.targets);
+        if (item.kind === 'request') checkInferred(item, declared, errors);
         if (item.kind !== 'folder') continue;
         if (item.role === 'spends-sign-in' && item.origin)
           checkStandinOnly(
@@ -96,6 +98,29 @@ export function checkTargets(project: SpecProject): SpecDiagnostic[] {
     );
   }
   return errors;
+}
+
+/**
+ * E_INFERRED_TARGET: an operation the API's documentation does not confirm (`openapi.inferred`) must never reach
+ * a real server, so its own `targets` may name stand-ins only (a folder's list does not place it there anyway).
+ */
+function checkInferred(request: RequestSpec, declared: ReadonlyMap<string, EnvironmentSpec>, errors: SpecDiagnostic[]) {
+  if (!request.openapi?.inferred) return;
+  const standins = [...declared.values()].filter((e) => e.standin).map((e) => `\`${e.target}\``);
+  (request.targets ?? []).forEach((name, i) => {
+    const environment = declared.get(name);
+    if (!environment || environment.standin) return;
+    errors.push(
+      diagnosticAt(
+        { ...request.origin, path: ['targets', i] },
+        'E_INFERRED_TARGET',
+        `this request covers an inferred OpenAPI operation (\`openapi.inferred: true\`), and \`targets\` names ` +
+          `\`${name}\`, which is not a stand-in`,
+        `an inferred operation runs only on stand-ins${standins.length > 0 ? ` (${standins.join(', ')})` : ''}: ` +
+          `remove \`${name}\` from \`targets\`, or confirm the operation in the OpenAPI document and import it again`,
+      ),
+    );
+  });
 }
 
 /** The targets a node runs on: its own list within its parent's (names no environment serves left out). */

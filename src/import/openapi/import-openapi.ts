@@ -1,0 +1,149 @@
+// `mvpm import <openapi document>`: load → convert → sync with what is under --out → write (all or nothing), or,
+// with `check`, the same without the write. The library's one entry for it; the CLI prints the result and picks
+// the exit code.
+import path from 'node:path';
+import { readOwnership, writeOwnership } from '../../emit/ownership.js';
+import { loadOpenApi } from '../../openapi/load.js';
+import type { OpenApiDocument, OpenApiVersion, Operation, SourceLocation } from '../../openapi/types.js';
+import { realRootOf, sha256 } from '../../paths/path-guard.js';
+import { writeImport } from '../write-import.js';
+import { convertOpenApi } from './convert.js';
+import type { GeneratedImport } from './generated.js';
+import { type FileOutcome, inCollectionDir, planSync, type RequestOutcome } from './sync.js';
+import { readSyncState } from './sync-existing.js';
+
+export interface OpenApiImportInput {
+  /** The document's absolute path. */
+  readonly file: string;
+  /** The project root: the document and every file it refers to must be inside it. */
+  readonly root: string;
+  /** The spec directory (--out), absolute. */
+  readonly out: string;
+  /** --out as shown in messages and generated paths: relative to the project root, with `/`. */
+  readonly outLabel: string;
+  /** Overwrite edited requests whose operation changed, and generated files mvpm did not write. Default false. */
+  readonly force?: boolean;
+  /** Write nothing; report what is not covered. Default false. */
+  readonly check?: boolean;
+  /** The variable that holds the server URL in request URLs. Default: the converter's (`baseUrl`). */
+  readonly baseUrlVariable?: string;
+  /** The per-user state directory (mvpm's record of written files). */
+  readonly stateDir: string;
+}
+
+/** A request of the sync, with what a report says about its operation. */
+export interface ReportedRequest extends RequestOutcome {
+  readonly method?: string;
+  readonly path?: string;
+  readonly operationId?: string;
+  /** Where the operation is in the document (not for requests whose operation is gone). */
+  readonly location?: SourceLocation;
+}
+
+export interface ReportedWarning {
+  readonly code: string;
+  /** `file:line:col`, a path under --out, or the document's file. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface OpenApiImportResult {
+  readonly document: {
+    readonly file: string;
+    readonly title: string;
+    readonly version: OpenApiVersion;
+    readonly operations: number;
+  };
+  readonly collectionDir: string;
+  readonly check: boolean;
+  /** Every operation of the document (in its order), then requests whose operation is gone, then duplicates. */
+  readonly requests: readonly ReportedRequest[];
+  /** The generated files other than requests. */
+  readonly files: readonly FileOutcome[];
+  /** Paths under --out written, in order; empty in check mode. */
+  readonly written: readonly string[];
+  readonly warnings: readonly ReportedWarning[];
+}
+
+/** Imports (or, with `check`, compares) an OpenAPI document into the spec directory. Throws OpenApiError (the
+ * document) or ImportError (writing). */
+export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiImportResult> {
+  const doc = await loadOpenApi(input.file, { root: input.root });
+  const converted = convertOpenApi(doc, {
+    outLabel: input.outLabel,
+    ...(input.baseUrlVariable === undefined ? {} : { baseUrlVariable: input.baseUrlVariable }),
+  });
+  const otherFiles = (g: GeneratedImport): string[] => {
+    const requestFiles = new Set(g.requests.map((r) => r.file));
+    return [...g.files.keys()].filter((f) => !requestFiles.has(f));
+  };
+  const state = await readSyncState(input.out, (dir) => otherFiles(inCollectionDir(converted, dir)), {
+    cwd: input.root,
+    document: input.file,
+    collectionDir: converted.collectionDir,
+    stateDir: input.stateDir,
+  });
+  // A collection that was moved (renamed) stays where it is: its definition still names the document.
+  const generated = state.fromDocument.includes(converted.collectionDir)
+    ? converted
+    : inCollectionDir(converted, state.fromDocument[0] ?? converted.collectionDir);
+  const plan = planSync({ generated, ...state, force: input.force ?? false });
+  const operations = new Map(doc.operations.map((o) => [o.key, o]));
+  const locate = doc.locate;
+  const warnings = [...documentWarnings(doc), ...[...generated.warnings, ...plan.warnings].map((w) => ({ ...w }))];
+  const result = {
+    document: { file: doc.file, title: doc.title, version: doc.version, operations: doc.operations.length },
+    collectionDir: generated.collectionDir,
+    check: input.check ?? false,
+    requests: plan.requests.map((r) => reported(r, operations, locate)),
+    files: plan.files,
+    warnings,
+  };
+  if (input.check) return { ...result, written: [] };
+  const written =
+    plan.writes.length === 0
+      ? []
+      : writeImport(input.out, plan.writes, { outLabel: input.outLabel, replace: plan.replaces }).written;
+  recordWritten(input, generated, plan.files);
+  return { ...result, written };
+}
+
+/**
+ * The generated files other than requests that are now what the import generates go into mvpm's record of written
+ * files, so the next import may replace them; a file kept (edited) keeps no record. Requests carry their own hash.
+ */
+function recordWritten(input: OpenApiImportInput, generated: GeneratedImport, files: readonly FileOutcome[]): void {
+  const owned: Record<string, string> = { ...readOwnership(input.stateDir, input.root).files };
+  const realOut = realRootOf(input.out);
+  for (const { kind, file } of files) {
+    const key = path.join(realOut, ...file.split('/'));
+    if (kind === 'kept') continue;
+    owned[key] = sha256(generated.files.get(file) ?? '');
+  }
+  writeOwnership(input.stateDir, input.root, owned);
+}
+
+function reported(
+  outcome: RequestOutcome,
+  operations: ReadonlyMap<string, Operation>,
+  locate: OpenApiDocument['locate'],
+): ReportedRequest {
+  const operation = outcome.request === undefined ? undefined : operations.get(outcome.operation);
+  if (operation === undefined) return outcome;
+  const location = locate(operation.pointer);
+  return {
+    ...outcome,
+    method: operation.method,
+    path: operation.path,
+    ...(operation.operationId === undefined ? {} : { operationId: operation.operationId }),
+    ...(location === undefined ? {} : { location }),
+  };
+}
+
+function documentWarnings(doc: OpenApiDocument): ReportedWarning[] {
+  return doc.warnings.map((w) => ({
+    code: w.code,
+    where: w.location ? `${w.location.file}:${w.location.line}:${w.location.column}` : doc.file,
+    message: w.message,
+  }));
+}

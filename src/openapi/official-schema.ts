@@ -1,0 +1,201 @@
+// The document against the official OpenAPI 2.0 / 3.0 / 3.1 schema, with @readme/openapi-parser's `validate`, run on
+// an in-memory copy of the document with every other file's referenced parts bundled in (under `x-mvpm-bundled`),
+// so that the validator never reads a file or the network. Its errors carry no path, only a code frame of the
+// dereferenced document printed as JSON with two-space indentation; the frame's line number is mapped back to a
+// node of that text (checked against the frame's own text), then through the `$ref`s to the file, line, column and
+// pointer where it is written. The frame itself is never shown (it could quote an example value).
+import { dereference, type ParserOptions, validate } from '@readme/openapi-parser';
+import { openApiWarning, type ProblemList } from './openapi-error.js';
+import { type DocumentFiles, isObject, type Place, refOf } from './refs.js';
+import type { OpenApiVersion, OpenApiWarning } from './types.js';
+
+const BUNDLED = 'x-mvpm-bundled';
+
+const OPTIONS: ParserOptions = {
+  resolve: { external: false, file: false },
+  dereference: { circular: 'ignore' },
+  validate: { errors: { colorize: false } },
+};
+
+export async function checkOfficialSchema(
+  files: DocumentFiles,
+  version: OpenApiVersion,
+  problems: ProblemList,
+  warn: (warning: OpenApiWarning) => void,
+): Promise<void> {
+  const bundle = bundleDocument(files);
+  type Api = Parameters<typeof validate>[0];
+  const result = await validate(structuredClone(bundle.document) as Api, OPTIONS);
+  const name = version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`;
+  for (const warning of result.warnings)
+    warn(
+      openApiWarning(
+        'W_OPENAPI_VALIDATOR',
+        firstLine(warning.message),
+        files.locate({ file: files.root.file, segments: [] }),
+      ),
+    );
+  if (result.valid) return;
+  let lines: LineMap | undefined;
+  for (const error of result.errors) {
+    const parsed = parseMessage(error.message);
+    let place: Place = { file: files.root.file, segments: [] };
+    if (parsed.line !== undefined) {
+      if (!lines) {
+        const dereferenced = await dereference(structuredClone(bundle.document) as Api, OPTIONS);
+        lines = lineMap(dereferenced);
+      }
+      const at = lines.paths[parsed.line - 1];
+      if (at !== undefined && lines.text[parsed.line - 1] === parsed.lineText) place = bundle.origin(at);
+    }
+    problems.add({
+      code: 'E_OPENAPI_INVALID',
+      message: `not valid ${name}: ${parsed.message}`,
+      location: files.locate(place),
+      hint: `see the ${name} specification for what this object allows`,
+    });
+  }
+  if (result.additionalErrors > 0)
+    problems.add({
+      code: 'E_OPENAPI_INVALID',
+      message: `not valid ${name}: ${result.additionalErrors} more errors`,
+      location: files.locate({ file: files.root.file, segments: [] }),
+    });
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).trim();
+}
+
+/**
+ * The validator's message in our words: its heading (`REQUIRED must have required property 'version'`) made
+ * plain, the caret's note (`version is missing here!`), and the frame's marked line number and text.
+ */
+function parseMessage(text: string): { message: string; line?: number; lineText?: string } {
+  const lines = text.split('\n');
+  const heading = (lines[0] ?? '').replace(/^[A-Z][A-Z ]+[A-Z] (?=[a-z])/, '').trim();
+  const marked = lines.findIndex((l) => /^>\s*\d+ \|/.test(l));
+  const note = lines
+    .find((l) => /^\s+\|\s*\^/.test(l))
+    ?.replace(/^\s+\|\s*\^+\s*/, '')
+    .replace(/!$/, '');
+  const message = note ? `${heading} (${note})` : heading;
+  if (marked < 0) return { message };
+  const match = /^>\s*(\d+) \| ?(.*)$/.exec(lines[marked]!);
+  return { message, line: Number(match![1]), lineText: match![2] };
+}
+
+interface LineMap {
+  /** For each line of JSON.stringify(value, null, 2), the path of the node that starts on it. */
+  readonly paths: (readonly string[])[];
+  readonly text: string[];
+}
+
+/** The lines JSON.stringify(value, null, 2) writes, and which node starts on each. */
+function lineMap(value: unknown): LineMap {
+  const text = JSON.stringify(value, null, 2).split('\n');
+  const paths: (readonly string[])[] = [];
+  // Each key or item starts a line; a non-empty object or array ends with a line of its own.
+  const visit = (node: unknown, path: readonly string[]): void => {
+    paths.push(path);
+    const entries: [string, unknown][] = Array.isArray(node)
+      ? node.map((v, i) => [String(i), v === undefined ? null : v])
+      : isObject(node)
+        ? Object.entries(node).filter(([, v]) => v !== undefined && typeof v !== 'function')
+        : [];
+    if (entries.length === 0) return;
+    for (const [key, child] of entries) visit(child, [...path, key]);
+    paths.push(path);
+  };
+  visit(value, []);
+  return { paths, text };
+}
+
+interface Bundle {
+  readonly document: Record<string, unknown>;
+  /** Where a path of the (dereferenced) bundled document is written. */
+  readonly origin: (path: readonly string[]) => Place;
+}
+
+/**
+ * The root file's value with each `$ref` into another file rewritten to `#/x-mvpm-bundled/<n>`, where a copy of
+ * its target is (its own references rewritten the same way). Only what is referenced is copied.
+ */
+function bundleDocument(files: DocumentFiles): Bundle {
+  const rootFile = files.root.file;
+  const entries: { place: Place; value: unknown }[] = [];
+  const ids = new Map<string, number>();
+  const bundled: Record<string, unknown> = {};
+  const rewrite = (ref: string, from: string): string => {
+    const parsed = files.parseRef(ref, from);
+    if (parsed.kind !== 'local') return ref;
+    const pointer = parsed.segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+    if (parsed.file === rootFile) return `#${pointer}`;
+    const file = files.files.get(parsed.file);
+    if (!file) return ref;
+    const key = `${parsed.file}#${pointer}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = entries.length;
+      ids.set(key, id);
+      entries.push({ place: { file: parsed.file, segments: parsed.segments }, value: undefined });
+      let node: unknown = file.value;
+      for (const s of parsed.segments)
+        node = Array.isArray(node) ? node[Number(s)] : isObject(node) ? node[s] : undefined;
+      entries[id]!.value = copy(node, parsed.file);
+      Object.defineProperty(bundled, String(id), { value: entries[id]!.value, enumerable: true });
+    }
+    return `#/${BUNDLED}/${id}`;
+  };
+  const copy = (node: unknown, file: string): unknown => {
+    if (Array.isArray(node)) return node.map((v) => copy(v, file));
+    if (!isObject(node)) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      const v = key === '$ref' && typeof value === 'string' ? rewrite(value, file) : copy(value, file);
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  const document = copy(files.root.value, rootFile) as Record<string, unknown>;
+  if (entries.length > 0) document[BUNDLED] = bundled;
+
+  const origin = (path: readonly string[]): Place => {
+    // Walk the bundled document along the path; at each reference, continue from its target.
+    let place: Place = { file: rootFile, segments: [] };
+    let node: unknown = document;
+    const jump = (ref: string): void => {
+      const m = /^#\/x-mvpm-bundled\/(\d+)$/.exec(ref);
+      if (m) {
+        const entry = entries[Number(m[1])]!;
+        place = entry.place;
+        node = entry.value;
+        return;
+      }
+      const segments = ref.startsWith('#/')
+        ? ref
+            .slice(2)
+            .split('/')
+            .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'))
+        : [];
+      place = { file: rootFile, segments };
+      node = document;
+      for (const s of segments) node = Array.isArray(node) ? node[Number(s)] : isObject(node) ? node[s] : undefined;
+      if (segments[0] === BUNDLED && segments[1] !== undefined) {
+        const entry = entries[Number(segments[1])];
+        if (entry) place = { file: entry.place.file, segments: [...entry.place.segments, ...segments.slice(2)] };
+      }
+    };
+    for (const segment of path) {
+      for (let hops = 0; hops < 32; hops++) {
+        const ref = refOf(node);
+        if (ref === undefined) break;
+        jump(ref);
+      }
+      node = Array.isArray(node) ? node[Number(segment)] : isObject(node) ? node[segment] : undefined;
+      place = { file: place.file, segments: [...place.segments, segment] };
+    }
+    return place;
+  };
+  return { document, origin };
+}
