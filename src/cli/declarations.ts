@@ -235,6 +235,8 @@ export const serveCommand = defineCommand({
     `Starts the local stand-in of MediaValet (sign-in server and API) on 127.0.0.1, for Postman ("Get New Access
     Token") and for \`mvpm run --base-url\`, and prints its URLs and the public demo client, user and subscription
     key. Stops on Ctrl-C.`,
+    `It also mocks every operation of the OpenAPI documents the specs' collections were imported from
+    (\`openapi: { source }\` in a collection definition), and lists them (docs/standin.md).`,
     `Its sign-ins and tokens live only as long as the process: after a restart every token it issued is refused
     (invalid_grant), and Postman or mvpm run must sign in again.`,
   ],
@@ -262,6 +264,12 @@ export const serveCommand = defineCommand({
       defaultText: 'none',
       help: 'Make the stand-in misbehave on purpose: <target>[-after]=<effect>[:<times>], below',
     },
+    specs: {
+      type: 'string',
+      valueName: '<dir>',
+      default: 'specs',
+      help: 'Spec directory: the OpenAPI documents its collections name (openapi.source) are mocked',
+    },
   },
   notes: [
     {
@@ -278,7 +286,9 @@ export const serveCommand = defineCommand({
                                         gets nothing (before: nothing is processed either)
            drop                         close the connection without an answer
   times    how many matching requests to act on: a whole number (default: 1) or "always".
-  Faults act in the order given; waits add up, and the first answer or drop ends the request.`,
+  Faults act in the order given; waits add up, and the first answer or drop ends the request.
+  schema=<operation>[:<times>]   the mocked OpenAPI operation (its operationId, or "METHOD /path")
+           answers with a body its response schema refuses: a property dropped or a wrong type.`,
     },
   ],
   exitCodes: [

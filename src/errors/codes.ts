@@ -32,6 +32,7 @@ const spec = (code: string): string => `${SPEC}#${code.toLowerCase()}`;
 const RUN = 'cli.md#mvpm-run';
 const IMPORT = 'cli.md#mvpm-import';
 const CI = 'ci.md';
+const OPENAPI_IMPORT = 'openapi-import.md#what-import-writes';
 const OPENAPI = 'openapi-import.md#reading-openapi-documents';
 
 /** Every error code. The key order is the order of docs/errors.md. */
@@ -318,6 +319,12 @@ export const ERROR_CODES = {
   E_IMPORT_PATH_TOO_LONG: { exit: EXIT.usage, meaning: 'A file path would be longer than 1,000 bytes', docs: IMPORT },
   E_IMPORT_EXISTS: { exit: EXIT.usage, meaning: 'Files the import would write exist; pass --force', docs: IMPORT },
   E_IMPORT_WRITE: { exit: EXIT.usage, meaning: 'Writing failed; what was staged is removed', docs: IMPORT },
+  E_OPENAPI_STANDIN_ROUTE: {
+    exit: EXIT.usage,
+    meaning:
+      "An OpenAPI operation's path is one the stand-in serves itself (`/connect/…`, `/.well-known/…`, sign-in pages)",
+    docs: OPENAPI_IMPORT,
+  },
 
   // Reading an OpenAPI document (`mvpm import <openapi>`; docs/openapi-import.md).
   E_OPENAPI_READ: {
@@ -377,11 +384,25 @@ export const WARNING_CODES = {
   W_IMPORT_SRC: { meaning: 'A form-data `src` outside the project was dropped', docs: IMPORT },
   W_IMPORT_DROPPED: { meaning: 'Something with no spec equivalent was dropped', docs: IMPORT },
   W_IMPORT_SEND_TO: { meaning: 'Where a secret may be sent was inferred from the requests that send it', docs: IMPORT },
+  W_OPENAPI_SECURITY: {
+    meaning: 'An OpenAPI security scheme mvpm does not set up (only OAuth 2.0 authorization code and API keys)',
+    docs: OPENAPI_IMPORT,
+  },
   W_OPENAPI_IGNORED: {
     meaning: 'Part of an OpenAPI document mvpm does not use (a keyword JSON Schema draft-07 lacks, an `externalValue`)',
     docs: OPENAPI,
   },
   W_OPENAPI_VALIDATOR: { meaning: 'A warning of the OpenAPI validator (`@readme/openapi-parser`)', docs: OPENAPI },
+  W_OPENAPI_UNSAFE_PATTERN: {
+    meaning: "An OpenAPI document's regular expression that RE2 cannot run (backreference, lookaround): not enforced",
+    docs: 'standin.md#mocked-openapi-operations',
+  },
+  W_OPENAPI_MOCK: {
+    meaning:
+      'An OpenAPI operation the stand-in cannot mock as documented: its answer (example or sample) does not match ' +
+      "its response schema, or its path is one of the stand-in's own (/connect/…, /.well-known/…, sign-in pages)",
+    docs: 'standin.md#mocked-openapi-operations',
+  },
 } as const satisfies Record<`W_${string}`, Omit<CodeEntry, 'exit'>>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

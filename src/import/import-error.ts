@@ -162,6 +162,8 @@ export type ImportWarningCode = Warnings<
   | 'W_IMPORT_DROPPED'
   /** Where a secret may be sent (`sendTo`) was inferred from the requests that send it. */
   | 'W_IMPORT_SEND_TO'
+  /** An OpenAPI security scheme mvpm does not set up: what to set up by hand. */
+  | 'W_OPENAPI_SECURITY'
 >;
 
 export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = [
@@ -171,6 +173,7 @@ export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = [
   'W_IMPORT_SRC',
   'W_IMPORT_DROPPED',
   'W_IMPORT_SEND_TO',
+  'W_OPENAPI_SECURITY',
 ];
 
 export interface ImportWarning {

@@ -2,17 +2,26 @@
 // path template, an `operationId` used twice (mvpm matches requests to operations by it), a `{name}` in a path
 // with no `in: path` parameter of that name, a path parameter the path has no `{name}` for, and a path parameter
 // that is not `required: true` (a path cannot leave a segment out).
-import type { ProblemList } from './openapi-error.js';
+import type { OpenApiProblem, ProblemList } from './openapi-error.js';
 import { METHODS } from './operations.js';
 import { type DocumentFiles, isObject, type Place, refOf } from './refs.js';
 import type { OpenApiVersion } from './types.js';
 
 const METHOD_SET = new Set<string>(METHODS);
 
-export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, problems: ProblemList): void {
+/**
+ * Adds a problem for each finding; returns the places found wrong (a parameter, an operation, a path), so that the
+ * schema check does not report them again in its own words.
+ */
+export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, problems: ProblemList): Place[] {
+  const flagged: Place[] = [];
+  const flag = (place: Place, problem: OpenApiProblem): void => {
+    problems.add(problem);
+    flagged.push(place);
+  };
   const root = files.root;
   const doc = root.value as Record<string, unknown>;
-  if (!isObject(doc.paths)) return;
+  if (!isObject(doc.paths)) return flagged;
   const operationIds = new Map<string, Place>();
   const at = (place: Place, ...more: string[]): Place => ({
     file: place.file,
@@ -29,8 +38,9 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
     if (path.startsWith('x-')) continue;
     const itemPlace: Place = { file: root.file, segments: ['paths', path] };
     const template = templateNames(path);
+    const quotedPath = JSON.stringify(path);
     if (!path.startsWith('/') || template === undefined) {
-      problems.add({
+      flag(itemPlace, {
         code: 'E_OPENAPI_OPERATION',
         message: !path.startsWith('/')
           ? 'a path must start with `/`'
@@ -51,7 +61,9 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
         if (first)
           problems.add({
             code: 'E_OPENAPI_OPERATION',
-            message: `the operationId ${JSON.stringify(operation.operationId)} is used twice; the first is at #${pointer(first)}`,
+            message:
+              `the operationId ${JSON.stringify(operation.operationId)} is used twice; the first is at ` +
+              `#${pointer(first)}`,
             location: files.locate(at(opPlace, 'operationId')),
             hint: 'give every operation its own operationId: mvpm matches requests to operations by it',
           });
@@ -66,22 +78,26 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
       for (const p of all) if (p && p.value.in === 'path') declared.set(String(p.value.name), p);
       for (const name of template)
         if (!declared.has(name))
-          problems.add({
+          flag(opPlace, {
             code: 'E_OPENAPI_OPERATION',
-            message: `the path has \`{${name}}\`, but this operation has no \`in: path\` parameter named ${JSON.stringify(name)}`,
+            message:
+              `the path has \`{${name}}\`, but this operation has no \`in: path\` parameter named ` +
+              JSON.stringify(name),
             location: files.locate(opPlace),
-            hint: `declare it under \`parameters\` (of the path or the operation): \`{name: ${name}, in: path, required: true}\``,
+            hint:
+              'declare it under `parameters` (of the path or the operation): ' +
+              `\`{name: ${name}, in: path, required: true}\``,
           });
       for (const [name, p] of declared) {
         if (!template.includes(name))
-          problems.add({
+          flag(p.place, {
             code: 'E_OPENAPI_OPERATION',
-            message: `the path parameter ${JSON.stringify(name)} has no \`{${name}}\` in the path ${JSON.stringify(path)}`,
+            message: `the path parameter ${JSON.stringify(name)} has no \`{${name}}\` in the path ${quotedPath}`,
             location: files.locate(at(p.place, 'name')),
             hint: 'add it to the path, or make it a query or header parameter',
           });
         else if (p.value.required !== true)
-          problems.add({
+          flag(p.place, {
             code: 'E_OPENAPI_OPERATION',
             message: `the path parameter ${JSON.stringify(name)} is not \`required: true\`; a path parameter always is`,
             location: files.locate(Object.hasOwn(p.value, 'required') ? at(p.place, 'required') : p.place),
@@ -90,6 +106,7 @@ export function checkOperations(files: DocumentFiles, _version: OpenApiVersion, 
       }
     }
   }
+  return flagged;
 }
 
 /** The `{name}`s of a path template, in order; undefined when its braces do not pair up. */

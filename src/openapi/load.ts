@@ -75,9 +75,10 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
   const { remote } = files.scan();
   for (const ref of remote) {
     const { url, ...location } = ref;
+    const shown = JSON.stringify(shorten(withoutCredentials(url)));
     problems.add({
       code: 'E_OPENAPI_REMOTE_REF',
-      message: `this \`$ref\` names a URL (${JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url)}); mvpm never fetches one`,
+      message: `this \`$ref\` names a URL (${shown}); mvpm never fetches one`,
       location,
       hint: 'download the file into the project and point the `$ref` at it (a relative path)',
     });
@@ -90,8 +91,8 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
     if (warnings.length < MAX_WARNINGS) warnings.push(warning);
     else dropped++;
   };
-  await checkOfficialSchema(files, version!, problems, warn);
-  checkOperations(files, version!, problems);
+  const flagged = checkOperations(files, version!, problems);
+  await checkOfficialSchema(files, version!, problems, warn, flagged);
   problems.throwIfAny();
 
   const pointer = (place: Place): string =>
@@ -130,7 +131,9 @@ export async function loadOpenApi(file: string, options: LoadOpenApiOptions): Pr
   for (const cycle of schemas.referenceCycles())
     problems.add({
       code: 'E_OPENAPI_REF',
-      message: `the schema ${JSON.stringify(cycle.name)} is only a \`$ref\` in a loop of \`$ref\`s that never reaches a schema`,
+      message:
+        `the schema ${JSON.stringify(cycle.name)} is only a \`$ref\` in a loop of \`$ref\`s that never reaches ` +
+        'a schema',
       location: files.locate(cycle.place),
       hint: 'make one schema of the loop a schema of its own (with `type` or `properties`)',
     });
@@ -168,4 +171,13 @@ function locateIn(
   const segments = segmentsOf(inRoot ? where : where.slice(hash + 1));
   if (!file || segments === undefined || (!inRoot && hash < 0)) return undefined;
   return file.locate(segments);
+}
+
+function shorten(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/** A URL as a message may show it: a user and password, and a query (which could hold a token), left out. */
+function withoutCredentials(url: string): string {
+  return url.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)[^/?#@]*@/i, '$1…@').replace(/\?[^#]*/, '?…');
 }

@@ -4,17 +4,45 @@
 // dereferenced document printed as JSON with two-space indentation; the frame's line number is mapped back to a
 // node of that text (checked against the frame's own text), then through the `$ref`s to the file, line, column and
 // pointer where it is written. The frame itself is never shown (it could quote an example value).
-import { dereference, type ParserOptions, validate } from '@readme/openapi-parser';
+import { createHash } from 'node:crypto';
+import { dereference, type ParserOptions, type ValidationResult, validate } from '@readme/openapi-parser';
 import { openApiWarning, type ProblemList } from './openapi-error.js';
 import { type DocumentFiles, isObject, type Place, refOf } from './refs.js';
 import type { OpenApiVersion, OpenApiWarning } from './types.js';
 
 const BUNDLED = 'x-mvpm-bundled';
 
+/** The validator's own checks that checkOperations makes too, with a location: theirs become warnings, dropped. */
+const OWN_RULES = {
+  'duplicate-operation-id': 'warning',
+  'non-optional-path-parameters': 'warning',
+  'path-parameters-not-in-parameters': 'warning',
+  'path-parameters-not-in-path': 'warning',
+} as const;
+
+/** The messages of OWN_RULES, and of the check for a path key without a leading `/` (checkOperations' too). */
+const OWN_MESSAGES = new RegExp(
+  [
+    'is duplicated and must be made unique',
+    'should not be optional',
+    'missing path parameter',
+    'no corresponding `\\{',
+    'must begin with a leading slash',
+  ].join('|'),
+);
+
+/**
+ * The validator's verdicts on the last documents seen, by the SHA-256 of the bundled document: validating compiles
+ * the official schema anew every time (100–400 ms), and a process (a test run, the stand-in and the importer in one
+ * run) often loads one document several times.
+ */
+const RESULTS = new Map<string, ValidationResult>();
+const MAX_REMEMBERED = 16;
+
 const OPTIONS: ParserOptions = {
   resolve: { external: false, file: false },
   dereference: { circular: 'ignore' },
-  validate: { errors: { colorize: false } },
+  validate: { errors: { colorize: false }, rules: { openapi: OWN_RULES, swagger: OWN_RULES } },
 };
 
 export async function checkOfficialSchema(
@@ -22,32 +50,44 @@ export async function checkOfficialSchema(
   version: OpenApiVersion,
   problems: ProblemList,
   warn: (warning: OpenApiWarning) => void,
+  /** Places checkOperations reported: the validator's errors at or under them say the same thing, less well. */
+  flagged: readonly Place[] = [],
 ): Promise<void> {
   const bundle = bundleDocument(files);
   type Api = Parameters<typeof validate>[0];
-  const result = await validate(structuredClone(bundle.document) as Api, OPTIONS);
+  const text = JSON.stringify(bundle.document);
+  const key = createHash('sha256').update(text).digest('hex');
+  let result = RESULTS.get(key);
+  if (result === undefined) {
+    result = await validate(JSON.parse(text) as Api, OPTIONS);
+    if (RESULTS.size >= MAX_REMEMBERED) RESULTS.delete(RESULTS.keys().next().value!);
+    RESULTS.set(key, result);
+  }
   const name = version === '2.0' ? 'Swagger 2.0' : `OpenAPI ${version}`;
   for (const warning of result.warnings)
-    warn(
-      openApiWarning(
-        'W_OPENAPI_VALIDATOR',
-        firstLine(warning.message),
-        files.locate({ file: files.root.file, segments: [] }),
-      ),
-    );
+    if (!OWN_MESSAGES.test(warning.message))
+      warn(
+        openApiWarning(
+          'W_OPENAPI_VALIDATOR',
+          firstLine(warning.message),
+          files.locate({ file: files.root.file, segments: [] }),
+        ),
+      );
   if (result.valid) return;
   let lines: LineMap | undefined;
   for (const error of result.errors) {
+    if (OWN_MESSAGES.test(error.message)) continue;
     const parsed = parseMessage(error.message);
     let place: Place = { file: files.root.file, segments: [] };
     if (parsed.line !== undefined) {
       if (!lines) {
-        const dereferenced = await dereference(structuredClone(bundle.document) as Api, OPTIONS);
+        const dereferenced = await dereference(JSON.parse(text) as Api, OPTIONS);
         lines = lineMap(dereferenced);
       }
       const at = lines.paths[parsed.line - 1];
       if (at !== undefined && lines.text[parsed.line - 1] === parsed.lineText) place = bundle.origin(at);
     }
+    if (flagged.some((f) => isUnder(place, f))) continue;
     problems.add({
       code: 'E_OPENAPI_INVALID',
       message: `not valid ${name}: ${parsed.message}`,
@@ -198,4 +238,12 @@ function bundleDocument(files: DocumentFiles): Bundle {
     return place;
   };
   return { document, origin };
+}
+
+function isUnder(place: Place, ancestor: Place): boolean {
+  return (
+    place.file === ancestor.file &&
+    place.segments.length >= ancestor.segments.length &&
+    ancestor.segments.every((s, i) => place.segments[i] === s)
+  );
 }

@@ -20,6 +20,8 @@ export type OpenApiErrorCode = Codes<
   | 'E_OPENAPI_REMOTE_REF'
   | 'E_OPENAPI_OPERATION'
   | 'E_OPENAPI_PROBLEMS'
+  /** Raised by the conversion (src/import/openapi/convert.ts), located like the loader's problems. */
+  | 'E_OPENAPI_STANDIN_ROUTE'
 >;
 
 export type OpenApiWarningCode = Warnings<'W_OPENAPI_IGNORED' | 'W_OPENAPI_VALIDATOR'>;
@@ -97,7 +99,8 @@ export class ProblemList {
   readonly #seen = new Set<string>();
 
   add(problem: OpenApiProblem): void {
-    const key = `${problem.code}\u0000${problem.location.file}\u0000${problem.location.pointer}\u0000${problem.message}`;
+    const { code, location, message } = problem;
+    const key = [code, location.file, location.pointer, message].join('\u0000');
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     if (this.#problems.length < MAX_PROBLEMS) this.#problems.push(problem);

@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { decodeSpecText, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, checkTree, parseTree } from '../spec/parse-value.js';
 import { keyNodeAt, type NodePath, nodeAt, positionAt, SpecSource } from '../spec/source.js';
+import { locateJsonError } from '../import/json-syntax.js';
 import { pointerOf, type ProblemList } from './openapi-error.js';
 import type { SourceLocation } from './types.js';
 
@@ -36,7 +37,7 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
           ? `not UTF-8 text (byte 0x${problem.byte.toString(16).padStart(2, '0')} is not part of a UTF-8 character)`
           : problem.kind === 'nul'
             ? 'binary data (it holds a NUL byte), not text'
-            : `a character YAML and JSON do not allow (U+${problem.codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
+            : `a character YAML and JSON do not allow (U+${hex(problem.codePoint)})`;
     problems.add({
       code: 'E_OPENAPI_NOT_TEXT',
       message: `${what}; mvpm reads OpenAPI documents as UTF-8 JSON or YAML`,
@@ -70,6 +71,17 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
       return undefined;
     }
     return { file, value: json.value, format: 'json', locate };
+  }
+  // A `.json` file is held to JSON: read as YAML, a stray comma or brace in it would mean something else.
+  if (/\.json$/i.test(file)) {
+    const where = locateJsonError(text) ?? { offset: 0, message: 'not JSON' };
+    problems.add({
+      code: 'E_OPENAPI_SYNTAX',
+      message: `not valid JSON: ${where.message}`,
+      location: at(where.offset),
+      hint: 'fix the JSON (or name the file .yaml if it is YAML)',
+    });
+    return undefined;
   }
 
   const { doc, tooDeepAt } = parseTree(text);
@@ -124,6 +136,7 @@ function yamlMessage(code: string, message: string): string {
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (!/^\s*[{[]/.test(text)) return { ok: false };
+  // JSON.parse would take a JSON string or number; a document is an object (or, wrongly, a list).
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
@@ -216,4 +229,8 @@ function firstAliasOffset(root: Node | null): number | undefined {
     else if (isSeq(node)) for (const item of node.items) stack.push(item);
   }
   return first;
+}
+
+function hex(codePoint: number): string {
+  return codePoint.toString(16).toUpperCase().padStart(4, '0');
 }

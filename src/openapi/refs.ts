@@ -143,14 +143,15 @@ export class DocumentFiles {
 
   /** The value one `$ref` (no chain) points at, its file read when needed; undefined after adding a problem. */
   target(at: Place, ref: string): Resolved | undefined {
-    const where = this.locate({ file: at.file, segments: [...at.segments, '$ref'] });
+    // Located only when there is a problem: finding a node's position parses the file's tree.
+    const where = (): SourceLocation => this.locate({ file: at.file, segments: [...at.segments, '$ref'] });
     const parsed = this.parseRef(ref, at.file);
     if (parsed.kind === 'remote') return undefined;
     if (parsed.kind === 'bad') {
       this.problems.add({
         code: 'E_OPENAPI_REF',
         message: `this \`$ref\` cannot be followed: ${parsed.why}`,
-        location: where,
+        location: where(),
         hint: 'write `#/components/…` for this file, or `other.yaml#/components/…` for a file beside it',
       });
       return undefined;
@@ -161,8 +162,10 @@ export class DocumentFiles {
     if (value === MISSING) {
       this.problems.add({
         code: 'E_OPENAPI_REF',
-        message: `this \`$ref\` points at nothing: ${parsed.file === at.file ? 'this file' : quote(parsed.file)} has no ${quote(`#${pointerOf(parsed.segments)}`)}`,
-        location: where,
+        message:
+          `this \`$ref\` points at nothing: ${parsed.file === at.file ? 'this file' : quote(parsed.file)} has no ` +
+          quote(`#${pointerOf(parsed.segments)}`),
+        location: where(),
         hint: 'check the spelling of the pointer (`/` between keys; `~1` for a `/` inside a key, `~0` for `~`)',
       });
       return undefined;
@@ -171,13 +174,13 @@ export class DocumentFiles {
   }
 
   /** The file `file` (relative to the root), read and parsed once; undefined after adding a problem. */
-  file(file: string, where: SourceLocation): OpenApiFile | undefined {
+  file(file: string, where: () => SourceLocation): OpenApiFile | undefined {
     const known = this.files.get(file);
     if (known) return known;
     if (this.#failed.has(file)) return undefined;
     const fail = (problem: Omit<OpenApiProblem, 'location'>): undefined => {
       this.#failed.add(file);
-      this.problems.add({ ...problem, location: where });
+      this.problems.add({ ...problem, location: where() });
       return undefined;
     };
     if (file === '..' || file.startsWith('../'))

@@ -17,7 +17,8 @@ export function findVersion(file: OpenApiFile, problems: ProblemList): OpenApiVe
   if (value === null || value === undefined) return fail('the file is empty: it holds no OpenAPI document');
   if (!isObject(value))
     return fail(
-      `the document is ${Array.isArray(value) ? 'a list' : `a single ${typeof value}`}, not a mapping with \`openapi\` or \`swagger\` at its top`,
+      `the document is ${Array.isArray(value) ? 'a list' : `a single ${typeof value}`}, not a mapping with ` +
+        '`openapi` or `swagger` at its top',
     );
   const hasOpenApi = Object.hasOwn(value, 'openapi');
   const hasSwagger = Object.hasOwn(value, 'swagger');

@@ -11,6 +11,7 @@ import { emptyState, readState, stateDirectory, withOffered } from './state-file
 import { lockState } from './state-lock.js';
 import { fillTemplate, targetServer } from './targets.js';
 import { chooseRefreshToken } from './token-policy.js';
+import { loadStandinDocuments } from './standin-documents.js';
 import { checkTokenRoutes } from './token-routes.js';
 
 export type { RunEvent, RunOptions, RunResult } from './run-contract.js';
@@ -30,7 +31,9 @@ export async function runSuite(options: RunOptions = {}): Promise<RunResult> {
   if (plan.standin && !baseUrl) {
     // The default: a stand-in of our own for this run. Tokens die with it, so no state is kept.
     const { startStandin } = await import('../standin/index.js');
-    const server = await startStandin({ port: 0 });
+    // The OpenAPI documents the specs were imported from: the stand-in mocks their operations.
+    const openApi = await loadStandinDocuments(cwd, options.specsDir);
+    const server = await startStandin({ port: 0, openApi });
     try {
       const environment = targetEnvironment(plan, environmentFile, env, {
         standinUrl: server.url,

@@ -11,14 +11,34 @@ export interface AccessDenied {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** The key comes from the header, or from the `subscription-key` query parameter that API Management also reads. */
+/** Where a key is sent: an OpenAPI `apiKey` scheme's `name` and `in`. */
+export interface KeyLocation {
+  readonly name: string;
+  readonly in: 'header' | 'query' | 'cookie';
+}
+
+/** MediaValet's: API Management's subscription-key header. */
+const SUBSCRIPTION_KEY_HEADER: KeyLocation = { name: 'Ocp-Apim-Subscription-Key', in: 'header' };
+
+/**
+ * The key comes from where `at` says: by default the `Ocp-Apim-Subscription-Key` header, or else the
+ * `subscription-key` query parameter that API Management also reads; for a mocked OpenAPI `apiKey` scheme, its own
+ * header or query parameter. The answers are API Management's either way.
+ */
 export function checkSubscriptionKey(
   req: IncomingMessage,
   query: URLSearchParams,
   keys: readonly string[],
+  at: KeyLocation = SUBSCRIPTION_KEY_HEADER,
 ): AccessDenied | undefined {
-  const header = req.headers['ocp-apim-subscription-key'];
-  const key = (Array.isArray(header) ? header[0] : header) ?? query.get('subscription-key') ?? '';
+  const header = at.in === 'header' ? req.headers[at.name.toLowerCase()] : undefined;
+  const fromQuery =
+    at.in === 'query'
+      ? query.get(at.name)
+      : at.name.toLowerCase() === 'ocp-apim-subscription-key'
+        ? query.get('subscription-key')
+        : null;
+  const key = (Array.isArray(header) ? header[0] : header) ?? fromQuery ?? '';
   if (key === '') return { status: 401, body: MISSING_SUBSCRIPTION_KEY_BODY, headers: {} };
   if (!keys.includes(key)) return { status: 401, body: INVALID_SUBSCRIPTION_KEY_BODY, headers: {} };
   return undefined;

@@ -20,6 +20,20 @@ import type { ResolvedStandinOptions, StandinUser } from './options.js';
 const API_VERSION = '1.0';
 const DEFAULT_COUNT = 50;
 
+/** The routes above, as method and path: a mocked OpenAPI operation with the same route is left to them. */
+const HANDWRITTEN_ROUTES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['GET', /^\/users\/current$/],
+  ['GET', /^\/categories$/],
+  ['GET', /^\/attributes$/],
+  ['GET', /^\/keywords$/],
+  ['POST', /^\/assets\/search$/],
+  ['GET', /^\/categories\/[^/]+$/],
+];
+
+export function isHandwrittenRoute(method: string | undefined, pathname: string): boolean {
+  return HANDWRITTEN_ROUTES.some(([m, path]) => m === method && path.test(pathname));
+}
+
 /** First path segments that belong to the API rather than the authorization server. */
 const API_ROOTS = new Set(['users', 'categories', 'attributes', 'keywords', 'assets']);
 

@@ -7,12 +7,12 @@ import { generateKeyPair, randomBytes, randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { ArtifactStore } from './artifact-store.js';
-import { AUTH_ROUTES, SUPPORTED_SCOPES } from './mediavalet.js';
+import { AUTH_ROUTES, INTERACTION_PATH_PREFIX, SUPPORTED_SCOPES } from './mediavalet.js';
 import type { ResolvedStandinOptions } from './options.js';
 import { renderErrorPage, renderLogoutPage, renderMessagePage } from './pages.js';
 
 /** Where the stand-in's own sign-in and consent pages live (see interactions.ts). */
-export const INTERACTION_PATH_PREFIX = '/interaction/';
+export { INTERACTION_PATH_PREFIX } from './mediavalet.js';
 
 /** ID tokens are not used to call anything here; one hour, like access tokens by default. */
 const ID_TOKEN_TTL = 3600;

@@ -5,7 +5,10 @@
 // This file holds the model: what a fault is, its validation, and which armed faults act on a request. Acting
 // them out is fault-effects.ts (the API) and token-faults.ts (the token endpoint, inside oidc-provider's Koa app).
 
-/** `token`: `POST /connect/token`. `api`: the API routes (`/users/current`, `/categories`, …). */
+/**
+ * `token`: `POST /connect/token`. `api`: the API routes (`/users/current`, `/categories`, …) and the mocked OpenAPI
+ * operations.
+ */
 export type StandinFaultTarget = 'token' | 'api';
 
 /** Grant types of the token endpoint that a `token` fault can be limited to. */
@@ -65,12 +68,22 @@ export interface StandinDropFault extends StandinFaultScope {
   readonly drop: true;
 }
 
-export type StandinFault = StandinStatusFault | StandinDelayFault | StandinDropFault;
+/**
+ * `api` faults only: the mocked OpenAPI operation with this key (Operation.key: its `operationId`, else
+ * `METHOD /path`) answers with a body its response schema refuses — a property dropped or a value of the wrong type —
+ * so that a run checking that schema must fail. Acts on requests to that operation only.
+ */
+export interface StandinSchemaBreakFault extends StandinFaultScope {
+  readonly schemaBreak: string;
+}
+
+export type StandinFault = StandinStatusFault | StandinDelayFault | StandinDropFault | StandinSchemaBreakFault;
 
 export type FaultEffect =
   | { readonly kind: 'status'; readonly status: StandinFaultStatus; readonly retryAfter: number | undefined }
   | { readonly kind: 'delay'; readonly ms: number }
-  | { readonly kind: 'drop' };
+  | { readonly kind: 'drop' }
+  | { readonly kind: 'schema-break'; readonly operation: string };
 
 /** A fault with every default applied. */
 export interface ResolvedStandinFault {
@@ -113,11 +126,11 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
   if (times !== Infinity && !(isCount(times) && times > 0))
     problems.push(`times must be a whole number of 1 or more, or Infinity, got ${String(times)}`);
 
-  const effects = (['status', 'delayMs', 'drop'] as const).filter((key) => given[key] !== undefined);
+  const effects = (['status', 'delayMs', 'drop', 'schemaBreak'] as const).filter((key) => given[key] !== undefined);
   let effect: FaultEffect | undefined;
   if (effects.length !== 1) {
     problems.push(
-      `a fault needs exactly one of status, delayMs or drop, got ` +
+      `a fault needs exactly one of status, delayMs, drop or schemaBreak, got ` +
         `${effects.length === 0 ? 'none' : effects.join(' and ')}`,
     );
   } else if (effects[0] === 'status') {
@@ -133,6 +146,13 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
     if (!isCount(ms) || ms < 1 || ms > MAX_DELAY_MS)
       problems.push(`delayMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}, got ${String(ms)}`);
     effect = { kind: 'delay', ms: ms as number };
+  } else if (effects[0] === 'schemaBreak') {
+    const operation = given['schemaBreak'];
+    if (typeof operation !== 'string' || operation === '')
+      problems.push('schemaBreak must name an operation (its operationId, or METHOD /path)');
+    if (target !== 'api') problems.push('schemaBreak applies to api faults only');
+    if (when !== 'before') problems.push('schemaBreak acts on the answer itself: leave out when');
+    effect = { kind: 'schema-break', operation: String(operation) };
   } else {
     if (given['drop'] !== true) problems.push(`drop must be true, got ${String(given['drop'])}`);
     effect = { kind: 'drop' };
@@ -158,20 +178,24 @@ export function resolveFault(fault: StandinFault): { value: ResolvedStandinFault
  * 2`.
  */
 export function describeFault(fault: ResolvedStandinFault): string {
-  const where =
-    fault.target === 'api' ? 'API requests' : `${fault.grantTypes ? fault.grantTypes.join(' and ') : 'token'} requests`;
   const { effect } = fault;
+  const where =
+    effect.kind === 'schema-break'
+      ? `requests to ${effect.operation}`
+      : fault.target === 'api'
+        ? 'API requests'
+        : `${fault.grantTypes ? fault.grantTypes.join(' and ') : 'token'} requests`;
   const what =
-    effect.kind === 'status'
-      ? `${effect.status}${effect.retryAfter === undefined ? '' : ` with Retry-After: ${effect.retryAfter}`}`
-      : effect.kind === 'delay'
-        ? `delayed ${effect.ms} ms`
-        : 'connection closed without an answer';
+    effect.kind === 'schema-break'
+      ? 'an answer that breaks its response schema'
+      : effect.kind === 'status'
+        ? `${effect.status}${effect.retryAfter === undefined ? '' : ` with Retry-After: ${effect.retryAfter}`}`
+        : effect.kind === 'delay'
+          ? `delayed ${effect.ms} ms`
+          : 'connection closed without an answer';
   const which = fault.times === Infinity ? 'every one' : fault.times === 1 ? 'the next one' : `the next ${fault.times}`;
-  return (
-    `${where}: ${what}, ${fault.when} processing, ` +
-    `${which}${fault.skip > 0 ? ` after letting ${fault.skip} through` : ''}`
-  );
+  const when = effect.kind === 'schema-break' ? '' : `${fault.when} processing, `;
+  return `${where}: ${what}, ${when}${which}${fault.skip > 0 ? ` after letting ${fault.skip} through` : ''}`;
 }
 
 /** An armed fault, with what it has done so far. */
@@ -198,7 +222,9 @@ export interface ArmedFault {
  */
 export interface FaultPlan {
   readonly delayMs: number;
-  readonly end: Exclude<FaultEffect, { kind: 'delay' }> | undefined;
+  readonly end: Exclude<FaultEffect, { kind: 'delay' } | { kind: 'schema-break' }> | undefined;
+  /** A schema-break fault fired: the mocked operation answers with a body its schema refuses. */
+  readonly breakSchema: boolean;
   /** Records an answer that was produced but not delivered, against each fault that fired. */
   withhold(body: unknown): void;
 }
@@ -223,9 +249,15 @@ class Armed implements ArmedFault {
     this.onDisarm(this);
   }
 
-  matches(target: StandinFaultTarget, when: 'before' | 'after', grantType: string | undefined): boolean {
+  matches(
+    target: StandinFaultTarget,
+    when: 'before' | 'after',
+    grantType: string | undefined,
+    operation: string | undefined,
+  ): boolean {
     const { fault } = this;
     if (this.disarmed || this.exhausted || fault.target !== target || fault.when !== when) return false;
+    if (fault.effect.kind === 'schema-break' && fault.effect.operation !== operation) return false;
     return fault.grantTypes === undefined || fault.grantTypes.includes(grantType as StandinGrantType);
   }
 }
@@ -278,14 +310,21 @@ export class FaultInjector {
   /**
    * The faults acting on one request at one moment. Faults are consulted in the order they were armed; each one
    * that matches counts the request as seen and acts once past its `skip`. Delays add up; the first fault that
-   * answers or drops ends the request, and the faults after it do not see it.
+   * answers or drops ends the request, and the faults after it do not see it. `operation`: the mocked OpenAPI
+   * operation an API request is for, which schema-break faults match.
    */
-  plan(target: StandinFaultTarget, when: 'before' | 'after', grantType: string | undefined): FaultPlan {
+  plan(
+    target: StandinFaultTarget,
+    when: 'before' | 'after',
+    grantType: string | undefined,
+    operation?: string,
+  ): FaultPlan {
     let delayMs = 0;
+    let breakSchema = false;
     let end: FaultPlan['end'];
     const fired: Armed[] = [];
     for (const armed of this.#armed) {
-      if (!armed.matches(target, when, grantType)) continue;
+      if (!armed.matches(target, when, grantType, operation)) continue;
       armed.seen += 1;
       if (armed.seen <= armed.fault.skip) continue;
       armed.fired += 1;
@@ -293,6 +332,7 @@ export class FaultInjector {
       fired.push(armed);
       const { effect } = armed.fault;
       if (effect.kind === 'delay') delayMs += effect.ms;
+      else if (effect.kind === 'schema-break') breakSchema = true;
       else {
         end = effect;
         break;
@@ -301,6 +341,7 @@ export class FaultInjector {
     return {
       delayMs,
       end,
+      breakSchema,
       withhold: (body) => {
         for (const armed of fired) armed.withheld.push(body);
       },

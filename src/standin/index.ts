@@ -18,6 +18,7 @@ export {
   type StandinStatusFault,
   type StandinDelayFault,
   type StandinDropFault,
+  type StandinSchemaBreakFault,
   type StandinFaultStatus,
   type StandinFaultTarget,
   type StandinGrantType,
@@ -44,8 +45,11 @@ export {
   API_SCOPE,
   MISSING_SUBSCRIPTION_KEY_BODY,
   INVALID_SUBSCRIPTION_KEY_BODY,
+  INTERACTION_PATH_PREFIX,
 } from './mediavalet.js';
+export { STANDIN_OWN_ROUTES, standinOwnRouteOf, type StandinOwnRoute } from './own-routes.js';
 export { DEMO_ASSETS, DEMO_CATEGORIES, DEMO_ATTRIBUTES, DEMO_KEYWORDS } from './demo-data.js';
 export type { DemoAsset, DemoCategory, DemoAttribute, DemoKeyword } from './demo-data.js';
 export { signIn, type SignInOptions, type SignInResult } from './sign-in.js';
 export { StandinError, type StandinErrorCode } from './errors.js';
+export type { MockedOperation } from './openapi-mock.js';

@@ -16,6 +16,9 @@ export const AUTH_ROUTES = Object.freeze({
 /** Where discovery is served: MediaValet's path, and the one oidc-provider always uses. */
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
+/** The sign-in and consent pages (interactions.ts): `/interaction/<uid>` and its form actions. */
+export const INTERACTION_PATH_PREFIX = '/interaction/';
+
 /** The scope the API requires of an access token. */
 export const API_SCOPE = 'api';
 

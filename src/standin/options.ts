@@ -2,6 +2,7 @@
 // environments/local-standin.postman_environment.json, so the generated collection works against a stand-in
 // started without options.
 
+import type { OpenApiDocument } from '../openapi/types.js';
 import { StandinError } from './errors.js';
 import { resolveFault, type ResolvedStandinFault, type StandinFault } from './faults.js';
 
@@ -92,6 +93,11 @@ export interface StandinOptions {
    * `server.faults.inject()`. Default: none.
    */
   readonly faults?: readonly StandinFault[];
+  /**
+   * OpenAPI documents (loaded by loadOpenApi) whose operations the stand-in mocks (openapi-mock.ts): the
+   * hand-written API routes keep answering what they implement, the mock answers every other operation. Default: none.
+   */
+  readonly openApi?: readonly OpenApiDocument[];
 }
 
 /** Every option resolved: built once by {@link resolveStandinOptions}, passed to each part of the server. */
@@ -109,6 +115,7 @@ export interface ResolvedStandinOptions {
   readonly subscriptionKeys: readonly string[];
   readonly logger: StandinLogger;
   readonly faults: readonly ResolvedStandinFault[];
+  readonly openApi: readonly OpenApiDocument[];
 }
 
 /**
@@ -175,6 +182,7 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
     subscriptionKeys: options.subscriptionKeys ?? [DEMO_SUBSCRIPTION_KEY],
     logger: options.logger ?? ignore,
     faults: Object.freeze(checkedFaults.flatMap(({ value }) => (value ? [value] : []))),
+    openApi: Object.freeze([...(options.openApi ?? [])]),
   };
   const problems: string[] = [];
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
@@ -195,10 +203,28 @@ export function resolveStandinOptions(options: StandinOptions = {}): ResolvedSta
   if (resolved.subscriptionKeys.length === 0 || resolved.subscriptionKeys.some((key) => key === '')) {
     problems.push('subscriptionKeys must hold at least one non-empty key');
   }
-  for (const [index, { problems: faultProblems }] of checkedFaults.entries()) {
+  for (const [index, { value, problems: faultProblems }] of checkedFaults.entries()) {
     problems.push(...faultProblems.map((problem) => `faults[${index}]: ${problem}`));
+    const unknown = value === undefined ? undefined : unknownOperation(value, resolved.openApi);
+    if (unknown) problems.push(`faults[${index}]: ${unknown}`);
   }
   if (problems.length > 0)
     throw new StandinError('E_STANDIN_OPTIONS', `invalid stand-in options: ${problems.join('; ')}`);
   return resolved;
+}
+
+/** Why a schema-break fault names no mocked operation, or undefined when it does (or is another kind of fault). */
+export function unknownOperation(
+  fault: ResolvedStandinFault,
+  documents: readonly OpenApiDocument[],
+): string | undefined {
+  const { effect } = fault;
+  if (effect.kind !== 'schema-break') return undefined;
+  const keys = documents.flatMap((document) => document.operations.map((operation) => operation.key));
+  if (keys.includes(effect.operation)) return undefined;
+  const shown = keys.slice(0, 5).join(', ');
+  return (
+    `schemaBreak: no mocked operation is ${JSON.stringify(effect.operation)}` +
+    (keys.length === 0 ? ' (no OpenAPI document is mocked)' : ` (mocked: ${shown}${keys.length > 5 ? ', …' : ''})`)
+  );
 }

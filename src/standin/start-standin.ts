@@ -6,7 +6,8 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApiHandler, isApiPath } from './api.js';
+import type { OpenApiWarning } from '../openapi/types.js';
+import { createApiHandler, isApiPath, isHandwrittenRoute } from './api.js';
 import { ArtifactStore } from './artifact-store.js';
 import { addMaxAgeToCookies } from './cookie-max-age.js';
 import {
@@ -22,7 +23,13 @@ import { UNKNOWN_HOST_BODY, allowedAuthorities, isAddressedToStandin } from './h
 import { BodyTooLargeError, sendJson } from './http.js';
 import { createInteractionHandler } from './interactions.js';
 import { AUTH_ROUTES, DISCOVERY_PATH } from './mediavalet.js';
-import { resolveStandinOptions, type ResolvedStandinOptions, type StandinOptions } from './options.js';
+import {
+  resolveStandinOptions,
+  unknownOperation,
+  type ResolvedStandinOptions,
+  type StandinOptions,
+} from './options.js';
+import { createOpenApiMock, isStandinOwnPath, type MockedOperation, type MockMatch } from './openapi-mock.js';
 import { instrumentTokenEndpoint } from './token-faults.js';
 
 /** Absolute URLs of the authorization server's endpoints. */
@@ -90,6 +97,8 @@ export interface StandinServer {
    * so a refresh still works. Returns how many were expired.
    */
   expireAccessTokens(): number;
+  /** The OpenAPI operations mocked (StandinOptions.openApi), and what could not be mocked as documented. */
+  readonly openApi: { readonly operations: readonly MockedOperation[]; readonly warnings: readonly OpenApiWarning[] };
   /** Fault injection: make the token endpoint or the API fail, slow down or hang up, on purpose. */
   readonly faults: StandinFaultControl;
   /** A snapshot of what the stand-in has served so far. */
@@ -163,6 +172,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const authorizationServer = provider.callback();
   const interactions = createInteractionHandler(provider, resolved);
   const api = createApiHandler(provider, resolved);
+  const mock = createOpenApiMock(resolved.openApi, provider, resolved);
 
   /**
    * The API, with its faults: those `before` act ahead of the answer being made, those `after` between making and
@@ -177,6 +187,27 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     else after.withhold(answer.body);
   };
 
+  /** A mocked OpenAPI operation, with the API's faults; schema-break faults match it by its key. */
+  const serveMock = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    requestUrl: URL,
+    match: MockMatch,
+  ): Promise<void> => {
+    tally.apiRequests += 1;
+    const key = match.route.operation.key;
+    const before = faults.plan('api', 'before', undefined, key);
+    if (!(await actOutFault(before, 'api', res))) return;
+    const answer = await mock.answer(match, req, requestUrl, before.breakSchema);
+    const after = faults.plan('api', 'after', undefined, key);
+    if (!(await actOutFault(after, 'api', res))) {
+      after.withhold(answer.body);
+      return;
+    }
+    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  };
+
   handle = async (req, res) => {
     if (!isAddressedToStandin(req, authorities)) {
       sendJson(res, 400, UNKNOWN_HOST_BODY);
@@ -187,7 +218,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       const requestUrl = new URL(req.url ?? '/', url);
       if (requestUrl.pathname.startsWith(INTERACTION_PATH_PREFIX))
         return await interactions(req, res, requestUrl.pathname);
-      if (isApiPath(requestUrl.pathname)) return await serveApi(req, res, requestUrl);
+      const { pathname } = requestUrl;
+      // The hand-written routes answer what they implement; the mock every other operation it was given.
+      if (!isHandwrittenRoute(req.method, pathname) && !isStandinOwnPath(pathname)) {
+        const match = mock.find(req.method ?? '', pathname);
+        if (match) return await serveMock(req, res, requestUrl, match);
+      }
+      if (isApiPath(pathname)) return await serveApi(req, res, requestUrl);
       if (req.method === 'GET' && requestUrl.pathname === AUTH_ROUTES.authorization) {
         req.url = withConsentForOfflineAccess(req.url ?? '/', requestUrl.searchParams);
       }
@@ -231,10 +268,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       store.ageBy(seconds);
     },
     expireAccessTokens: () => store.expireAll('AccessToken'),
+    openApi: { operations: mock.operations, warnings: mock.warnings },
     faults: {
       inject(fault) {
         const { value, problems } = resolveFault(fault);
-        if (!value) throw new StandinError('E_STANDIN_OPTIONS', `invalid fault: ${problems.join('; ')}`);
+        const unknown = value === undefined ? undefined : unknownOperation(value, resolved.openApi);
+        if (unknown) problems.push(unknown);
+        if (!value || unknown) throw new StandinError('E_STANDIN_OPTIONS', `invalid fault: ${problems.join('; ')}`);
         return faults.arm(value);
       },
       clear: () => faults.clear(),

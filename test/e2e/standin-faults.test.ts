@@ -437,10 +437,10 @@ describe('fault injection: options', () => {
       [{ target: 'token', status: 503, retryAfter: -1 }, 'retryAfter must be a whole number of seconds, got -1'],
       [{ target: 'token', delayMs: 0 }, 'delayMs must be a whole number of milliseconds from 1 to 2147483647, got 0'],
       [{ target: 'token', drop: true, retryAfter: 1 }, 'retryAfter applies to status faults only'],
-      [{ target: 'token' }, 'a fault needs exactly one of status, delayMs or drop, got none'],
+      [{ target: 'token' }, 'a fault needs exactly one of status, delayMs, drop or schemaBreak, got none'],
       [
         { target: 'token', status: 500, drop: true },
-        'a fault needs exactly one of status, delayMs or drop, got status and drop',
+        'a fault needs exactly one of status, delayMs, drop or schemaBreak, got status and drop',
       ],
       [
         { target: 'api', status: 500, times: 0, skip: 1.5 },
@@ -502,7 +502,7 @@ describe('mvpm serve --fault', () => {
       result.stderr,
       [
         "mvpm serve: error[E_USAGE]: --fault 'token-delay=5000': " +
-          'expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api',
+          'expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api, or schema=<operation>',
         "--fault 'api=418': status must be one of 429, 500, 502, 503, 504, got 418",
         "--fault 'refresh=503:0': times must be a whole number of 1 or more, or always, not '0'",
         "--fault 'api=0ms': delayMs must be a whole number of milliseconds from 1 to 2147483647, got 0",

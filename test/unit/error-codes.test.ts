@@ -82,17 +82,32 @@ describe('error codes', () => {
     }
   });
 
-  test('src/errors imports nothing of ours outside it, and the stand-in nothing of ours but src/errors', () => {
+  test('src/errors imports nothing of ours outside it; the stand-in only src/errors and the OpenAPI model', () => {
     const relativeImports = (file: string): string[] =>
       [...readFileSync(file, 'utf8').matchAll(/^import .* from '(\.{1,2}\/[^']+)';$/gm)].map((m) => m[1]!);
     for (const file of sourceFiles(path.join(SRC, 'errors')))
       for (const target of relativeImports(file))
         assert.ok(target.startsWith('./'), `${path.relative(SRC, file)} imports ${target}`);
+    // The mock reads the OpenAPI model and its pure helpers (sample, validate, safe-regex), which in turn import
+    // nothing of ours but each other and src/errors: never the loader, which reads files through the path guard.
+    const openApiUsed = new Set<string>();
     for (const file of sourceFiles(path.join(SRC, 'standin')))
-      for (const target of relativeImports(file))
+      for (const target of relativeImports(file)) {
+        if (target.startsWith('../openapi/')) openApiUsed.add(path.basename(target));
         assert.ok(
-          !target.startsWith('../') || target.startsWith('../errors/'),
+          !target.startsWith('../') || target.startsWith('../errors/') || target.startsWith('../openapi/'),
           `${path.relative(SRC, file)} imports ${target}`,
         );
+      }
+    for (const used of openApiUsed) {
+      const file = path.join(SRC, 'openapi', used.replace(/\.js$/, '.ts'));
+      for (const target of relativeImports(file)) {
+        assert.ok(
+          (target.startsWith('./') && !target.startsWith('./load')) || target.startsWith('../errors/'),
+          `openapi/${used} (used by the stand-in) imports ${target}`,
+        );
+        if (target.startsWith('./')) openApiUsed.add(path.basename(target));
+      }
+    }
   });
 });

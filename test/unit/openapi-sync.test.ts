@@ -3,7 +3,7 @@
 // generated files' rule (replaced only when mvpm's record says mvpm wrote what is there).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { GeneratedImport, GeneratedRequest } from '../../src/import/openapi/generated.js';
+import type { GeneratedImport, GeneratedRequest } from '../../src/import/openapi/convert.js';
 import { importHash } from '../../src/import/openapi/import-hash.js';
 import {
   existingMethodAndPath,

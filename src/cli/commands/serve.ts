@@ -8,6 +8,8 @@ import {
   type StandinFault,
   type StandinFaultStatus,
 } from '../../standin/index.js';
+import { printable } from '../../import/import-error.js';
+import { loadStandinDocuments } from '../../run/standin-documents.js';
 import type { ParsedArgs } from '../command.js';
 import type { serveCommand } from '../declarations.js';
 import { EXIT, painterFor, UsageError, type CliIo } from '../io.js';
@@ -22,10 +24,19 @@ const FAULT_TARGETS: Readonly<Record<string, Pick<StandinFault, 'target' | 'gran
 /** One `--fault` value as a fault, or the sentence saying what is wrong with it. */
 function parseFaultFlag(text: string): { fault: StandinFault } | { problem: string } {
   const problem = (why: string): { problem: string } => ({ problem: `--fault '${text}': ${why}` });
+  // schema=<operation>[:<times>]: an operation key may hold spaces, slashes and braces (`GET /things/{id}`).
+  const schema = /^schema=(.+?)(?::(\d+|always))?$/.exec(text);
+  if (schema?.[1] !== undefined) {
+    const times = schema[2] === undefined ? 1 : schema[2] === 'always' ? Infinity : Number(schema[2]);
+    if (!(times >= 1)) return problem(`times must be a whole number of 1 or more, or always, not '${schema[2]}'`);
+    return { fault: { target: 'api', schemaBreak: schema[1], times } };
+  }
   const match = /^([a-z]+)(-after)?=([^:]*)(?::(.*))?$/.exec(text);
   const scope = match?.[1] === undefined ? undefined : FAULT_TARGETS[match[1]];
   if (!match || !scope)
-    return problem(`expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api`);
+    return problem(
+      'expected <target>[-after]=<effect>[:<times>] with target token, refresh, code or api, or schema=<operation>',
+    );
   const [, , after, effect = '', times] = match;
   let count = 1;
   if (times === 'always') count = Infinity;
@@ -53,7 +64,10 @@ export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: 
   const faults = parsedFaults.flatMap((parsed) => ('fault' in parsed ? [parsed.fault] : []));
 
   const out = painterFor(io.stdout, io.env);
-  const server = await startStandin({ port, accessTokenTtl, faults });
+  // Loaded before listening: a document with problems stops here with its located errors (exit 2).
+  const openApi = await loadStandinDocuments(io.cwd, values.specs);
+  const server = await startStandin({ port, accessTokenTtl, faults, openApi });
+  const mocked = server.openApi.operations;
   io.stdout.write(
     [
       `${out.green('stand-in MediaValet')} listening on ${server.url}`,
@@ -63,6 +77,19 @@ export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: 
       `  discovery        ${server.url}/.well-known/openid-configuration`,
       `  API              ${server.url}/users/current, /categories, /assets/search, …`,
       '',
+      ...(mocked.length === 0
+        ? []
+        : [
+            `  Mocked from OpenAPI (${mocked.length} operation${mocked.length === 1 ? '' : 's'}; ` +
+              'the routes above keep their own answers):',
+            // Paths, keys and messages come from the documents: printed with their control characters escaped.
+            ...mocked.map((o) => {
+              const named = o.key === `${o.method} ${o.path}` ? '' : printable(o.key);
+              return `  ${o.method.padEnd(7)} ${printable(o.path)}  ${named}`.trimEnd();
+            }),
+            ...server.openApi.warnings.map((w) => out.yellow(`  warning ${w.code}: ${printable(w.message, 300)}`)),
+            '',
+          ]),
       '  Public demo values (not secrets):',
       `  client id        ${DEMO_CLIENT.clientId}`,
       `  client secret    ${DEMO_CLIENT.clientSecret}`,
@@ -74,7 +101,7 @@ export async function runServe({ values }: ParsedArgs<typeof serveCommand>, io: 
         ? []
         : [
             out.yellow('  Faults armed (the stand-in misbehaves on purpose):'),
-            ...server.faults.armed.map((armed) => `  - ${describeFault(armed.fault)}`),
+            ...server.faults.armed.map((armed) => `  - ${printable(describeFault(armed.fault), 300)}`),
             '',
           ]),
       out.yellow(

@@ -8,7 +8,7 @@ import type { OpenApiDocument, OpenApiVersion, Operation, SourceLocation } from 
 import { realRootOf, sha256 } from '../../paths/path-guard.js';
 import { writeImport } from '../write-import.js';
 import { convertOpenApi } from './convert.js';
-import type { GeneratedImport } from './generated.js';
+import type { GeneratedImport } from './convert.js';
 import { type FileOutcome, inCollectionDir, planSync, type RequestOutcome } from './sync.js';
 import { readSyncState } from './sync-existing.js';
 

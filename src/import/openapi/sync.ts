@@ -10,7 +10,7 @@ import { MAX_NAME_BYTES, nameProblem, sha256 } from '../../paths/path-guard.js';
 import { leadingVariable, replaceVariables, variableReference } from '../../spec/variables.js';
 import type { ImportWarning } from '../import-error.js';
 import type { ImportedFile } from '../imported-files.js';
-import type { GeneratedImport, GeneratedRequest } from './generated.js';
+import type { GeneratedImport, GeneratedRequest } from './convert.js';
 import { isAsGenerated, recordedHash } from './import-hash.js';
 
 /** A request spec under --out that records an operation (`openapi.operation`). */
