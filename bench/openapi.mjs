@@ -22,7 +22,7 @@ import { countRequests, median, mib, range, tail } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_MVPM = path.join(ROOT, 'bin', 'mvpm.js');
-const PEAK_RSS_PRELOAD = pathToFileURL(path.join(ROOT, 'bench', 'peak-rss.mjs')).href;
+const USAGE_PRELOAD = pathToFileURL(path.join(ROOT, 'bench', 'openapi-usage.mjs')).href;
 /** mvpm import + build / openapi-to-postmanv2 (issue 12). */
 export const TARGET = 1.0;
 /**
@@ -105,6 +105,9 @@ function run(options, tmp) {
         ms: imported.ms + built.ms,
         importMs: imported.ms,
         buildMs: built.ms,
+        cpuMs: imported.cpuMs + built.cpuMs,
+        importCpuMs: imported.cpuMs,
+        buildCpuMs: built.cpuMs,
         rssKiB: Math.max(imported.rssKiB, built.rssKiB),
         ...written,
         requests: collectionRequests(path.join(project, 'collections')),
@@ -151,15 +154,15 @@ function run(options, tmp) {
   return report({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmRequests });
 }
 
-/** One whole process under `node --import peak-rss.mjs`: wall time, peak RSS, its output when it failed. */
+/** One whole process under `node --import openapi-usage.mjs`: wall and CPU time, peak RSS, its output. */
 function timed(cwd, tag, args, stateDir = cwd) {
-  const rssFile = path.join(stateDir, `rss-${tag}.txt`);
-  rmSync(rssFile, { force: true });
+  const usageFile = path.join(stateDir, `usage-${tag}.json`);
+  rmSync(usageFile, { force: true });
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', PEAK_RSS_PRELOAD, ...args], {
+  const result = spawnSync(process.execPath, ['--import', USAGE_PRELOAD, ...args], {
     cwd,
     // Its own state directory: a build's record of written files must not touch the user's.
-    env: { ...process.env, BENCH_PEAK_RSS_FILE: rssFile, XDG_STATE_HOME: path.join(stateDir, 'state') },
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile, XDG_STATE_HOME: path.join(stateDir, 'state') },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -168,7 +171,8 @@ function timed(cwd, tag, args, stateDir = cwd) {
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error || result.status !== 0)
     return { error: result.error?.message ?? `exit ${result.status ?? result.signal}: ${tail(output)}`, output };
-  return { ms, rssKiB: Number(readFileSync(rssFile, 'utf8')), output };
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+  return { ms, cpuMs: usage.userMs + usage.systemMs, rssKiB: usage.maxRSS, output };
 }
 
 /** The CLI that openapi-to-postmanv2's package.json declares. */
@@ -219,7 +223,8 @@ function report({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmR
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
   const describe = (name, list, extra = '') => {
     const time = `median ${med(list).toFixed(0).padStart(6)} ms (${range(ms(list))})`;
-    return `  ${name.padEnd(22)} ${time}, peak RSS ${mib(med(list, 'rssKiB') * 1024)} MiB${extra}`;
+    const cpu = `CPU ${med(list, 'cpuMs').toFixed(0)} ms`;
+    return `  ${name.padEnd(22)} ${time}, ${cpu}, peak RSS ${mib(med(list, 'rssKiB') * 1024)} MiB${extra}`;
   };
   const wrote = (list) => `, wrote ${mib(med(list, 'bytes'))} MiB in ${med(list, 'files')} file(s)`;
   const out = [
@@ -244,6 +249,8 @@ function report({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmR
     `    import median ${importMs.toFixed(0)} ms (${range(ms(samples.mvpm, 'importMs'))}), ` +
       `build ${buildMs.toFixed(0)} ms (${range(ms(samples.mvpm, 'buildMs'))}); ` +
       `less node start-up: import ${(importMs - floor).toFixed(0)} ms, build ${(buildMs - floor).toFixed(0)} ms`,
+    `    CPU: import ${med(samples.mvpm, 'importCpuMs').toFixed(0)} ms, ` +
+      `build ${med(samples.mvpm, 'buildCpuMs').toFixed(0)} ms`,
   );
   if (mvpmRequests !== options.operations)
     out.push(`    mvpm's collection has ${mvpmRequests} requests for ${options.operations} operations`);
@@ -260,6 +267,8 @@ function report({ samples, options, docBytes, loadBefore, mvpmUnavailable, mvpmR
   out.push(
     `  the same less node start-up (node -e 0 once per process): ` +
       `${((less(samples.mvpm) - floor) / less(samples.o2p)).toFixed(2)}`,
+    // CPU time leaves out waiting for a core on a loaded machine, and also mvpm's waits for fsync.
+    `  the same in CPU time (user + system): ${(med(samples.mvpm, 'cpuMs') / med(samples.o2p, 'cpuMs')).toFixed(2)}`,
   );
   return { code: 0, lines: out, verdict: { ratio, min, max } };
 }
