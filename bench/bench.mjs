@@ -7,6 +7,9 @@
 // generated tree of N requests. A slow patch of the machine thus hits every side of a ratio alike. Ratios are
 // of medians; min-max is the range of the per-round ratios. A report, not a test: exit 0 whatever the verdicts,
 // non-zero only when a command fails.
+//
+// After the rounds, bench/openapi.mjs (issue 12's import target: mvpm import + build against openapi-to-postmanv2)
+// runs the same number of its own rounds, and its ratio joins the table; `--openapi 0` leaves it out.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_SLUG, generateSpecs } from './generate-specs.mjs';
+import { benchOpenApi, TARGET as OPENAPI_TARGET } from './openapi.mjs';
 import { countRequests, median, mib, range, tail } from './stats.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +32,8 @@ const USAGE = `Usage: node bench/bench.mjs [--quick] [--rounds <n>] [--sizes 100
   --rounds <n>    Interleaved rounds (default 5)
   --sizes <list>  Generated request counts (default 1000,10000; the targets name 1,000 and 10,000)
   --keep          Keep the temp dir (generated specs, for node --cpu-prof)
+  --openapi <n>   Operations of the OpenAPI import bench (bench/openapi.mjs) run after the rounds (default 500;
+                  0 skips it)
   --mvpm <path>   Another mvpm's bin/mvpm.js to measure, e.g. a clone of an older commit (default this one's)
   -h, --help      Show this help
 `;
@@ -97,8 +103,11 @@ function run(options, tmp) {
       }
     }
   }
-  printReport(samples, trees, options);
-  return 0;
+  // Its ratio is between two converters, not against this run's floor: its own rounds, same count, after these.
+  const openapi =
+    options.openapi > 0 ? benchOpenApi({ rounds: options.rounds, operations: options.openapi, mvpm: MVPM }) : undefined;
+  printReport(samples, trees, options, openapi);
+  return openapi?.code ?? 0;
 }
 
 function buildArgs(out) {
@@ -150,7 +159,7 @@ function outputBytes(out) {
   return statSync(existsSync(collection) ? collection : path.join(out, 'floor.json')).size;
 }
 
-function printReport(samples, trees, options) {
+function printReport(samples, trees, options, openapi) {
   const med = (name, key = 'ms') => median(samples.get(name).map((s) => s[key]));
   /** Per-round ratios of the two commands' round medians, for the min-max. */
   const spread = (a, b, key = 'ms') => {
@@ -203,6 +212,20 @@ function printReport(samples, trees, options) {
       row('collection bytes at 10,000 vs floor output', a, b, 4.0, 'bytes');
     }
   }
+  if (openapi) {
+    const { ratio, min, max, failed } = openapi.verdict;
+    const what = `mvpm import + build vs openapi-to-postmanv2, ${options.openapi} operations`;
+    const target = `<= ${OPENAPI_TARGET.toFixed(1)}`;
+    if (ratio === undefined) rows.push([what, 'n/a', 'n/a', target, failed ? 'FAILED' : 'N/A']);
+    else
+      rows.push([
+        what,
+        ratio.toFixed(2),
+        `${min.toFixed(2)}-${max.toFixed(2)}`,
+        target,
+        ratio <= OPENAPI_TARGET ? 'PASS' : 'MISS',
+      ]);
+  }
   const header = ['ratio', 'median', 'min-max', 'target', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells) =>
@@ -225,6 +248,7 @@ function printReport(samples, trees, options) {
     '',
     ...absolute,
     ...trees.map((t) => `  N=${t.size}: ${t.generated.files} spec files, ${mib(t.generated.bytes)} MiB of spec text`),
+    ...(openapi ? ['', ...openapi.lines] : []),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -239,6 +263,7 @@ function readOptions() {
         sizes: { type: 'string', default: '1000,10000' },
         keep: { type: 'boolean', default: false },
         mvpm: { type: 'string' },
+        openapi: { type: 'string', default: '500' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -256,7 +281,9 @@ function readOptions() {
   const rounds = Number(values.rounds ?? (values.quick ? 3 : 5));
   if (!Number.isInteger(rounds) || rounds < 1) usageError(`--rounds must be a positive integer`);
   if (values.mvpm) MVPM = path.resolve(values.mvpm);
-  return { sizes, rounds, keep: values.keep };
+  const openapi = Number(values.openapi);
+  if (!Number.isInteger(openapi) || openapi < 0) usageError(`--openapi must be a whole number`);
+  return { sizes, rounds, keep: values.keep, openapi };
 }
 
 function fail(command, result) {
