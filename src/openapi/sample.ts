@@ -120,6 +120,10 @@ class Sampler {
       if (s['enum'].length === 0) this.note(at, 'enum is empty');
       return clone(s['enum'][variant % Math.max(s['enum'].length, 1)]);
     }
+    // A schema's own example (OpenAPI's `example` arrives as `examples: [x]`) reads better than a made-up value: the
+    // first one, when it is a scalar of the schema's type (a composite example could be any size).
+    const example = Array.isArray(s['examples']) ? s['examples'][0] : undefined;
+    if (variant === 0 && scalarOfType(example, typeOf(s)) && withinBounds(example, s)) return example;
     switch (typeOf(s)) {
       case 'object':
         return this.object(s, at, depth, variant, inner, recursing);
@@ -312,4 +316,34 @@ export function sampleSchema(
   options?: SampleOptions,
 ): unknown {
   return sampleSchemaReport(schema, definitions, options).value;
+}
+
+/** True when `value` is a scalar of `type`. */
+function scalarOfType(value: unknown, type: string | undefined): value is string | number | boolean {
+  if (type === 'string') return typeof value === 'string';
+  if (type === 'integer') return Number.isSafeInteger(value);
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value);
+  if (type === 'boolean') return typeof value === 'boolean';
+  return false;
+}
+
+/** True when a scalar example keeps the schema's bounds; a pattern or multipleOf is not tried, so such an example is
+ * not used. */
+function withinBounds(value: string | number | boolean, s: SchemaObject): boolean {
+  if ('pattern' in s || 'multipleOf' in s || 'not' in s || 'allOf' in s) return false;
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    return length >= (num(s['minLength']) ?? 0) && length <= (num(s['maxLength']) ?? Infinity);
+  }
+  if (typeof value === 'number') {
+    const above = num(s['exclusiveMinimum']);
+    const below = num(s['exclusiveMaximum']);
+    return (
+      value >= (num(s['minimum']) ?? -Infinity) &&
+      value <= (num(s['maximum']) ?? Infinity) &&
+      (above === undefined || value > above) &&
+      (below === undefined || value < below)
+    );
+  }
+  return true;
 }

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { MvpmError } from '../../src/errors/mvpm-error.ts';
 import { MAX_IMPORT_ITEMS } from '../../src/import/names.ts';
 import { OpenApiError } from '../../src/openapi/openapi-error.ts';
+import { sampleSchema } from '../../src/openapi/sample.ts';
 import { convertOpenApi, type GeneratedImport } from '../../src/import/openapi/convert.ts';
 import { importHash, isAsGenerated } from '../../src/import/openapi/import-hash.ts';
 import type { JsonSchema } from '../../src/openapi/types.ts';
@@ -173,7 +174,7 @@ describe('convertOpenApi: the request', () => {
             media('multipart/form-data', {
               schema: {
                 type: 'object',
-                properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string', example: 't' } },
+                properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string', examples: ['t'] } },
               },
             }),
           ),
@@ -182,7 +183,10 @@ describe('convertOpenApi: the request', () => {
       ],
     });
     assert.deepEqual(requestOf(result, 'POST /ex')['body'], { type: 'json', content: { a: [1] } });
-    assert.deepEqual(requestOf(result, 'POST /sample')['body'], { type: 'json', content: { n: 'string' } });
+    assert.deepEqual(requestOf(result, 'POST /sample')['body'], {
+      type: 'json',
+      content: { n: sampleSchema({}, new Map()) },
+    });
     assert.equal(
       (requestOf(result, 'POST /sample')['headers'] as object as Record<string, string>)['Content-Type'],
       'application/merge-patch+json',
