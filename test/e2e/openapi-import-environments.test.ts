@@ -135,5 +135,9 @@ test('with the listed lines pasted into each environment, the project builds', a
   assert.equal(build.code, 0, build.stderr);
   const again = await importDoc(dir, '--check');
   assert.equal(again.code, 0, again.stdout);
-  assert.match(again.stderr, /it has every variable the imported requests use/);
+  assert.doesNotMatch(again.stderr, /W_OPENAPI_ENVIRONMENT/, 'a warning with nothing to add');
+  assert.deepEqual(Object.keys(readTree(path.join(dir, 'specs/environments'))).sort(), [
+    'local.environment.yaml',
+    'production.environment.yaml',
+  ]);
 });

@@ -3,7 +3,7 @@
 // specs/environments/local-standin.environment.yaml), and a second environment with the same `target` would be
 // E_DUPLICATE_TARGET. So a generated environment whose target an environment elsewhere under --out already has is
 // not written, that environment is never rewritten, and a W_OPENAPI_ENVIRONMENT warning lists, one line per
-// variable, the YAML to add under its `variables:` (every environment must define the same keys:
+// variable, the YAML to add under its `variables:` (no warning when it lacks none) (every environment must define the same keys:
 // E_ENV_MISSING_VARIABLE). Pure: the caller reads the environments (sync-existing.ts).
 import { parse } from 'yaml';
 import { printable, quoted } from '../import-error.js';
@@ -52,18 +52,16 @@ export function syncEnvironments(
     if (present === undefined || present.file === file) continue;
     files.delete(file);
     const lacking = lackingVariables(value, present.value);
-    const kept =
-      `has the target ${quoted(target ?? '')}, so the import does not write ${shown(file)} and leaves this ` +
-      'environment as it is';
+    // Nothing lacking: nothing to do, nothing to say (every re-import would repeat it).
+    if (lacking.length === 0) continue;
     warnings.push({
       code: 'W_OPENAPI_ENVIRONMENT',
       where: shown(present.file),
       message:
-        lacking.length === 0
-          ? `${kept}; it has every variable the imported requests use`
-          : `${kept}; it lacks ${lacking.length} variable${lacking.length === 1 ? '' : 's'} the imported ` +
-            `requests use: add ${lacking.length === 1 ? 'it' : 'them'} under its \`variables:\`\n` +
-            lacking.map((line) => `  ${line}`).join('\n'),
+        `has the target ${quoted(target ?? '')}, so the import does not write ${shown(file)} and leaves this ` +
+        `environment as it is; it lacks ${lacking.length} variable${lacking.length === 1 ? '' : 's'} the imported ` +
+        `requests use: add ${lacking.length === 1 ? 'it' : 'them'} under its \`variables:\`\n` +
+        lacking.map((line) => `  ${line}`).join('\n'),
     });
   }
   return { generated: { ...generated, files }, warnings };
