@@ -140,7 +140,7 @@ describe('targets by method', () => {
   });
 });
 
-test('the committed MediaValet specs: on MediaValet itself only reads, readOnly requests and token requests run', async () => {
+test('the committed MediaValet specs: on MediaValet only reads, readOnly requests and token requests run', async () => {
   const loaded = await loadSpecs({ specsDir: path.join(PROJECT_ROOT, 'specs'), cwd: PROJECT_ROOT, parseWorkers: 0 });
   const project = validateSpecs(loaded, { cwd: PROJECT_ROOT }).value!;
   const skippedOn = (target: string, signsIn: boolean, keepsTokens: boolean): string[] =>

@@ -3,8 +3,8 @@
 // specs/environments/local-standin.environment.yaml), and a second environment with the same `target` would be
 // E_DUPLICATE_TARGET. So a generated environment whose target an environment elsewhere under --out already has is
 // not written, that environment is never rewritten, and a W_OPENAPI_ENVIRONMENT warning lists, one line per
-// variable, the YAML to add under its `variables:` (no warning when it lacks none) (every environment must define the same keys:
-// E_ENV_MISSING_VARIABLE). Pure: the caller reads the environments (sync-existing.ts).
+// variable, the YAML to add under its `variables:` (every environment must define the same keys:
+// E_ENV_MISSING_VARIABLE); none when it lacks nothing. Pure: the caller reads the environments (sync-existing.ts).
 import { parse } from 'yaml';
 import { printable, quoted } from '../import-error.js';
 import type { ImportWarning } from '../import-error.js';
