@@ -34,6 +34,7 @@ const IMPORT = 'cli.md#mvpm-import';
 const CI = 'ci.md';
 const OPENAPI_IMPORT = 'openapi-import.md#what-import-writes';
 const OPENAPI = 'openapi-import.md#reading-openapi-documents';
+const OPENAPI_ENVIRONMENTS = 'openapi-sync.md#environments-the-project-already-has';
 
 /** Every error code. The key order is the order of docs/errors.md. */
 export const ERROR_CODES = {
@@ -387,6 +388,12 @@ export const WARNING_CODES = {
   W_OPENAPI_SECURITY: {
     meaning: 'An OpenAPI security scheme mvpm does not set up (only OAuth 2.0 authorization code and API keys)',
     docs: OPENAPI_IMPORT,
+  },
+  W_OPENAPI_ENVIRONMENT: {
+    meaning:
+      'An environment under --out already has the target of one the import generates: that one is not written, ' +
+      'and the warning lists the variables to add',
+    docs: OPENAPI_ENVIRONMENTS,
   },
   W_OPENAPI_IGNORED: {
     meaning: 'Part of an OpenAPI document mvpm does not use (a keyword JSON Schema draft-07 lacks, an `externalValue`)',

@@ -164,6 +164,8 @@ export type ImportWarningCode = Warnings<
   | 'W_IMPORT_SEND_TO'
   /** An OpenAPI security scheme mvpm does not set up: what to set up by hand. */
   | 'W_OPENAPI_SECURITY'
+  /** An environment has a generated one's target: that one is not written; the variables to add are listed. */
+  | 'W_OPENAPI_ENVIRONMENT'
 >;
 
 export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = [
@@ -174,6 +176,7 @@ export const IMPORT_WARNING_CODES: readonly ImportWarningCode[] = [
   'W_IMPORT_DROPPED',
   'W_IMPORT_SEND_TO',
   'W_OPENAPI_SECURITY',
+  'W_OPENAPI_ENVIRONMENT',
 ];
 
 export interface ImportWarning {

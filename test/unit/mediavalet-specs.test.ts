@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { parse } from 'yaml';
 import { CHECKS_OPEN, parseChecks } from '../../src/compile/scripts/checks.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
 
@@ -113,11 +114,33 @@ describe('the MediaValet collection', () => {
     });
   });
 
-  test('runs sign-in, refresh chain, API and stand-in checks in that order', () => {
+  test("runs sign-in, refresh chain, API, the OpenAPI document's tag folders and stand-in checks in that order", () => {
+    const document = parse(readFileSync(path.join(PROJECT_ROOT, 'specs/openapi/mediavalet.openapi.yaml'), 'utf8')) as {
+      tags: { name: string }[];
+    };
     assert.deepEqual(
       collection.item.map((i) => i.name),
-      ['Sign in', 'Refresh chain', 'API', 'Stand-in checks'],
+      ['Sign in', 'Refresh chain', 'API', ...document.tags.map((t) => t.name), 'Stand-in checks'],
     );
+  });
+
+  test('captures chain ids: search → that asset → its renditions; categories → that category', () => {
+    const request = (folderName: string, name: string): Item => {
+      const found = folder(folderName).item!.find((i) => i.name === name);
+      assert.ok(found, `${folderName} / ${name}`);
+      return found;
+    };
+    assert.ok(has(request('API', 'Search assets'), { into: 'assetId', json: '$.payload.assets[0].id' }));
+    assert.ok(has(request('API', 'List categories'), { into: 'categoryId', json: '$.payload[0].id' }));
+    const uses = [
+      ['Assets', 'Get an asset', '{{apiBaseUrl}}/assets/{{assetId}}'],
+      ['Assets', "List an asset's renditions", '{{apiBaseUrl}}/assets/{{assetId}}/renditions'],
+      ['Categories', 'Get a category', '{{apiBaseUrl}}/categories/{{categoryId}}'],
+    ] as const;
+    for (const [folderName, name, url] of uses) assert.equal(request(folderName, name).request!.url.raw, url);
+    // The folders that capture come before the folders that use what they capture.
+    const names = collection.item.map((i) => i.name);
+    assert.ok(names.indexOf('API') < names.indexOf('Assets') && names.indexOf('API') < names.indexOf('Categories'));
   });
 
   test('"Refresh access token" is the guide\'s request', () => {

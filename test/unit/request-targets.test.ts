@@ -7,7 +7,7 @@ import { planSteps } from '../../src/run/run-plan.ts';
 import { resolveTarget } from '../../src/run/targets.ts';
 import { loadSpecs } from '../../src/spec/load-specs.ts';
 import type { SpecProject } from '../../src/spec/model.ts';
-import { declaredTargets, requestPlacements } from '../../src/spec/request-targets.ts';
+import { declaredTargets, READING_METHODS, requestPlacements } from '../../src/spec/request-targets.ts';
 import { validateSpecs } from '../../src/spec/validate-spec.ts';
 import { minimalProject, PROJECT_ROOT, tempProject } from '../support/helpers.ts';
 
@@ -140,30 +140,56 @@ describe('targets by method', () => {
   });
 });
 
-test("the committed MediaValet specs run the same requests on each target as before the method's default", async () => {
+test('the committed MediaValet specs: on MediaValet only reads, readOnly requests and token requests run', async () => {
   const loaded = await loadSpecs({ specsDir: path.join(PROJECT_ROOT, 'specs'), cwd: PROJECT_ROOT, parseWorkers: 0 });
   const project = validateSpecs(loaded, { cwd: PROJECT_ROOT }).value!;
   const skippedOn = (target: string, signsIn: boolean, keepsTokens: boolean): string[] =>
     planSteps(resolveTarget(project, target, 'run'), { signsIn, keepsTokens }).skipped.map(
       (s) => `${s.what}: ${s.reason}`,
     );
-  assert.deepEqual(skippedOn('mediavalet', false, true), [
-    'MediaValet Stand-in - Sign in: runs only on standin',
-    "MediaValet API / Sign in: exchanges the sign-in's code, and this run starts from a refresh token",
-    'MediaValet API / Stand-in checks: runs only on standin',
-  ]);
-  assert.deepEqual(skippedOn('standin', true, false), []);
-  // POST /assets/search reads (`readOnly: true`); the token requests are protocol: both run on the real target.
   const api = project.collections.find((c) => c.slug === 'mediavalet')!;
-  const onReal = requestPlacements(api, declaredTargets(project))
-    .filter(({ placement }) => placement.get('mediavalet') === undefined)
-    .map(({ request }) => `${request.method} ${request.path.join(' / ')}`);
-  assert.deepEqual(onReal, [
+  const placements = requestPlacements(api, declaredTargets(project));
+  const name = (r: { method: string; path: readonly string[] }): string => `${r.method} ${r.path.join(' / ')}`;
+  const onReal = placements.filter(({ placement }) => placement.get('mediavalet') === undefined).map((p) => p.request);
+  // Nothing that may change data, and no inferred operation, runs there: reads, `readOnly: true` (POST
+  // /assets/search) and the token requests (protocol, not API operations) only.
+  for (const request of onReal) {
+    const reads = READING_METHODS.has(request.method) || request.readOnly || request.url === '{{tokenUrl}}';
+    assert.ok(reads && request.openapi?.inferred !== true, `${name(request)} runs on mediavalet`);
+  }
+  // Every other read does run there, unless its own `targets` leaves mediavalet out.
+  const readsLeftOut = placements.filter(
+    ({ request, placement }) =>
+      READING_METHODS.has(request.method) &&
+      request.openapi?.inferred !== true &&
+      (request.targets?.includes('mediavalet') ?? true) &&
+      placement.get('mediavalet') !== undefined,
+  );
+  assert.deepEqual(
+    readsLeftOut.map((p) => name(p.request)),
+    [],
+  );
+  // The hand-written requests run there as before.
+  for (const expected of [
     'POST Sign in / Exchange authorization code for tokens',
     'POST Refresh chain / Refresh access token',
     'POST Refresh chain / Refresh again with the rotated token',
     'GET API / Get current user',
     'GET API / List categories',
     'POST API / Search assets',
+  ])
+    assert.ok(onReal.map(name).includes(expected), expected);
+  // The run plan skips what the placements say, each request once, with the same reason; whole folders first.
+  const requestSkips = placements
+    .filter(
+      ({ request, placement }) => placement.get('mediavalet') !== undefined && request.path[0] !== 'Stand-in checks',
+    )
+    .map(({ request, placement }) => `MediaValet API / ${request.path.join(' / ')}: ${placement.get('mediavalet')}`);
+  assert.deepEqual(skippedOn('mediavalet', false, true), [
+    'MediaValet Stand-in - Sign in: runs only on standin',
+    "MediaValet API / Sign in: exchanges the sign-in's code, and this run starts from a refresh token",
+    ...requestSkips,
+    'MediaValet API / Stand-in checks: runs only on standin',
   ]);
+  assert.deepEqual(skippedOn('standin', true, false), []);
 });

@@ -10,6 +10,7 @@ import { writeImport } from '../write-import.js';
 import { convertOpenApi } from './convert.js';
 import type { GeneratedImport } from './convert.js';
 import { type FileOutcome, inCollectionDir, planSync, type RequestOutcome } from './sync.js';
+import { syncEnvironments } from './sync-environments.js';
 import { readSyncState } from './sync-existing.js';
 
 export interface OpenApiImportInput {
@@ -84,13 +85,19 @@ export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiI
     stateDir: input.stateDir,
   });
   // A collection that was moved (renamed) stays where it is: its definition still names the document.
-  const generated = state.fromDocument.includes(converted.collectionDir)
+  const located = state.fromDocument.includes(converted.collectionDir)
     ? converted
     : inCollectionDir(converted, state.fromDocument[0] ?? converted.collectionDir);
+  // An environment the project already has for a generated one's target stays, and that one is not written.
+  const environments = syncEnvironments(located, state.environments, input.outLabel);
+  const generated = environments.generated;
   const plan = planSync({ generated, ...state, force: input.force ?? false });
   const operations = new Map(doc.operations.map((o) => [o.key, o]));
   const locate = doc.locate;
-  const warnings = [...documentWarnings(doc), ...[...generated.warnings, ...plan.warnings].map((w) => ({ ...w }))];
+  const warnings = [
+    ...documentWarnings(doc),
+    ...[...generated.warnings, ...environments.warnings, ...plan.warnings].map((w) => ({ ...w })),
+  ];
   const result = {
     document: { file: doc.file, title: doc.title, version: doc.version, operations: doc.operations.length },
     collectionDir: generated.collectionDir,

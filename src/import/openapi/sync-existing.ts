@@ -14,9 +14,12 @@ import {
 } from '../../paths/path-guard.js';
 import { type LoadedFolder, loadSpecs, REQUEST_SUFFIX } from '../../spec/load-specs.js';
 import { recordedOperation, type ExistingRequest } from './sync.js';
+import type { ExistingEnvironment } from './sync-environments.js';
 
 export interface SyncState {
   readonly existing: readonly ExistingRequest[];
+  /** Every environment spec under --out (environments/*.environment.yaml) that parses. */
+  readonly environments: readonly ExistingEnvironment[];
   /**
    * The directories (under --out) of the collections whose definition names the document as its source, by path:
    * where an import that moved its collection keeps it.
@@ -76,8 +79,13 @@ export async function readSyncState(
       present.set(file, NOT_A_FILE);
     }
   }
+  const environments = specs.environments.map((source) => ({
+    file: path.relative(out, path.resolve(options.cwd, source.file)).split(path.sep).join('/'),
+    value: source.toJS(),
+  }));
   return {
     existing,
+    environments,
     fromDocument: sourced,
     present,
     owned: ownedUnder(out, options),

@@ -22,9 +22,11 @@ export interface ExistingFile {
 
 /** Spec keys no Postman file holds, by the spec's `$kind` (spec.schema.json). */
 const SPEC_ONLY: Readonly<Record<string, readonly string[]>> = {
-  'mvpm-collection': ['targets', 'role'],
+  // `openapi`: the document a collection was imported from, the operation a request covers, its import hash and
+  // whether it is inferred (then it runs only on stand-ins): lost, a re-import would add the request again.
+  'mvpm-collection': ['targets', 'role', 'openapi'],
   'mvpm-folder': ['targets', 'role'],
-  'mvpm-request': ['targets', 'readOnly'],
+  'mvpm-request': ['targets', 'readOnly', 'openapi'],
   'mvpm-environment': ['description', 'target', 'standin', 'servers', 'secrets', 'overrides'],
 };
 /** Keys of an environment variable no Postman environment holds. */
