@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import newman, { type NewmanRunSummary } from 'newman';
 import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
-import { signedInTokens } from '../support/standin-helpers.ts';
+import { signedInTokens, projectDocuments } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 const collection = JSON.parse(
@@ -46,7 +46,7 @@ const envValue = (summary: NewmanRunSummary, key: string): unknown =>
 
 describe('auto-refresh before API requests', () => {
   before(async () => {
-    server = await startStandin({ port: 0 });
+    server = await startStandin({ port: 0, openApi: await projectDocuments() });
   });
   after(() => server.close());
 

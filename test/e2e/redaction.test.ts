@@ -12,7 +12,7 @@ import { readState } from '../../src/run/state-file.ts';
 import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
 import { withRunner } from '../support/runner.ts';
-import { signedInTokens } from '../support/standin-helpers.ts';
+import { signedInTokens, projectDocuments } from '../support/standin-helpers.ts';
 
 const CLIENT = {
   name: 'Planted client',
@@ -72,7 +72,12 @@ async function buildWithKeyInUrl(): Promise<string> {
 
 describe('redaction', () => {
   before(async () => {
-    server = await startStandin({ port: 0, client: CLIENT, subscriptionKeys: [SUBSCRIPTION_KEY] });
+    server = await startStandin({
+      port: 0,
+      client: CLIENT,
+      subscriptionKeys: [SUBSCRIPTION_KEY],
+      openApi: await projectDocuments(),
+    });
     work = tempProject({});
   });
   after(async () => {

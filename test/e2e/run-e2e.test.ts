@@ -12,6 +12,7 @@ import { writeOutputs } from '../../src/emit/write-outputs.ts';
 import { runSuite } from '../../src/run/run-suite.ts';
 import { startStandin } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli, tempProject } from '../support/helpers.ts';
+import { projectDocuments } from '../support/standin-helpers.ts';
 
 const exec = promisify(execFile);
 
@@ -44,7 +45,7 @@ describe('the suite against the stand-in', () => {
   });
 
   test('plain newman on the committed files passes too', async () => {
-    const server = await startStandin({ port: 0 });
+    const server = await startStandin({ port: 0, openApi: await projectDocuments() });
     const work = tempProject({});
     try {
       const newman = path.join(PROJECT_ROOT, 'node_modules/.bin/newman');

@@ -10,14 +10,14 @@ import { runSuite, type RunEvent } from '../../src/run/run-suite.ts';
 import { fingerprint, readState } from '../../src/run/state-file.ts';
 import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from '../support/helpers.ts';
-import { mediavaletEnv, signedInRefreshToken } from '../support/standin-helpers.ts';
+import { mediavaletEnv, signedInRefreshToken, projectDocuments } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
 
 describe('mvpm run journals through the token relay', () => {
   before(async () => {
-    server = await startStandin({ port: 0 });
+    server = await startStandin({ port: 0, openApi: await projectDocuments() });
     work = tempProject({});
   });
   after(async () => {

@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { startStandin } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
 import { newman, runPostman, signedInEnvironment } from '../support/postman-cli.ts';
+import { projectDocuments } from '../support/standin-helpers.ts';
 
 const COLLECTION = path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json');
 
@@ -29,7 +30,7 @@ function assertions(reportFile: string): Assertion[] {
 }
 
 test('Newman and the Postman CLI count, name and judge the same assertions', async (t) => {
-  const standin = await startStandin({ port: 0 });
+  const standin = await startStandin({ port: 0, openApi: await projectDocuments() });
   t.after(() => standin.close());
   const base = standin.url.replace(/\/$/, '');
 

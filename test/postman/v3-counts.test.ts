@@ -11,6 +11,7 @@ import { after, test } from 'node:test';
 import { startStandin } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
 import { newman, runPostman, signedInEnvironment } from '../support/postman-cli.ts';
+import { projectDocuments } from '../support/standin-helpers.ts';
 
 const V21 = path.join(PROJECT_ROOT, 'collections/mediavalet.postman_collection.json');
 const V3 = path.join(PROJECT_ROOT, 'postman/collections/mediavalet');
@@ -36,7 +37,7 @@ function printedAssertions(text: string): Assertion[] {
 }
 
 test('the v3 output under the Postman CLI runs the same assertions as the v2.1 file under Newman', async (t) => {
-  const standin = await startStandin({ port: 0 });
+  const standin = await startStandin({ port: 0, openApi: await projectDocuments() });
   t.after(() => standin.close());
   const base = standin.url.replace(/\/$/, '');
 

@@ -8,7 +8,20 @@ import {
   type StandinOptions,
   type StandinServer,
 } from '../../src/standin/index.ts';
-import { tempProject } from './helpers.ts';
+import type { OpenApiDocument } from '../../src/openapi/types.ts';
+import { loadStandinDocuments } from '../../src/run/standin-documents.ts';
+import { PROJECT_ROOT, tempProject } from './helpers.ts';
+
+let documents: Promise<OpenApiDocument[]> | undefined;
+
+/**
+ * The OpenAPI documents the repository's specs name, loaded once per test process. A stand-in started with them
+ * (`openApi`) answers every operation of the committed MediaValet collection, as `mvpm run`'s stand-in does.
+ */
+export function projectDocuments(): Promise<OpenApiDocument[]> {
+  documents ??= loadStandinDocuments(PROJECT_ROOT);
+  return documents;
+}
 
 type Client = { readonly clientId: string; readonly clientSecret: string; readonly redirectUris: readonly string[] };
 
@@ -50,16 +63,20 @@ export function mediavaletEnv(server: StandinServer, overrides: Record<string, s
 }
 
 /**
- * Starts a stand-in (free port) and a temporary directory before the suite's tests and removes both after them;
+ * `use` receives them for the suite's variables. `projectDocuments`: the stand-in mocks the specs' OpenAPI documents too.
  * `use` receives them for the suite's variables.
  */
 export function useStandin(
   use: (server: StandinServer, work: { dir: string; cleanup: () => void }) => void,
-  options: StandinOptions = {},
+  {
+    projectDocuments: withDocuments = false,
+    ...options
+  }: StandinOptions & { readonly projectDocuments?: boolean } = {},
 ): void {
   let started: { server: StandinServer; work: { dir: string; cleanup: () => void } } | undefined;
   before(async () => {
-    started = { server: await startStandin({ port: 0, ...options }), work: tempProject({}) };
+    const openApi = withDocuments ? { openApi: await projectDocuments() } : {};
+    started = { server: await startStandin({ port: 0, ...openApi, ...options }), work: tempProject({}) };
     use(started.server, started.work);
   });
   after(async () => {
