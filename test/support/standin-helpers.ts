@@ -63,8 +63,8 @@ export function mediavaletEnv(server: StandinServer, overrides: Record<string, s
 }
 
 /**
- * `use` receives them for the suite's variables. `projectDocuments`: the stand-in mocks the specs' OpenAPI documents too.
- * `use` receives them for the suite's variables.
+ * Starts a stand-in (free port) and a temporary directory before the suite's tests and removes both after them;
+ * `use` receives them for the suite's variables. `projectDocuments`: it also mocks the specs' OpenAPI documents.
  */
 export function useStandin(
   use: (server: StandinServer, work: { dir: string; cleanup: () => void }) => void,
