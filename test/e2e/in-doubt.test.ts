@@ -191,7 +191,7 @@ describe('a failed refresh: usable or in doubt, by the table', () => {
 });
 
 describe('a spent refresh token is never sent to a real target', () => {
-  useStandin((s, w) => ([server, work] = [s, w]), { projectDocuments: true });
+  useStandin((s, w) => ([server, work] = [s, w]));
 
   test(
     'the stand-in checks run against a real target: ' +

@@ -16,7 +16,7 @@ import { fingerprint, readState } from '../../src/run/state-file.ts';
 import { startStandin, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, tempProject } from '../support/helpers.ts';
 import { RUNNER_OPTION } from '../support/runner.ts';
-import { mediavaletEnv, signedInRefreshToken } from '../support/standin-helpers.ts';
+import { mediavaletEnv, projectDocuments, signedInRefreshToken } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -54,7 +54,7 @@ const failedRequests = (events: RunEvent[]) =>
 
 describe('faults: what a run does about each', () => {
   before(async () => {
-    server = await startStandin({ port: 0 });
+    server = await startStandin({ port: 0, openApi: await projectDocuments() });
     work = tempProject({});
   });
   beforeEach(() => server.faults.clear());

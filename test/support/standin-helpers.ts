@@ -64,14 +64,12 @@ export function mediavaletEnv(server: StandinServer, overrides: Record<string, s
 
 /**
  * Starts a stand-in (free port) and a temporary directory before the suite's tests and removes both after them;
- * `use` receives them for the suite's variables. `projectDocuments`: it also mocks the specs' OpenAPI documents.
+ * `use` receives them for the suite's variables. The stand-in also mocks the specs' OpenAPI documents (as `mvpm run`'s
+ * does), unless `projectDocuments: false`.
  */
 export function useStandin(
   use: (server: StandinServer, work: { dir: string; cleanup: () => void }) => void,
-  {
-    projectDocuments: withDocuments = false,
-    ...options
-  }: StandinOptions & { readonly projectDocuments?: boolean } = {},
+  { projectDocuments: withDocuments = true, ...options }: StandinOptions & { readonly projectDocuments?: boolean } = {},
 ): void {
   let started: { server: StandinServer; work: { dir: string; cleanup: () => void } } | undefined;
   before(async () => {
