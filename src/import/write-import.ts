@@ -14,6 +14,7 @@ import {
   statSync,
   unlinkSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import {
   lstatOrUndefined,
@@ -50,11 +51,11 @@ export interface WriteImportReport {
 const SHARED_TOP = new Set(['schemas', 'environments']);
 const MAX_LISTED = 5;
 
-export function writeImport(
+export async function writeImport(
   out: string,
   files: readonly ImportedFile[],
   options: WriteImportOptions = {},
-): WriteImportReport {
+): Promise<WriteImportReport> {
   const label = options.outLabel ?? out;
   const shown = (relative: string): string => (label === '.' ? relative : `${label}/${relative}`);
   const guarded = <T>(relative: string, action: () => T): T => {
@@ -130,7 +131,10 @@ export function writeImport(
     if (!outExisted) removeEmptyDir(realOut);
   };
   try {
-    for (const file of files) writeFileInside(stage, `new/${file.path}`, file.content);
+    // Written without an fsync each, then made durable together: one fsync per file in turn took seconds for a
+    // few hundred files, while the disk takes concurrent ones in far fewer journal commits.
+    const staged = files.map((file) => writeFileInside(stage, `new/${file.path}`, file.content, { durable: false }));
+    await syncAll(staged);
   } catch (error) {
     undoOut();
     throw writeError(error, 'staging the files');
@@ -170,6 +174,25 @@ export function writeImport(
   }
   rmSync(stage, { recursive: true, force: true });
   return { written: files.map((f) => f.path), replaced: existing };
+}
+
+/** How many staged files are fsynced at once: enough to keep the disk's queue full, few file descriptors. */
+const SYNC_CONCURRENCY = 32;
+
+/** fsync(2)s each of `files` (absolute paths of files this import just wrote), several at a time. */
+async function syncAll(files: readonly string[]): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const handle = await open(files[next++]!, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, files.length) }, worker));
 }
 
 /** A staging directory beside the output directory, or inside it when its parent cannot be written. */
