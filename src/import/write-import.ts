@@ -20,10 +20,10 @@ import {
   lstatOrUndefined,
   makeDirsInside,
   moveFileInside,
+  OutputRoot,
   PathGuardError,
   realRootOf,
   resolveInside,
-  writeFileInside,
 } from '../paths/path-guard.js';
 import type { ImportedFile } from './import-collection.js';
 import { ImportError } from './import-error.js';
@@ -133,7 +133,13 @@ export async function writeImport(
   try {
     // Written without an fsync each, then made durable together: one fsync per file in turn took seconds for a
     // few hundred files, while the disk takes concurrent ones in far fewer journal commits.
-    const staged = files.map((file) => writeFileInside(stage, `new/${file.path}`, file.content, { durable: false }));
+    // One OutputRoot checks each staging directory once, not once per file in it; the stage is new and empty,
+    // so nothing is there to check before each write.
+    const staging = new OutputRoot(stage);
+    const staged = files.map((file) => {
+      staging.write(`new/${file.path}`, file.content, { durable: false, absent: true });
+      return path.join(staging.real, 'new', ...file.path.split('/'));
+    });
     await syncAll(staged);
   } catch (error) {
     undoOut();
@@ -143,11 +149,13 @@ export async function writeImport(
   // 3. Move into place; on any failure, undo the moves made so far.
   const moves: { target: string; backup?: string; moved: boolean }[] = [];
   const createdDirs: string[] = [];
+  // Directories made (or found) above: moveFileInside checks each file's again, so once each is enough here.
+  const madeDirs = new Set<string>();
   try {
     for (const [index, file] of files.entries()) {
-      createdDirs.push(
-        ...guarded(file.path, () => makeDirsInside(realOut, file.path.split('/').slice(0, -1).join('/'))),
-      );
+      const dir = file.path.split('/').slice(0, -1).join('/');
+      if (!madeDirs.has(dir)) createdDirs.push(...guarded(file.path, () => makeDirsInside(realOut, dir)));
+      madeDirs.add(dir);
       const target = guarded(file.path, () => resolveInside(realOut, file.path));
       const move: { target: string; backup?: string; moved: boolean } = { target, moved: false };
       moves.push(move);
