@@ -1,11 +1,22 @@
 // A Postman request's URL → the spec's `url` and `query`, read back with the one query codec (compile/query.ts)
 // so that build → import → build gives the same url.raw; literal secrets in it become variables first.
-import sdk from 'postman-collection';
+import { createRequire } from 'node:module';
+import type * as Sdk from 'postman-collection';
 import { decodeQuery, decodeQueryText, literalIndexOf, splitPairs } from '../compile/query.js';
 import { isSecretName } from '../compile/secrets.js';
 import type { ImportContext } from './context.js';
 import { hasKey, isObject, type Json, setKey } from './json-util.js';
 import { fieldLabel, hasLiteral } from './secrets.js';
+
+/**
+ * The Postman SDK, loaded the first time a URL without `raw` is read: loading it costs a quarter of a second, and
+ * `mvpm import` of an OpenAPI document (which shares this module's command) never needs it.
+ */
+let sdk: typeof Sdk | undefined;
+function postmanSdk(): typeof Sdk {
+  sdk ??= createRequire(import.meta.url)('postman-collection') as typeof Sdk;
+  return sdk;
+}
 
 /**
  * `url.raw` split into the spec's `url` and `query` only when the query reads back to the same text (the compiler
@@ -19,7 +30,7 @@ export function importUrl(value: unknown, where: string, context: ImportContext)
     if (typeof value['raw'] === 'string') raw = value['raw'];
     else {
       try {
-        raw = new sdk.Url(value as sdk.UrlDefinition).toString();
+        raw = new (postmanSdk().Url)(value as Sdk.UrlDefinition).toString();
       } catch {
         context.warnings.push({
           code: 'W_IMPORT_DROPPED',

@@ -14,15 +14,16 @@ import {
   statSync,
   unlinkSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import {
   lstatOrUndefined,
   makeDirsInside,
   moveFileInside,
+  OutputRoot,
   PathGuardError,
   realRootOf,
   resolveInside,
-  writeFileInside,
 } from '../paths/path-guard.js';
 import type { ImportedFile } from './import-collection.js';
 import { ImportError } from './import-error.js';
@@ -50,11 +51,11 @@ export interface WriteImportReport {
 const SHARED_TOP = new Set(['schemas', 'environments']);
 const MAX_LISTED = 5;
 
-export function writeImport(
+export async function writeImport(
   out: string,
   files: readonly ImportedFile[],
   options: WriteImportOptions = {},
-): WriteImportReport {
+): Promise<WriteImportReport> {
   const label = options.outLabel ?? out;
   const shown = (relative: string): string => (label === '.' ? relative : `${label}/${relative}`);
   const guarded = <T>(relative: string, action: () => T): T => {
@@ -130,7 +131,16 @@ export function writeImport(
     if (!outExisted) removeEmptyDir(realOut);
   };
   try {
-    for (const file of files) writeFileInside(stage, `new/${file.path}`, file.content);
+    // Written without an fsync each, then made durable together: one fsync per file in turn took seconds for a
+    // few hundred files, while the disk takes concurrent ones in far fewer journal commits.
+    // One OutputRoot checks each staging directory once, not once per file in it; the stage is new and empty,
+    // so nothing is there to check before each write.
+    const staging = new OutputRoot(stage);
+    const staged = files.map((file) => {
+      staging.write(`new/${file.path}`, file.content, { durable: false, absent: true });
+      return path.join(staging.real, 'new', ...file.path.split('/'));
+    });
+    await syncAll(staged);
   } catch (error) {
     undoOut();
     throw writeError(error, 'staging the files');
@@ -139,11 +149,13 @@ export function writeImport(
   // 3. Move into place; on any failure, undo the moves made so far.
   const moves: { target: string; backup?: string; moved: boolean }[] = [];
   const createdDirs: string[] = [];
+  // Directories made (or found) above: moveFileInside checks each file's again, so once each is enough here.
+  const madeDirs = new Set<string>();
   try {
     for (const [index, file] of files.entries()) {
-      createdDirs.push(
-        ...guarded(file.path, () => makeDirsInside(realOut, file.path.split('/').slice(0, -1).join('/'))),
-      );
+      const dir = file.path.split('/').slice(0, -1).join('/');
+      if (!madeDirs.has(dir)) createdDirs.push(...guarded(file.path, () => makeDirsInside(realOut, dir)));
+      madeDirs.add(dir);
       const target = guarded(file.path, () => resolveInside(realOut, file.path));
       const move: { target: string; backup?: string; moved: boolean } = { target, moved: false };
       moves.push(move);
@@ -170,6 +182,25 @@ export function writeImport(
   }
   rmSync(stage, { recursive: true, force: true });
   return { written: files.map((f) => f.path), replaced: existing };
+}
+
+/** How many staged files are fsynced at once: enough to keep the disk's queue full, few file descriptors. */
+const SYNC_CONCURRENCY = 32;
+
+/** fsync(2)s each of `files` (absolute paths of files this import just wrote), several at a time. */
+async function syncAll(files: readonly string[]): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const handle = await open(files[next++]!, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, files.length) }, worker));
 }
 
 /** A staging directory beside the output directory, or inside it when its parent cannot be written. */

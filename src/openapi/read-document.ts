@@ -84,7 +84,7 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
     return undefined;
   }
 
-  const { doc, tooDeepAt } = parseTree(text);
+  const { doc, lineCounter, tooDeepAt } = parseTree(text);
   if (tooDeepAt !== undefined) {
     problems.add({ code: 'E_OPENAPI_TOO_DEEP', message: TOO_DEEP, location: at(tooDeepAt), hint: DEEP_HINT });
     return undefined;
@@ -123,6 +123,9 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
     });
     return undefined;
   }
+  // Kept for locate(): an import places every operation, and parsing a large document again costs more than
+  // holding its tree.
+  source = new SpecSource(file, file, 'request', text, { js: value }, { doc, lineCounter });
   return { file, value, format: 'yaml', locate };
 }
 

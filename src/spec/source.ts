@@ -28,8 +28,11 @@ export class SpecSource {
     readonly text: string,
     /** The file's plain value when it was parsed elsewhere (a worker thread). */
     preset?: { readonly js: unknown },
+    /** The parsed tree when the caller has just made it (parseTree of `text`): not parsed again for a position. */
+    tree?: { readonly doc: Document.Parsed; readonly lineCounter: LineCounter },
   ) {
     this.value = preset;
+    this.parsed = tree;
   }
 
   get doc(): Document.Parsed {

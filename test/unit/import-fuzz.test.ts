@@ -376,13 +376,13 @@ function listTree(dir: string): string[] {
 
 test(`fuzz: ${RUNS} hostile collections import to guarded paths or an ImportError, never an exception`, {
   timeout: 600_000,
-}, (t) => {
+}, async (t) => {
   const outcomes = { imported: 0, refused: 0, written: 0, files: 0 };
   const codes = new Map<string, number>();
   const warned = new Map<string, number>();
   let run = 0;
   const started = performance.now();
-  const property = fc.property(inputs, (input) => {
+  const property = fc.asyncProperty(inputs, async (input) => {
     run++;
     let result: ImportResult;
     try {
@@ -434,7 +434,7 @@ test(`fuzz: ${RUNS} hostile collections import to guarded paths or an ImportErro
     const root = mkdtempSync(path.join(scratch, 'w-'));
     const out = path.join(root, 'specs');
     try {
-      const report = writeImport(out, result.files, { outLabel: 'specs' });
+      const report = await writeImport(out, result.files, { outLabel: 'specs' });
       assert.deepEqual(
         report.written,
         result.files.map((f) => f.path),
@@ -456,7 +456,7 @@ test(`fuzz: ${RUNS} hostile collections import to guarded paths or an ImportErro
     }
   });
   try {
-    fc.assert(property, { seed: SEED, numRuns: RUNS });
+    await fc.assert(property, { seed: SEED, numRuns: RUNS });
   } catch (error) {
     const cause = (error as Error).cause;
     throw new Error(

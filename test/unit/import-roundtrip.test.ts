@@ -267,3 +267,12 @@ test(
     assert.ok(dropped >= 1, `${dropped} scripts dropped`);
   },
 );
+
+test('a URL without `raw` is read from its parts (the Postman SDK, loaded only for this)', () => {
+  const parts = { protocol: 'https', host: ['example', 'invalid'], path: ['assets', ':id'], query: [] };
+  const input = collection(undefined, []) as { item: { request: { url: unknown } }[] };
+  input.item[0]!.request.url = parts;
+  const result = importCollection({ collection: input, slug: 'c', environments: [] });
+  const request = result.files.find((f) => f.path.endsWith('.request.yaml'));
+  assert.match(request?.content ?? '', /^url: https:\/\/example\.invalid\/assets\/:id$/m);
+});

@@ -69,7 +69,7 @@ export async function runImport(args: ParsedArgs<typeof importCommand>, io: CliI
     });
     const result = v3 ? { ...imported, warnings: [...v3.warnings, ...imported.warnings] } : imported;
     for (const w of result.warnings) io.stderr.write(`${err.yellow(`warning[${w.code}]`)}: ${w.where}: ${w.message}\n`);
-    const report = writeImport(out, result.files, { force: values.force, outLabel });
+    const report = await writeImport(out, result.files, { force: values.force, outLabel });
     for (const file of report.written) io.stdout.write(`wrote ${outLabel === '.' ? file : `${outLabel}/${file}`}\n`);
     summarise(result, io);
     if (v3) adoptV3Files(v3, out, result, io);

@@ -110,7 +110,7 @@ export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiI
   const written =
     plan.writes.length === 0
       ? []
-      : writeImport(input.out, plan.writes, { outLabel: input.outLabel, replace: plan.replaces }).written;
+      : (await writeImport(input.out, plan.writes, { outLabel: input.outLabel, replace: plan.replaces })).written;
   recordWritten(input, generated, plan.files);
   return { ...result, written };
 }
