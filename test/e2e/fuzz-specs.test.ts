@@ -14,7 +14,7 @@ import { PROJECT_ROOT, runCli, soakCount } from '../support/helpers.ts';
 import { timed } from '../support/timed.ts';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_601);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? soakCount(10_000, 600));
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? soakCount(10_000, 300));
 /** No single input may take more CPU time to build than this (wall-clock time stretches with the machine's load). */
 const TIME_BOUND_MS = 2000;
 /** Nor wait longer than this (a bound against hangs, which cost no CPU time). */
