@@ -64,7 +64,7 @@ if (build.code !== 0 || lint.code !== 0) {
 
 const [typecheck, tests] = await Promise.all([
   run([tsc, '-p', 'tsconfig.json', ...incremental('typecheck')], { quiet: true }),
-  run(['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...testFiles], { quiet: false }),
+  run(['--import', 'tsx', '--test', '--test-concurrency=3', '--test-reporter=spec', ...testFiles], { quiet: false }),
 ]);
 if (typecheck.code !== 0) process.stderr.write(`\ntype check (tsc -p tsconfig.json) failed:\n${typecheck.output}`);
 process.exitCode = typecheck.code !== 0 || tests.code !== 0 ? 1 : 0;
