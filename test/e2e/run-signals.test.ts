@@ -1,4 +1,4 @@
-// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 6 otherwise) always leave a
+// Interrupting `mvpm run`: SIGINT/SIGTERM at random moments (50 times under MVPM_SOAK=1, 4 otherwise) always leave a
 // usable state file with the newest token, and a refresh in flight at a SIGINT is finished and saved; SIGKILL never
 // corrupts it, and a refresh cut short is flagged so the next run asks for a sign-in. Under Newman by default, under
 // the Postman CLI with `npm run test:postman` (test/support/runner.ts).
@@ -12,7 +12,7 @@ import { fingerprint, isSpent, readState } from '../../src/run/state-file.ts';
 import { DEMO_CLIENT, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
-const INTERRUPTIONS = soakCount(50, 6);
+const INTERRUPTIONS = soakCount(50, 4);
 const KILLS = soakCount(20, 2);
 /** Runs that measure how long a refresh is in flight, before the kills. */
 const PROBES = soakCount(5, 3);

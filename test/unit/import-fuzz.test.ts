@@ -4,7 +4,7 @@
 // literal secret is written or printed; and for a sample the write step, run into a temporary root, writes exactly
 // those files there and nothing else (no staging directory left, nothing beside the root).
 //
-// Fixed seed; 500 inputs by default, 10,000 with MVPM_SOAK=1. Vary with FUZZ_SEED=<n> and FUZZ_RUNS=<n>.
+// Fixed seed; 250 inputs by default, 10,000 with MVPM_SOAK=1. Vary with FUZZ_SEED=<n> and FUZZ_RUNS=<n>.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,7 @@ import type * as M from '../../src/spec/model.ts';
 import { SpecSource } from '../../src/spec/source.ts';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_808);
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? (process.env['MVPM_SOAK'] === '1' ? 10_000 : 500));
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? (process.env['MVPM_SOAK'] === '1' ? 10_000 : 250));
 /** One input in this many is also written to disk. */
 const WRITE_EVERY = 20;
 const V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
