@@ -136,7 +136,7 @@ test("an error the importer raises about an item is located in the item's v3 fil
   for (let i = 0; i < 6; i++) {
     current = path.join(current, `${i}${long}`);
     mkdirSync(path.join(current, '.resources'), { recursive: true });
-    writeFileSync(path.join(current, '.resources', 'definition.yaml'), `$kind: collection\norder: ${9000 + i}\n`);
+    writeFileSync(path.join(current, '.resources', 'definition.yaml'), `$kind: collection\norder: ${900000 + i}\n`);
   }
   writeFileSync(path.join(current, 'Leaf.request.yaml'), '$kind: http-request\nurl: https://example.test/\n');
   assert.throws(
