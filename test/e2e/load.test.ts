@@ -11,7 +11,7 @@ import { DEMO_CLIENT, signIn, type StandinServer } from '../../src/standin/index
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
 const ROTATIONS = soakCount(1000, 100);
-import { useStandin } from '../support/standin-helpers.ts';
+import { CHAIN_FOLDER_ARGS, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -20,7 +20,15 @@ function mvpmRun(stateFile: string): Promise<{ code: number | null; output: stri
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [path.join(PROJECT_ROOT, 'bin/mvpm.js'), 'run', '--base-url', server.url, '--state-file', stateFile],
+      [
+        path.join(PROJECT_ROOT, 'bin/mvpm.js'),
+        'run',
+        '--base-url',
+        server.url,
+        '--state-file',
+        stateFile,
+        ...CHAIN_FOLDER_ARGS,
+      ],
       { cwd: PROJECT_ROOT, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } },
     );
     let output = '';

@@ -9,7 +9,7 @@ import { runMain } from '../../src/cli/main.ts';
 import { readState } from '../../src/run/state-file.ts';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, signIn, type StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT, runCli } from '../support/helpers.ts';
-import { useStandin } from '../support/standin-helpers.ts';
+import { CHAIN_FOLDER_ARGS, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -72,7 +72,7 @@ describe('mvpm login and mvpm token', () => {
       assert.ok(!result.stdout.includes(state.refreshToken), 'the token is not printed');
 
       const run = await runCli(
-        ['run', '--target', 'mediavalet', '--state-file', stateFile],
+        ['run', '--target', 'mediavalet', '--state-file', stateFile, ...CHAIN_FOLDER_ARGS],
         PROJECT_ROOT,
         credentials(),
       );

@@ -19,7 +19,7 @@ import { RUNNER_OPTION } from '../support/runner.ts';
 import { loadSpecs } from '../../src/spec/load-specs.ts';
 import { declaredTargets, requestPlacements } from '../../src/spec/request-targets.ts';
 import { validateSpecs } from '../../src/spec/validate-spec.ts';
-import { mediavaletEnv, projectDocuments, signedInRefreshToken } from '../support/standin-helpers.ts';
+import { CHAIN_FOLDERS, mediavaletEnv, projectDocuments, signedInRefreshToken } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -43,6 +43,7 @@ async function setup(
       cwd: PROJECT_ROOT,
       env: mediavaletEnv(server, { MV_REFRESH_TOKEN: first }),
       onEvent: (e) => events.push(e),
+      folders: CHAIN_FOLDERS,
       ...RUNNER_OPTION,
       ...extra,
     },
@@ -59,6 +60,7 @@ async function needTheRefreshedToken(): Promise<string[]> {
   const api = project.collections.find((c) => c.slug === 'mediavalet')!;
   const apiRequests = requestPlacements(api, declaredTargets(project))
     .filter(({ request, placement }) => placement.get('mediavalet') === undefined && request.url !== '{{tokenUrl}}')
+    .filter(({ request }) => CHAIN_FOLDERS.includes(request.path[0] ?? ''))
     .map(({ request }) => request.name);
   return ['Refresh again with the rotated token', ...apiRequests];
 }

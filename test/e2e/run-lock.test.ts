@@ -9,7 +9,7 @@ import { lockState } from '../../src/run/state-lock.ts';
 import type { StandinServer } from '../../src/standin/index.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
 import { RUNNER_OPTION } from '../support/runner.ts';
-import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import { CHAIN_FOLDERS, mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -22,6 +22,7 @@ const options = (stateFile: string, token: string) => ({
   reporters: [],
   cwd: PROJECT_ROOT,
   env: mediavaletEnv(server, { MV_REFRESH_TOKEN: token }),
+  folders: CHAIN_FOLDERS,
   ...RUNNER_OPTION,
 });
 

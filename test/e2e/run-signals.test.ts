@@ -17,7 +17,13 @@ const KILLS = soakCount(20, 2);
 /** Runs that measure how long a refresh is in flight, before the kills. */
 const PROBES = soakCount(5, 3);
 import { RUNNER_OPTION, TEST_RUNNER, withRunner } from '../support/runner.ts';
-import { mediavaletEnv, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import {
+  CHAIN_FOLDER_ARGS,
+  CHAIN_FOLDERS,
+  mediavaletEnv,
+  signedInRefreshToken,
+  useStandin,
+} from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -161,6 +167,7 @@ describe('interrupting mvpm run', () => {
       const stateFile = path.join(work.dir, 'interrupted.json');
       const args = [
         'run',
+        ...CHAIN_FOLDER_ARGS,
         '--target',
         'standin',
         '--base-url',
@@ -214,6 +221,7 @@ describe('interrupting mvpm run', () => {
           reporters: [],
           cwd: PROJECT_ROOT,
           env: env(await freshRefreshToken()),
+          folders: CHAIN_FOLDERS,
           ...RUNNER_OPTION,
           onEvent: (e: RunEvent) => {
             if (e.type === 'token-call' && e.grantType === 'refresh_token' && e.phase === 'sent')
@@ -232,6 +240,7 @@ describe('interrupting mvpm run', () => {
       for (let i = 0; i < KILLS; i++) {
         const args = [
           'run',
+          ...CHAIN_FOLDER_ARGS,
           '--target',
           'mediavalet',
           '--state-file',
@@ -284,6 +293,7 @@ describe('interrupting mvpm run', () => {
       server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
       const args = [
         'run',
+        ...CHAIN_FOLDER_ARGS,
         '--target',
         'mediavalet',
         '--state-file',
@@ -337,7 +347,16 @@ describe('interrupting mvpm run', () => {
       const stateFile = path.join(work.dir, 'held.json');
       const token = await freshRefreshToken();
       server.faults.inject({ target: 'token', delayMs: 3000, when: 'after', grantTypes: ['refresh_token'] });
-      const args = ['run', '--target', 'mediavalet', '--state-file', stateFile, '--reporters', 'cli'];
+      const args = [
+        'run',
+        ...CHAIN_FOLDER_ARGS,
+        '--target',
+        'mediavalet',
+        '--state-file',
+        stateFile,
+        '--reporters',
+        'cli',
+      ];
       const child = mvpm(args, mediavaletEnv(server, { MV_REFRESH_TOKEN: token }));
       assert.ok(await untilPending(stateFile), 'the refresh was journaled as pending before it went out');
       const below = descendants(spawnedPid(stateFile));

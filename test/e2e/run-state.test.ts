@@ -10,7 +10,7 @@ import { runSuite, type RunEvent } from '../../src/run/run-suite.ts';
 import { isSpent, readState } from '../../src/run/state-file.ts';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, type StandinServer } from '../../src/standin/index.ts';
 import { runCli, PROJECT_ROOT } from '../support/helpers.ts';
-import { signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import { CHAIN_FOLDERS, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 import { RUNNER_OPTION, withRunner } from '../support/runner.ts';
 
 let server: StandinServer;
@@ -46,6 +46,7 @@ describe('token state between runs', () => {
         env: mediavaletEnv(first, stateHome),
         cwd: PROJECT_ROOT,
         reporters: [],
+        folders: CHAIN_FOLDERS,
         ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
@@ -68,6 +69,7 @@ describe('token state between runs', () => {
         env: mediavaletEnv(first, stateHome),
         cwd: PROJECT_ROOT,
         reporters: [],
+        folders: CHAIN_FOLDERS,
         ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
@@ -86,7 +88,14 @@ describe('token state between runs', () => {
     const stateHome = path.join(work.dir, 'state-2');
     const first = await freshRefreshToken();
     const env = { ...mediavaletEnv(first, stateHome), MV_API_BASE_URL: `${server.url}/not-the-api` };
-    const result = await runSuite({ target: 'mediavalet', env, cwd: PROJECT_ROOT, reporters: [], ...RUNNER_OPTION });
+    const result = await runSuite({
+      target: 'mediavalet',
+      env,
+      cwd: PROJECT_ROOT,
+      reporters: [],
+      folders: CHAIN_FOLDERS,
+      ...RUNNER_OPTION,
+    });
     assert.equal(result.ok, false);
     assert.ok(result.failed > 0);
     const state = readState(result.stateFile!)!;
@@ -98,6 +107,7 @@ describe('token state between runs', () => {
       env: mediavaletEnv(first, stateHome),
       cwd: PROJECT_ROOT,
       reporters: [],
+      folders: CHAIN_FOLDERS,
       ...RUNNER_OPTION,
     });
     assert.equal(next.ok, true);
@@ -111,6 +121,7 @@ describe('token state between runs', () => {
       env: mediavaletEnv(first, stateHome),
       cwd: PROJECT_ROOT,
       reporters: [],
+      folders: CHAIN_FOLDERS,
       ...RUNNER_OPTION,
     });
     const state = readState(run.stateFile!)!;
@@ -121,6 +132,7 @@ describe('token state between runs', () => {
         env: mediavaletEnv(first, stateHome),
         cwd: PROJECT_ROOT,
         reporters: [],
+        folders: CHAIN_FOLDERS,
         ...RUNNER_OPTION,
       }),
       (error: unknown) =>
@@ -156,6 +168,7 @@ describe('token state between runs', () => {
         env,
         cwd: PROJECT_ROOT,
         reporters: [],
+        folders: CHAIN_FOLDERS,
         ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });
@@ -166,6 +179,7 @@ describe('token state between runs', () => {
         env,
         cwd: PROJECT_ROOT,
         reporters: [],
+        folders: CHAIN_FOLDERS,
         ...RUNNER_OPTION,
         onEvent: (e) => events.push(e),
       });

@@ -126,3 +126,13 @@ export function refreshWith(standin: StandinServer, refreshToken: string, signal
     signal,
   );
 }
+
+/**
+ * The MediaValet collection's folders a token-chain test needs: the sign-in, the refresh chain, three API requests
+ * and the stand-in checks. Runs of the whole collection (62 operations) are tested by run-e2e and
+ * bench/mediavalet-run.mjs; tests about tokens, faults, locks and signals run these, a third of the time.
+ */
+export const CHAIN_FOLDERS: readonly string[] = ['Sign in', 'Refresh chain', 'API', 'Stand-in checks'];
+
+/** CHAIN_FOLDERS as `mvpm run` arguments. */
+export const CHAIN_FOLDER_ARGS: readonly string[] = CHAIN_FOLDERS.flatMap((folder) => ['--folder', folder]);
