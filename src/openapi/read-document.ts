@@ -3,7 +3,14 @@
 // and nesting bounded). Keys must be text: YAML allows a list or `null` as a key, which has no JSON equivalent. A
 // file keeps its text, so that a position for any JSON pointer can be found when a problem or warning needs one.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { decodeSpecText, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, checkTree, parseTree } from '../spec/parse-value.js';
+import {
+  checkTree,
+  decodeSpecText,
+  MAX_ALIAS_COUNT,
+  MAX_NESTING_DEPTH,
+  notTextReason,
+  parseTree,
+} from '../spec/parse-value.js';
 import { keyNodeAt, type NodePath, nodeAt, positionAt, SpecSource } from '../spec/source.js';
 import { locateJsonError } from '../import/json-syntax.js';
 import { pointerOf, type ProblemList } from './openapi-error.js';
@@ -30,14 +37,7 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
   if (!decoded.ok) {
     const source = new SpecSource(file, file, 'request', decoded.text);
     const problem = decoded.problem;
-    const what =
-      problem.kind === 'utf16'
-        ? 'UTF-16 text (it starts with a UTF-16 byte order mark)'
-        : problem.kind === 'utf8'
-          ? `not UTF-8 text (byte 0x${problem.byte.toString(16).padStart(2, '0')} is not part of a UTF-8 character)`
-          : problem.kind === 'nul'
-            ? 'binary data (it holds a NUL byte), not text'
-            : `a character YAML and JSON do not allow (U+${hex(problem.codePoint)})`;
+    const what = notTextReason(problem, 'YAML and JSON');
     problems.add({
       code: 'E_OPENAPI_NOT_TEXT',
       message: `${what}; mvpm reads OpenAPI documents as UTF-8 JSON or YAML`,
@@ -232,8 +232,4 @@ function firstAliasOffset(root: Node | null): number | undefined {
     else if (isSeq(node)) for (const item of node.items) stack.push(item);
   }
   return first;
-}
-
-function hex(codePoint: number): string {
-  return codePoint.toString(16).toUpperCase().padStart(4, '0');
 }

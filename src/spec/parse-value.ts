@@ -78,6 +78,25 @@ export type NotTextProblem =
   | { readonly kind: 'control'; readonly codePoint: number };
 
 /**
+ * Why bytes are not the text an importer reads, in words for its message: `format` is what the file should hold
+ * (`YAML`, or `YAML and JSON` for an OpenAPI document).
+ */
+export function notTextReason(problem: NotTextProblem, format: 'YAML' | 'YAML and JSON'): string {
+  switch (problem.kind) {
+    case 'utf16':
+      return 'UTF-16 text (it starts with a UTF-16 byte order mark)';
+    case 'utf8':
+      return `not UTF-8 text (byte 0x${problem.byte.toString(16).padStart(2, '0')} is not part of a UTF-8 character)`;
+    case 'nul':
+      return `binary data (it holds a NUL byte), not ${format === 'YAML' ? 'YAML ' : ''}text`;
+    case 'control': {
+      const codePoint = problem.codePoint.toString(16).toUpperCase().padStart(4, '0');
+      return `a character ${format} ${format === 'YAML' ? 'does' : 'do'} not allow (U+${codePoint})`;
+    }
+  }
+}
+
+/**
  * YAML 1.2 allows only printable characters (§5.1): no C0 control other than tab, line feed and carriage return,
  * no DEL, no C1 control other than NEL, no U+FFFE or U+FFFF. yaml accepts them, so they are refused here; they
  * would otherwise also reach the terminal in a code frame.

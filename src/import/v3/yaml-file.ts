@@ -2,7 +2,7 @@
 // guarded parser (no merge keys, no custom tags, duplicate keys refused, nesting and alias expansion bounded), its
 // plain value, and positions for errors, computed only when one is reported.
 import { sha256 } from '../../paths/path-guard.js';
-import { decodeSpecText, parseValue } from '../../spec/parse-value.js';
+import { decodeSpecText, notTextReason, parseValue } from '../../spec/parse-value.js';
 import { type NodePath, offsetOf, positionAt, SpecSource } from '../../spec/source.js';
 import type { ImportErrorCode, ImportSubject } from '../import-error.js';
 import { ImportError } from '../import-error.js';
@@ -31,14 +31,7 @@ export function parseYamlFile(bytes: Uint8Array, part: string, subject: ImportSu
   if (!decoded.ok) {
     const source = new SpecSource(part, part, 'request', decoded.text);
     const problem = decoded.problem;
-    const what =
-      problem.kind === 'utf16'
-        ? 'UTF-16 text (it starts with a UTF-16 byte order mark)'
-        : problem.kind === 'utf8'
-          ? `not UTF-8 text (byte 0x${problem.byte.toString(16).padStart(2, '0')} is not part of a UTF-8 character)`
-          : problem.kind === 'nul'
-            ? 'binary data (it holds a NUL byte), not YAML text'
-            : `a character YAML does not allow (U+${problem.codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
+    const what = notTextReason(problem, 'YAML');
     throw new ImportError('E_IMPORT_NOT_UTF8', `${what}; mvpm import reads UTF-8 YAML`, {
       ...where,
       position: positionAt(source, decoded.offset),
