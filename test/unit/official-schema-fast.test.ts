@@ -224,8 +224,9 @@ describe('the fast official-schema path agrees with @readme/openapi-parser', () 
     for (const [name, text] of all) {
       // Only a pass needs the parser's word: the fast path's `false` just hands the document to it.
       if (!(await passesOfficialSchema(JSON.parse(text)))) continue;
-      // Each `validate` compiles the official schema (some 300 ms): a quick run asks it about every fourth pass.
-      if (passed++ % soakCount(1, 4) !== 0) continue;
+      // Each `validate` compiles the official schema (100-300 ms): a quick run asks it about every pass of the
+      // tricky corpus (openapi-errors, where a loosened rule shows first) and every fourth pass of the others.
+      if (passed++ % soakCount(1, 4) !== 0 && !name.startsWith('openapi-errors/')) continue;
       const parser = await parserVerdict(text);
       assert.equal(parser, 'clean', `${name}: the fast path passes what the parser ${parser}`);
     }
