@@ -4,6 +4,8 @@
 // dereferenced document printed as JSON with two-space indentation; the frame's line number is mapped back to a
 // node of that text (checked against the frame's own text), then through the `$ref`s to the file, line, column and
 // pointer where it is written. The frame itself is never shown (it could quote an example value).
+// A document with nothing to report is passed by official-schema-fast.ts instead, without loading the parser or
+// compiling the official schema (its validators are compiled ahead of time); the parser runs only for the rest.
 import { createHash } from 'node:crypto';
 import type { ParserOptions, ValidationResult } from '@readme/openapi-parser';
 import { passesOfficialSchema } from './official-schema-fast.js';
@@ -33,7 +35,7 @@ const OWN_MESSAGES = new RegExp(
 );
 
 /**
- * The validator's verdicts on the last documents seen, by the SHA-256 of the bundled document: validating compiles
+ * The validator's verdicts on the last documents seen, by the SHA-256 of the bundled document: `validate` compiles
  * the official schema anew every time (100–400 ms), and a process (a test run, the stand-in and the importer in one
  * run) often loads one document several times.
  */
