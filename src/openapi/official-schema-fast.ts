@@ -5,10 +5,11 @@
 // target leads back to an object being crawled stays a `$ref`, every other one is replaced by its target's object),
 // check the result against the official schema (compiled ahead of time with the parser's own Ajv and options,
 // scripts/official-schema-validators.ts), and run the parser's own rules (validateSpecPreSchema, the leading-slash
-// check of validateSchema, validateSpec: official-schema-rules.ts). `true` only when all three find nothing; `false` whenever the document has
-// something this file does not repeat exactly (a `$ref` that is not a plain local pointer, a `$ref` with siblings, a
-// chain of `$ref`s, an `$id` or `$schema`, a depth near the crawl's limit, OpenAPI 3.2) or when any rule would
-// report an error or a warning. The caller then runs `validate` as before, so every message is still the parser's;
+// check of validateSchema, validateSpec: official-schema-rules.ts). `true` only when all three find nothing;
+// `false` whenever the document has something this file does not repeat exactly (a `$ref` that is not a plain local
+// pointer, a `$ref` with siblings, a chain of `$ref`s, an `$id` or `$schema`, a depth near the crawl's limit,
+// OpenAPI 3.2) or when any rule would report an error or a warning. The caller then runs `validate` as before, so
+// every message is still the parser's;
 // a `false` costs time, never a verdict. test/unit/official-schema-fast.test.ts holds the two to the same answers.
 import { hasInvalidPaths, preSchemaReports, specReports } from './official-schema-rules.js';
 
