@@ -9,8 +9,8 @@
 // `false` whenever the document has something this file does not repeat exactly (a `$ref` that is not a plain local
 // pointer, a `$ref` with siblings, a chain of `$ref`s, an `$id` or `$schema`, a depth near the crawl's limit,
 // OpenAPI 3.2) or when any rule would report an error or a warning. The caller then runs `validate` as before, so
-// every message is still the parser's;
-// a `false` costs time, never a verdict. test/unit/official-schema-fast.test.ts holds the two to the same answers.
+// every message is still the parser's; a `false` costs time, never a verdict. test/unit/official-schema-fast.test.ts
+// holds the two to the same answers.
 import { hasInvalidPaths, preSchemaReports, specReports } from './official-schema-rules.js';
 
 /** The crawl's own depth limit is 500 (`dereference.maxDepth`); well before it, leave the document to the parser. */
