@@ -16,8 +16,12 @@ import { hasInvalidPaths, preSchemaReports, specReports } from './official-schem
 /** The crawl's own depth limit is 500 (`dereference.maxDepth`); well before it, leave the document to the parser. */
 const MAX_DEPTH = 400;
 
-/** A `$ref` this file resolves exactly as the parser does: `#/`, then tokens of plain characters or `~0`/`~1`. */
-const PLAIN_REF = /^#(?:\/(?:[A-Za-z0-9._-]|~[01])*)+$/;
+/**
+ * A `$ref` this file resolves exactly as the parser does: `#/`, then tokens of characters that its URL resolution
+ * (WHATWG fragment encoding, then decodeURIComponent) gives back unchanged, or `~0`/`~1`: no `%`, `#`, backslash or
+ * space.
+ */
+const PLAIN_REF = /^#(?:\/(?:[A-Za-z0-9._\-$@+:,;=!*()'{}]|~[01])*)+$/;
 
 /** Thrown when the document needs something this file does not repeat: the caller runs the parser. */
 class NotPlain extends Error {}
