@@ -4,8 +4,11 @@
 // dereferenced document printed as JSON with two-space indentation; the frame's line number is mapped back to a
 // node of that text (checked against the frame's own text), then through the `$ref`s to the file, line, column and
 // pointer where it is written. The frame itself is never shown (it could quote an example value).
+// A document with nothing to report is passed by official-schema-fast.ts instead, without loading the parser or
+// compiling the official schema (its validators are compiled ahead of time); the parser runs only for the rest.
 import { createHash } from 'node:crypto';
-import { dereference, type ParserOptions, type ValidationResult, validate } from '@readme/openapi-parser';
+import type { ParserOptions, ValidationResult } from '@readme/openapi-parser';
+import { passesOfficialSchema } from './official-schema-fast.js';
 import { openApiWarning, type ProblemList } from './openapi-error.js';
 import { type DocumentFiles, isObject, type Place, refOf } from './refs.js';
 import type { OpenApiVersion, OpenApiWarning } from './types.js';
@@ -32,12 +35,15 @@ const OWN_MESSAGES = new RegExp(
 );
 
 /**
- * The validator's verdicts on the last documents seen, by the SHA-256 of the bundled document: validating compiles
+ * The validator's verdicts on the last documents seen, by the SHA-256 of the bundled document: `validate` compiles
  * the official schema anew every time (100–400 ms), and a process (a test run, the stand-in and the importer in one
  * run) often loads one document several times.
  */
 const RESULTS = new Map<string, ValidationResult>();
 const MAX_REMEMBERED = 16;
+
+/** What `validate` says of a document with nothing to report, which passesOfficialSchema gives without it. */
+const PASSED: ValidationResult = { valid: true, warnings: [], specification: 'OpenAPI' };
 
 const OPTIONS: ParserOptions = {
   resolve: { external: false, file: false },
@@ -54,11 +60,14 @@ export async function checkOfficialSchema(
   flagged: readonly Place[] = [],
 ): Promise<void> {
   const bundle = bundleDocument(files);
-  type Api = Parameters<typeof validate>[0];
+  type Api = Parameters<typeof import('@readme/openapi-parser').validate>[0];
   const text = JSON.stringify(bundle.document);
   const key = createHash('sha256').update(text).digest('hex');
   let result = RESULTS.get(key);
+  // The parser (and Ajv's compiler with it) is loaded only for a document the fast path cannot pass on its own.
+  if (result === undefined && (await passesOfficialSchema(JSON.parse(text)))) result = PASSED;
   if (result === undefined) {
+    const { validate } = await import('@readme/openapi-parser');
     result = await validate(JSON.parse(text) as Api, OPTIONS);
     if (RESULTS.size >= MAX_REMEMBERED) RESULTS.delete(RESULTS.keys().next().value!);
     RESULTS.set(key, result);
@@ -81,6 +90,7 @@ export async function checkOfficialSchema(
     let place: Place = { file: files.root.file, segments: [] };
     if (parsed.line !== undefined) {
       if (!lines) {
+        const { dereference } = await import('@readme/openapi-parser');
         const dereferenced = await dereference(JSON.parse(text) as Api, OPTIONS);
         lines = lineMap(dereferenced);
       }
@@ -101,6 +111,11 @@ export async function checkOfficialSchema(
       message: `not valid ${name}: ${result.additionalErrors} more errors`,
       location: files.locate({ file: files.root.file, segments: [] }),
     });
+}
+
+/** The JSON text of the document as the validator is given it (its other files bundled in); for tests. */
+export function bundledText(files: DocumentFiles): string {
+  return JSON.stringify(bundleDocument(files).document);
 }
 
 function firstLine(text: string): string {
