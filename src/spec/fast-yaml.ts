@@ -20,6 +20,14 @@ export interface FastParsed {
 const LONGEST_KEY = 1000;
 
 /**
+ * Text the two parsers read differently, which a spec file has no need of, so the guarded parser reads any file that
+ * has it: a tab among a line's leading spaces (a line holding only a tab after a block scalar ends the scalar for
+ * js-yaml and is an indentation error for yaml), and a carriage return that does not end a line (a line break for
+ * yaml, a space for js-yaml; decodeSpecText turns it into a line feed, but parseValue may be given any text).
+ */
+const READ_DIFFERENTLY = /^ *\t|\r(?!\n)/m;
+
+/**
  * `text`'s plain value, or undefined when the guarded parser must decide: only a file made of mappings, lists and
  * scalars without anchors, aliases, tags or directives, one document whose root is a mapping or a list, keys that
  * are text (a plain decimal integer key counts: `200:`), no key twice in a mapping, at most MAX_NESTING_DEPTH
@@ -28,6 +36,7 @@ const LONGEST_KEY = 1000;
  * guarded parser reports it with its own message and position. Never throws.
  */
 export function fastParse(text: string): FastParsed | undefined {
+  if (READ_DIFFERENTLY.test(text)) return undefined;
   let events: Event[];
   try {
     // One level more than allowed, so that the depth check below is ours and js-yaml's never decides alone.
