@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fastParse } from '../../src/spec/fast-yaml.ts';
 import { decodeSpecText, guardedParseValue, MAX_NESTING_DEPTH, parseValue } from '../../src/spec/parse-value.ts';
-import { PROJECT_ROOT } from '../support/helpers.ts';
+import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
 /** Asserts that fastParse is either silent or agrees with the guarded parser; returns whether it answered. */
 function agrees(text: string, label: string): boolean {
@@ -40,18 +40,21 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** The repository's YAML files as the loaders see them (decoded), read once. */
+const REPOSITORY_TEXTS = yamlFiles(PROJECT_ROOT).flatMap((file) => {
+  const decoded = decodeSpecText(readFileSync(file));
+  return decoded.ok ? [{ label: path.relative(PROJECT_ROOT, file), text: decoded.text }] : [];
+});
+
 test('on every YAML file in the repository, the fast path agrees with the guarded parser, and answers for most', () => {
-  const files = yamlFiles(PROJECT_ROOT);
+  const files = REPOSITORY_TEXTS;
   assert.ok(files.length > 300, `only ${files.length} YAML files found`);
   let plain = 0;
   let answered = 0;
-  for (const file of files) {
-    const decoded = decodeSpecText(readFileSync(file));
-    if (!decoded.ok) continue;
-    const label = path.relative(PROJECT_ROOT, file);
-    const guarded = guardedParseValue(decoded.text);
+  for (const { label, text } of files) {
+    const guarded = guardedParseValue(text);
     if (guarded.ok && (guarded.root === 'map' || guarded.root === 'seq')) plain++;
-    if (agrees(decoded.text, label)) answered++;
+    if (agrees(text, label)) answered++;
   }
   // The files the fast path leaves to the guarded parser are the hostile and broken fixtures (anchors, tags,
   // null keys, ...): a handful among hundreds.
@@ -160,4 +163,93 @@ test('parseValue takes the fast path for plain files', () => {
   const fast = fastParse('a: [1, {b: "c"}]\n');
   assert.deepStrictEqual(parseValue('a: [1, {b: "c"}]\n'), { ok: true, ...fast });
   assert.deepStrictEqual(fast, { value: { a: [1, { b: 'c' }] }, root: 'map', rootOffset: 0 });
+});
+
+/** Pieces of YAML syntax a mutation inserts: indicators, line breaks, indentation, block scalar headers. */
+const PIECES = [
+  ' ',
+  '\t',
+  ':',
+  '-',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '\n',
+  '?',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '~',
+  '0',
+  '.',
+  ': ',
+  '- ',
+  '\n  ',
+  '\r\n',
+  '\u2028',
+  '\u0085',
+  '\u00a0',
+  '...',
+  '---',
+  '\n\t\n',
+  '\n   \n',
+  ' |\n',
+  ' >-\n',
+  ' |2\n',
+  ' >+\n',
+  '\n- ',
+  '\n  - ',
+  ' #',
+  '\t#',
+  '"\n',
+  "'\n",
+  '\\\n',
+  '-\t',
+  ': |\n',
+  '? ',
+  '\r',
+];
+
+test('on mutated repository files, the fast path never answers differently from the guarded parser', () => {
+  // mulberry32 from a fixed seed, so that a failure can be replayed.
+  let seed = 12;
+  const random = (below: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % below;
+  };
+  const small = REPOSITORY_TEXTS.filter((f) => f.text.length < 4000);
+  let answered = 0;
+  const count = soakCount(30000, 200);
+  for (let n = 0; n < count; n++) {
+    let text = small[random(small.length)]!.text;
+    for (let edits = 1 + random(3); edits > 0; edits--) {
+      // Half the edits where YAML's structure is decided: the start of a line, or of a value.
+      const structural = random(2) === 0 ? [...text.matchAll(/\n|: /g)] : [];
+      const found = structural[random(structural.length || 1)];
+      const at = found ? found.index + found[0].length : random(text.length + 1);
+      const kind = random(3);
+      text =
+        kind === 0
+          ? text.slice(0, at) + text.slice(at + 1)
+          : kind === 1
+            ? text.slice(0, at) + PIECES[random(PIECES.length)]! + text.slice(at)
+            : `${text.slice(0, at)}${' '.repeat(1 + random(3))}${text.slice(at)}`;
+    }
+    if (agrees(text, `mutation ${n}: ${JSON.stringify(text)}`)) answered++;
+  }
+  // Most mutations leave a parsable file: the comparison is not vacuous.
+  assert.ok(answered > count / 4, `the fast path answered for ${answered} of ${count} mutations`);
 });
