@@ -14,8 +14,9 @@ export interface FastParsed {
 }
 
 /**
- * The longest implicit key yaml accepts is 1024 characters from its start to the `:` (YAML 1.2 §7.4.2); js-yaml has
- * no such limit, so a key anywhere near it goes to the guarded parser, which reports it.
+ * The longest implicit key yaml accepts is 1024 characters from its start to the `:` (YAML 1.2 §7.4.2), spaces
+ * before the `:` included; js-yaml has no such limit, so a key anywhere near it goes to the guarded parser, which
+ * reports it.
  */
 const LONGEST_KEY = 1000;
 
@@ -141,7 +142,12 @@ function add(parent: Open, value: unknown): typeof REFUSED | undefined {
  * integer written as JavaScript writes it (`200`) is its own text.
  */
 function keyOf(text: string, event: ScalarEvent): string | undefined {
-  if (event.valueEnd - event.valueStart > LONGEST_KEY) return undefined;
+  // The `:` after the key (spaces before it count), looked for no further than the limit: a key with no `:` near
+  // (`{a}`, `? a`) is left to the guarded parser too.
+  const limit = Math.min(text.length, event.valueStart + LONGEST_KEY);
+  let colon = event.valueEnd;
+  while (colon < limit && text.charCodeAt(colon) !== 0x3a) colon++;
+  if (colon >= limit) return undefined;
   const source = getScalarValue(text, event);
   if (event.style !== SCALAR_STYLE.PLAIN) return source;
   const value = resolvePlain(source);
