@@ -89,7 +89,7 @@ const PLAIN: readonly (readonly [string, string])[] = [
   ['JSON written as YAML', '{"a": 1, "b": [true, null, -0, 1.5e3], "c": {"d": "e"}}\n'],
   ['a root list', '- a\n- - b\n  - c\n- {d: 1}\n-\n- e: f\n  g: h\n'],
   ['comments, a document start and end', '# head\n\n---\n# c\na: 1 # c\n# tail\n...\n# after\n'],
-  ['explicit keys that are scalars', '? a\n: 1\n? b\n'],
+  ['explicit keys that are scalars', '? a\n: 1\n? "b"\n:\n'],
   ['a long line', `a: ${'x'.repeat(5000)}\nb: "${'y '.repeat(3000)}"\n`],
   ['a long key under the limit', `${'k'.repeat(900)}: 1\n`],
   [`${MAX_NESTING_DEPTH} levels of nesting`, `${'['.repeat(MAX_NESTING_DEPTH)}${']'.repeat(MAX_NESTING_DEPTH)}\n`],
