@@ -23,10 +23,18 @@ const LONGEST_KEY = 1000;
 /**
  * Text the two parsers read differently, which a spec file has no need of, so the guarded parser reads any file that
  * has it: a tab among a line's leading spaces (a line holding only a tab after a block scalar ends the scalar for
- * js-yaml and is an indentation error for yaml), and a carriage return that does not end a line (a line break for
- * yaml, a space for js-yaml; decodeSpecText turns it into a line feed, but parseValue may be given any text).
+ * js-yaml and is an indentation error for yaml); a carriage return that does not end a line (a line break for yaml,
+ * a space for js-yaml; decodeSpecText turns it into a line feed, but parseValue may be given any text); and what
+ * looks like a block scalar's indentation indicator (`|2`, `>1-`), after which the two keep different trailing
+ * lines. The last may also match ordinary text (`a|1`): such a file only takes the slower path.
  */
-const READ_DIFFERENTLY = /^ *\t|\r(?!\n)/m;
+const READ_DIFFERENTLY = /^ *\t|\r(?!\n)|[|>][-+]?[1-9]/m;
+
+/**
+ * In a double-quoted scalar, escapes the two parsers decode differently: `\U` past U+10FFFF (an error for yaml,
+ * garbage for js-yaml), and an escaped line break followed by an empty line (`"a\` + two line breaks + `b"`).
+ */
+const ESCAPES_READ_DIFFERENTLY = /\\[U\r\n]/;
 
 /**
  * `text`'s plain value, or undefined when the guarded parser must decide: only a file made of mappings, lists and
@@ -102,7 +110,10 @@ function build(text: string, events: readonly Event[]): FastParsed | undefined {
           const key = keyOf(text, event);
           if (key === undefined) return undefined;
           parent.key = key;
-        } else if (add(parent, scalarOf(text, event)) === REFUSED) return undefined;
+        } else {
+          const value = scalarOf(text, event);
+          if (value === REFUSED || add(parent, value) === REFUSED) return undefined;
+        }
         break;
       }
       case EVENT_ID.ALIAS:
@@ -148,16 +159,28 @@ function keyOf(text: string, event: ScalarEvent): string | undefined {
   let colon = event.valueEnd;
   while (colon < limit && text.charCodeAt(colon) !== 0x3a) colon++;
   if (colon >= limit) return undefined;
-  const source = getScalarValue(text, event);
-  if (event.style !== SCALAR_STYLE.PLAIN) return source;
+  const source = textOf(text, event);
+  if (source === undefined || event.style !== SCALAR_STYLE.PLAIN) return source;
   const value = resolvePlain(source);
   if (typeof value === 'string') return value;
   return typeof value === 'number' && String(value) === source ? source : undefined;
 }
 
 function scalarOf(text: string, event: ScalarEvent): unknown {
-  const source = getScalarValue(text, event);
+  const source = textOf(text, event);
+  if (source === undefined) return REFUSED;
   return event.style === SCALAR_STYLE.PLAIN ? resolvePlain(source) : source;
+}
+
+/** A scalar's text, or undefined when yaml could decode it differently. */
+function textOf(text: string, event: ScalarEvent): string | undefined {
+  if (
+    !event.fast &&
+    event.style === SCALAR_STYLE.DOUBLE_QUOTED &&
+    ESCAPES_READ_DIFFERENTLY.test(text.slice(event.valueStart, event.valueEnd))
+  )
+    return undefined;
+  return getScalarValue(text, event);
 }
 
 // yaml 2's YAML 1.2 core schema (dist/schema/core/*.js), in its order: the first test that matches decides.

@@ -73,13 +73,13 @@ const PLAIN: readonly (readonly [string, string])[] = [
   ['integer keys written as JavaScript writes them', '200:\n  ok: 1\n404: x\n-1: y\n'],
   ['quoted keys that look like other types', '"~": 1\n"null": 2\n"true": 3\n"1.0": 4\n\'0x1F\': 5\n"": 6\n'],
   ['__proto__ keys stay own properties', '__proto__: {polluted: 1}\nconstructor: 2\ntoString: 3\n'],
-  ['double-quoted escapes', 'a: "tab\\there \\u00e9 \\x41 \\N \\_ \\/ \\" \\\\"\nb: "line\\\n  joined"\n'],
+  ['double-quoted escapes', 'a: "tab\\there \\u00e9 \\x41 \\N \\_ \\/ \\" \\\\"\n'],
   ['folded quoted scalars', "a: \"one\n  two\n\n  three\"\nb: 'x\n\n\n  y ''q'''\n"],
   ['plain multi-line scalars', 'a: one\n  two\n\n  three\nb: x - y\nc: a#b\nd: a # comment\n'],
   [
-    'block scalars with every chomping and indentation indicator',
+    'block scalars with every chomping indicator',
     'a: |\n  x\n\n  y\n\n\nb: |-\n  x\n\n' +
-      'c: |+\n  x\n\n\nd: >\n  x\n  y\n\n   z\n  w\ne: >-\n  x\nf: >+\n  x\n\ng: |2\n    x\n   y\nh: >1-\n  x\n' +
+      'c: |+\n  x\n\n\nd: >\n  x\n  y\n\n   z\n  w\ne: >-\n  x\nf: >+\n  x\n\ng: |\n    x\n     y\nh: >-\n  x\n' +
       'i: |\n\n  after blank\nj: >\n\n\nk: |\n  # not a comment\n',
   ],
   ['CRLF line ends', 'a: 1\r\nb:\r\n  - x\r\n  - "y\r\n    z"\r\nc: |\r\n  l1\r\n  l2\r\n'],
@@ -95,7 +95,6 @@ const PLAIN: readonly (readonly [string, string])[] = [
   [`${MAX_NESTING_DEPTH} levels of nesting`, `${'['.repeat(MAX_NESTING_DEPTH)}${']'.repeat(MAX_NESTING_DEPTH)}\n`],
   ['keys that sort as integers', 'b: 1\n10: 2\na: 3\n2: 4\n'],
   ['a byte order mark', '\uFEFFa: 1\n'],
-  ['explicit spacing indicators', '- |1\n  x\n- >2+\n    y\n\n'],
 ];
 
 /** Snippets the fast path must leave to the guarded parser. */
@@ -141,6 +140,11 @@ const GUARDED: readonly (readonly [string, string])[] = [
   ['a tab-only line after a block scalar (an error for yaml only)', 'a: |\n  x\n\t\n'],
   ['a tab after indentation in a block scalar', 'a: |\n  \tt\n'],
   ['a carriage return inside a line', 'a:\r b\n'],
+  ['a \\U escape past U+10FFFF (an error for yaml only)', 'a: "\\U00110000"\n'],
+  ['an escaped line break before an empty line', 'a: "a\\\n\n  b"\n'],
+  ['an indentation indicator and trailing spaces', 'k: |1-\n  x\n   \n  \n'],
+  ['indentation indicators', '- |1\n  x\n- >2+\n    y\n\n'],
+  ['an escaped line break', 'b: "line\\\n  joined"\n'],
   ['a comment touching a quote', 'a: "x"#c\n'],
   ['a compact nested mapping', 'a: b: c\n'],
   ['a reserved indicator', 'a: @x\n'],
