@@ -56,9 +56,9 @@ test('on every YAML file in the repository, the fast path agrees with the guarde
     if (guarded.ok && (guarded.root === 'map' || guarded.root === 'seq')) plain++;
     if (agrees(text, label)) answered++;
   }
-  // The files the fast path leaves to the guarded parser are the hostile and broken fixtures (anchors, tags,
-  // null keys, ...): a handful among hundreds.
-  assert.ok(answered >= plain * 0.9, `the fast path answered for ${answered} of ${plain} parsable files`);
+  // Of the parsable files the fast path leaves only hostile fixtures to the guarded parser (null and non-text keys,
+  // text like an indentation indicator): 4 of 728 when this was written.
+  assert.ok(answered >= plain * 0.95, `the fast path answered for ${answered} of ${plain} parsable files`);
 });
 
 /** Snippets the fast path must answer for (and agree on). */
