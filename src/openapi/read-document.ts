@@ -1,7 +1,8 @@
 // One file of an OpenAPI document, bytes to plain data: UTF-8 (a byte order mark is skipped), JSON when the text
-// parses as JSON, else YAML through the spec loader's guarded parser (no merge keys, duplicate keys refused, aliases
-// and nesting bounded). Keys must be text: YAML allows a list or `null` as a key, which has no JSON equivalent. A
-// file keeps its text, so that a position for any JSON pointer can be found when a problem or warning needs one.
+// parses as JSON, else YAML through the spec loader's parser (its fast path for plain files, else yaml's guarded
+// parser: no merge keys, duplicate keys refused, aliases and nesting bounded). Keys must be text: YAML allows a list
+// or `null` as a key, which has no JSON equivalent. A file keeps its text, so that a position for any JSON pointer
+// can be found when a problem or warning needs one.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import {
   checkTree,
@@ -11,6 +12,7 @@ import {
   notTextReason,
   parseTree,
 } from '../spec/parse-value.js';
+import { fastParse } from '../spec/fast-yaml.js';
 import { keyNodeAt, type NodePath, nodeAt, positionAt, SpecSource } from '../spec/source.js';
 import { locateJsonError } from '../import/json-syntax.js';
 import { pointerOf, type ProblemList } from './openapi-error.js';
@@ -84,6 +86,11 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
     return undefined;
   }
 
+  // A plain file takes the fast path; its tree is parsed only if a position is asked for (a problem, a warning,
+  // `--check` output). The fast path refuses every key that is not text, as nonTextKey does.
+  const fast = fastParse(text);
+  if (fast !== undefined) return { file, value: fast.value, format: 'yaml', locate };
+
   const { doc, lineCounter, tooDeepAt } = parseTree(text);
   if (tooDeepAt !== undefined) {
     problems.add({ code: 'E_OPENAPI_TOO_DEEP', message: TOO_DEEP, location: at(tooDeepAt), hint: DEEP_HINT });
@@ -123,8 +130,7 @@ export function parseOpenApiFile(bytes: Uint8Array, file: string, problems: Prob
     });
     return undefined;
   }
-  // Kept for locate(): an import places every operation, and parsing a large document again costs more than
-  // holding its tree.
+  // The tree is made already: kept for locate(), as a file with anything unusual is likely to need a position.
   source = new SpecSource(file, file, 'request', text, { js: value }, { doc, lineCounter });
   return { file, value, format: 'yaml', locate };
 }

@@ -14,6 +14,7 @@ import {
   type Document,
   type Node,
 } from 'yaml';
+import { fastParse } from './fast-yaml.js';
 
 /**
  * The YAML options every spec file is parsed with: no merge keys, no pretty errors, and no warnings printed by the
@@ -219,8 +220,19 @@ export function parseTree(text: string): { doc: Document.Parsed; lineCounter: Li
   return { doc: doc!, lineCounter, ...(tooDeepAt === undefined ? {} : { tooDeepAt }) };
 }
 
-/** Parses one file's text to plain data. Pure and never throws, so it can run in a worker thread. */
+/**
+ * Parses one file's text to plain data. Pure and never throws, so it can run in a worker thread. A plain file takes
+ * the fast path (fast-yaml.ts), which answers only when yaml would give the same value without a problem; anything
+ * else, and every problem, comes from yaml's guarded parser.
+ */
 export function parseValue(text: string): ParsedValue {
+  const fast = fastParse(text);
+  if (fast !== undefined) return { ok: true, ...fast };
+  return guardedParseValue(text);
+}
+
+/** parseValue by yaml's guarded parser alone: the authority the fast path is held to (and tested against). */
+export function guardedParseValue(text: string): ParsedValue {
   try {
     const { doc, tooDeepAt } = parseTree(text);
     if (tooDeepAt !== undefined) return tooDeep(tooDeepAt);

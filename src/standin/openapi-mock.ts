@@ -7,7 +7,13 @@
 
 import type { IncomingMessage } from 'node:http';
 import type Provider from 'oidc-provider';
-import type { OpenApiDocument, OpenApiWarning, Operation, SecurityRequirement } from '../openapi/types.js';
+import type {
+  OpenApiDocument,
+  OpenApiWarning,
+  Operation,
+  SecurityRequirement,
+  SourceLocation,
+} from '../openapi/types.js';
 import { createDocumentValidator, type DocumentValidator } from '../openapi/validate.js';
 import { type AccessDenied, checkBearerToken, checkSubscriptionKey } from './api-access.js';
 import { readBody } from './http.js';
@@ -92,12 +98,16 @@ export function createOpenApiMock(
     const validator = createDocumentValidator(document.schemas);
     bases.set(document, basePaths(document));
     for (const operation of document.operations) {
-      const location = document.locate(operation.pointer);
+      // Only a warning needs a position: finding one parses the document's YAML tree, which the fast path skipped.
+      const locationOf = (): { location?: SourceLocation } => {
+        const location = document.locate(operation.pointer);
+        return location ? { location } : {};
+      };
       if (isStandinOwnPath(operation.path)) {
         warnings.push({
           code: 'W_OPENAPI_MOCK',
           message: `${operation.key}: ${operation.path} is the stand-in's own path; not mocked`,
-          ...(location ? { location } : {}),
+          ...locationOf(),
         });
         continue;
       }
@@ -120,7 +130,7 @@ export function createOpenApiMock(
           message:
             `${operation.key}: the mocked answer does not match its response schema ` +
             '(its example does not, or no sample could be made that does)',
-          ...(location ? { location } : {}),
+          ...locationOf(),
         });
       routes.push(route);
     }

@@ -37,7 +37,7 @@ export interface ReportedRequest extends RequestOutcome {
   readonly method?: string;
   readonly path?: string;
   readonly operationId?: string;
-  /** Where the operation is in the document (not for requests whose operation is gone). */
+  /** Where the operation is in the document (not for requests whose operation is gone), found when first read. */
   readonly location?: SourceLocation;
 }
 
@@ -137,13 +137,18 @@ function reported(
 ): ReportedRequest {
   const operation = outcome.request === undefined ? undefined : operations.get(outcome.operation);
   if (operation === undefined) return outcome;
-  const location = locate(operation.pointer);
+  // Located only when asked (`--check` shows where an uncovered operation is): a position parses the document's
+  // YAML tree, which a plain document read by the fast path does not otherwise need.
+  let location: { value: SourceLocation | undefined } | undefined;
   return {
     ...outcome,
     method: operation.method,
     path: operation.path,
     ...(operation.operationId === undefined ? {} : { operationId: operation.operationId }),
-    ...(location === undefined ? {} : { location }),
+    get location() {
+      location ??= { value: locate(operation.pointer) };
+      return location.value;
+    },
   };
 }
 
