@@ -16,12 +16,34 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const biome = require.resolve('@biomejs/biome/bin/biome');
-const testFiles = ['test/unit', 'test/e2e'].flatMap((dir) =>
-  readdirSync(dir)
+// The unit tests run in one process (test/support/unit-tests-in-one-process.ts: a second of start-up per file saved),
+// the end-to-end tests a process per file, as they start servers and processes of their own. The files that take
+// longest go first, so that the last minute is not one long file running alone; then the rest in name order.
+const SLOWEST_FIRST = [
+  'test/e2e/run-signals.test.ts',
+  'test/support/unit-tests-in-one-process.ts',
+  'test/e2e/run-state.test.ts',
+  'test/e2e/in-doubt.test.ts',
+  'test/e2e/newcomer-newman.test.ts',
+  'test/e2e/run-trust-state.test.ts',
+  'test/e2e/load.test.ts',
+  'test/e2e/run-e2e.test.ts',
+  'test/e2e/import-hostile.test.ts',
+  'test/e2e/run-trust-reports.test.ts',
+  'test/e2e/v3-roundtrip.test.ts',
+  'test/e2e/targets-e2e.test.ts',
+  'test/e2e/fuzz-specs.test.ts',
+  'test/e2e/newcomer-prepare.test.ts',
+  'test/e2e/run-faults.test.ts',
+];
+const rank = (file) => (SLOWEST_FIRST.includes(file) ? SLOWEST_FIRST.indexOf(file) : SLOWEST_FIRST.length);
+const testFiles = [
+  'test/support/unit-tests-in-one-process.ts',
+  ...readdirSync('test/e2e')
     .filter((name) => name.endsWith('.test.ts'))
     .sort()
-    .map((name) => `${dir}/${name}`),
-);
+    .map((name) => `test/e2e/${name}`),
+].sort((a, b) => rank(a) - rank(b));
 
 /** Runs `node args`: its output streams through, or (quiet) is kept and returned. */
 function run(args, { quiet }) {
