@@ -10,18 +10,59 @@
 // Both tsc runs are incremental, their build info kept in dist/ (rebuilt from nothing when dist/ is removed): an
 // unchanged file is neither emitted nor checked again.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
 const biome = require.resolve('@biomejs/biome/bin/biome');
-const testFiles = ['test/unit', 'test/e2e'].flatMap((dir) =>
+// Test files run in process groups (test/support/in-one-process.ts, process-groups.json: the unit tests in two
+// processes, end-to-end files that run Newman in-process or are quick in a few more) or alone (files that spawn
+// `mvpm` and wait on it, or are busy enough to use a core of their own). The longest go first, so that the run does
+// not end on one long process running alone; then the rest in name order. Wall seconds on a busy 2-core machine:
+// units 80 each, run-signals 55, newman 46, chain 41, load 40, trust 35, quick 34, newcomer-newman 30.
+const SLOWEST_FIRST = [
+  'test/groups/unit-1.group.ts',
+  'test/groups/unit-2.group.ts',
+  'test/e2e/run-signals.test.ts',
+  'test/groups/e2e-newman.group.ts',
+  'test/groups/e2e-chain.group.ts',
+  'test/e2e/load.test.ts',
+  'test/groups/e2e-trust.group.ts',
+  'test/groups/e2e-quick.group.ts',
+  'test/e2e/newcomer-newman.test.ts',
+  'test/e2e/import-hostile.test.ts',
+  'test/e2e/run-e2e.test.ts',
+  'test/e2e/v3-roundtrip.test.ts',
+  'test/e2e/targets-e2e.test.ts',
+  'test/e2e/fuzz-specs.test.ts',
+  'test/e2e/newcomer-prepare.test.ts',
+];
+const groups = JSON.parse(readFileSync('test/support/process-groups.json', 'utf8'));
+const grouped = new Set(Object.values(groups.e2e).flatMap((names) => names.map((name) => `test/e2e/${name}.test.ts`)));
+const listed = (dir, suffix) =>
   readdirSync(dir)
-    .filter((name) => name.endsWith('.test.ts'))
+    .filter((name) => name.endsWith(suffix))
     .sort()
-    .map((name) => `${dir}/${name}`),
-);
+    .map((name) => `${dir}/${name}`);
+const e2eFiles = listed('test/e2e', '.test.ts');
+const groupFiles = listed('test/groups', '.group.ts');
+// Every test file runs exactly once: grouped files exist, and every group has its file.
+const problems = [
+  ...[...grouped].filter((file) => !e2eFiles.includes(file)).map((file) => `${file} is grouped but does not exist`),
+  ...Object.keys(groups.e2e)
+    .filter((name) => !groupFiles.includes(`test/groups/e2e-${name}.group.ts`))
+    .map((name) => `test/groups/e2e-${name}.group.ts is missing`),
+  ...(groupFiles.filter((file) => /\/unit-\d+\.group\.ts$/.test(file)).length === groups.unitShares
+    ? []
+    : [`test/groups/ must hold unit-1 to unit-${groups.unitShares}.group.ts (unitShares)`]),
+];
+if (problems.length > 0) {
+  process.stderr.write(`npm test: test/support/process-groups.json: ${problems.join('; ')}\n`);
+  process.exit(1);
+}
+const rank = (file) => (SLOWEST_FIRST.includes(file) ? SLOWEST_FIRST.indexOf(file) : SLOWEST_FIRST.length);
+const testFiles = [...groupFiles, ...e2eFiles.filter((file) => !grouped.has(file))].sort((a, b) => rank(a) - rank(b));
 
 /** Runs `node args`: its output streams through, or (quiet) is kept and returned. */
 function run(args, { quiet }) {

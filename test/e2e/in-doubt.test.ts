@@ -17,7 +17,13 @@ import { closedPort, PROJECT_ROOT, runCli, tempProject } from '../support/helper
 
 const TLS_FIXTURE = path.join(PROJECT_ROOT, 'test/support/tls');
 import { RUNNER_OPTION, TEST_RUNNER } from '../support/runner.ts';
-import { mediavaletEnv, refreshWith, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import {
+  CHAIN_FOLDERS,
+  mediavaletEnv,
+  refreshWith,
+  signedInRefreshToken,
+  useStandin,
+} from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -257,6 +263,7 @@ describe('a spent refresh token is never sent to a real target', () => {
       baseUrl: server.url,
       cwd: PROJECT_ROOT,
       reporters: [],
+      folders: CHAIN_FOLDERS,
       stateFile: path.join(work.dir, 'standin.json'),
       env: {},
       ...RUNNER_OPTION,

@@ -1,5 +1,6 @@
-// Load: one stand-in serves four concurrent `mvpm run`s (each its own sign-in and state file) and 1,000 (100 without
-// MVPM_SOAK=1) sequential refresh rotations, journaled like a run does, with no token lost or spent twice.
+// Load: one stand-in serves four (two without MVPM_SOAK=1) concurrent `mvpm run`s (each its own sign-in and state
+// file) and 1,000 (100 without MVPM_SOAK=1) sequential refresh rotations, journaled like a run does, with no token
+// lost or spent twice.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -11,6 +12,8 @@ import { DEMO_CLIENT, signIn, type StandinServer } from '../../src/standin/index
 import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 
 const ROTATIONS = soakCount(1000, 100);
+/** Concurrent `mvpm run` processes: each a Newman start-up of seconds of CPU, so plain `npm test` starts two. */
+const CONCURRENT_RUNS = soakCount(4, 2);
 import { CHAIN_FOLDER_ARGS, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
@@ -50,14 +53,14 @@ async function token(params: Record<string, string>): Promise<Record<string, unk
 describe('load on the stand-in', () => {
   useStandin((s, w) => ([server, work] = [s, w]));
 
-  test('four concurrent mvpm runs, twice each, with separate sign-ins and state files', async () => {
-    const files = [0, 1, 2, 3].map((i) => path.join(work.dir, `state-${i}.json`));
+  test(`${CONCURRENT_RUNS} concurrent mvpm runs, twice each, with separate sign-ins and state files`, async () => {
+    const files = Array.from({ length: CONCURRENT_RUNS }, (_, i) => path.join(work.dir, `state-${i}.json`));
     for (const round of [1, 2]) {
       const results = await Promise.all(files.map(mvpmRun));
       for (const [i, r] of results.entries()) assert.equal(r.code, 0, `round ${round}, run ${i}:\n${r.output}`);
     }
     const tokens = files.map((f) => readState(f)!.refreshToken!);
-    assert.equal(new Set(tokens).size, 4, 'four separate token families');
+    assert.equal(new Set(tokens).size, CONCURRENT_RUNS, 'separate token families');
   });
 
   test(

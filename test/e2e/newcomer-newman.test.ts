@@ -1,5 +1,6 @@
 // The README's plain-Newman recipe, as a newcomer runs it: `node bin/mvpm.js serve --port <n> &` (the shell's $! is
-// the stand-in itself), `npm run newman:standin -- --base-url …`, then `kill` of that PID.
+// the stand-in itself), `npm run newman:standin -- --base-url …`, then `kill` of that PID. Its run is also the
+// suite's run of the committed files under the plain newman CLI: every check and capture the requests list passes.
 import assert from 'node:assert/strict';
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { CHECKS_OPEN, parseChecks } from '../../src/compile/scripts/checks.ts';
 import { PROJECT_ROOT } from '../support/helpers.ts';
 
 const SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'newman-standin.ts');
@@ -24,6 +26,23 @@ function runScript(cwd: string, args: readonly string[]): Promise<{ code: number
       },
     );
   });
+}
+
+interface Item {
+  item?: Item[];
+  event?: { listen: string; script: { exec: string[] } }[];
+}
+
+/** How many checks and captures the requests of a committed collection list for the collection's test script. */
+function listedChecks(file: string): number {
+  const collection = JSON.parse(readFileSync(path.join(PROJECT_ROOT, file), 'utf8')) as Item;
+  const count = (item: Item): number => {
+    const exec = item.event?.find((e) => e.listen === 'prerequest')?.script.exec ?? [];
+    const start = exec.indexOf(CHECKS_OPEN);
+    const own = start === -1 ? 0 : (parseChecks(exec.slice(start))?.entries.length ?? 0);
+    return own + (item.item ?? []).reduce((sum, child) => sum + count(child), 0);
+  };
+  return count(collection);
 }
 
 /** The variable `key` of an exported Postman environment. */
@@ -100,6 +119,14 @@ describe('plain Newman against a running stand-in (npm run newman:standin)', () 
         'both runs are pointed at the stand-in in use',
       );
       assert.match(stdout, /both collections passed/);
+      // The main collection's summary table (newman's cli reporter): every check and capture the requests list ran
+      // as one test, none failed, none skipped, none run twice.
+      const tables = [...stdout.matchAll(/│\s+assertions\s+│\s+(\d+)\s+│\s+(\d+)\s+│/g)];
+      assert.equal(tables.length, 2, stdout);
+      assert.deepEqual(
+        [Number(tables[1]![1]), Number(tables[1]![2])],
+        [listedChecks('collections/mediavalet.postman_collection.json'), 0],
+      );
       const signedIn = path.join(work, '.mvpm', 'newman', 'signed-in.postman_environment.json');
       const afterRun = path.join(work, '.mvpm', 'newman', 'after-run.postman_environment.json');
       assert.match(String(envValue(signedIn, 'code')), /.{10,}/, 'the sign-in exported an authorization code');

@@ -1,10 +1,11 @@
-// Failures that explain themselves: each user error gives a plain reason and what to do, no stack trace.
+// Failures that explain themselves: each user error gives a plain reason and what to do, no stack trace. The runs
+// are of the token chain's folders (the sign-in's refresh and API requests), where each of these shows first.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { DEMO_CLIENT, DEMO_SUBSCRIPTION_KEY, type StandinServer } from '../../src/standin/index.ts';
 import { closedPort, PROJECT_ROOT, runCli } from '../support/helpers.ts';
-import { signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
+import { CHAIN_FOLDER_ARGS, signedInRefreshToken, useStandin } from '../support/standin-helpers.ts';
 
 let server: StandinServer;
 let work: { dir: string; cleanup: () => void };
@@ -43,7 +44,10 @@ describe('failures explain themselves', () => {
           /runs, so after a restart every saved token is refused/.source,
       ),
       after: async (e) => {
-        const next = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, { ...e, MV_REFRESH_TOKEN: '' });
+        const next = await runCli(['run', '--target', 'mediavalet', ...CHAIN_FOLDER_ARGS], PROJECT_ROOT, {
+          ...e,
+          MV_REFRESH_TOKEN: '',
+        });
         assert.equal(next.code, 2);
         assert.match(
           next.stderr,
@@ -87,7 +91,7 @@ describe('failures explain themselves', () => {
   for (const c of cases) {
     test(c.name, async () => {
       const e = await c.setup();
-      const result = await runCli(['run', '--target', 'mediavalet'], PROJECT_ROOT, e);
+      const result = await runCli(['run', '--target', 'mediavalet', ...CHAIN_FOLDER_ARGS], PROJECT_ROOT, e);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       const output = result.stdout + result.stderr;
       assert.match(output, c.explains);

@@ -15,7 +15,7 @@ import { PROJECT_ROOT, soakCount } from '../support/helpers.ts';
 const INTERRUPTIONS = soakCount(50, 4);
 const KILLS = soakCount(20, 2);
 /** Runs that measure how long a refresh is in flight, before the kills. */
-const PROBES = soakCount(5, 3);
+const PROBES = soakCount(5, 1);
 import { RUNNER_OPTION, TEST_RUNNER, withRunner } from '../support/runner.ts';
 import {
   CHAIN_FOLDER_ARGS,

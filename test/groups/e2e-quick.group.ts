@@ -1,0 +1,4 @@
+// The "quick" end-to-end files in one process: see test/support/in-one-process.ts.
+import { runE2eGroup } from '../support/in-one-process.ts';
+
+runE2eGroup('quick');
