@@ -87,6 +87,8 @@ export function writeOutputs(build: BuildResult, scope: OutputScope = 'all'): Wr
     // Byte-identical to a fresh build of the specs is as good a proof as having written it.
     owned[roots.key(file)] = recorded;
   }
+  // Each directory was checked once; refused when one was replaced (by a link) while the outputs went in.
+  roots.verify();
   const removed: string[] = [];
   const kept: { path: string; reason: KeptReason }[] = [];
   const produced = new Set(outputs.map((file) => roots.key(file)));
@@ -179,6 +181,11 @@ class OutputRoots {
     const found = this.#roots.get(root) ?? new OutputRoot(root);
     this.#roots.set(root, found);
     return found;
+  }
+
+  /** OutputRoot.verify() of each. */
+  verify(): void {
+    for (const root of this.#roots.values()) root.verify();
   }
 
   /** The ownership record's key: the absolute path under the root's real path. */

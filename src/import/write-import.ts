@@ -155,6 +155,12 @@ export async function writeImport(
       guarded(file.path, () => output.move(from, file.path, { absent: found === undefined || found.isFile() }));
       move.moved = true;
     }
+    // Each directory was checked once: one was replaced (by a link) while the files went in, everything is undone.
+    try {
+      output.verify();
+    } catch (error) {
+      throw error instanceof PathGuardError ? guardError(error, shown(error.target)) : error;
+    }
   } catch (error) {
     for (const move of moves.reverse()) {
       try {

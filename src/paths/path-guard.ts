@@ -417,8 +417,11 @@ export function lstatOrUndefined(p: string): Stats | undefined {
  */
 export class OutputRoot {
   #real: string;
-  /** Directories below the root (real paths) seen or made as real directories. */
-  readonly #dirs = new Set<string>();
+  /**
+   * Directories below the root (real paths) seen or made as real directories, with their identity (device and
+   * inode) then: verify() finds one swapped since (for a link to elsewhere) with one lstat per directory.
+   */
+  readonly #dirs = new Map<string, string>();
   /** Directories found missing before the first write. */
   readonly #missing = new Set<string>();
   #made = false;
@@ -460,7 +463,7 @@ export class OutputRoot {
         );
       if (stats === undefined && !this.#made) this.#missing.add(dir);
       if (!stats?.isDirectory()) return { absolute, inDirectory: false };
-      this.#dirs.add(dir);
+      this.#dirs.set(dir, identity(stats));
     }
     return { absolute, inDirectory: true };
   }
@@ -599,6 +602,25 @@ export class OutputRoot {
     return absolute;
   }
 
+  /**
+   * Checks that every directory this OutputRoot trusted is still the directory it checked (not replaced, say by a
+   * link, while files were written below it): a file's own name is never followed (O_NOFOLLOW, rename(2)), but a
+   * directory is checked once per operation, so a caller that has written calls this before it reports success, and
+   * undoes what it can on a refusal.
+   */
+  verify(): void {
+    for (const [dir, checked] of this.#dirs) {
+      const stats = lstatOrUndefined(dir);
+      if (stats?.isDirectory() && identity(stats) === checked) continue;
+      const shown = path.relative(this.#real, dir).split(path.sep).join('/');
+      throw new PathGuardError(
+        stats?.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+        `${shown} was replaced while mvpm was writing into it`,
+        shown,
+      );
+    }
+  }
+
   /** The directories move() and write() created, outermost first: a caller that fails later removes them again. */
   get created(): readonly string[] {
     return this.#created;
@@ -621,9 +643,9 @@ export class OutputRoot {
     for (const [i, part] of parts.slice(0, -1).entries()) {
       dir = path.join(dir, part);
       if (this.#dirs.has(dir)) continue;
-      if (makeDirectory(dir, this.#real, nameDirectory ? parts.slice(0, i + 1).join('/') : relative))
-        this.#created.push(dir);
-      this.#dirs.add(dir);
+      const made = makeDirectory(dir, this.#real, nameDirectory ? parts.slice(0, i + 1).join('/') : relative);
+      if (made.created) this.#created.push(dir);
+      this.#dirs.set(dir, identity(made.stats));
     }
     return path.join(dir, parts.at(-1) ?? '');
   }
@@ -631,6 +653,11 @@ export class OutputRoot {
 
 /** How many fsyncs create() keeps going at once: enough to keep libuv's pool and the disk's queue busy. */
 const SYNCS_AT_ONCE = 64;
+
+/** A directory's identity: replaced by another directory or a link, it changes. */
+function identity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
 
 /** The refusal of a link or a non-file where mvpm would write a regular file. */
 function notAFile(existing: Stats, relative: string): PathGuardError {
@@ -658,9 +685,10 @@ function readFully(fd: number, buffer: Buffer, length: number, position: number)
 
 /**
  * Creates `dir` (one level, under `realRoot`) unless it exists, and refuses it when it is a link or not a directory
- * (lstat: a link is never followed). `relative` is the output path the error names. Whether it made `dir`.
+ * (lstat: a link is never followed). `relative` is the output path the error names. Whether it made `dir`, and its
+ * lstat.
  */
-function makeDirectory(dir: string, realRoot: string, relative: string): boolean {
+function makeDirectory(dir: string, realRoot: string, relative: string): { created: boolean; stats: Stats } {
   let made = true;
   try {
     mkdirSync(dir);
@@ -675,5 +703,5 @@ function makeDirectory(dir: string, realRoot: string, relative: string): boolean
       `${path.relative(realRoot, dir)} is not a directory mvpm can write into`,
       relative,
     );
-  return made;
+  return { created: made, stats };
 }
