@@ -174,6 +174,9 @@ export async function writeImport(
     undoOut();
     throw error instanceof ImportError ? error : writeError(error, 'moving the files into place');
   }
+  // The staged tree is empty directories now, made by `staging`: removed deepest first, one rmdir(2) each, where
+  // rmSync's walk tries each first, reads it and tries again. rmSync takes the rest (replaced files put aside).
+  for (const dir of [...staging.created].reverse()) removeEmptyDir(dir);
   rmSync(stage, { recursive: true, force: true });
   return { written: files.map((f) => f.path), replaced: existing };
 }
