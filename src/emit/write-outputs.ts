@@ -87,6 +87,8 @@ export function writeOutputs(build: BuildResult, scope: OutputScope = 'all'): Wr
     // Byte-identical to a fresh build of the specs is as good a proof as having written it.
     owned[roots.key(file)] = recorded;
   }
+  // Each directory was checked once; refused when one was replaced (by a link) while the outputs went in.
+  roots.verify();
   const removed: string[] = [];
   const kept: { path: string; reason: KeptReason }[] = [];
   const produced = new Set(outputs.map((file) => roots.key(file)));
@@ -181,6 +183,11 @@ class OutputRoots {
     return found;
   }
 
+  /** OutputRoot.verify() of each. */
+  verify(): void {
+    for (const root of this.#roots.values()) root.verify();
+  }
+
   /** The ownership record's key: the absolute path under the root's real path. */
   key(file: OutputFile): string {
     return path.join(this.of(file.root).real, ...file.relative.split('/'));
@@ -254,7 +261,7 @@ function orphans(build: BuildResult, scope: OutputScope, produced: ReadonlySet<s
   }
   if (scope === 'all') {
     const root = build.options.postmanDir;
-    const produced = new Set(
+    const producedDirs = new Set(
       build.files.filter((f) => f.editable).map((f) => f.relative.split('/').slice(0, 2).join('/')),
     );
     const realRoot = realRootOf(root);
@@ -262,15 +269,17 @@ function orphans(build: BuildResult, scope: OutputScope, produced: ReadonlySet<s
       const real = path.join(realRoot, sub);
       if (!(lstatOrUndefined(real)?.isDirectory() ?? false)) continue; // never through a link
       for (const file of listTree(real)) {
+        if (produced.has(file)) continue;
         const relative = path.relative(realRoot, file).split(path.sep).join('/');
         if (!isV3Candidate(relative)) continue;
-        consider(root, file, produced.has(relative.split('/').slice(0, 2).join('/')) && sub === V3_COLLECTIONS_DIR);
+        consider(root, file, producedDirs.has(relative.split('/').slice(0, 2).join('/')) && sub === V3_COLLECTIONS_DIR);
       }
     }
   }
   const docsReal = realRootOf(build.options.docsDir);
   for (const file of listTree(docsReal)) {
-    if (!file.endsWith('.md')) continue;
+    // A page the build produces is no orphan: its first line is read only for the others.
+    if (!file.endsWith('.md') || produced.has(file)) continue;
     consider(build.options.docsDir, file, GENERATED_PAGE.test(firstLine(build.options.docsDir, file)));
   }
   return found.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));

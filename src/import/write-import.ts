@@ -14,17 +14,8 @@ import {
   statSync,
   unlinkSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  lstatOrUndefined,
-  makeDirsInside,
-  moveFileInside,
-  OutputRoot,
-  PathGuardError,
-  realRootOf,
-  resolveInside,
-} from '../paths/path-guard.js';
+import { lstatOrUndefined, OutputRoot, PathGuardError, realRootOf } from '../paths/path-guard.js';
 import type { ImportedFile } from './import-collection.js';
 import { ImportError } from './import-error.js';
 
@@ -81,9 +72,10 @@ export async function writeImport(
     });
   }
   const existing: string[] = [];
+  // One OutputRoot per directory and step: each directory is checked once, not once for every file below it.
+  const before = new OutputRoot(out);
   for (const file of files) {
-    const absolute = guarded(file.path, () => resolveInside(out, file.path));
-    const stats = lstatOrUndefined(absolute);
+    const stats = guarded(file.path, () => before.lstat(file.path));
     if (stats === undefined) continue;
     if (!stats.isFile())
       throw guardError(
@@ -130,42 +122,44 @@ export async function writeImport(
     rmSync(stage, { recursive: true, force: true });
     if (!outExisted) removeEmptyDir(realOut);
   };
+  // Each file is created once, exclusively, in the new staging directory (nothing there to replace, no link to
+  // follow), and fsynced on libuv's pool while the next ones are written: durable before anything is moved.
+  const staging = new OutputRoot(stage);
   try {
-    // Written without an fsync each, then made durable together: one fsync per file in turn took seconds for a
-    // few hundred files, while the disk takes concurrent ones in far fewer journal commits.
-    // One OutputRoot checks each staging directory once, not once per file in it; the stage is new and empty,
-    // so nothing is there to check before each write.
-    const staging = new OutputRoot(stage);
-    const staged = files.map((file) => {
-      staging.write(`new/${file.path}`, file.content, { durable: false, absent: true });
-      return path.join(staging.real, 'new', ...file.path.split('/'));
-    });
-    await syncAll(staged);
+    for (const file of files) await staging.create(`new/${file.path}`, file.content);
+    await staging.settle();
   } catch (error) {
+    await staging.settle().catch(() => undefined);
     undoOut();
     throw writeError(error, 'staging the files');
   }
 
   // 3. Move into place; on any failure, undo the moves made so far.
   const moves: { target: string; backup?: string; moved: boolean }[] = [];
-  const createdDirs: string[] = [];
-  // Directories made (or found) above: moveFileInside checks each file's again, so once each is enough here.
-  const madeDirs = new Set<string>();
+  const output = new OutputRoot(realOut);
   try {
     for (const [index, file] of files.entries()) {
-      const dir = file.path.split('/').slice(0, -1).join('/');
-      if (!madeDirs.has(dir)) createdDirs.push(...guarded(file.path, () => makeDirsInside(realOut, dir)));
-      madeDirs.add(dir);
-      const target = guarded(file.path, () => resolveInside(realOut, file.path));
-      const move: { target: string; backup?: string; moved: boolean } = { target, moved: false };
+      const found = guarded(file.path, () => output.lstat(file.path));
+      const move: { target: string; backup?: string; moved: boolean } = {
+        target: path.join(output.real, ...file.path.split('/')),
+        moved: false,
+      };
       moves.push(move);
-      if (lstatOrUndefined(target)?.isFile()) {
+      if (found?.isFile()) {
         move.backup = path.join(stage, 'old', String(index));
         mkdirSync(path.dirname(move.backup), { recursive: true });
-        renameSync(target, move.backup);
+        renameSync(move.target, move.backup);
       }
-      guarded(file.path, () => moveFileInside(path.join(stage, 'new', ...file.path.split('/')), realOut, file.path));
+      const from = path.join(staging.real, 'new', ...file.path.split('/'));
+      // Nothing is there now when lstat found nothing or the file was just moved aside; else move() looks again.
+      guarded(file.path, () => output.move(from, file.path, { absent: found === undefined || found.isFile() }));
       move.moved = true;
+    }
+    // Each directory was checked once: one was replaced (by a link) while the files went in, everything is undone.
+    try {
+      output.verify();
+    } catch (error) {
+      throw error instanceof PathGuardError ? guardError(error, shown(error.target)) : error;
     }
   } catch (error) {
     for (const move of moves.reverse()) {
@@ -176,31 +170,15 @@ export async function writeImport(
         // Best effort: the error below says nothing was written, and a file left over is named by the next import.
       }
     }
-    for (const dir of createdDirs.reverse()) removeEmptyDir(dir);
+    for (const dir of [...output.created].reverse()) removeEmptyDir(dir);
     undoOut();
     throw error instanceof ImportError ? error : writeError(error, 'moving the files into place');
   }
+  // The staged tree is empty directories now, made by `staging`: removed deepest first, one rmdir(2) each, where
+  // rmSync's walk tries each first, reads it and tries again. rmSync takes the rest (replaced files put aside).
+  for (const dir of [...staging.created].reverse()) removeEmptyDir(dir);
   rmSync(stage, { recursive: true, force: true });
   return { written: files.map((f) => f.path), replaced: existing };
-}
-
-/** How many staged files are fsynced at once: enough to keep the disk's queue full, few file descriptors. */
-const SYNC_CONCURRENCY = 32;
-
-/** fsync(2)s each of `files` (absolute paths of files this import just wrote), several at a time. */
-async function syncAll(files: readonly string[]): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const handle = await open(files[next++]!, 'r');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(SYNC_CONCURRENCY, files.length) }, worker));
 }
 
 /** A staging directory beside the output directory, or inside it when its parent cannot be written. */

@@ -4,9 +4,11 @@
 // its real path without following a symbolic link, and writes and deletions refuse links and foreign files.
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  close,
   closeSync,
   constants,
   fstatSync,
+  fsync,
   fsyncSync,
   lstatSync,
   mkdirSync,
@@ -16,6 +18,7 @@ import {
   realpathSync,
   renameSync,
   unlinkSync,
+  type Stats,
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +82,10 @@ export function nameProblem(name: string): NameProblem | undefined {
   return undefined;
 }
 
+/** UNSAFE_TEXT and FORBIDDEN for replace(): compiled once, not for every name (an import cleans thousands). */
+const UNSAFE_ALL = new RegExp(UNSAFE_TEXT.source, 'gu');
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu');
+
 /**
  * A safe name made from untrusted text (an imported item's name, a schema label): unsafe characters become `_`,
  * leading and trailing dots and spaces go, reserved names get a `_` prefix, and the result is cut to
@@ -87,8 +94,8 @@ export function nameProblem(name: string): NameProblem | undefined {
 export function cleanName(text: string, fallback = 'unnamed'): string {
   let name = text
     .normalize('NFC')
-    .replace(new RegExp(UNSAFE_TEXT.source, 'gu'), '_')
-    .replace(new RegExp(FORBIDDEN.source, 'gu'), '_')
+    .replace(UNSAFE_ALL, '_')
+    .replace(FORBIDDEN_ALL, '_')
     .replace(/^[. ]+|[. ]+$/gu, '');
   if (name === '' || name === '.' || name === '..') name = fallback;
   if (RESERVED.test(name)) name = `_${name}`;
@@ -248,18 +255,8 @@ function writeAtomically(
   options: { readonly mode?: number; readonly durable?: boolean; readonly absent?: boolean },
 ): string {
   const existing = options.absent === true ? undefined : lstatOrUndefined(absolute);
-  if (existing && !existing.isFile()) {
-    throw new PathGuardError(
-      existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only ` +
-        `regular files`,
-      relative,
-    );
-  }
-  const temp = path.join(
-    path.dirname(absolute),
-    `.${path.basename(absolute).slice(0, 40)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  if (existing && !existing.isFile()) throw notAFile(existing, relative);
+  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute).slice(0, 40)}.${tempSuffix()}.tmp`);
   const fd = openSync(
     temp,
     constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
@@ -285,6 +282,20 @@ function writeAtomically(
     throw error;
   }
   return hash.digest('hex');
+}
+
+/** This process's random tag for temp names, drawn once: a counter after it keeps them apart (O_EXCL checks). */
+let tempTag: string | undefined;
+let tempCount = 0;
+
+/**
+ * A temp name's unique part: a random tag per process and a counter. One random draw per file cost more than the
+ * rest of a small file's write; the name only needs to differ from any leftover, and O_EXCL refuses one that does not.
+ */
+function tempSuffix(): string {
+  tempTag ??= randomBytes(6).toString('hex');
+  tempCount += 1;
+  return `${tempTag}${tempCount.toString(36)}`;
 }
 
 /**
@@ -317,35 +328,6 @@ export function makeDirsInside(root: string, relativeDir: string): string[] {
       );
   }
   return created;
-}
-
-/**
- * Moves the regular file `from` (absolute; a staging directory on the same file system) to `relative` under
- * `root` with rename(2), which replaces the target name itself and never follows a link there. The directories on
- * the way are created as by makeDirsInside; a link or a non-file at the target is refused. Returns the target.
- */
-export function moveFileInside(from: string, root: string, relative: string): string {
-  const source = lstatSync(from);
-  if (!source.isFile())
-    throw new PathGuardError(
-      source.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-      `${from} is not a regular file`,
-      from,
-    );
-  const parent = relative.split(/[/\\]/).slice(0, -1).join('/');
-  makeDirsInside(root, parent);
-  const absolute = resolveInside(root, relative);
-  const existing = lstatOrUndefined(absolute);
-  if (existing && !existing.isFile()) {
-    throw new PathGuardError(
-      existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
-      `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only ` +
-        `regular files`,
-      relative,
-    );
-  }
-  renameSync(from, absolute);
-  return absolute;
 }
 
 /**
@@ -421,7 +403,7 @@ export function removeOwnedFile(
 }
 
 /** lstat, or undefined when nothing is there (a missing file, or a path through a file). Never follows a link. */
-export function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {
+export function lstatOrUndefined(p: string): Stats | undefined {
   try {
     return lstatSync(p);
   } catch (error) {
@@ -439,11 +421,20 @@ export function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | unde
  */
 export class OutputRoot {
   #real: string;
-  /** Directories below the root (real paths) seen or made as real directories. */
-  readonly #dirs = new Set<string>();
+  /**
+   * Directories below the root (real paths) seen or made as real directories, with their identity (device and
+   * inode) then: verify() finds one swapped since (for a link to elsewhere) with one lstat per directory.
+   */
+  readonly #dirs = new Map<string, string>();
   /** Directories found missing before the first write. */
   readonly #missing = new Set<string>();
   #made = false;
+  /** Directories this OutputRoot created, outermost first. */
+  readonly #created: string[] = [];
+  /** create()'s fsyncs still running, the first that failed, and who waits for one to end. */
+  #syncing = 0;
+  #syncFailure: Error | undefined;
+  #wakeSync: (() => void) | undefined;
 
   constructor(readonly root: string) {
     this.#real = realRootOf(root);
@@ -476,7 +467,7 @@ export class OutputRoot {
         );
       if (stats === undefined && !this.#made) this.#missing.add(dir);
       if (!stats?.isDirectory()) return { absolute, inDirectory: false };
-      this.#dirs.add(dir);
+      this.#dirs.set(dir, identity(stats));
     }
     return { absolute, inDirectory: true };
   }
@@ -531,6 +522,119 @@ export class OutputRoot {
     content: string,
     options: { readonly durable?: boolean; readonly absent?: boolean } = {},
   ): string {
+    const target = this.#directoryFor(relative, false);
+    return writeAtomically(target, relative, content, options);
+  }
+
+  /**
+   * What is at `relative`: its lstat (a link is reported, never followed), or undefined when nothing is there or a
+   * directory on the way is missing or not a directory. A link among its directories is refused; each directory is
+   * checked once.
+   */
+  lstat(relative: string): Stats | undefined {
+    const { absolute, inDirectory } = this.resolve(relative);
+    return inDirectory ? lstatOrUndefined(absolute) : undefined;
+  }
+
+  /**
+   * Creates `relative` holding `content` in a directory no one else writes into (a staging directory this operation
+   * just made): created exclusively (O_EXCL|O_NOFOLLOW, so never over anything and never through a link), without
+   * write()'s temp file and rename, since nothing reads it before the caller moves it into place. Its fsync runs on
+   * libuv's pool while the next files are written (no second open, no waiting file by file); settle() waits for
+   * them and reports the first failure.
+   */
+  async create(relative: string, content: string): Promise<void> {
+    const absolute = this.#directoryFor(relative, false);
+    const fd = openSync(
+      absolute,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+      0o644,
+    );
+    try {
+      forEachChunk(content, (bytes) => {
+        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      });
+    } catch (error) {
+      closeSync(fd);
+      unlinkSync(absolute);
+      throw error;
+    }
+    this.#syncing += 1;
+    fsync(fd, (syncError) =>
+      close(fd, (closeError) => {
+        this.#syncing -= 1;
+        this.#syncFailure ??= syncError ?? closeError ?? undefined;
+        this.#wakeSync?.();
+      }),
+    );
+    while (this.#syncing >= SYNCS_AT_ONCE) await this.#syncDone();
+  }
+
+  /** Waits for every fsync create() started; throws the first that failed. */
+  async settle(): Promise<void> {
+    while (this.#syncing > 0) await this.#syncDone();
+    if (this.#syncFailure !== undefined) throw this.#syncFailure;
+  }
+
+  #syncDone(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#wakeSync = () => {
+        this.#wakeSync = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /**
+   * Moves the regular file `from` (absolute; staged on the same file system by this operation) to `relative` with
+   * rename(2), which replaces the target name itself and never follows a link there, creating the directories on
+   * the way (each checked once; the ones made are listed by `created`). A link or a non-file at the target is
+   * refused unless `absent`: lstat() has just found nothing there. Returns the target's absolute path.
+   */
+  move(from: string, relative: string, options: { readonly absent?: boolean } = {}): string {
+    const source = lstatSync(from);
+    if (!source.isFile())
+      throw new PathGuardError(
+        source.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+        `${from} is not a regular file`,
+        from,
+      );
+    const absolute = this.#directoryFor(relative, true);
+    const existing = options.absent === true ? undefined : lstatOrUndefined(absolute);
+    if (existing && !existing.isFile()) throw notAFile(existing, relative);
+    renameSync(from, absolute);
+    return absolute;
+  }
+
+  /**
+   * Checks that every directory this OutputRoot trusted is still the directory it checked (not replaced, say by a
+   * link, while files were written below it): a file's own name is never followed (O_NOFOLLOW, rename(2)), but a
+   * directory is checked once per operation, so a caller that has written calls this before it reports success, and
+   * undoes what it can on a refusal.
+   */
+  verify(): void {
+    for (const [dir, checked] of this.#dirs) {
+      const stats = lstatOrUndefined(dir);
+      if (stats?.isDirectory() && identity(stats) === checked) continue;
+      const shown = path.relative(this.#real, dir).split(path.sep).join('/');
+      throw new PathGuardError(
+        stats?.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+        `${shown} was replaced while mvpm was writing into it`,
+        shown,
+      );
+    }
+  }
+
+  /** The directories move() and write() created, outermost first: a caller that fails later removes them again. */
+  get created(): readonly string[] {
+    return this.#created;
+  }
+
+  /**
+   * The absolute path of `relative` after creating its directories (each made or checked once per OutputRoot).
+   * `nameDirectory`: a directory in the way is named as the error's target (else the file is).
+   */
+  #directoryFor(relative: string, nameDirectory: boolean): string {
     if (!this.#made) {
       mkdirSync(this.root, { recursive: true });
       this.#real = realRootOf(this.root);
@@ -540,14 +644,33 @@ export class OutputRoot {
     }
     const parts = checkedParts(this.root, relative);
     let dir = this.#real;
-    for (const part of parts.slice(0, -1)) {
+    for (const [i, part] of parts.slice(0, -1).entries()) {
       dir = path.join(dir, part);
       if (this.#dirs.has(dir)) continue;
-      makeDirectory(dir, this.#real, relative);
-      this.#dirs.add(dir);
+      const made = makeDirectory(dir, this.#real, nameDirectory ? parts.slice(0, i + 1).join('/') : relative);
+      if (made.created) this.#created.push(dir);
+      this.#dirs.set(dir, identity(made.stats));
     }
-    return writeAtomically(path.join(dir, parts.at(-1) ?? ''), relative, content, options);
+    return path.join(dir, parts.at(-1) ?? '');
   }
+}
+
+/** How many fsyncs create() keeps going at once: enough to keep libuv's pool and the disk's queue busy. */
+const SYNCS_AT_ONCE = 64;
+
+/** A directory's identity: replaced by another directory or a link, it changes. */
+function identity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
+
+/** The refusal of a link or a non-file where mvpm would write a regular file. */
+function notAFile(existing: Stats, relative: string): PathGuardError {
+  return new PathGuardError(
+    existing.isSymbolicLink() ? 'E_PATH_LINK' : 'E_PATH_NOT_FILE',
+    `${relative} is ${existing.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; mvpm writes only ` +
+      `regular files`,
+    relative,
+  );
 }
 
 /** The second reused buffer: file bytes compared with a string's chunks. */
@@ -566,13 +689,16 @@ function readFully(fd: number, buffer: Buffer, length: number, position: number)
 
 /**
  * Creates `dir` (one level, under `realRoot`) unless it exists, and refuses it when it is a link or not a directory
- * (lstat: a link is never followed). `relative` is the output path the error names.
+ * (lstat: a link is never followed). `relative` is the output path the error names. Whether it made `dir`, and its
+ * lstat.
  */
-function makeDirectory(dir: string, realRoot: string, relative: string): void {
+function makeDirectory(dir: string, realRoot: string, relative: string): { created: boolean; stats: Stats } {
+  let made = true;
   try {
     mkdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    made = false;
   }
   const stats = lstatSync(dir);
   if (!stats.isDirectory())
@@ -581,4 +707,5 @@ function makeDirectory(dir: string, realRoot: string, relative: string): void {
       `${path.relative(realRoot, dir)} is not a directory mvpm can write into`,
       relative,
     );
+  return { created: made, stats };
 }

@@ -86,8 +86,13 @@ export function sharedSchemas(requests: readonly RequestSpec[]): Map<string, unk
   for (const request of requests) {
     for (const e of request.expectations) {
       if (e.kind !== 'schema' || e.label === INLINE_SCHEMA_LABEL) continue;
-      const text = JSON.stringify(e.schema);
       const known = seen.get(e.label);
+      // The same schema file read once is the same object for every request that checks it: no need to compare.
+      if (known !== undefined && known !== null && known.schema === e.schema) {
+        known.uses++;
+        continue;
+      }
+      const text = JSON.stringify(e.schema);
       if (known === undefined) seen.set(e.label, { text, schema: e.schema, uses: 1 });
       else if (known !== null && known.text === text) known.uses++;
       else seen.set(e.label, null);

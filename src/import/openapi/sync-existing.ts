@@ -4,14 +4,7 @@
 // files says it wrote there.
 import path from 'node:path';
 import { readOwnership } from '../../emit/ownership.js';
-import {
-  lstatOrUndefined,
-  PathGuardError,
-  readFileInside,
-  realRootOf,
-  resolveInside,
-  sha256,
-} from '../../paths/path-guard.js';
+import { PathGuardError, readFileInside, realRootOf, OutputRoot, sha256 } from '../../paths/path-guard.js';
 import { type LoadedFolder, loadSpecs, REQUEST_SUFFIX } from '../../spec/load-specs.js';
 import { recordedOperation, type ExistingRequest } from './sync.js';
 import type { ExistingEnvironment } from './sync-environments.js';
@@ -89,7 +82,7 @@ export async function readSyncState(
     fromDocument: sourced,
     present,
     owned: ownedUnder(out, options),
-    occupied: (file) => occupied(out, file),
+    occupied: occupiedIn(out),
   };
 }
 
@@ -129,14 +122,20 @@ function ownedUnder(out: string, options: SyncStateOptions): Map<string, string>
   return owned;
 }
 
-/** Something is at `file` under `out`, or the path guard refuses it (then nothing may be written there either). */
-function occupied(out: string, file: string): boolean {
-  try {
-    return lstatOrUndefined(resolveInside(out, file)) !== undefined;
-  } catch (error) {
-    if (error instanceof PathGuardError) return true;
-    throw error;
-  }
+/**
+ * Whether something is at a file under `out`, or the path guard refuses it (then nothing may be written there
+ * either). One OutputRoot: a new request's candidate paths share a few directories, each checked once.
+ */
+function occupiedIn(out: string): (file: string) => boolean {
+  const root = new OutputRoot(out);
+  return (file) => {
+    try {
+      return root.lstat(file) !== undefined;
+    } catch (error) {
+      if (error instanceof PathGuardError) return true;
+      throw error;
+    }
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
