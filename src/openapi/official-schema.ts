@@ -181,7 +181,17 @@ function bundleDocument(files: DocumentFiles): Bundle {
   const entries: { place: Place; value: unknown }[] = [];
   const ids = new Map<string, number>();
   const bundled: Record<string, unknown> = {};
+  const rewritten = new Map<string, string>();
   const rewrite = (ref: string, from: string): string => {
+    const key = `${from}\0${ref}`;
+    let result = rewritten.get(key);
+    if (result === undefined) {
+      result = rewriteOnce(ref, from);
+      rewritten.set(key, result);
+    }
+    return result;
+  };
+  const rewriteOnce = (ref: string, from: string): string => {
     const parsed = files.parseRef(ref, from);
     if (parsed.kind !== 'local') return ref;
     const pointer = parsed.segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -206,9 +216,13 @@ function bundleDocument(files: DocumentFiles): Bundle {
     if (Array.isArray(node)) return node.map((v) => copy(v, file));
     if (!isObject(node)) return node;
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
+    for (const key of Object.keys(node)) {
+      const value = node[key];
       const v = key === '$ref' && typeof value === 'string' ? rewrite(value, file) : copy(value, file);
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      // `__proto__` is a key like any other here: set as an own property, not through the prototype setter.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key] = v;
     }
     return out;
   };

@@ -69,6 +69,11 @@ export class DocumentFiles {
   readonly files = new Map<string, OpenApiFile>();
   /** Files found missing or refused, so that each is reported once. */
   readonly #failed = new Set<string>();
+  /**
+   * parseRef's answers by file and reference: a large document writes the same few hundred references thousands of
+   * times. Callers only read an answer.
+   */
+  readonly #parsed = new Map<string, ParsedRef>();
   #bytes: number;
 
   constructor(
@@ -90,27 +95,13 @@ export class DocumentFiles {
 
   /** `ref` written in `from`: remote, a local place, or malformed. */
   parseRef(ref: string, from: string): ParsedRef {
-    if (/^\/\//.test(ref) || /^https?:/i.test(ref)) return { kind: 'remote', url: ref };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(ref))
-      return { kind: 'bad', why: `it uses the URL scheme ${quote(ref.slice(0, ref.indexOf(':') + 1))}` };
-    const hash = ref.indexOf('#');
-    const filePart = hash < 0 ? ref : ref.slice(0, hash);
-    const fragment = hash < 0 ? '' : ref.slice(hash + 1);
-    let decodedFragment: string;
-    let decodedFile: string;
-    try {
-      decodedFragment = decodeURIComponent(fragment);
-      decodedFile = decodeURIComponent(filePart);
-    } catch {
-      return { kind: 'bad', why: 'it has a malformed %-escape' };
+    const key = `${from}\0${ref}`;
+    let parsed = this.#parsed.get(key);
+    if (parsed === undefined) {
+      parsed = parseRefText(ref, from);
+      this.#parsed.set(key, parsed);
     }
-    const segments = segmentsOf(decodedFragment);
-    if (segments === undefined) return { kind: 'bad', why: 'its part after `#` is not a JSON pointer (`#/…`)' };
-    if (decodedFile === '') return { kind: 'local', file: from, segments };
-    if (path.posix.isAbsolute(decodedFile) || path.win32.isAbsolute(decodedFile) || decodedFile.includes('\\'))
-      return { kind: 'bad', why: 'its file is an absolute path (or has a backslash); write it relative to this file' };
-    const file = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodedFile));
-    return { kind: 'local', file, segments };
+    return parsed;
   }
 
   /**
@@ -267,6 +258,31 @@ export class DocumentFiles {
   }
 }
 
+/** `ref` written in `from`: remote, a local place, or malformed. */
+function parseRefText(ref: string, from: string): ParsedRef {
+  if (/^\/\//.test(ref) || /^https?:/i.test(ref)) return { kind: 'remote', url: ref };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref))
+    return { kind: 'bad', why: `it uses the URL scheme ${quote(ref.slice(0, ref.indexOf(':') + 1))}` };
+  const hash = ref.indexOf('#');
+  const filePart = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+  let decodedFragment: string;
+  let decodedFile: string;
+  try {
+    decodedFragment = decodeURIComponent(fragment);
+    decodedFile = decodeURIComponent(filePart);
+  } catch {
+    return { kind: 'bad', why: 'it has a malformed %-escape' };
+  }
+  const segments = segmentsOf(decodedFragment);
+  if (segments === undefined) return { kind: 'bad', why: 'its part after `#` is not a JSON pointer (`#/…`)' };
+  if (decodedFile === '') return { kind: 'local', file: from, segments };
+  if (path.posix.isAbsolute(decodedFile) || path.win32.isAbsolute(decodedFile) || decodedFile.includes('\\'))
+    return { kind: 'bad', why: 'its file is an absolute path (or has a backslash); write it relative to this file' };
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(from), decodedFile));
+  return { kind: 'local', file, segments };
+}
+
 export const MISSING: unique symbol = Symbol('missing');
 
 /** The value at `segments` under `value`, or MISSING. Own properties only (`__proto__` is a key like any other). */
@@ -292,24 +308,31 @@ export function refOf(value: unknown): string | undefined {
  * examples, defaults, enums and `x-` extensions. Iterative: no document nests deep enough to overflow it.
  */
 export function forEachRef(value: unknown, visit: (segments: string[], ref: string) => void): void {
-  type Frame = { node: unknown; segments: string[]; names: boolean };
-  const stack: Frame[] = [{ node: value, segments: [], names: false }];
+  // Each frame links to its parent instead of holding its path: the path is spelled out only for a `$ref`.
+  type Frame = { node: unknown; parent: Frame | undefined; key: string; names: boolean };
+  const pathOf = (frame: Frame): string[] => {
+    const segments: string[] = [];
+    for (let f: Frame | undefined = frame; f?.parent !== undefined; f = f.parent) segments.push(f.key);
+    return segments.reverse();
+  };
+  const stack: Frame[] = [{ node: value, parent: undefined, key: '', names: false }];
   while (stack.length > 0) {
-    const { node, segments, names } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { node, names } = frame;
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--)
-        stack.push({ node: node[i], segments: [...segments, String(i)], names: false });
+        stack.push({ node: node[i], parent: frame, key: String(i), names: false });
       continue;
     }
     if (!isObject(node)) continue;
-    if (!names && typeof node.$ref === 'string') visit(segments, node.$ref);
+    if (!names && typeof node.$ref === 'string') visit(pathOf(frame), node.$ref);
     const keys = Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
       if (!names && (DATA_KEYS.has(key) || key.startsWith('x-'))) continue;
       // 3.1's `examples` (a schema keyword) is a list of values; 2.0's maps media types to values.
       if (!names && key === 'examples' && (Array.isArray(node[key]) || !hasExampleObjects(node[key]))) continue;
-      stack.push({ node: node[key], segments: [...segments, key], names: !names && NAME_MAPS.has(key) });
+      stack.push({ node: node[key], parent: frame, key, names: !names && NAME_MAPS.has(key) });
     }
   }
 }
