@@ -6,7 +6,7 @@
 // document is reported, never deleted. Other generated files (definitions, environments, schema files) have no hash
 // of their own: they are replaced only when mvpm's record of written files says mvpm wrote what is there now. A
 // definition that differs only in what people curate (names, descriptions, order, keys the import never writes) is
-// the person's: kept without a word per file, even with --force, since the import has nothing of substance to bring.
+// kept without a line of its own: the import has nothing of substance to bring in (--force still replaces it).
 import { isDeepStrictEqual } from 'node:util';
 import { load } from 'js-yaml';
 import { MAX_NAME_BYTES, nameProblem, sha256 } from '../../paths/path-guard.js';
@@ -76,7 +76,7 @@ export interface RequestOutcome {
 /**
  * What happens to another generated file: written (absent), rewritten, kept as it is, or already the same; or
  * `curated`: a definition mvpm did not write as it is, that differs from the generated one only in what people
- * curate (CURATED_KEYS, and keys the import does not write): kept, even with --force.
+ * curate (CURATED_KEYS, and keys the import does not write): kept, and not worth a line (--force replaces it).
  */
 export type FileOutcomeKind = 'added' | 'changed' | 'forced' | 'kept' | 'curated' | 'unchanged';
 
@@ -120,10 +120,10 @@ export function planSync(input: SyncInput): SyncPlan {
           ? 'unchanged'
           : input.owned.get(file) === now
             ? 'changed'
-            : isCurated(input.definitions?.get(file), file, content)
-              ? 'curated'
-              : force
-                ? 'forced'
+            : force
+              ? 'forced'
+              : isCurated(input.definitions?.get(file), file, content)
+                ? 'curated'
                 : 'kept';
     files.push({ kind, file });
     if (kind === 'added' || kind === 'changed' || kind === 'forced') writes.push({ path: file, content });
