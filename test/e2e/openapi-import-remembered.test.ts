@@ -3,12 +3,12 @@
 // option wins, is recorded, or stops the import when the definition is hand-edited), and a fresh clone's report,
 // where mvpm's per-user record of written files is empty and hand-curated definitions are one summary clause.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { parse, stringify } from 'yaml';
-import { readTree, runCli, tempProject } from '../support/helpers.js';
+import { readTree, PROJECT_ROOT, runCli, tempProject } from '../support/helpers.js';
 
 const cleanups: (() => void)[] = [];
 after(() => {
@@ -180,4 +180,23 @@ test('a fresh clone: definitions curated by hand are one summary clause; other d
   assert.equal(forced.code, 0, forced.stderr);
   assert.match(forced.stdout, /^changed {2}specs\/pets\/\.resources\/definition\.yaml \(not as mvpm wrote it/m);
   assert.equal(readYaml(dir, DEFINITION)['runtimeVariables'], undefined);
+});
+
+test("the MediaValet specs: --check and a fresh clone's re-import need no option and report nothing", async () => {
+  const { dir, cleanup } = tempProject({});
+  cleanups.push(cleanup);
+  cpSync(path.join(PROJECT_ROOT, 'specs'), path.join(dir, 'specs'), { recursive: true });
+  const argv = ['import', 'specs/openapi/mediavalet.openapi.yaml', '--out', 'specs'];
+  const check = await runCli([...argv, '--check'], dir);
+  assert.equal(check.code, 0, check.stdout + check.stderr);
+  assert.doesNotMatch(check.stdout, /out of date|not covered/);
+  const before = readTree(dir);
+  const again = await runCli(argv, dir, freshState());
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stdout, /^(added|changed|edited)/m);
+  assert.match(
+    again.stdout,
+    / 0 added, 0 changed, 0 edited and kept, 0 removed, \d+ unchanged .*; 0 files written\.$/m,
+  );
+  assert.deepEqual(readTree(dir), before);
 });
