@@ -68,10 +68,10 @@ const REQUEST_SUFFIX = '.request.yaml';
 const FORM_FILE = 'sample-upload.txt';
 
 /**
- * The spec files for `doc`. Throws E_IMPORT_TOO_MANY past MAX_IMPORT_ITEMS operations and E_OPENAPI_STANDIN_ROUTE
- * (every such operation at once); nothing else.
+ * Throws what convertOpenApi would refuse the document for (E_IMPORT_TOO_MANY, E_OPENAPI_STANDIN_ROUTE), so a
+ * re-import can refuse it before it reads anything under --out.
  */
-export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): GeneratedImport {
+export function checkConvertible(doc: OpenApiDocument): void {
   if (doc.operations.length > MAX_IMPORT_ITEMS)
     throw new ImportError(
       'E_IMPORT_TOO_MANY',
@@ -79,6 +79,14 @@ export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): G
       { file: doc.file, pointer: '/paths', hint: 'split the document, or import the part you test' },
     );
   checkStandinRoutes(doc);
+}
+
+/**
+ * The spec files for `doc`. Throws E_IMPORT_TOO_MANY past MAX_IMPORT_ITEMS operations and E_OPENAPI_STANDIN_ROUTE
+ * (every such operation at once); nothing else.
+ */
+export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): GeneratedImport {
+  checkConvertible(doc);
   const warnings: ImportWarning[] = [];
   const { name, apiSlug, collection } = namesOf(doc, options);
   const baseUrlVariable = baseUrlVariableOf(options);

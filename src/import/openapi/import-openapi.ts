@@ -7,7 +7,13 @@ import { loadOpenApi } from '../../openapi/load.js';
 import type { OpenApiDocument, OpenApiVersion, Operation, SourceLocation } from '../../openapi/types.js';
 import { realRootOf, sha256 } from '../../paths/path-guard.js';
 import { writeImport } from '../write-import.js';
-import { baseUrlVariableOf, collectionDirOf, convertOpenApi, DEFAULT_BASE_URL_VARIABLE } from './convert.js';
+import {
+  baseUrlVariableOf,
+  checkConvertible,
+  collectionDirOf,
+  convertOpenApi,
+  DEFAULT_BASE_URL_VARIABLE,
+} from './convert.js';
 import type { GeneratedImport } from './convert.js';
 import { ImportError, printable } from '../import-error.js';
 import { type FileOutcome, inCollectionDir, planSync, type RequestOutcome } from './sync.js';
@@ -79,6 +85,7 @@ export interface OpenApiImportResult {
  * document) or ImportError (writing). */
 export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiImportResult> {
   const doc = await loadOpenApi(input.file, { root: input.root });
+  checkConvertible(doc);
   const state = await readSyncState(input.out, {
     cwd: input.root,
     document: input.file,
