@@ -143,6 +143,8 @@ test('an option that differs from the record wins: --check says so, an import re
     /error\[E_OPENAPI_RECORDED_OPTION\]: specs\/pets\/\.resources\/definition\.yaml records/,
   );
   assert.match(refused.stderr, /hint: set `baseUrlVariable: third` under `openapi:`/);
+  const line = readFileSync(path.join(dir, DEFINITION), 'utf8').split('\n').indexOf('  baseUrlVariable: other') + 1;
+  assert.match(refused.stderr, new RegExp(`--> specs/pets/\\.resources/definition\\.yaml:${line}:\\d+$`, 'm'));
   assert.match(refused.stderr, /nothing was written/);
   assert.deepEqual(readTree(dir), edited);
 });

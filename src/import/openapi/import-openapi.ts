@@ -5,6 +5,7 @@ import path from 'node:path';
 import { readOwnership, writeOwnership } from '../../emit/ownership.js';
 import { loadOpenApi } from '../../openapi/load.js';
 import type { OpenApiDocument, OpenApiVersion, Operation, SourceLocation } from '../../openapi/types.js';
+import type { SourcePosition } from '../../spec/source.js';
 import { realRootOf, sha256 } from '../../paths/path-guard.js';
 import { writeImport } from '../write-import.js';
 import {
@@ -117,7 +118,7 @@ export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiI
       ? { definition: state.recorded.definition, recorded }
       : undefined;
   if (recordedDiffers !== undefined && !input.check)
-    refuseUnrecorded(recordedDiffers, baseUrlVariable, plan.files, input);
+    refuseUnrecorded(recordedDiffers, state.recorded.position, baseUrlVariable, plan.files, input);
   const operations = new Map(doc.operations.map((o) => [o.key, o]));
   const locate = doc.locate;
   const warnings = [
@@ -150,6 +151,7 @@ export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiI
  */
 function refuseUnrecorded(
   differs: { readonly definition: string; readonly recorded: string },
+  position: (() => SourcePosition | undefined) | undefined,
   wanted: string,
   files: readonly FileOutcome[],
   input: OpenApiImportInput,
@@ -157,6 +159,7 @@ function refuseUnrecorded(
   const outcome = files.find((f) => f.file === differs.definition)?.kind;
   if (outcome === 'added' || outcome === 'changed' || outcome === 'forced') return;
   const shown = input.outLabel === '.' ? differs.definition : `${input.outLabel}/${differs.definition}`;
+  const at = position?.();
   throw new ImportError(
     'E_OPENAPI_RECORDED_OPTION',
     `${shown} records \`openapi.baseUrlVariable: ${printable(differs.recorded, 100)}\` and ` +
@@ -164,6 +167,7 @@ function refuseUnrecorded(
       'the definition was edited by hand, so the import would not update that record',
     {
       subject: { kind: 'output', path: shown },
+      ...(at === undefined ? {} : { position: at }),
       hint:
         `set \`baseUrlVariable: ${wanted}\` under \`openapi:\` in ${shown} and import again, or leave the option ` +
         `out to keep {{${printable(differs.recorded, 100)}}}`,

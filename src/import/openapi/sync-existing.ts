@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readOwnership } from '../../emit/ownership.js';
 import { PathGuardError, readFileInside, realRootOf, OutputRoot, sha256 } from '../../paths/path-guard.js';
 import { type LoadedFolder, loadSpecs, REQUEST_SUFFIX } from '../../spec/load-specs.js';
+import { nodeAt, positionAt, type SourcePosition, type SpecSource } from '../../spec/source.js';
 import { recordedOperation, type ExistingRequest } from './sync.js';
 import type { ExistingEnvironment } from './sync-environments.js';
 
@@ -36,6 +37,8 @@ export interface RecordedOptions {
   readonly baseUrlVariable?: string;
   /** The definition's path under --out. */
   readonly definition?: string;
+  /** Where the record is in the definition (`openapi.baseUrlVariable`, else `openapi`): parsed only when asked. */
+  readonly position?: () => SourcePosition | undefined;
 }
 
 export interface SyncStateOptions {
@@ -68,11 +71,13 @@ export async function readSyncState(out: string, options: SyncStateOptions): Pro
   const existing: ExistingRequest[] = [];
   const sourced: string[] = [];
   const definitions = new Map<string, unknown>();
+  const sources = new Map<string, SpecSource>();
   for (const collection of specs.collections) {
     const value = collection.definition.toJS();
     const named = fromDocument(value, collection.definition.file, options);
     const dir = underOut(out, collection.root.dir);
     if (named) sourced.push(dir);
+    if (named) sources.set(dir, collection.definition);
     if (!named && path.resolve(collection.root.dir) !== ownCollection) continue;
     collectRequests(collection.root, out, existing);
     definitions.set(`${dir}/${DEFINITION}`, value);
@@ -105,7 +110,7 @@ export async function readSyncState(out: string, options: SyncStateOptions): Pro
     environments,
     fromDocument: sourced,
     collectionDir,
-    recorded: sourced.includes(collectionDir) ? recordedOptions(definitions.get(definition), definition) : {},
+    recorded: sourced.includes(collectionDir) ? recordedOptions(sources.get(collectionDir)!, definition) : {},
     definitions,
     presentOf,
     owned: ownedUnder(out, options),
@@ -114,12 +119,17 @@ export async function readSyncState(out: string, options: SyncStateOptions): Pro
 }
 
 /** What a collection definition's `openapi` block records of the import's options. */
-function recordedOptions(definition: unknown, file: string): RecordedOptions {
+function recordedOptions(source: SpecSource, file: string): RecordedOptions {
+  const definition = source.toJS();
   const openapi = isObject(definition) ? definition['openapi'] : undefined;
   const baseUrlVariable = isObject(openapi) ? openapi['baseUrlVariable'] : undefined;
+  const position = (): SourcePosition | undefined => {
+    const start = nodeAt(source, ['openapi', 'baseUrlVariable'])?.range?.[0];
+    return start === undefined ? undefined : positionAt(source, start);
+  };
   return typeof baseUrlVariable === 'string' && baseUrlVariable !== ''
-    ? { baseUrlVariable, definition: file }
-    : { definition: file };
+    ? { baseUrlVariable, definition: file, position }
+    : { definition: file, position };
 }
 
 function underOut(out: string, file: string): string {
