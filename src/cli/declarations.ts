@@ -470,8 +470,10 @@ export const importCommand = defineCommand({
     'base-url-variable': {
       type: 'string',
       valueName: '<name>',
-      defaultText: 'baseUrl',
-      help: "OpenAPI documents: the variable that holds the server's URL in the generated requests",
+      defaultText: 'recorded, else baseUrl',
+      help:
+        "OpenAPI documents: the variable that holds the server's URL in the generated requests; recorded in the " +
+        'collection definition (`openapi.baseUrlVariable`), which later imports and --check use without the option',
     },
     'allow-scripts': {
       type: 'boolean',

@@ -320,6 +320,13 @@ export const ERROR_CODES = {
   E_IMPORT_PATH_TOO_LONG: { exit: EXIT.usage, meaning: 'A file path would be longer than 1,000 bytes', docs: IMPORT },
   E_IMPORT_EXISTS: { exit: EXIT.usage, meaning: 'Files the import would write exist; pass --force', docs: IMPORT },
   E_IMPORT_WRITE: { exit: EXIT.usage, meaning: 'Writing failed; what was staged is removed', docs: IMPORT },
+  E_OPENAPI_RECORDED_OPTION: {
+    exit: EXIT.usage,
+    meaning:
+      '`--base-url-variable` differs from the `openapi.baseUrlVariable` a hand-edited collection definition ' +
+      'records: set it there, or leave the option out',
+    docs: 'openapi-sync.md#options-the-import-remembers',
+  },
   E_OPENAPI_STANDIN_ROUTE: {
     exit: EXIT.usage,
     meaning:

@@ -42,6 +42,8 @@ export type ImportErrorCode = Codes<
   | 'E_IMPORT_EXISTS'
   /** Writing failed (disk full, no permission); what was staged is removed and nothing is in place. */
   | 'E_IMPORT_WRITE'
+  /** An option differs from what a hand-edited collection definition records of the import; the record stays. */
+  | 'E_OPENAPI_RECORDED_OPTION'
   /** From the path guard: a target passes through or is a symbolic link, is not a regular file, or is outside. */
   | 'E_PATH_LINK'
   | 'E_PATH_NOT_FILE'
@@ -68,6 +70,7 @@ export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'E_IMPORT_PATH_TOO_LONG',
   'E_IMPORT_EXISTS',
   'E_IMPORT_WRITE',
+  'E_OPENAPI_RECORDED_OPTION',
   'E_PATH_LINK',
   'E_PATH_NOT_FILE',
   'E_PATH_OUTSIDE',

@@ -176,6 +176,10 @@ export interface OpenApiSource {
    * The document's path, relative to this file, inside the project.
    */
   source: string;
+  /**
+   * The variable request URLs start with (`--base-url-variable` of the import that wrote it). Written by `mvpm import` when not `baseUrl`; a later `mvpm import` or `--check` of the document uses it when the option is not given. Absent: `baseUrl`.
+   */
+  baseUrlVariable?: string;
 }
 /**
  * <folder>/.resources/definition.yaml: optional; the folder's description, run order, auth and scripts.

@@ -1314,7 +1314,8 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"type":"object","additionalProperties":false,"required":["source"],"description":"The OpenAPI document this collection was imported from. `mvpm serve` and `mvpm run` mock its operations on the stand-in; `mvpm import <document> --check` lists the operations no request covers.","properties":{"source":{"$ref":"#/definitions/NonEmptyString","description":"The document's path, relative to this file, inside the project."}}};
+const schema27 = {"type":"object","additionalProperties":false,"required":["source"],"description":"The OpenAPI document this collection was imported from. `mvpm serve` and `mvpm run` mock its operations on the stand-in; `mvpm import <document> --check` lists the operations no request covers.","properties":{"source":{"$ref":"#/definitions/NonEmptyString","description":"The document's path, relative to this file, inside the project."},"baseUrlVariable":{"type":"string","pattern":"^[A-Za-z0-9_]{1,64}$","description":"The variable request URLs start with (`--base-url-variable` of the import that wrote it). Written by `mvpm import` when not `baseUrl`; a later `mvpm import` or `--check` of the document uses it when the option is not given. Absent: `baseUrl`."}}};
+const pattern1 = new RegExp("^[A-Za-z0-9_]{1,64}$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1331,7 +1332,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(key0 === "source")){
+if(!((key0 === "source") || (key0 === "baseUrlVariable"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1367,14 +1368,39 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(data.baseUrlVariable !== undefined){
+let data1 = data.baseUrlVariable;
+if(typeof data1 === "string"){
+if(!pattern1.test(data1)){
+const err4 = {instancePath:instancePath+"/baseUrlVariable",schemaPath:"#/properties/baseUrlVariable/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_]{1,64}$"+"\"",schema:"^[A-Za-z0-9_]{1,64}$",parentSchema:schema27.properties.baseUrlVariable,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/baseUrlVariable",schemaPath:"#/properties/baseUrlVariable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.baseUrlVariable.type,parentSchema:schema27.properties.baseUrlVariable,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -3669,7 +3695,7 @@ return errors === 0;
 }
 
 const schema55 = {"type":"object","additionalProperties":false,"required":["operation","hash"],"description":"Written by `mvpm import` from an OpenAPI document: which operation this request covers and a hash of what was generated for it. A request whose content no longer matches the hash is edited and re-import keeps it unless --force.","properties":{"operation":{"$ref":"#/definitions/NonEmptyString","description":"The operation's operationId, or `METHOD /path` when it has none."},"hash":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$","description":"sha256 of the request as generated (canonical JSON of the file's value without this `hash`)."},"inferred":{"type":"boolean","description":"true: the operation is inferred, not confirmed by the API's own documentation (`x-mvpm-inferred` in the document); it runs only on stand-in targets."}}};
-const pattern1 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern2 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3735,7 +3761,7 @@ errors++;
 if(data.hash !== undefined){
 let data1 = data.hash;
 if(typeof data1 === "string"){
-if(!pattern1.test(data1)){
+if(!pattern2.test(data1)){
 const err5 = {instancePath:instancePath+"/hash",schemaPath:"#/properties/hash/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\"",schema:"^sha256:[0-9a-f]{64}$",parentSchema:schema55.properties.hash,data:data1};
 if(vErrors === null){
 vErrors = [err5];

@@ -240,3 +240,62 @@ test('an existing request’s method and path: from the operation it records, el
   ];
   for (const [value, expected] of cases) assert.equal(existingMethodAndPath(value), expected, JSON.stringify(value));
 });
+
+test('a definition mvpm did not write that differs only in what people curate is `curated`, not `kept`', () => {
+  const collection = 'pets/.resources/definition.yaml';
+  const folder = 'pets/pets/.resources/definition.yaml';
+  const schema = 'schemas/pets/Pet.schema.json';
+  const openapi = { source: '../../openapi/pets.yaml', baseUrlVariable: 'apiBaseUrl' };
+  const auth = { type: 'oauth2', credentials: { accessToken: '{{access_token}}' } };
+  const files = {
+    [collection]: JSON.stringify({ $kind: 'mvpm-collection', name: 'Pets', description: 'generated', openapi, auth }),
+    [folder]: JSON.stringify({ $kind: 'mvpm-folder', order: 1 }),
+    [schema]: JSON.stringify({ type: 'object' }),
+  };
+  // As a fresh clone sees them: nothing in mvpm's record, every file other than what the import generates.
+  const present = new Map(Object.keys(files).map((file) => [file, sha256(`hand-written ${file}`)]));
+  const curatedCollection = {
+    $kind: 'mvpm-collection',
+    name: 'Pets API',
+    description: 'by hand',
+    openapi,
+    runtimeVariables: {},
+    auth,
+  };
+  const curatedFolder = { $kind: 'mvpm-folder', order: 4, description: 'by hand', targets: ['standin'] };
+  const definitions = new Map<string, unknown>([
+    [collection, curatedCollection],
+    [folder, curatedFolder],
+    [schema, { type: 'object' }],
+  ]);
+  const kindsOf = (p: ReturnType<typeof plan>) => p.files.map((f) => [f.kind, f.file]);
+  const quiet = plan({ generated: generated([], files), present, definitions });
+  assert.deepEqual(kindsOf(quiet), [
+    ['curated', collection],
+    ['curated', folder],
+    // Only definitions: a schema file is the requests' contract, any difference is worth a line.
+    ['kept', schema],
+  ]);
+  assert.deepEqual(written(quiet), []);
+
+  // A difference in what the import writes and runs on (the recorded option, the auth) is still reported.
+  const substance = (changes: Record<string, unknown>) =>
+    plan({
+      generated: generated([], files),
+      present,
+      definitions: new Map([[collection, { ...curatedCollection, ...changes }]]),
+    }).files[0]!.kind;
+  assert.equal(substance({ openapi: { source: openapi.source } }), 'kept');
+  assert.equal(substance({ auth: { ...auth, credentials: { accessToken: '{{token}}' } } }), 'kept');
+  assert.equal(substance({ $kind: 'mvpm-folder' }), 'kept');
+  assert.equal(substance({ name: 'Another name', order: 9, scripts: [] }), 'curated');
+
+  // --force replaces them, as any file mvpm did not write; a file mvpm wrote and nobody changed is simply replaced.
+  const forced = plan({ generated: generated([], files), present, definitions, force: true });
+  assert.deepEqual(
+    forced.files.map((f) => f.kind),
+    ['forced', 'forced', 'forced'],
+  );
+  const owned = new Map([[folder, present.get(folder)!]]);
+  assert.equal(plan({ generated: generated([], files), present, definitions, owned }).files[1]!.kind, 'changed');
+});

@@ -98,10 +98,18 @@ function printImport(result: OpenApiImportResult, shown: (file: string) => strin
     `${count('unchanged', 'edited')} unchanged`,
   ];
   const edited = count('edited');
+  // Definitions that differ only in what people curate are one clause, not a line each: a fresh clone has no record
+  // of mvpm writing them, and the import has nothing of substance to change in them.
+  const curated = result.files.filter((f) => f.kind === 'curated').length;
+  const curatedClause =
+    curated === 0
+      ? ''
+      : `; ${curated} definition${curated === 1 ? '' : 's'} curated by hand left as ` +
+        `${curated === 1 ? 'it is' : 'they are'}`;
   io.stdout.write(
     `mvpm import: ${result.document.operations} operation${result.document.operations === 1 ? '' : 's'} of ` +
       `${printable(result.document.file, 200)} into ${printable(shown(result.collectionDir), 200)}: ` +
-      `${parts.join(', ')}${edited > 0 ? ` (${edited} of them edited by hand, up to date)` : ''}; ` +
+      `${parts.join(', ')}${edited > 0 ? ` (${edited} of them edited by hand, up to date)` : ''}${curatedClause}; ` +
       `${result.written.length} file${result.written.length === 1 ? '' : 's'} written.\n`,
   );
   return EXIT.ok;
@@ -122,6 +130,13 @@ function printCheck(result: OpenApiImportResult, shown: (file: string) => string
     removed: 'its operation is no longer in the document',
     duplicate: 'another request covers the same operation',
   };
+  const differs = result.recordedDiffers;
+  if (differs !== undefined)
+    io.stdout.write(
+      `note  ${printable(shown(differs.definition), 200)}: records ` +
+        `\`baseUrlVariable: ${printable(differs.recorded, 100)}\`; compared with --base-url-variable ` +
+        `${result.baseUrlVariable} instead (leave the option out to use the record)\n`,
+    );
   for (const request of result.requests) {
     const note = notes[request.kind];
     if (note) io.stdout.write(`note  ${printable(shown(request.file), 200)}: ${note}  ${operationOf(request)}\n`);

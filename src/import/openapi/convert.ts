@@ -68,10 +68,10 @@ const REQUEST_SUFFIX = '.request.yaml';
 const FORM_FILE = 'sample-upload.txt';
 
 /**
- * The spec files for `doc`. Throws E_IMPORT_TOO_MANY past MAX_IMPORT_ITEMS operations and E_OPENAPI_STANDIN_ROUTE
- * (every such operation at once); nothing else.
+ * Throws what convertOpenApi would refuse the document for (E_IMPORT_TOO_MANY, E_OPENAPI_STANDIN_ROUTE), so a
+ * re-import can refuse it before it reads anything under --out.
  */
-export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): GeneratedImport {
+export function checkConvertible(doc: OpenApiDocument): void {
   if (doc.operations.length > MAX_IMPORT_ITEMS)
     throw new ImportError(
       'E_IMPORT_TOO_MANY',
@@ -79,11 +79,17 @@ export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): G
       { file: doc.file, pointer: '/paths', hint: 'split the document, or import the part you test' },
     );
   checkStandinRoutes(doc);
+}
+
+/**
+ * The spec files for `doc`. Throws E_IMPORT_TOO_MANY past MAX_IMPORT_ITEMS operations and E_OPENAPI_STANDIN_ROUTE
+ * (every such operation at once); nothing else.
+ */
+export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): GeneratedImport {
+  checkConvertible(doc);
   const warnings: ImportWarning[] = [];
-  const name = safeName(options.collectionName ?? doc.title).trim() || 'Imported API';
-  const apiSlug = slugOf(name, 'api');
-  const collection = collectionSlug(apiSlug).name;
-  const baseUrlVariable = variableNameOf(options.baseUrlVariable ?? 'baseUrl', 'baseUrl');
+  const { name, apiSlug, collection } = namesOf(doc, options);
+  const baseUrlVariable = baseUrlVariableOf(options);
   const names = new VariableNames([...OAUTH_VARIABLES, baseUrlVariable]);
   const security = planSecurity(doc, name, names, warnings);
   const servers = serverVariables(doc, baseUrlVariable, names, warnings);
@@ -153,7 +159,11 @@ export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): G
         $kind: 'mvpm-collection',
         name,
         description: collectionDescription(doc),
-        openapi: { source },
+        // Recorded when not the default, so a later import or --check of the document uses it without the option.
+        openapi: compact({
+          source,
+          baseUrlVariable: baseUrlVariable === DEFAULT_BASE_URL_VARIABLE ? undefined : baseUrlVariable,
+        }),
         autoRefresh: security.oauth?.autoRefresh,
         auth: security.oauth?.auth,
       }),
@@ -186,6 +196,28 @@ export function convertOpenApi(doc: OpenApiDocument, options: ConvertOptions): G
   files.set(`environments/${apiSlug}.environment.yaml`, renderYaml(realEnvironment(environment)));
   files.set(`environments/${apiSlug}-standin.environment.yaml`, renderYaml(standinEnvironment(environment)));
   return { collectionDir: collection, files, requests, warnings };
+}
+
+/** The variable a request URL starts with when no option names one (and what no `openapi.baseUrlVariable` means). */
+export const DEFAULT_BASE_URL_VARIABLE = 'baseUrl';
+
+/** The base URL variable requests use: the option as a plain variable name (what `openapi.baseUrlVariable` records). */
+export function baseUrlVariableOf(options: Pick<ConvertOptions, 'baseUrlVariable'>): string {
+  return variableNameOf(options.baseUrlVariable ?? DEFAULT_BASE_URL_VARIABLE, DEFAULT_BASE_URL_VARIABLE);
+}
+
+/** The collection directory under --out that `doc` generates: known before converting (re-import reads it first). */
+export function collectionDirOf(doc: OpenApiDocument, options: Pick<ConvertOptions, 'collectionName'>): string {
+  return namesOf(doc, options).collection;
+}
+
+function namesOf(
+  doc: OpenApiDocument,
+  options: Pick<ConvertOptions, 'collectionName'>,
+): { name: string; apiSlug: string; collection: string } {
+  const name = safeName(options.collectionName ?? doc.title).trim() || 'Imported API';
+  const apiSlug = slugOf(name, 'api');
+  return { name, apiSlug, collection: collectionSlug(apiSlug).name };
 }
 
 /** The request's name: `summary`, else `operationId`, else `METHOD /path`; and whether it is the document's text. */

@@ -5,10 +5,18 @@ import path from 'node:path';
 import { readOwnership, writeOwnership } from '../../emit/ownership.js';
 import { loadOpenApi } from '../../openapi/load.js';
 import type { OpenApiDocument, OpenApiVersion, Operation, SourceLocation } from '../../openapi/types.js';
+import type { SourcePosition } from '../../spec/source.js';
 import { realRootOf, sha256 } from '../../paths/path-guard.js';
 import { writeImport } from '../write-import.js';
-import { convertOpenApi } from './convert.js';
+import {
+  baseUrlVariableOf,
+  checkConvertible,
+  collectionDirOf,
+  convertOpenApi,
+  DEFAULT_BASE_URL_VARIABLE,
+} from './convert.js';
 import type { GeneratedImport } from './convert.js';
+import { ImportError, printable } from '../import-error.js';
 import { type FileOutcome, inCollectionDir, planSync, type RequestOutcome } from './sync.js';
 import { syncEnvironments } from './sync-environments.js';
 import { readSyncState } from './sync-existing.js';
@@ -26,7 +34,11 @@ export interface OpenApiImportInput {
   readonly force?: boolean;
   /** Write nothing; report what is not covered. Default false. */
   readonly check?: boolean;
-  /** The variable that holds the server URL in request URLs. Default: the converter's (`baseUrl`). */
+  /**
+   * The variable that holds the server URL in request URLs. Default: what the collection's definition records
+   * (`openapi.baseUrlVariable`), else `baseUrl`. Given and different from the record, it wins: the import records
+   * it (or throws E_OPENAPI_RECORDED_OPTION when the definition is kept), and check mode reports the difference.
+   */
   readonly baseUrlVariable?: string;
   /** The per-user state directory (mvpm's record of written files). */
   readonly stateDir: string;
@@ -64,34 +76,49 @@ export interface OpenApiImportResult {
   /** Paths under --out written, in order; empty in check mode. */
   readonly written: readonly string[];
   readonly warnings: readonly ReportedWarning[];
+  /** The base URL variable the requests were compared with (or written with). */
+  readonly baseUrlVariable: string;
+  /** Set when the option differs from what the collection's definition records (check mode reports it). */
+  readonly recordedDiffers?: { readonly definition: string; readonly recorded: string };
 }
 
 /** Imports (or, with `check`, compares) an OpenAPI document into the spec directory. Throws OpenApiError (the
  * document) or ImportError (writing). */
 export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiImportResult> {
   const doc = await loadOpenApi(input.file, { root: input.root });
-  const converted = convertOpenApi(doc, {
-    outLabel: input.outLabel,
-    ...(input.baseUrlVariable === undefined ? {} : { baseUrlVariable: input.baseUrlVariable }),
+  checkConvertible(doc);
+  const state = await readSyncState(input.out, {
+    cwd: input.root,
+    document: input.file,
+    collectionDir: collectionDirOf(doc, {}),
+    stateDir: input.stateDir,
   });
+  // The option wins; without it, what the definition recorded at the last import (so --check and a re-import need
+  // not repeat the options), else the default.
+  const recorded = state.recorded.baseUrlVariable ?? DEFAULT_BASE_URL_VARIABLE;
+  const baseUrlVariable = input.baseUrlVariable === undefined ? recorded : baseUrlVariableOf(input);
+  const converted = convertOpenApi(doc, { outLabel: input.outLabel, baseUrlVariable });
+  // A collection that was moved (renamed) stays where it is: its definition still names the document.
+  const located = inCollectionDir(converted, state.collectionDir);
+  // An environment the project already has for a generated one's target stays, and that one is not written.
+  const environments = syncEnvironments(located, state.environments, input.outLabel);
+  const generated = environments.generated;
   const otherFiles = (g: GeneratedImport): string[] => {
     const requestFiles = new Set(g.requests.map((r) => r.file));
     return [...g.files.keys()].filter((f) => !requestFiles.has(f));
   };
-  const state = await readSyncState(input.out, (dir) => otherFiles(inCollectionDir(converted, dir)), {
-    cwd: input.root,
-    document: input.file,
-    collectionDir: converted.collectionDir,
-    stateDir: input.stateDir,
+  const plan = planSync({
+    generated,
+    ...state,
+    present: state.presentOf(otherFiles(generated)),
+    force: input.force ?? false,
   });
-  // A collection that was moved (renamed) stays where it is: its definition still names the document.
-  const located = state.fromDocument.includes(converted.collectionDir)
-    ? converted
-    : inCollectionDir(converted, state.fromDocument[0] ?? converted.collectionDir);
-  // An environment the project already has for a generated one's target stays, and that one is not written.
-  const environments = syncEnvironments(located, state.environments, input.outLabel);
-  const generated = environments.generated;
-  const plan = planSync({ generated, ...state, force: input.force ?? false });
+  const recordedDiffers =
+    state.recorded.definition !== undefined && baseUrlVariable !== recorded
+      ? { definition: state.recorded.definition, recorded }
+      : undefined;
+  if (recordedDiffers !== undefined && !input.check)
+    refuseUnrecorded(recordedDiffers, state.recorded.position, baseUrlVariable, plan.files, input);
   const operations = new Map(doc.operations.map((o) => [o.key, o]));
   const locate = doc.locate;
   const warnings = [
@@ -105,6 +132,8 @@ export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiI
     requests: plan.requests.map((r) => reported(r, operations, locate)),
     files: plan.files,
     warnings,
+    baseUrlVariable,
+    ...(recordedDiffers === undefined ? {} : { recordedDiffers }),
   };
   if (input.check) return { ...result, written: [] };
   const written =
@@ -116,6 +145,37 @@ export async function importOpenApi(input: OpenApiImportInput): Promise<OpenApiI
 }
 
 /**
+ * E_OPENAPI_RECORDED_OPTION when the option differs from what the collection's definition records and the import
+ * would not rewrite the definition (it is kept as someone edited it): the requests would use one variable and the
+ * record name another, so the next import without the option would switch them back. Nothing is written.
+ */
+function refuseUnrecorded(
+  differs: { readonly definition: string; readonly recorded: string },
+  position: (() => SourcePosition | undefined) | undefined,
+  wanted: string,
+  files: readonly FileOutcome[],
+  input: OpenApiImportInput,
+): void {
+  const outcome = files.find((f) => f.file === differs.definition)?.kind;
+  if (outcome === 'added' || outcome === 'changed' || outcome === 'forced') return;
+  const shown = input.outLabel === '.' ? differs.definition : `${input.outLabel}/${differs.definition}`;
+  const at = position?.();
+  throw new ImportError(
+    'E_OPENAPI_RECORDED_OPTION',
+    `${shown} records \`openapi.baseUrlVariable: ${printable(differs.recorded, 100)}\` and ` +
+      `--base-url-variable is ${wanted}; ` +
+      'the definition was edited by hand, so the import would not update that record',
+    {
+      subject: { kind: 'output', path: shown },
+      ...(at === undefined ? {} : { position: at }),
+      hint:
+        `set \`baseUrlVariable: ${wanted}\` under \`openapi:\` in ${shown} and import again, or leave the option ` +
+        `out to keep {{${printable(differs.recorded, 100)}}}`,
+    },
+  );
+}
+
+/**
  * The generated files other than requests that are now what the import generates go into mvpm's record of written
  * files, so the next import may replace them; a file kept (edited) keeps no record. Requests carry their own hash.
  */
@@ -124,7 +184,7 @@ function recordWritten(input: OpenApiImportInput, generated: GeneratedImport, fi
   const realOut = realRootOf(input.out);
   for (const { kind, file } of files) {
     const key = path.join(realOut, ...file.split('/'));
-    if (kind === 'kept') continue;
+    if (kind === 'kept' || kind === 'curated') continue;
     owned[key] = sha256(generated.files.get(file) ?? '');
   }
   writeOwnership(input.stateDir, input.root, owned);

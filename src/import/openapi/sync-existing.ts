@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readOwnership } from '../../emit/ownership.js';
 import { PathGuardError, readFileInside, realRootOf, OutputRoot, sha256 } from '../../paths/path-guard.js';
 import { type LoadedFolder, loadSpecs, REQUEST_SUFFIX } from '../../spec/load-specs.js';
+import { nodeAt, positionAt, type SourcePosition, type SpecSource } from '../../spec/source.js';
 import { recordedOperation, type ExistingRequest } from './sync.js';
 import type { ExistingEnvironment } from './sync-environments.js';
 
@@ -18,9 +19,26 @@ export interface SyncState {
    * where an import that moved its collection keeps it.
    */
   readonly fromDocument: readonly string[];
-  readonly present: ReadonlyMap<string, string>;
+  /** The collection directory the import uses: the generated one, or where a moved collection now is. */
+  readonly collectionDir: string;
+  /** What that collection's definition records of the import (when it names the document). */
+  readonly recorded: RecordedOptions;
+  /** The parsed value of each collection and folder definition of the collections looked at, by path under --out. */
+  readonly definitions: ReadonlyMap<string, unknown>;
+  /** SHA-256 (hex) of what is at each of `files` (paths under --out); absent: no file. */
+  readonly presentOf: (files: readonly string[]) => ReadonlyMap<string, string>;
   readonly owned: ReadonlyMap<string, string>;
   readonly occupied: (file: string) => boolean;
+}
+
+/** The import's options a collection definition records in its `openapi` block. */
+export interface RecordedOptions {
+  /** `openapi.baseUrlVariable`; absent: the default (`baseUrl`). */
+  readonly baseUrlVariable?: string;
+  /** The definition's path under --out. */
+  readonly definition?: string;
+  /** Where the record is in the definition (`openapi.baseUrlVariable`, else `openapi`): parsed only when asked. */
+  readonly position?: () => SourcePosition | undefined;
 }
 
 export interface SyncStateOptions {
@@ -37,53 +55,93 @@ export interface SyncStateOptions {
 /** The SHA-256 recorded for a path that is a link, a directory or a device: never what mvpm wrote. */
 const NOT_A_FILE = 'not-a-file';
 
+const DEFINITION = '.resources/definition.yaml';
+
 /**
- * What is under `out` (absolute) for a re-import. The requests looked at are those of the collections that come from
- * this document: the generated collection's directory, and any collection whose definition names the document as
- * its `openapi.source`. A request that records no operation is not the import's and is ignored. `generatedFiles`
- * gives the generated files other than requests for the collection directory the import will use (the generated
- * one, or the first by path of those naming the document when none of them is the generated one).
+ * What is under `out` (absolute) for a re-import, read before the document is converted (the collection's
+ * definition records options the conversion needs). The requests looked at are those of the collections that come
+ * from this document: the generated collection's directory, and any collection whose definition names the document
+ * as its `openapi.source`. A request that records no operation is not the import's and is ignored. The collection
+ * directory the import uses is the generated one, or the first by path of those naming the document when none of
+ * them is the generated one.
  */
-export async function readSyncState(
-  out: string,
-  generatedFiles: (collectionDir: string) => readonly string[],
-  options: SyncStateOptions,
-): Promise<SyncState> {
+export async function readSyncState(out: string, options: SyncStateOptions): Promise<SyncState> {
   const specs = await loadSpecs({ specsDir: out, cwd: options.cwd });
   const ownCollection = path.resolve(out, ...options.collectionDir.split('/'));
   const existing: ExistingRequest[] = [];
   const sourced: string[] = [];
+  const definitions = new Map<string, unknown>();
+  const sources = new Map<string, SpecSource>();
   for (const collection of specs.collections) {
-    const named = fromDocument(collection.definition.toJS(), collection.definition.file, options);
-    if (named) sourced.push(path.relative(out, collection.root.dir).split(path.sep).join('/'));
-    if (named || path.resolve(collection.root.dir) === ownCollection) collectRequests(collection.root, out, existing);
+    const value = collection.definition.toJS();
+    const named = fromDocument(value, collection.definition.file, options);
+    const dir = underOut(out, collection.root.dir);
+    if (named) sourced.push(dir);
+    if (named) sources.set(dir, collection.definition);
+    if (!named && path.resolve(collection.root.dir) !== ownCollection) continue;
+    collectRequests(collection.root, out, existing);
+    definitions.set(`${dir}/${DEFINITION}`, value);
+    collectDefinitions(collection.root.folders, out, definitions);
   }
   sourced.sort();
   const collectionDir = sourced.includes(options.collectionDir)
     ? options.collectionDir
     : (sourced[0] ?? options.collectionDir);
-  const present = new Map<string, string>();
-  for (const file of generatedFiles(collectionDir)) {
-    try {
-      const bytes = readFileInside(out, file);
-      if (bytes !== undefined) present.set(file, sha256(bytes));
-    } catch (error) {
-      if (!(error instanceof PathGuardError)) throw error;
-      present.set(file, NOT_A_FILE);
+  const presentOf = (files: readonly string[]): Map<string, string> => {
+    const present = new Map<string, string>();
+    for (const file of files) {
+      try {
+        const bytes = readFileInside(out, file);
+        if (bytes !== undefined) present.set(file, sha256(bytes));
+      } catch (error) {
+        if (!(error instanceof PathGuardError)) throw error;
+        present.set(file, NOT_A_FILE);
+      }
     }
-  }
+    return present;
+  };
   const environments = specs.environments.map((source) => ({
-    file: path.relative(out, path.resolve(options.cwd, source.file)).split(path.sep).join('/'),
+    file: underOut(out, path.resolve(options.cwd, source.file)),
     value: source.toJS(),
   }));
+  const definition = `${collectionDir}/${DEFINITION}`;
   return {
     existing,
     environments,
     fromDocument: sourced,
-    present,
+    collectionDir,
+    recorded: sourced.includes(collectionDir) ? recordedOptions(sources.get(collectionDir)!, definition) : {},
+    definitions,
+    presentOf,
     owned: ownedUnder(out, options),
     occupied: occupiedIn(out),
   };
+}
+
+/** What a collection definition's `openapi` block records of the import's options. */
+function recordedOptions(source: SpecSource, file: string): RecordedOptions {
+  const definition = source.toJS();
+  const openapi = isObject(definition) ? definition['openapi'] : undefined;
+  const baseUrlVariable = isObject(openapi) ? openapi['baseUrlVariable'] : undefined;
+  const position = (): SourcePosition | undefined => {
+    const start = nodeAt(source, ['openapi', 'baseUrlVariable'])?.range?.[0];
+    return start === undefined ? undefined : positionAt(source, start);
+  };
+  return typeof baseUrlVariable === 'string' && baseUrlVariable !== ''
+    ? { baseUrlVariable, definition: file, position }
+    : { definition: file, position };
+}
+
+function underOut(out: string, file: string): string {
+  return path.relative(out, file).split(path.sep).join('/');
+}
+
+function collectDefinitions(folders: readonly LoadedFolder[], out: string, into: Map<string, unknown>): void {
+  for (const folder of folders) {
+    if (folder.definition !== undefined)
+      into.set(`${underOut(out, folder.dir)}/${DEFINITION}`, folder.definition.toJS());
+    collectDefinitions(folder.folders, out, into);
+  }
 }
 
 /** Whether a collection definition's `openapi.source` is the document. */

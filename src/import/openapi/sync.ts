@@ -4,8 +4,11 @@
 // then, for what is left on both sides, by method and path; a request someone edited (its content no longer hashes
 // to the `openapi.hash` it records) is never overwritten unless forced, and a request whose operation left the
 // document is reported, never deleted. Other generated files (definitions, environments, schema files) have no hash
-// of their own: they are replaced only when mvpm's record of written files says mvpm wrote what is there now.
+// of their own: they are replaced only when mvpm's record of written files says mvpm wrote what is there now. A
+// definition that differs only in what people curate (names, descriptions, order, keys the import never writes) is
+// kept without a line of its own: the import has nothing of substance to bring in (--force still replaces it).
 import { isDeepStrictEqual } from 'node:util';
+import { load } from 'js-yaml';
 import { MAX_NAME_BYTES, nameProblem, sha256 } from '../../paths/path-guard.js';
 import { leadingVariable, replaceVariables, variableReference } from '../../spec/variables.js';
 import type { ImportWarning } from '../import-error.js';
@@ -31,6 +34,8 @@ export interface SyncInput {
   readonly owned: ReadonlyMap<string, string>;
   /** Whether something (a file, a directory, a link) is at a path under --out. */
   readonly occupied: (file: string) => boolean;
+  /** The parsed value of the collection and folder definitions now under --out, by path. Default: none. */
+  readonly definitions?: ReadonlyMap<string, unknown>;
   /** Overwrite edited requests whose operation changed, and files mvpm did not write. Default false. */
   readonly force?: boolean;
 }
@@ -68,8 +73,15 @@ export interface RequestOutcome {
   readonly byMethodAndPath?: boolean;
 }
 
-/** What happens to another generated file: written (absent), rewritten, kept as it is, or already the same. */
-export type FileOutcomeKind = 'added' | 'changed' | 'forced' | 'kept' | 'unchanged';
+/**
+ * What happens to another generated file: written (absent), rewritten, kept as it is, or already the same; or
+ * `curated`: a definition mvpm did not write as it is, that differs from the generated one only in what people
+ * curate (CURATED_KEYS, and keys the import does not write): kept, and not worth a line (--force replaces it).
+ */
+export type FileOutcomeKind = 'added' | 'changed' | 'forced' | 'kept' | 'curated' | 'unchanged';
+
+/** Keys of a generated definition that are presentation, the person's to change: a difference there is no conflict. */
+const CURATED_KEYS: ReadonlySet<string> = new Set(['name', 'description', 'order']);
 
 export interface FileOutcome {
   readonly kind: FileOutcomeKind;
@@ -110,7 +122,9 @@ export function planSync(input: SyncInput): SyncPlan {
             ? 'changed'
             : force
               ? 'forced'
-              : 'kept';
+              : isCurated(input.definitions?.get(file), file, content)
+                ? 'curated'
+                : 'kept';
     files.push({ kind, file });
     if (kind === 'added' || kind === 'changed' || kind === 'forced') writes.push({ path: file, content });
     if (kind === 'changed' || kind === 'forced') replaces.add(file);
@@ -176,6 +190,19 @@ export function inCollectionDir(generated: GeneratedImport, collectionDir: strin
     files: new Map([...generated.files].map(([file, content]) => [moved(file), content])),
     requests: generated.requests.map((r) => ({ ...r, file: moved(r.file) })),
   };
+}
+
+/**
+ * Whether `existing` (a definition's parsed value, absent when it is not a definition or did not parse) has the
+ * generated definition's substance: the same `$kind` and every key the import writes other than CURATED_KEYS equal.
+ */
+function isCurated(existing: unknown, file: string, generatedText: string): boolean {
+  if (!isObject(existing) || !file.endsWith('.resources/definition.yaml')) return false;
+  const generated = load(generatedText) as unknown;
+  if (!isObject(generated)) return false;
+  return Object.entries(generated).every(
+    ([key, value]) => CURATED_KEYS.has(key) || isDeepStrictEqual(normalised(existing[key]), normalised(value)),
+  );
 }
 
 /** The outcome for a request of the document matched to an existing one. */
