@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from './yaml-lib.js';
 import { DYNAMIC_VARIABLE_NAMES } from './_dynamic-variables.js';
 import { keyNodeAt, nodeAt, type NodePath, type SpecSource } from './source.js';
 

@@ -1,4 +1,5 @@
-import { isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isScalar } from '../yaml-lib.js';
 import { BIDI_CONTROLS, UNSAFE_TEXT } from '../../paths/path-guard.js';
 import { diagnosticAt, type SpecDiagnostic } from '../diagnostics.js';
 import { describePath, keyNodeAt, nodeAt, type NodePath, type SpecFileKind, type SpecSource } from '../source.js';
