@@ -23,6 +23,8 @@ export function variableReference(name: string): string {
  * refers to a variable whose name has spaces (and is reported as undefined).
  */
 export function variableNames(text: string): string[] {
+  // Most strings hold no reference: no iterator, no match arrays for them (every string of every request comes here).
+  if (!text.includes('{{')) return [];
   return [...text.matchAll(REFERENCE)].map((m) => m[1] ?? '');
 }
 

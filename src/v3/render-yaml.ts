@@ -42,8 +42,7 @@ function node(value: unknown, indent: string, out: string[], top: boolean): void
     return;
   }
   if (isMap(value)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return void out.push(top ? '{}\n' : ' {}\n');
+    if (!hasDefinedValue(value)) return void out.push(top ? '{}\n' : ' {}\n');
     if (!top) out.push('\n');
     mapEntries(value, indent, out, false);
     return;
@@ -60,6 +59,12 @@ function mapEntries(map: Readonly<Record<string, unknown>>, indent: string, out:
     first = false;
     node(value, `${indent}  `, out, false);
   }
+}
+
+/** Whether a key of `map` has a value (undefined ones are not written), without building its entries. */
+function hasDefinedValue(map: Readonly<Record<string, unknown>>): boolean {
+  for (const key of Object.keys(map)) if (map[key] !== undefined) return true;
+  return false;
 }
 
 function isMap(value: unknown): value is Readonly<Record<string, unknown>> {
