@@ -18,11 +18,13 @@ export function inline(text: string): string {
     .trim();
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A file-name slug: `Sign in` → `sign-in`. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII is its own NFKD form and holds no combining mark: the usual name skips both steps.
+  const letters = ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const slug = letters
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
