@@ -34,6 +34,8 @@ const SECRET_HEADER = /-key$|^location$/i;
 export function isSecretName(name: string): boolean {
   if (NOT_SECRET.test(name)) return false;
   if (SECRET_PART.test(name) || SECRET_WHOLE.test(name)) return true;
+  // Only a name holding `code` can have it as a word (wordsOf lower-cases, then splits).
+  if (!name.toLowerCase().includes('code')) return false;
   const words = wordsOf(name);
   return words.some((word, i) => word === 'code' && !ORDINARY_CODE.has(words[i - 1] ?? ''));
 }

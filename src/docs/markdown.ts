@@ -2,6 +2,7 @@
 
 /** Inline code that survives backticks in the text (CommonMark: a longer fence, padded when needed). */
 export function code(text: string): string {
+  if (text !== '' && !text.includes('`')) return `\`${text}\``;
   const longest = Math.max(0, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
@@ -10,17 +11,20 @@ export function code(text: string): string {
 
 /** Text for a table cell or a heading: no line breaks, pipes escaped. */
 export function inline(text: string): string {
+  if (!text.includes('\n') && !text.includes('|')) return text.trim();
   return text
     .replace(/\s*\n\s*/g, ' ')
     .replace(/\|/g, '\\|')
     .trim();
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A file-name slug: `Sign in` → `sign-in`. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // ASCII is its own NFKD form and holds no combining mark: the usual name skips both steps.
+  const letters = ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const slug = letters
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -45,6 +49,7 @@ export function linkTarget(relative: string): string {
 export function document(blocks: readonly (string | undefined)[]): string {
   return `${blocks
     .filter((b): b is string => b !== undefined && b !== '')
-    .map((b) => b.replace(/\s+$/, ''))
+    // trimEnd drops what /\s+$/ would (ECMAScript's WhiteSpace and LineTerminator), without the regex's rescans.
+    .map((b) => b.trimEnd())
     .join('\n\n')}\n`;
 }

@@ -110,9 +110,23 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   if (!validation.value)
     return { files: [], docs: [], errors: validation.errors, warnings: validation.warnings, options: resolved };
   const project = validation.value;
+  // Each output directory's display path, worked out once: path.relative for each of hundreds of files cost more than
+  // the JSON they hold. A name of plain segments under a directory shown relative to cwd is shown after it, which is
+  // what displayPath gives; anything else goes through displayPath itself.
+  const shownDirs = new Map<string, string>();
+  const shown = (dir: string, name: string, absolutePath: string): string => {
+    let prefix = shownDirs.get(dir);
+    if (prefix === undefined) {
+      prefix = displayPath(resolved.cwd, dir);
+      shownDirs.set(dir, prefix);
+    }
+    return prefix !== '' && !prefix.startsWith('..') && !path.isAbsolute(prefix) && plainSegments(name)
+      ? `${prefix}/${name}`
+      : displayPath(resolved.cwd, absolutePath);
+  };
   const text = (dir: string, name: string, content: string): OutputFile => {
     const absolutePath = path.join(dir, ...name.split('/'));
-    return { path: displayPath(resolved.cwd, absolutePath), absolutePath, root: dir, relative: name, content };
+    return { path: shown(dir, name, absolutePath), absolutePath, root: dir, relative: name, content };
   };
   const file = (dir: string, name: string, value: unknown): OutputFile => text(dir, name, renderJson(value));
   const v3 = (relative: string, document: unknown): OutputFile => ({
@@ -153,6 +167,11 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
   // Not the project: the parsed specs (~60 MiB at 10,000 requests) are garbage once the pages are rendered, and a
   // caller holds this result while the files are written.
   return { files, docs, errors: [], warnings: validation.warnings, options: resolved };
+}
+
+/** A `/`-separated relative name without empty, `.` or `..` segments (or a backslash, a separator on Windows). */
+function plainSegments(name: string): boolean {
+  return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.includes('\\'));
 }
 
 export function displayPath(cwd: string, absolute: string): string {

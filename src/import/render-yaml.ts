@@ -1,4 +1,4 @@
-import { Document, isScalar, Scalar, visit } from 'yaml';
+import { isScalar, yamlLib } from '../spec/yaml-lib.js';
 import { mayHoldVariables } from '../spec/variables.js';
 
 /**
@@ -13,6 +13,7 @@ export function renderYaml(value: unknown): string {
 
 /** The yaml package's rendering: the definition of the text, for whatever renderDirect leaves to it. */
 export function renderWithYaml(value: unknown): string {
+  const { Document, Scalar, visit } = yamlLib();
   const doc = new Document(value);
   visit(doc, {
     Scalar(key, node) {

@@ -3,7 +3,8 @@
 // parser: no merge keys, duplicate keys refused, aliases and nesting bounded). Keys must be text: YAML allows a list
 // or `null` as a key, which has no JSON equivalent. A file keeps its text, so that a position for any JSON pointer
 // can be found when a problem or warning needs one.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from '../spec/yaml-lib.js';
 import {
   checkTree,
   decodeSpecText,

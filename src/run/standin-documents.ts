@@ -5,10 +5,10 @@
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { loadOpenApi } from '../openapi/load.js';
 import type { OpenApiDocument } from '../openapi/types.js';
 import { lstatOrUndefined, readFileInside, resolveInside } from '../paths/path-guard.js';
+import { parseValue } from '../spec/parse-value.js';
 
 /** A collection definition is small; a bigger one is not read here (the spec loader reports it). */
 const MAX_DEFINITION_BYTES = 1024 * 1024;
@@ -37,12 +37,10 @@ export function openApiSources(root: string, specsDir = 'specs'): OpenApiSourceR
       continue;
     }
     if (text === undefined) continue;
-    let value: unknown;
-    try {
-      value = parse(text.toString('utf8'), { maxAliasCount: 100 });
-    } catch {
-      continue;
-    }
+    // parseValue refuses what yaml's parse would throw on (and alias bombs, as its maxAliasCount did).
+    const parsed = parseValue(text.toString('utf8'));
+    if (!parsed.ok) continue;
+    const value = parsed.value;
     const source = (value as { openapi?: { source?: unknown } } | null)?.openapi?.source;
     if (typeof source !== 'string' || source === '') continue;
     const document = path.posix.normalize(path.posix.join(`${specs}/${name}/.resources`, source));

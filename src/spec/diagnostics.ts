@@ -1,4 +1,4 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import { codeFrameColumns } from './code-frame-lib.js';
 import type { Codes, Warnings } from '../errors/codes.js';
 import { type FormatOptions, formatProblem } from '../errors/format.js';
 import type { Problem, Severity } from '../errors/mvpm-error.js';

@@ -26,21 +26,31 @@ export function normalizeRequest(
   ctx: NormalizeContext,
 ): M.RequestSpec {
   const refs: M.VariableRef[] = [];
-  // `keys`: Postman resolves {{variables}} in header and query names and in body keys too.
-  const collect = (value: unknown, at: NodePath, sent: boolean, keys = false): void => {
+  // `keys`: Postman resolves {{variables}} in header and query names and in body keys too. `at` is one path, pushed
+  // and popped on the way (a body can be large), copied only into a reference found.
+  const visit = (value: unknown, at: (string | number)[], sent: boolean, keys: boolean): void => {
     if (typeof value === 'string') {
-      for (const variable of variableNames(value)) refs.push({ name: variable, origin: { source, path: at }, sent });
+      for (const variable of variableNames(value))
+        refs.push({ name: variable, origin: { source, path: [...at] }, sent });
     } else if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) collect(v, [...at, i], sent, keys);
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        visit(value[i], at, sent, keys);
+        at.pop();
+      }
     } else if (isObject(value)) {
-      for (const [k, v] of Object.entries(value)) {
+      for (const k of Object.keys(value)) {
+        at.push(k);
         if (keys)
           for (const variable of variableNames(k))
-            refs.push({ name: variable, origin: { source, path: [...at, k] }, at: 'key', sent });
-        collect(v, [...at, k], sent, keys);
+            refs.push({ name: variable, origin: { source, path: [...at] }, at: 'key', sent });
+        visit(value[k], at, sent, keys);
+        at.pop();
       }
     }
   };
+  const collect = (value: unknown, at: NodePath, sent: boolean, keys = false): void =>
+    visit(value, [...at], sent, keys);
   collect(written.url, ['url'], true);
   collect(written.query, ['query'], true, true);
   collect(written.headers, ['headers'], true, true);

@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { codeFrameColumns } from '@babel/code-frame';
+import { codeFrameColumns } from './code-frame-lib.js';
 import { fileDiagnostic, maskForFrame, type DiagnosticCode, type SpecDiagnostic } from './diagnostics.js';
 import {
   decodeSpecText,

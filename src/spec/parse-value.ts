@@ -1,20 +1,7 @@
 import { isUtf8 } from 'node:buffer';
-import {
-  Composer,
-  YAMLParseError,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Lexer,
-  LineCounter,
-  Parser,
-  type CST,
-  type Document,
-  type Node,
-} from 'yaml';
+import type { CST, Document, LineCounter, Node } from 'yaml';
 import { fastParse } from './fast-yaml.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, yamlLib } from './yaml-lib.js';
 
 /**
  * The YAML options every spec file is parsed with: no merge keys, no pretty errors, and no warnings printed by the
@@ -190,6 +177,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
  * offset of that token; the document is then empty.
  */
 export function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCounter; tooDeepAt?: number } {
+  const { Composer, Lexer, LineCounter, Parser, YAMLParseError } = yamlLib();
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   const tokens: CST.Token[] = [];

@@ -120,13 +120,25 @@ export function bundleSchema(
     }
     for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
   };
-  const rewrite = (file: string, node: unknown, at: NodePath): unknown => {
-    if (Array.isArray(node)) return node.map((child, i) => rewrite(file, child, [...at, i]));
+  // `at` is one path, pushed and popped on the way, copied only for a `$ref` (whose problem may name it).
+  const rewrite = (file: string, node: unknown, at: (string | number)[]): unknown => {
+    if (Array.isArray(node))
+      return node.map((child, i) => {
+        at.push(i);
+        const value = rewrite(file, child, at);
+        at.pop();
+        return value;
+      });
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(node)) {
       if (key === '$ref' && typeof child === 'string') out[key] = rewriteRef(file, child, [...at, key]);
-      else out[key] = DATA_KEYWORDS.has(key) ? child : rewrite(file, child, [...at, key]);
+      else if (DATA_KEYWORDS.has(key)) out[key] = child;
+      else {
+        at.push(key);
+        out[key] = rewrite(file, child, at);
+        at.pop();
+      }
     }
     return out;
   };

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './yaml-lib.js';
 import { parseTree } from './parse-value.js';
 
 /** A path into a parsed document: map keys and sequence indexes, as in Ajv's instancePath. */

@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap } from 'yaml';
+import { isMap } from './yaml-lib.js';
 import * as validators from './_spec-validators.js';
 import { diagnosticAt, type SpecDiagnostic } from './diagnostics.js';
 import { describePath, nodeAt, type NodePath, type SpecFileKind, type SpecSource } from './source.js';

@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isScalar } from './yaml-lib.js';
 import { DYNAMIC_VARIABLE_NAMES } from './_dynamic-variables.js';
 import { keyNodeAt, nodeAt, type NodePath, type SpecSource } from './source.js';
 
@@ -23,6 +23,8 @@ export function variableReference(name: string): string {
  * refers to a variable whose name has spaces (and is reported as undefined).
  */
 export function variableNames(text: string): string[] {
+  // Most strings hold no reference: no iterator, no match arrays for them (every string of every request comes here).
+  if (!text.includes('{{')) return [];
   return [...text.matchAll(REFERENCE)].map((m) => m[1] ?? '');
 }
 

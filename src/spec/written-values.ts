@@ -1,5 +1,5 @@
 // Reading as-written values after the schema check: a value the schema refused is skipped, never trusted.
-import { isMap, isScalar as isYamlScalar } from 'yaml';
+import { isMap, isScalar as isYamlScalar } from './yaml-lib.js';
 import type * as M from './model.js';
 import type { NodePath, SpecSource } from './source.js';
 

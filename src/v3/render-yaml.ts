@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlLib } from '../spec/yaml-lib.js';
 
 // A v3 document as YAML text, byte-identical for the same document: keys in the document's order, block style,
 // multi-line text (scripts, descriptions, bodies) as literal blocks, never folded. The v3 documents are small trees
@@ -42,8 +42,7 @@ function node(value: unknown, indent: string, out: string[], top: boolean): void
     return;
   }
   if (isMap(value)) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return void out.push(top ? '{}\n' : ' {}\n');
+    if (!hasDefinedValue(value)) return void out.push(top ? '{}\n' : ' {}\n');
     if (!top) out.push('\n');
     mapEntries(value, indent, out, false);
     return;
@@ -62,6 +61,12 @@ function mapEntries(map: Readonly<Record<string, unknown>>, indent: string, out:
   }
 }
 
+/** Whether a key of `map` has a value (undefined ones are not written), without building its entries. */
+function hasDefinedValue(map: Readonly<Record<string, unknown>>): boolean {
+  for (const key of Object.keys(map)) if (map[key] !== undefined) return true;
+  return false;
+}
+
 function isMap(value: unknown): value is Readonly<Record<string, unknown>> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -77,11 +82,12 @@ function scalar(value: unknown, indent: string | undefined): string {
     const body = (chomp === '-' ? text : text.slice(0, -1)).split('\n');
     return `|${chomp}\n${body.map((line) => (line === '' ? '' : `${indent}${line}`)).join('\n')}`;
   }
-  // Printable ASCII without a quote or a backslash, the usual case (`"{{baseUrl}}/assets"`, `""`), needs no escape:
-  // quoted here as the yaml package quotes it (test/unit/v3-yaml.test.ts compares the two), without its node tree.
-  if (QUOTE_AS_IS.test(text)) return `"${text}"`;
-  return stringify(text, QUOTE_OPTIONS).slice(0, -1);
+  // Printable ASCII, the usual case (`"{{baseUrl}}/assets"`, `""`, a one-line script with quotes): the yaml package
+  // writes it as JSON does, escaping only `"` and `\` (lineWidth 0: never folded). Quoted here the same way
+  // (test/unit/v3-yaml.test.ts compares the two), without loading the package.
+  if (QUOTE_AS_JSON.test(text)) return JSON.stringify(text);
+  return yamlLib().stringify(text, QUOTE_OPTIONS).slice(0, -1);
 }
 
-/** Text the yaml package's double quotes hold unchanged. */
-export const QUOTE_AS_IS = /^[\x20\x21\x23-\x5B\x5D-\x7E]*$/;
+/** Text the yaml package's double quotes write as JSON.stringify does: printable ASCII. */
+export const QUOTE_AS_JSON = /^[\x20-\x7E]*$/;

@@ -5,9 +5,9 @@
 // not written, that environment is never rewritten, and a W_OPENAPI_ENVIRONMENT warning lists, one line per
 // variable, the YAML to add under its `variables:` (every environment must define the same keys:
 // E_ENV_MISSING_VARIABLE); none when it lacks nothing. Pure: the caller reads the environments (sync-existing.ts).
-import { parse } from 'yaml';
 import { printable, quoted } from '../import-error.js';
 import type { ImportWarning } from '../import-error.js';
+import { parseValue } from '../../spec/parse-value.js';
 import type { GeneratedImport } from './convert.js';
 
 /** An environment spec under --out. */
@@ -46,7 +46,7 @@ export function syncEnvironments(
   const warnings: ImportWarning[] = [];
   for (const [file, text] of generated.files) {
     if (!ENVIRONMENT.test(file)) continue;
-    const value: unknown = parse(text);
+    const value = generatedValue(file, text);
     const target = stringField(value, 'target');
     const present = target === undefined ? undefined : byTarget.get(target);
     if (present === undefined || present.file === file) continue;
@@ -86,6 +86,13 @@ function lackingVariables(generated: unknown, present: unknown): string[] {
     lines.push(printable(`${name}: { ${fields.join(', ')} }${note}`, 2000));
   }
   return lines;
+}
+
+/** A generated environment's value. The converter wrote the text, so a failure to read it back is mvpm's bug. */
+function generatedValue(file: string, text: string): unknown {
+  const parsed = parseValue(text);
+  if (!parsed.ok) throw new Error(`the generated ${file} does not parse (${parsed.code}: ${parsed.message})`);
+  return parsed.value;
 }
 
 function flowValue(value: unknown): string {

@@ -15,6 +15,9 @@ const validateDraft07 = JsonSchemaDraft07 as ValidateFunction;
 
 export function checkJsonSchemas(project: SpecProject): SpecDiagnostic[] {
   const verdicts = new Map<string, string | undefined>();
+  // Requests that name the same schema file share one bundled object (normalize-checks.ts caches it by file):
+  // by identity first, so a shared schema is not serialized again for every request that checks it.
+  const byObject = new Map<object, string | undefined>();
   const errors: SpecDiagnostic[] = [];
   const visit = (items: readonly ItemSpec[]): void => {
     for (const item of items) {
@@ -24,9 +27,14 @@ export function checkJsonSchemas(project: SpecProject): SpecDiagnostic[] {
       }
       for (const expectation of item.expectations) {
         if (expectation.kind !== 'schema') continue;
-        const key = JSON.stringify(expectation.schema);
-        if (!verdicts.has(key)) verdicts.set(key, problemWith(expectation.schema));
-        const problem = verdicts.get(key);
+        let problem: string | undefined;
+        if (byObject.has(expectation.schema)) problem = byObject.get(expectation.schema);
+        else {
+          const key = JSON.stringify(expectation.schema);
+          if (!verdicts.has(key)) verdicts.set(key, problemWith(expectation.schema));
+          problem = verdicts.get(key);
+          byObject.set(expectation.schema, problem);
+        }
         if (problem)
           errors.push(
             diagnosticAt(

@@ -1,4 +1,5 @@
-import { isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isScalar } from '../yaml-lib.js';
 import { BIDI_CONTROLS, UNSAFE_TEXT } from '../../paths/path-guard.js';
 import { diagnosticAt, type SpecDiagnostic } from '../diagnostics.js';
 import { describePath, keyNodeAt, nodeAt, type NodePath, type SpecFileKind, type SpecSource } from '../source.js';
@@ -61,33 +62,88 @@ const CHECKED: Readonly<Record<SpecFileKind, readonly (readonly [TextClass, ...s
 export function checkUnsafeText(sources: Iterable<SpecSource>): SpecDiagnostic[] {
   const errors: SpecDiagnostic[] = [];
   for (const source of sources) {
-    const walk = (value: unknown, path: (string | number)[]): void => {
+    // One path, pushed and popped as the walk goes (copied only for a diagnostic), and the pattern steps that
+    // still match it: every string and key of every file is visited, so nothing is allocated per value.
+    const path: (string | number)[] = [];
+    const walk = (value: unknown, steps: readonly PatternStep[]): void => {
       if (typeof value === 'string') {
-        const textClass = classOf(source.kind, path);
+        const textClass = classOf(steps);
         if (textClass) {
           const found = FORBIDDEN[textClass].exec(value);
-          if (found) errors.push(diagnose(source, path, 'value', textClass, found[0]));
+          if (found) errors.push(diagnose(source, [...path], 'value', textClass, found[0]));
         }
       } else if (Array.isArray(value)) {
-        for (const [i, item] of value.entries()) walk(item, [...path, i]);
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          walk(value[i], nextSteps(steps, i));
+          path.pop();
+        }
       } else if (value !== null && typeof value === 'object') {
-        for (const [key, item] of Object.entries(value)) {
+        for (const key of Object.keys(value)) {
+          path.push(key);
           const found = FORBIDDEN.name.exec(key);
-          if (found) errors.push(diagnose(source, [...path, key], 'key', 'name', found[0]));
-          walk(item, [...path, key]);
+          if (found) errors.push(diagnose(source, [...path], 'key', 'name', found[0]));
+          walk((value as Record<string, unknown>)[key], nextSteps(steps, key));
+          path.pop();
         }
       }
     };
-    walk(source.toJS(), []);
+    walk(source.toJS(), [PATTERNS[source.kind]]);
   }
   return errors;
 }
 
-function classOf(kind: SpecFileKind, path: readonly (string | number)[]): TextClass | undefined {
-  const match = CHECKED[kind].find(
-    ([, ...pattern]) => pattern.length === path.length && pattern.every((p, i) => p === '*' || p === path[i]),
-  );
-  return match?.[0];
+/**
+ * CHECKED as a tree of steps: `keys` for literal path parts, `any` for `*`. A step where a pattern ends holds its
+ * class and its place in CHECKED's list, as the first pattern that matches a path decides.
+ */
+interface PatternStep {
+  readonly keys: Map<string, PatternStep>;
+  any: PatternStep | undefined;
+  ends: { readonly textClass: TextClass; readonly order: number } | undefined;
+}
+
+const NO_STEPS: readonly PatternStep[] = [];
+
+const PATTERNS = Object.fromEntries(
+  Object.entries(CHECKED).map(([kind, patterns]) => {
+    const root = newStep();
+    patterns.forEach(([textClass, ...parts], order) => {
+      let step = root;
+      for (const part of parts) {
+        if (part === '*') step = step.any ??= newStep();
+        else {
+          const next = step.keys.get(part) ?? newStep();
+          step.keys.set(part, next);
+          step = next;
+        }
+      }
+      step.ends ??= { textClass, order };
+    });
+    return [kind, root];
+  }),
+) as Record<SpecFileKind, PatternStep>;
+
+function newStep(): PatternStep {
+  return { keys: new Map(), any: undefined, ends: undefined };
+}
+
+function nextSteps(steps: readonly PatternStep[], part: string | number): readonly PatternStep[] {
+  if (steps.length === 0) return NO_STEPS;
+  const next: PatternStep[] = [];
+  for (const step of steps) {
+    // A pattern's literal parts are keys: an index matches only `*` (as `p === path[i]` never held for a number).
+    const literal = typeof part === 'string' ? step.keys.get(part) : undefined;
+    if (literal) next.push(literal);
+    if (step.any) next.push(step.any);
+  }
+  return next.length === 0 ? NO_STEPS : next;
+}
+
+function classOf(steps: readonly PatternStep[]): TextClass | undefined {
+  let first: PatternStep['ends'];
+  for (const step of steps) if (step.ends && (!first || step.ends.order < first.order)) first = step.ends;
+  return first?.textClass;
 }
 
 function diagnose(
