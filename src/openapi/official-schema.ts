@@ -42,9 +42,6 @@ const OWN_MESSAGES = new RegExp(
 const RESULTS = new Map<string, ValidationResult>();
 const MAX_REMEMBERED = 16;
 
-/** What `validate` says of a document with nothing to report, which passesOfficialSchema gives without it. */
-const PASSED: ValidationResult = { valid: true, warnings: [], specification: 'OpenAPI' };
-
 const OPTIONS: ParserOptions = {
   resolve: { external: false, file: false },
   dereference: { circular: 'ignore' },
@@ -59,13 +56,15 @@ export async function checkOfficialSchema(
   /** Places checkOperations reported: the validator's errors at or under them say the same thing, less well. */
   flagged: readonly Place[] = [],
 ): Promise<void> {
+  // The parser (and Ajv's compiler with it) is loaded only for a document the fast path cannot pass on its own. The
+  // fast path dereferences the bundle it is given in place: that one is its own, and nothing else is needed when it
+  // passes (no text, no hash, no second copy).
+  if (await passesOfficialSchema(bundleDocument(files).document)) return;
   const bundle = bundleDocument(files);
   type Api = Parameters<typeof import('@readme/openapi-parser').validate>[0];
   const text = JSON.stringify(bundle.document);
   const key = createHash('sha256').update(text).digest('hex');
   let result = RESULTS.get(key);
-  // The parser (and Ajv's compiler with it) is loaded only for a document the fast path cannot pass on its own.
-  if (result === undefined && (await passesOfficialSchema(JSON.parse(text)))) result = PASSED;
   if (result === undefined) {
     const { validate } = await import('@readme/openapi-parser');
     result = await validate(JSON.parse(text) as Api, OPTIONS);
@@ -208,7 +207,12 @@ function bundleDocument(files: DocumentFiles): Bundle {
       for (const s of parsed.segments)
         node = Array.isArray(node) ? node[Number(s)] : isObject(node) ? node[s] : undefined;
       entries[id]!.value = copy(node, parsed.file);
-      Object.defineProperty(bundled, String(id), { value: entries[id]!.value, enumerable: true });
+      Object.defineProperty(bundled, String(id), {
+        value: entries[id]!.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return `#/${BUNDLED}/${id}`;
   };
