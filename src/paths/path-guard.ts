@@ -541,7 +541,8 @@ export class OutputRoot {
    * just made): created exclusively (O_EXCL|O_NOFOLLOW, so never over anything and never through a link), without
    * write()'s temp file and rename, since nothing reads it before the caller moves it into place. Its fsync runs on
    * libuv's pool while the next files are written (no second open, no waiting file by file); settle() waits for
-   * them and reports the first failure.
+   * them and reports the first failure. One caller at a time: await each create() before the next (one waiter is
+   * woken when an fsync ends).
    */
   async create(relative: string, content: string): Promise<void> {
     const absolute = this.#directoryFor(relative, false);
