@@ -42,7 +42,8 @@ const OWN_MESSAGES = new RegExp(
 const RESULTS = new Map<string, ValidationResult>();
 const MAX_REMEMBERED = 16;
 
-const OPTIONS: ParserOptions = {
+/** The parser's options here (exported for the test that holds the fast path to the parser's verdicts). */
+export const PARSER_OPTIONS: ParserOptions = {
   resolve: { external: false, file: false },
   dereference: { circular: 'ignore' },
   validate: { errors: { colorize: false }, rules: { openapi: OWN_RULES, swagger: OWN_RULES } },
@@ -67,7 +68,7 @@ export async function checkOfficialSchema(
   let result = RESULTS.get(key);
   if (result === undefined) {
     const { validate } = await import('@readme/openapi-parser');
-    result = await validate(JSON.parse(text) as Api, OPTIONS);
+    result = await validate(JSON.parse(text) as Api, PARSER_OPTIONS);
     if (RESULTS.size >= MAX_REMEMBERED) RESULTS.delete(RESULTS.keys().next().value!);
     RESULTS.set(key, result);
   }
@@ -90,7 +91,7 @@ export async function checkOfficialSchema(
     if (parsed.line !== undefined) {
       if (!lines) {
         const { dereference } = await import('@readme/openapi-parser');
-        const dereferenced = await dereference(JSON.parse(text) as Api, OPTIONS);
+        const dereferenced = await dereference(JSON.parse(text) as Api, PARSER_OPTIONS);
         lines = lineMap(dereferenced);
       }
       const at = lines.paths[parsed.line - 1];

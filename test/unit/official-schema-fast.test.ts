@@ -8,28 +8,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { dereference, type ParserOptions, validate } from '@readme/openapi-parser';
+import { dereference, validate } from '@readme/openapi-parser';
 import { OFFICIAL_VALIDATORS_PATH, renderOfficialValidators } from '../../scripts/official-schema-validators.ts';
 import { ProblemList } from '../../src/openapi/openapi-error.ts';
-import { bundledText } from '../../src/openapi/official-schema.ts';
+import { bundledText, PARSER_OPTIONS } from '../../src/openapi/official-schema.ts';
 import { dereferenceLikeParser, passesOfficialSchema } from '../../src/openapi/official-schema-fast.ts';
 import { parseOpenApiFile } from '../../src/openapi/read-document.ts';
 import { DocumentFiles } from '../../src/openapi/refs.ts';
 import { findVersion } from '../../src/openapi/version.ts';
 import { PROJECT_ROOT, SOAK, soakCount } from '../support/helpers.ts';
-
-/** official-schema.ts's options, OWN_RULES included: they only lower some errors to warnings. */
-const OWN_RULES = {
-  'duplicate-operation-id': 'warning',
-  'non-optional-path-parameters': 'warning',
-  'path-parameters-not-in-parameters': 'warning',
-  'path-parameters-not-in-path': 'warning',
-} as const;
-const OPTIONS: ParserOptions = {
-  resolve: { external: false, file: false },
-  dereference: { circular: 'ignore' },
-  validate: { errors: { colorize: false }, rules: { openapi: OWN_RULES, swagger: OWN_RULES } },
-};
 
 type Api = Parameters<typeof validate>[0];
 
@@ -41,7 +28,7 @@ const { generateOpenApi } = (await import(new URL('../../bench/openapi-doc.mjs',
 /** The parser's verdict: 'clean' (valid, no warning), 'reports' (anything else) or 'throws'. */
 async function parserVerdict(text: string): Promise<'clean' | 'reports' | 'throws'> {
   try {
-    const result = await validate(JSON.parse(text) as Api, OPTIONS);
+    const result = await validate(JSON.parse(text) as Api, PARSER_OPTIONS);
     return result.valid && result.warnings.length === 0 ? 'clean' : 'reports';
   } catch {
     return 'throws';
@@ -260,7 +247,7 @@ describe('the fast official-schema path agrees with @readme/openapi-parser', () 
       assert.notEqual(ours, undefined, `${name}: left to the parser`);
       let theirs: unknown;
       try {
-        theirs = await dereference(JSON.parse(text) as Api, OPTIONS);
+        theirs = await dereference(JSON.parse(text) as Api, PARSER_OPTIONS);
       } catch {
         assert.fail(`${name}: the parser could not dereference a document ours did`);
       }
