@@ -1,4 +1,5 @@
 import { isScalar, yamlLib } from '../spec/yaml-lib.js';
+import { CORE_NOT_TEXT } from '../spec/core-schema.js';
 import { mayHoldVariables } from '../spec/variables.js';
 
 /**
@@ -119,24 +120,6 @@ function isMap(value: unknown): value is Readonly<Record<string, unknown>> {
 const PRINTABLE = /^[^\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uD800-\uDFFF]*$/u;
 /** The yaml package's plainString refusals (an indicator first, `: `, ` #`, a space or `:` last, …), one line. */
 const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
-/**
- * Text that reads as another type in the yaml package's core schema (its tests, joined): null, booleans, integers,
- * floats. The package quotes it.
- */
-const CORE_TYPE = new RegExp(
-  [
-    /^(?:~|[Nn]ull|NULL)?$/,
-    /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-    /^0o[0-7]+$/,
-    /^[-+]?[0-9]+$/,
-    /^0x[0-9a-fA-F]+$/,
-    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  ]
-    .map((test) => test.source)
-    .join('|'),
-);
 /** A document marker first: the package may write such a key otherwise; left to it. */
 const MARKER = /^(---|\.\.\.)/;
 /** Text the yaml package's double quotes hold unchanged: printable ASCII without `"` or `\`. */
@@ -167,7 +150,7 @@ function scalar(value: unknown, indent: string | undefined, key: boolean): strin
     throw UNUSUAL;
   }
   if (MARKER.test(value)) throw UNUSUAL;
-  if (!NOT_PLAIN.test(value) && !CORE_TYPE.test(value)) return value;
+  if (!NOT_PLAIN.test(value) && !CORE_NOT_TEXT.test(value)) return value;
   // Double quotes: the package picks single ones only for text with a `"` and no `'`, never QUOTE_AS_IS.
   if (QUOTE_AS_IS.test(value)) return `"${value}"`;
   throw UNUSUAL;

@@ -3,6 +3,16 @@
 // parsers sent back to yaml's guarded parser (parse-value.ts), which stays the authority for anything unusual and
 // for every position.
 import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import {
+  CORE_BOOL,
+  CORE_FLOAT,
+  CORE_FLOAT_EXP,
+  CORE_FLOAT_NAN,
+  CORE_INT,
+  CORE_INT_HEX,
+  CORE_INT_OCT,
+  CORE_NULL,
+} from './core-schema.js';
 import { MAX_NESTING_DEPTH } from './parse-value.js';
 
 /** A file parsed on the fast path: what parseValue returns for it. */
@@ -183,32 +193,26 @@ function textOf(text: string, event: ScalarEvent): string | undefined {
   return getScalarValue(text, event);
 }
 
-// yaml 2's YAML 1.2 core schema (dist/schema/core/*.js), in its order: the first test that matches decides.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 /** Characters a plain scalar that is not a string can start with: a quick way past every test for most text. */
 const MAYBE_NOT_TEXT = /^(?:[-+.~0-9nNtTfF]|$)/;
 
-/** A plain scalar's value, as yaml's core schema resolves it (parseInt and parseFloat as yaml calls them). */
+/**
+ * A plain scalar's value, as yaml's core schema resolves it (core-schema.ts's tests in yaml's order; parseInt and
+ * parseFloat as yaml calls them).
+ */
 export function resolvePlain(source: string): unknown {
   if (!MAYBE_NOT_TEXT.test(source)) return source;
-  if (NULL.test(source)) return null;
-  if (BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
-  if (INT_OCT.test(source)) return Number.parseInt(source.substring(2), 8);
-  if (INT.test(source)) return Number.parseInt(source, 10);
-  if (INT_HEX.test(source)) return Number.parseInt(source.substring(2), 16);
-  if (FLOAT_NAN.test(source))
+  if (CORE_NULL.test(source)) return null;
+  if (CORE_BOOL.test(source)) return source[0] === 't' || source[0] === 'T';
+  if (CORE_INT_OCT.test(source)) return Number.parseInt(source.substring(2), 8);
+  if (CORE_INT.test(source)) return Number.parseInt(source, 10);
+  if (CORE_INT_HEX.test(source)) return Number.parseInt(source.substring(2), 16);
+  if (CORE_FLOAT_NAN.test(source))
     return source.slice(-3).toLowerCase() === 'nan'
       ? Number.NaN
       : source[0] === '-'
         ? Number.NEGATIVE_INFINITY
         : Number.POSITIVE_INFINITY;
-  if (FLOAT_EXP.test(source) || FLOAT.test(source)) return Number.parseFloat(source);
+  if (CORE_FLOAT_EXP.test(source) || CORE_FLOAT.test(source)) return Number.parseFloat(source);
   return source;
 }

@@ -76,8 +76,10 @@ export async function readSyncState(out: string, options: SyncStateOptions): Pro
     const value = collection.definition.toJS();
     const named = fromDocument(value, collection.definition.file, options);
     const dir = underOut(out, collection.root.dir);
-    if (named) sourced.push(dir);
-    if (named) sources.set(dir, collection.definition);
+    if (named) {
+      sourced.push(dir);
+      sources.set(dir, collection.definition);
+    }
     if (!named && path.resolve(collection.root.dir) !== ownCollection) continue;
     collectRequests(collection.root, out, existing);
     definitions.set(`${dir}/${DEFINITION}`, value);
